@@ -1,0 +1,113 @@
+package dev.shoal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Enforces the layering by reading the import lines of the production sources: each layer must be
+ * testable without the ones above it, and only the network glue may know about MINA.
+ */
+class ArchitectureTest {
+    private static final Path MAIN = Path.of("src/main/java/dev/shoal");
+    private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?([\\w.]+)", Pattern.MULTILINE);
+
+    @Test
+    void protocolUsesOnlyTheJdk() {
+        assertThat(violations("protocol", "java.", "dev.shoal.protocol.")).isEmpty();
+    }
+
+    @Test
+    void routingUsesOnlyProtocolAndTheJdk() {
+        assertThat(violations("routing", "java.", "dev.shoal.protocol.", "dev.shoal.routing.")).isEmpty();
+    }
+
+    @Test
+    void onlyNetAndNodeImportMina() {
+        List<String> offenders = new ArrayList<>();
+        for (String layer : List.of("protocol", "routing", "library", "transfer", "cli", "ui")) {
+            imports(layer).stream().filter(i -> i.contains("org.apache.mina")).forEach(offenders::add);
+        }
+        assertThat(offenders).isEmpty();
+    }
+
+    @Test
+    void onlyLibraryImportsLucene() {
+        List<String> offenders = new ArrayList<>();
+        for (String layer : List.of("protocol", "routing", "net", "transfer", "node", "cli", "ui")) {
+            imports(layer).stream().filter(i -> i.contains("org.apache.lucene")).forEach(offenders::add);
+        }
+        assertThat(offenders).isEmpty();
+    }
+
+    @Test
+    void onlyTheUiUsesSwing() {
+        List<String> offenders = new ArrayList<>();
+        for (String layer : List.of("protocol", "routing", "net", "library", "transfer", "node", "cli")) {
+            imports(layer).stream()
+                    .filter(i -> i.contains("javax.swing") || i.contains("java.awt") || i.contains("com.formdev"))
+                    .forEach(offenders::add);
+        }
+        assertThat(offenders).isEmpty();
+    }
+
+    @Test
+    void clientsSeeOnlyTheNodeFacade() {
+        List<String> offenders = new ArrayList<>();
+        for (String layer : List.of("cli", "ui")) {
+            imports(layer).stream()
+                    .filter(i -> i.contains(" dev.shoal."))
+                    .filter(i -> !i.contains(" dev.shoal.node.api.") && !i.contains(" dev.shoal." + layer + "."))
+                    .forEach(offenders::add);
+        }
+        assertThat(offenders).isEmpty();
+    }
+
+    @Test
+    void theScanSeesTheSources() {
+        assertThat(imports("protocol")).isNotEmpty();
+    }
+
+    private static List<String> violations(String layer, String... allowedPrefixes) {
+        return imports(layer).stream()
+                .filter(line -> {
+                    String target = line.substring(line.indexOf(' ') + 1);
+                    for (String allowed : allowedPrefixes) {
+                        if (target.startsWith(allowed)) {
+                            return false;
+                        }
+                    }
+                    return true;
+                })
+                .toList();
+    }
+
+    /** "File.java dev.shoal.x.Y" for every import in the layer's sources (its subpackages too). */
+    private static List<String> imports(String layer) {
+        Path dir = MAIN.resolve(layer);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<String> result = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher m = IMPORT.matcher(Files.readString(file));
+                while (m.find()) {
+                    result.add(file.getFileName() + " " + m.group(1));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return result;
+    }
+}
