@@ -1,8 +1,56 @@
 package dev.shoal.cli;
 
-/** Placeholder entry point replaced by the picocli command tree. */
-public final class ShoalCommand {
+import dev.shoal.node.api.ShoalException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code shoal} command line: a headless servent, a one-shot search and an indexer. */
+@Command(name = "shoal", mixinStandardHelpOptions = true, versionProvider = ShoalVersion.class,
+        description = "Shoal, a Gnutella 0.6 file-sharing servent.",
+        subcommands = {NodeCommand.class, SearchCommand.class, IndexCommand.class})
+public final class ShoalCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: try node, search or index");
+    }
+
     public static void main(String[] args) {
-        System.out.println("shoal");
+        System.exit(newCommandLine().execute(args));
+    }
+
+    /** A command line whose failures print one line on stderr, never a stack trace. */
+    static CommandLine newCommandLine() {
+        CommandLine cli = new CommandLine(new ShoalCommand());
+        cli.setExecutionExceptionHandler(ShoalCommand::reportFailure);
+        cli.setParameterExceptionHandler(ShoalCommand::reportUsageError);
+        return cli;
+    }
+
+    private static int reportFailure(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        err.println("shoal: " + describe(e));
+        err.flush();
+        return e instanceof ShoalException ? 1 : 3;
+    }
+
+    private static int reportUsageError(CommandLine.ParameterException e, String[] args) {
+        PrintWriter err = e.getCommandLine().getErr();
+        err.println("shoal: " + e.getMessage());
+        err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.flush();
+        return 2;
+    }
+
+    private static String describe(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && !(t instanceof ShoalException) && t.getMessage() == null) {
+            t = t.getCause();
+        }
+        String message = t.getMessage();
+        return message == null ? t.getClass().getSimpleName() : message;
     }
 }

@@ -1,0 +1,135 @@
+package dev.shoal.cli;
+
+import dev.shoal.node.api.NodeConfig;
+import dev.shoal.node.api.Search;
+import dev.shoal.node.api.SearchHit;
+import dev.shoal.node.api.Shoal;
+import dev.shoal.node.api.ShoalException;
+import dev.shoal.node.api.ShoalNode;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code shoal search}: joins as a short-lived leaf, floods one query and prints hits as they come. */
+@Command(name = "search", mixinStandardHelpOptions = true,
+        description = "Search the network through the given peers and print hits until the timeout.")
+final class SearchCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "KEYWORDS", description = "Words to find, or one urn:sha1:...")
+    List<String> keywords;
+
+    @Option(names = "--peer", paramLabel = "HOST:PORT", arity = "1..*", split = ",", required = true,
+            converter = HostPortConverter.class, description = "Peers to send the query to.")
+    List<InetSocketAddress> peers = new ArrayList<>();
+
+    @Option(names = "--ttl", paramLabel = "N", defaultValue = "4",
+            description = "Hops the query may travel, counted from here: 1 reaches only the peers given "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int ttl;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "5",
+            description = "How long to wait for hits (default: ${DEFAULT-VALUE}).")
+    double timeoutSeconds;
+
+    @Option(names = "--json", description = "Print one JSON object per hit per line.")
+    boolean json;
+
+    @Option(names = "--max-ttl", paramLabel = "N", defaultValue = "4",
+            description = "Largest TTL this searcher sends; higher requests are clamped (default: ${DEFAULT-VALUE}).")
+    int maxTtl;
+
+    @Override
+    public Integer call() throws Exception {
+        if (ttl < 1 || ttl > 255) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--ttl must be 1..255, got " + ttl);
+        }
+        if (timeoutSeconds <= 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--timeout must be positive");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path scratch = Files.createTempDirectory("shoal-search");
+        NodeConfig config = NodeConfig.defaults(scratch)
+                .withListen(new InetSocketAddress("127.0.0.1", 0))
+                .withUltrapeer(false)
+                .withMaxTtl(Math.min(Math.max(maxTtl, 1), 15));
+        AtomicInteger hits = new AtomicInteger();
+        try (ShoalNode node = Shoal.start(config)) {
+            connectAll(node, err);
+            try (Search search = node.search(String.join(" ", keywords), ttl, hit -> print(out, hit, hits))) {
+                if (search.clamped()) {
+                    err.printf("shoal: TTL %d clamped to %d (this searcher's --max-ttl)%n", ttl, search.ttl());
+                    err.flush();
+                }
+                Thread.sleep((long) (timeoutSeconds * 1000));
+            }
+        } finally {
+            Cleanup.deleteTree(scratch);
+        }
+        err.printf("%d hit%s%n", hits.get(), hits.get() == 1 ? "" : "s");
+        err.flush();
+        return 0;
+    }
+
+    private void connectAll(ShoalNode node, PrintWriter err) throws InterruptedException {
+        List<CompletableFuture<?>> attempts = new ArrayList<>();
+        for (InetSocketAddress peer : peers) {
+            attempts.add(node.connect(peer));
+        }
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < attempts.size(); i++) {
+            try {
+                attempts.get(i).get(10, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                failures.add(e.getCause().getMessage());
+            } catch (TimeoutException e) {
+                failures.add("timed out connecting to " + HostPort.format(peers.get(i)));
+            }
+        }
+        if (failures.size() == peers.size()) {
+            throw new ShoalException(String.join("; ", failures));
+        }
+        for (String failure : failures) {
+            err.println("shoal: " + failure);
+        }
+        err.flush();
+    }
+
+    private synchronized void print(PrintWriter out, SearchHit hit, AtomicInteger count) {
+        count.incrementAndGet();
+        if (json) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("name", hit.name());
+            fields.put("size", hit.size());
+            fields.put("urn", hit.urn());
+            fields.put("host", hit.host());
+            fields.put("port", hit.port());
+            fields.put("index", hit.index());
+            fields.put("hops", hit.hops());
+            fields.put("servent_id", hit.serventId());
+            fields.put("vendor", hit.vendor());
+            out.println(Json.object(fields));
+        } else {
+            out.printf("%s  %d bytes  %s  %s:%d  hops=%d%n", hit.name(), hit.size(),
+                    hit.urn().isEmpty() ? "-" : hit.urn(), hit.host(), hit.port(), hit.hops());
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,16 @@
+package dev.shoal.node.api;
+
+/** Things that happen in a node, for status displays and logs. */
+public sealed interface NodeEvent {
+    record PeerConnected(PeerInfo peer) implements NodeEvent {
+    }
+
+    record PeerDisconnected(PeerInfo peer, String reason) implements NodeEvent {
+    }
+
+    record IndexingProgress(int filesDone, int filesTotal, long bytesDone, long bytesTotal) implements NodeEvent {
+    }
+
+    record LibraryChanged(int files, long bytes) implements NodeEvent {
+    }
+}
