@@ -125,6 +125,23 @@ public final class Router<C> {
         return new OwnQuery(header, clamped.clamped());
     }
 
+    /**
+     * Where to send a query of our own directly (before any dynamic querying narrows it): every
+     * ultrapeer, and each leaf whose QRP table matches (none for a URN-only query). A leaf
+     * sends its queries to all its ultrapeers, which run them for it.
+     */
+    public List<C> ownQueryTargets(List<String> keywords, List<Urn> urns) {
+        boolean urnOnly = keywords.isEmpty() && !urns.isEmpty();
+        List<C> targets = new ArrayList<>();
+        for (Map.Entry<C, Peer> e : peers.entrySet()) {
+            Peer p = e.getValue();
+            if (!p.leaf || (!urnOnly && p.table != null && p.table.matches(keywords))) {
+                targets.add(e.getKey());
+            }
+        }
+        return targets;
+    }
+
     public QueryRoute<C> onQuery(C from, Header h, List<String> keywords, List<Urn> urns, long nowMillis) {
         Peer source = peers.get(from);
         if (source == null) {

@@ -297,6 +297,14 @@ class RouterTest {
     }
 
     @Test
+    void ownQueryGoesToEveryUltrapeerAndToMatchingLeaves() {
+        router.qrpTableReceived("leaf1", table("zebra"));
+        router.qrpTableReceived("leaf2", table("lion"));
+        assertThat(router.ownQueryTargets(List.of("zebra"), NO_URNS)).containsExactly("up1", "up2", "up3", "leaf1");
+        assertThat(router.ownQueryTargets(List.of(), List.of(URN))).containsExactly("up1", "up2", "up3");
+    }
+
+    @Test
     void ownQueryEchoedBackByAPeerIsADuplicate() {
         OwnQuery q = router.startQuery(3, 0);
         assertThat(router.onQuery("up1", q.header().hopped(), List.of("zebra"), NO_URNS, 1).duplicate()).isTrue();
