@@ -110,6 +110,11 @@ final class ByteReader {
         return s;
     }
 
+    /** UTF-8 text of bytes [start, end) of the underlying array; does not move the position. */
+    String utf8Between(int start, int stop) {
+        return new String(data, start, stop - start, StandardCharsets.UTF_8);
+    }
+
     /** Index of the first {@code value} at or after the position, or -1. */
     int indexOf(int value) {
         for (int i = pos; i < end; i++) {
