@@ -90,13 +90,16 @@ public final class GgepExtension {
     }
 
     void writeTo(ByteArrayOutputStream out, boolean last) {
-        byte[] idBytes = id.getBytes(StandardCharsets.ISO_8859_1);
-        int flags = idBytes.length | (last ? Ggep.FLAG_LAST : 0) | (cobs ? Ggep.FLAG_COBS : 0)
-                | (deflated ? Ggep.FLAG_DEFLATE : 0);
-        out.write(flags);
-        out.writeBytes(idBytes);
+        out.write(flagsByte(last));
+        out.writeBytes(id.getBytes(StandardCharsets.ISO_8859_1));
         writeLength(out, wire.length);
         out.writeBytes(wire);
+    }
+
+    /** The flags byte this extension is written with: id length, COBS, deflate, last. */
+    public int flagsByte(boolean last) {
+        return id.length() | (last ? Ggep.FLAG_LAST : 0) | (cobs ? Ggep.FLAG_COBS : 0)
+                | (deflated ? Ggep.FLAG_DEFLATE : 0);
     }
 
     /** Most significant 6-bit group first; 0x40 marks the final length byte, 0x80 the others. */
