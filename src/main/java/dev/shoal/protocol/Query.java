@@ -32,7 +32,8 @@ public record Query(int flags, String text, List<Urn> urns, List<String> otherEx
         urns = List.copyOf(urns);
         otherExtensions = List.copyOf(otherExtensions);
         otherExtensions.forEach(ExtensionArea::checkItem);
-        ggep = ggep == null ? Ggep.EMPTY : ggep;
+        // A NUL would end the area early, so such extensions go out COBS-encoded.
+        ggep = ggep == null ? Ggep.EMPTY : ggep.nulSafe();
     }
 
     /** A keyword query with the default flags. */

@@ -124,7 +124,8 @@ public record QueryHit(InetSocketAddress address, long speed, List<Result> resul
             urns = List.copyOf(urns);
             otherExtensions = List.copyOf(otherExtensions);
             otherExtensions.forEach(ExtensionArea::checkItem);
-            ggep = ggep == null ? Ggep.EMPTY : ggep;
+            // A NUL would end the area early, so such extensions go out COBS-encoded.
+            ggep = ggep == null ? Ggep.EMPTY : ggep.nulSafe();
             if (size > SIZE_IN_GGEP && largeFileSize(ggep).orElse(-1L) != size) {
                 throw new IllegalArgumentException("a size over 32 bits needs GGEP LF = " + size);
             }
