@@ -10,10 +10,12 @@ import java.util.regex.Pattern;
 /**
  * The one rule for cutting text into keywords, shared by queries, the QRP table and the library
  * so that a word put into a table is exactly the word a query looks up: accents stripped (NFKD,
- * combining marks dropped), lower-cased, split on whitespace and {@code -._+/*()\,}.
+ * combining marks dropped), lower-cased, split on whitespace and {@code -._+/*()\,}. Pieces with
+ * no letter or digit (a lone dash such as U+2013) are dropped: no one searches for them.
  */
 public final class Keywords {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]");
     private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-._+/*()\\\\,]+");
 
     private Keywords() {
@@ -26,7 +28,7 @@ public final class Keywords {
         }
         Set<String> words = new LinkedHashSet<>();
         for (String w : SEPARATORS.split(normalize(text))) {
-            if (!w.isEmpty()) {
+            if (WORD.matcher(w).find()) {
                 words.add(w);
             }
         }
