@@ -1,0 +1,45 @@
+package dev.shoal.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class KeywordsTest {
+    @Test
+    void splitsOnWhitespaceAndPunctuationSeparators() {
+        assertThat(Keywords.split("ubuntu-linux-guide.txt")).containsExactly("ubuntu", "linux", "guide", "txt");
+        assertThat(Keywords.split("a+b/c*d(e)f\\g,h_i j\tk")).containsExactly("a", "b", "c", "d", "e", "f", "g",
+                "h", "i", "j", "k");
+    }
+
+    @Test
+    void lowerCasesAndStripsAccents() {
+        assertThat(Keywords.split("Café Récif – été.txt")).containsExactly("cafe", "recif", "ete", "txt");
+        assertThat(Keywords.split("notes.café.v1.2.txt")).containsExactly("notes", "cafe", "v1", "2", "txt");
+        assertThat(Keywords.split("ÅNGSTRÖM")).containsExactly("angstrom");
+    }
+
+    @Test
+    void tokensWithoutLetterOrDigitAreDropped() {
+        assertThat(Keywords.split("a – b ! c&d")).containsExactly("a", "b", "c&d");
+    }
+
+    @Test
+    void compatibilityFormsAreFolded() {
+        assertThat(Keywords.split("ﬁle ２０２５")).containsExactly("file", "2025");
+    }
+
+    @Test
+    void duplicatesAndEmptiesAreDropped() {
+        assertThat(Keywords.split("  Zebra zebra ZEBRA  ")).containsExactly("zebra");
+        assertThat(Keywords.split("")).isEmpty();
+        assertThat(Keywords.split(null)).isEmpty();
+        assertThat(Keywords.split(Query.HASH_TEXT)).isEmpty();
+    }
+
+    @Test
+    void queryKeywordsUseTheSameRule() {
+        assertThat(Query.keywords("Le Grand Café (draft)").keywords()).containsExactly("le", "grand", "cafe", "draft");
+        assertThat(Query.forUrn(Samples.URN).keywords()).isEmpty();
+    }
+}
