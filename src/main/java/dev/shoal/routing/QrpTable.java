@@ -1,5 +1,6 @@
 package dev.shoal.routing;
 
+import dev.shoal.protocol.Keywords;
 import dev.shoal.protocol.Payload;
 import dev.shoal.protocol.QrpPatch;
 import dev.shoal.protocol.QrpReset;
@@ -27,7 +28,6 @@ public final class QrpTable {
     public static final int DEFAULT_CHUNK_SIZE = 4096;
 
     /** The characters LimeWire splits file names on, besides white space. */
-    private static final String DELIMITERS = " -._+/*()\\,";
     /** ⌊((√5−1)/2)·2^31⌋, the QRP multiplier (not the usual golden-ratio constant 0x9E3779B9). */
     private static final int MULTIPLIER = 0x4F1BBCDC;
 
@@ -76,25 +76,6 @@ public final class QrpTable {
         }
         long product = (acc * MULTIPLIER) & 0xFFFFFFFFL;
         return (int) (product >>> (32 - bits));
-    }
-
-    /** Splits a file name or query text into keywords the way LimeWire builds its table. */
-    public static List<String> keywordsOf(String text) {
-        List<String> words = new ArrayList<>();
-        int start = -1;
-        for (int i = 0; i <= text.length(); i++) {
-            boolean delimiter = i == text.length() || Character.isWhitespace(text.charAt(i))
-                    || DELIMITERS.indexOf(text.charAt(i)) >= 0;
-            if (delimiter) {
-                if (start >= 0) {
-                    words.add(lower(text.substring(start, i)));
-                }
-                start = -1;
-            } else if (start < 0) {
-                start = i;
-            }
-        }
-        return words;
     }
 
     public int size() {
@@ -309,9 +290,9 @@ public final class QrpTable {
             return this;
         }
 
-        /** Splits a file name with {@link QrpTable#keywordsOf(String)} and adds each word. */
+        /** Splits a file name with {@link Keywords#split(String)}, the rule queries use, and adds each word. */
         public Builder addName(String fileName) {
-            return addAll(keywordsOf(fileName));
+            return addAll(Keywords.split(fileName));
         }
 
         public QrpTable build() {

@@ -68,8 +68,8 @@ class QrpTableTest {
 
     @Test
     void fileNamesAreSplitOnLimeWireDelimiters() {
-        assertThat(QrpTable.keywordsOf("Le Grand_Café (draft).txt")).containsExactly("le", "grand", "café", "draft", "txt");
-        assertThat(QrpTable.keywordsOf("a-b+c/d*e\\f,g")).containsExactly("a", "b", "c", "d", "e", "f", "g");
+        QrpTable cafe = QrpTable.builder().addName("Le Grand_Café (draft).txt").build();
+        assertThat(cafe.matches(List.of("le", "grand", "cafe", "draft", "txt"))).isTrue();
         QrpTable t = QrpTable.builder().addName("ubuntu-linux-guide.txt").build();
         assertThat(t.matches(List.of("linux", "guide"))).isTrue();
     }

@@ -1,0 +1,59 @@
+package dev.shoal.node;
+
+import dev.shoal.library.Library;
+import dev.shoal.library.SharedFile;
+import dev.shoal.protocol.Ggep;
+import dev.shoal.protocol.Guid;
+import dev.shoal.protocol.Query;
+import dev.shoal.protocol.QueryHit;
+import dev.shoal.protocol.Urn;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Answers a query from the local library: best matches first, at most {@link #MAX_ANSWERS} per
+ * query, cut into QueryHits of at most {@link QueryHit#MAX_RESULTS} results each.
+ */
+final class LocalResponder {
+    static final int MAX_ANSWERS = 100;
+    static final String VENDOR = "SHOL";
+    /** Nominal upload speed in kbit/s; servents only use it to sort hits. */
+    private static final long SPEED = 10_000;
+
+    private final Library library;
+    private final Guid serventId;
+
+    LocalResponder(Library library, Guid serventId) {
+        this.library = library;
+        this.serventId = serventId;
+    }
+
+    List<QueryHit> answer(Query query, InetSocketAddress advertised) {
+        List<SharedFile> matches = matches(query);
+        List<QueryHit> hits = new ArrayList<>();
+        for (int from = 0; from < matches.size(); from += QueryHit.MAX_RESULTS) {
+            List<QueryHit.Result> results = new ArrayList<>();
+            for (SharedFile f : matches.subList(from, Math.min(matches.size(), from + QueryHit.MAX_RESULTS))) {
+                results.add(QueryHit.Result.of(f.index(), f.size(), f.name(), f.urn()));
+            }
+            hits.add(new QueryHit(advertised, SPEED, results, VENDOR,
+                    QueryHit.Flags.of(false, false, false, false, false), Ggep.EMPTY, new byte[0], serventId));
+        }
+        return hits;
+    }
+
+    private List<SharedFile> matches(Query query) {
+        if (!query.urns().isEmpty()) {
+            List<SharedFile> byHash = new ArrayList<>();
+            for (Urn urn : query.urns()) {
+                library.byUrn(urn).ifPresent(byHash::add);
+            }
+            return byHash;
+        }
+        if (query.keywords().isEmpty()) {
+            return List.of();
+        }
+        return library.search(query.text(), MAX_ANSWERS);
+    }
+}

@@ -1,0 +1,302 @@
+package dev.shoal.node;
+
+import dev.shoal.library.IndexingProgress;
+import dev.shoal.library.Library;
+import dev.shoal.library.LibraryListener;
+import dev.shoal.net.Connection;
+import dev.shoal.net.ConnectionManager;
+import dev.shoal.net.NetConfig;
+import dev.shoal.node.api.NodeConfig;
+import dev.shoal.node.api.NodeEvent;
+import dev.shoal.node.api.NodeListener;
+import dev.shoal.node.api.PeerInfo;
+import dev.shoal.node.api.Search;
+import dev.shoal.node.api.SearchListener;
+import dev.shoal.node.api.SharedFileInfo;
+import dev.shoal.node.api.ShoalException;
+import dev.shoal.node.api.ShoalNode;
+import dev.shoal.protocol.Ggep;
+import dev.shoal.protocol.Guid;
+import dev.shoal.protocol.MessageCodec;
+import dev.shoal.protocol.Pong;
+import dev.shoal.protocol.Push;
+import dev.shoal.protocol.Query;
+import dev.shoal.protocol.Urn;
+import dev.shoal.protocol.handshake.NodeRole;
+import dev.shoal.routing.OwnQuery;
+import dev.shoal.routing.Router;
+import dev.shoal.routing.RouterConfig;
+import dev.shoal.routing.TtlPolicy;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One servent: the library, the router and the connections wired together behind
+ * {@link ShoalNode}. Start it with {@link #start(NodeConfig)}; {@link #close()} says Bye to every
+ * peer and closes the index.
+ */
+public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
+    private static final Logger log = LoggerFactory.getLogger(ServentNode.class);
+
+    private final NodeConfig config;
+    private final Guid serventId = Guid.random();
+    private final LongSupplier clock = System::currentTimeMillis;
+    private final List<NodeListener> listeners = new CopyOnWriteArrayList<>();
+    private final SearchRegistry searches = new SearchRegistry();
+    private final Library library;
+    private final Router<Connection> router;
+    private final QrpPublisher qrp;
+    private final ConnectionManager network;
+    private volatile InetSocketAddress bound;
+
+    private ServentNode(NodeConfig config) throws IOException {
+        this.config = config;
+        this.library = Library.open(config.dataDir(), config.shares(), new LibraryEvents());
+        TtlPolicy ttl = new TtlPolicy(config.maxTtl(), config.maxTtl(), TtlPolicy.defaults().hardLimit());
+        this.router = new Router<>(RouterConfig.defaults().withTtl(ttl).withLeaf(!config.ultrapeer()), serventId);
+        this.qrp = new QrpPublisher(library, router);
+        MessageHandler handler = new MessageHandler(router, new LocalResponder(library, serventId), searches, this,
+                clock);
+        this.network = new ConnectionManager(netConfig(config), handler);
+    }
+
+    /** Opens the library, starts listening and dials the configured peers. */
+    public static ServentNode start(NodeConfig config) {
+        ServentNode node;
+        try {
+            node = new ServentNode(config);
+        } catch (IOException e) {
+            throw new ShoalException("cannot open the library in " + config.dataDir() + ": " + e.getMessage(), e);
+        }
+        try {
+            node.bound = node.network.start();
+        } catch (IOException e) {
+            node.closeLibrary();
+            throw new ShoalException("cannot listen on " + config.listen() + ": " + e.getMessage(), e);
+        }
+        node.library.start();
+        node.library.ready().thenRun(() -> {
+            node.qrp.rebuild();
+            node.qrp.sendToAll(node.network.connections());
+        });
+        for (InetSocketAddress peer : config.peers()) {
+            node.connect(peer).exceptionally(e -> {
+                log.warn("{}", e.getMessage());
+                return null;
+            });
+        }
+        log.info("servent {} listening on {}", node.serventId, node.bound);
+        return node;
+    }
+
+    private static NetConfig netConfig(NodeConfig c) {
+        return NetConfig.defaults(c.dataDir())
+                .withListenAddress(c.listen())
+                .withMaxConnections(c.maxConnections(), Math.max(0, c.maxConnections() / 2))
+                .withMaxPayload(c.maxPayload())
+                .withTimeouts(c.keepAlive(), c.idleTimeout(), NetConfig.defaults(c.dataDir()).handshakeTimeout())
+                .withRole(c.ultrapeer() ? NodeRole.ULTRAPEER : NodeRole.LEAF)
+                .withOutgoingTarget(c.ultrapeer() ? 4 : 0);
+    }
+
+    @Override
+    public InetSocketAddress listenAddress() {
+        return bound;
+    }
+
+    @Override
+    public String serventId() {
+        return serventId.toHex();
+    }
+
+    @Override
+    public Search search(String text, int ttl, SearchListener listener) {
+        Query query = toQuery(text);
+        OwnQuery own;
+        List<Connection> targets;
+        synchronized (router) {
+            own = router.startQuery(ttl, clock.getAsLong());
+            targets = router.ownQueryTargets(query.keywords(), query.urns());
+        }
+        searches.register(own.guid(), listener);
+        var frame = MessageCodec.frame(own.guid(), own.ttl(), 0, query);
+        for (Connection c : targets) {
+            c.send(frame);
+        }
+        log.debug("query {} '{}' ttl {} sent to {} peers", own.guid(), text, own.ttl(), targets.size());
+        return new RunningSearch(own, () -> searches.unregister(own.guid()));
+    }
+
+    private static Query toQuery(String text) {
+        String trimmed = text == null ? "" : text.trim();
+        if (trimmed.regionMatches(true, 0, Urn.SHA1_PREFIX, 0, Urn.SHA1_PREFIX.length())) {
+            try {
+                return Query.forUrn(Urn.parse(trimmed));
+            } catch (IllegalArgumentException e) {
+                throw new ShoalException("not a valid urn:sha1: " + trimmed);
+            }
+        }
+        Query query = Query.keywords(trimmed);
+        if (query.keywords().isEmpty()) {
+            throw new ShoalException("nothing to search for in '" + text + "'");
+        }
+        return query;
+    }
+
+    @Override
+    public CompletableFuture<PeerInfo> connect(InetSocketAddress peer) {
+        return network.connect(peer)
+                .thenApply(ServentNode::info)
+                .exceptionallyCompose(e -> CompletableFuture.failedFuture(new ShoalException(
+                        "cannot connect to " + peer.getHostString() + ":" + peer.getPort() + ": "
+                                + rootMessage(e), e)));
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    @Override
+    public List<PeerInfo> peers() {
+        return network.connections().stream().map(ServentNode::info).toList();
+    }
+
+    static PeerInfo info(Connection c) {
+        InetSocketAddress a = c.remoteAddress();
+        return new PeerInfo(c.id(), a.getAddress().getHostAddress() + ":" + a.getPort(), c.userAgent(),
+                c.isOutgoing(), c.isUltrapeer(), c.since(), c.stats().messagesIn(), c.stats().messagesOut());
+    }
+
+    @Override
+    public List<SharedFileInfo> sharedFiles() {
+        return library.all().stream().map(f -> new SharedFileInfo(f.index(), f.path().toString(), f.name(),
+                f.size(), f.urn().toString())).toList();
+    }
+
+    @Override
+    public CompletableFuture<Void> libraryReady() {
+        return library.ready();
+    }
+
+    @Override
+    public void addListener(NodeListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void close() {
+        network.shutdown();
+        closeLibrary();
+        log.info("servent {} stopped", serventId);
+    }
+
+    private void closeLibrary() {
+        try {
+            library.close();
+        } catch (IOException e) {
+            log.warn("closing the library: {}", e.getMessage());
+        }
+    }
+
+    private void publish(NodeEvent event) {
+        for (NodeListener l : listeners) {
+            try {
+                l.onEvent(event);
+            } catch (RuntimeException e) {
+                log.warn("node listener failed on {}", event, e);
+            }
+        }
+    }
+
+    // --- MessageHandler.NodeHooks
+
+    @Override
+    public Pong ownPong(Connection to) {
+        long kb = library.totalBytes() / 1024;
+        return new Pong(advertisedAddress(to), library.fileCount(), kb, Ggep.EMPTY);
+    }
+
+    /**
+     * The address peers should use to reach us: the bound one, or when bound to all interfaces
+     * the local end of the link the answer goes out on.
+     */
+    @Override
+    public InetSocketAddress advertisedAddress(Connection to) {
+        InetAddress ip = bound.getAddress();
+        if (ip.isAnyLocalAddress()) {
+            ip = to.localAddress().getAddress();
+        }
+        return new InetSocketAddress(ip, bound.getPort());
+    }
+
+    @Override
+    public void connected(Connection c) {
+        qrp.sendTo(c);
+        publish(new NodeEvent.PeerConnected(info(c)));
+    }
+
+    @Override
+    public void disconnected(Connection c, String reason) {
+        publish(new NodeEvent.PeerDisconnected(info(c), reason));
+    }
+
+    @Override
+    public void hostLearned(InetSocketAddress address) {
+        network.hostCache().add(address, clock.getAsLong());
+    }
+
+    @Override
+    public void pushForUs(Push push) {
+        log.info("push request for file {} from {}: uploads through push arrive with transfers", push.fileIndex(),
+                push.address());
+    }
+
+    private final class LibraryEvents implements LibraryListener {
+        @Override
+        public void indexingProgress(IndexingProgress p) {
+            publish(new NodeEvent.IndexingProgress(p.filesDone(), p.filesTotal(), p.bytesDone(), p.bytesTotal()));
+        }
+
+        @Override
+        public void libraryChanged(int files, long bytes) {
+            publish(new NodeEvent.LibraryChanged(files, bytes));
+            if (library.ready().isDone()) {
+                qrp.rebuild();
+                qrp.sendToAll(network.connections());
+            }
+        }
+    }
+
+    private record RunningSearch(OwnQuery query, Runnable onClose) implements Search {
+        @Override
+        public String id() {
+            return query.guid().toHex();
+        }
+
+        @Override
+        public int ttl() {
+            return query.ttl();
+        }
+
+        @Override
+        public boolean clamped() {
+            return query.clamped();
+        }
+
+        @Override
+        public void close() {
+            onClose.run();
+        }
+    }
+}
