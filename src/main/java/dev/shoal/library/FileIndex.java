@@ -87,6 +87,12 @@ final class FileIndex implements Closeable {
                 }
             } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
                 log.warn("Index {} is unreadable ({}): rebuilding it, files will be rehashed", dir, e.toString());
+                // CREATE still reads the old commit to pick the next generation: clear the folder first.
+                for (String file : directory.listAll()) {
+                    if (!IndexWriter.WRITE_LOCK_NAME.equals(file)) {
+                        directory.deleteFile(file);
+                    }
+                }
                 writer = new IndexWriter(directory, config(analyzer, IndexWriterConfig.OpenMode.CREATE));
             }
             writer.setLiveCommitData(Map.of(SCHEMA_KEY, SCHEMA).entrySet());

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -404,7 +405,8 @@ public final class Library implements AutoCloseable {
     /** Brings the index in line with the disk: all roots walked, new/changed files hashed, missing ones dropped. */
     private void rescan() throws IOException {
         long started = System.nanoTime();
-        Map<Path, Candidate> found = new LinkedHashMap<>();
+        // Sorted so that a fresh index numbers files in path order, the same on every machine.
+        Map<Path, Candidate> found = new TreeMap<>();
         for (Path root : roots) {
             walk(root, found);
         }
@@ -645,7 +647,7 @@ public final class Library implements AutoCloseable {
         for (Path path : settled) {
             Attrs attrs = Attrs.of(path);
             if (attrs.directory()) {
-                Map<Path, Candidate> found = new LinkedHashMap<>();
+                Map<Path, Candidate> found = new TreeMap<>();
                 walk(path, found);
                 for (Path known : catalog.pathsUnder(path)) {
                     if (!found.containsKey(known)) {
