@@ -171,8 +171,8 @@ public final class Library implements AutoCloseable {
             for (SharedFile file : index.loadAll()) {
                 catalog.put(file);
             }
-            log.info("Library index loaded: {} files, {} MB; sharing {}", catalog.size(), catalog.totalBytes() >> 20,
-                    roots);
+            log.info("Library index loaded: {} files, {}; sharing {}", catalog.size(),
+                    ProgressMeter.megabytes(catalog.totalBytes()), roots);
             return new Library(data, roots, listener == null ? LibraryListener.NONE : listener, hasher, analyzer,
                     index, catalog);
         } catch (IOException | RuntimeException e) {
@@ -408,7 +408,9 @@ public final class Library implements AutoCloseable {
         // Sorted so that a fresh index numbers files in path order, the same on every machine.
         Map<Path, Candidate> found = new TreeMap<>();
         for (Path root : roots) {
-            walk(root, found);
+            if (Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+                walk(root, found);
+            }
         }
         int removed = 0;
         for (Path path : catalog.paths()) {
@@ -418,8 +420,8 @@ public final class Library implements AutoCloseable {
         }
         int hashed = hashChanged(found.values());
         publish(true);
-        log.info("Library ready: {} files, {} MB shared ({} hashed, {} removed) in {} ms", catalog.size(),
-                catalog.totalBytes() >> 20, hashed, removed,
+        log.info("Library ready: {} files, {} shared ({} hashed, {} removed) in {} ms", catalog.size(),
+                ProgressMeter.megabytes(catalog.totalBytes()), hashed, removed,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
 
@@ -668,7 +670,7 @@ public final class Library implements AutoCloseable {
         }
         int hashed = hashChanged(toHash.values());
         if (hashed > 0 || unannounced) {
-            log.info("Library updated: {} files, {} MB shared", catalog.size(), catalog.totalBytes() >> 20);
+            log.info("Library updated: {} files, {} shared", catalog.size(), ProgressMeter.megabytes(catalog.totalBytes()));
         }
         publish(true);
     }

@@ -1,5 +1,6 @@
 package dev.shoal.library;
 
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +53,7 @@ final class ProgressMeter {
         }
         if (now - lastLogged >= LOG_INTERVAL) {
             lastLogged = now;
-            log.info("Hashing: {}/{} files, {}/{} MB", filesDone, filesTotal, bytesDone >> 20, bytesTotal >> 20);
+            log.info("Hashing: {}/{} files, {} of {}", filesDone, filesTotal, megabytes(bytesDone), megabytes(bytesTotal));
         }
     }
 
@@ -62,9 +63,14 @@ final class ProgressMeter {
         tell();
         long millis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         if (filesTotal > 0) {
-            log.info("Hashed {} files, {} MB in {} ms ({} MB/s)", filesTotal, bytesTotal >> 20, millis,
-                    (bytesTotal * 1000 / millis) >> 20);
+            log.info("Hashed {} files, {} in {} ms ({}/s)", filesTotal, megabytes(bytesTotal), millis,
+                    megabytes(bytesTotal * 1000 / millis));
         }
+    }
+
+    /** Bytes for people: "12.3 MB". */
+    static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
     }
 
     private void tell() {
