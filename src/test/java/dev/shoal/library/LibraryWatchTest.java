@@ -10,9 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -163,6 +166,39 @@ class LibraryWatchTest {
         await().atMost(WAIT).untilAsserted(() -> assertThat(library.search("slow", 1)).singleElement()
                 .satisfies(f -> assertThat(f.urn()).isEqualTo(FileHasher.hash(whole))));
         assertThat(library.search("slow", 1).get(0).size()).isEqualTo(8L * chunk.length);
+    }
+
+    @Test
+    void searchesFromManyThreadsWhileFilesArrive() throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        List<Thread> searchers = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            Thread thread = new Thread(() -> {
+                try {
+                    while (!stop.get()) {
+                        assertThat(library.search("batch", 100)).allSatisfy(f -> assertThat(f.name()).startsWith("batch"));
+                        library.keywords();
+                        library.all();
+                    }
+                } catch (Throwable e) {
+                    failure.set(e);
+                }
+            });
+            thread.start();
+            searchers.add(thread);
+        }
+        for (int i = 0; i < 50; i++) {
+            write("batch/batch-" + i + ".txt", "content " + i);
+        }
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(library.search("batch txt", 100)).hasSize(50));
+        stop.set(true);
+        for (Thread thread : searchers) {
+            thread.join(5000);
+        }
+        assertThat(failure.get()).isNull();
+        assertThat(library.all()).extracting(SharedFile::index).doesNotHaveDuplicates();
     }
 
     @Test
