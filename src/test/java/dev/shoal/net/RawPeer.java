@@ -151,6 +151,10 @@ final class RawPeer implements AutoCloseable {
         }
     }
 
+    InputStream inputForTests() {
+        return in;
+    }
+
     int readByte() throws IOException {
         return in.read();
     }
