@@ -1,0 +1,476 @@
+package dev.shoal.net;
+
+import dev.shoal.protocol.Bye;
+import dev.shoal.protocol.Frame;
+import dev.shoal.protocol.handshake.HandshakeHeaders;
+import dev.shoal.protocol.handshake.HandshakeMessage;
+import dev.shoal.protocol.handshake.HandshakeResponder;
+import dev.shoal.protocol.handshake.HandshakeResponse;
+import dev.shoal.protocol.handshake.NodeCapacity;
+import dev.shoal.protocol.handshake.NodeRole;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.mina.core.buffer.IoBuffer;
+import org.apache.mina.core.future.ConnectFuture;
+import org.apache.mina.core.service.IoService;
+import org.apache.mina.core.session.IdleStatus;
+import org.apache.mina.core.session.IoSession;
+import org.apache.mina.filter.codec.ProtocolCodecFilter;
+import org.apache.mina.filter.executor.ExecutorFilter;
+import org.apache.mina.filter.executor.OrderedThreadPoolExecutor;
+import org.apache.mina.transport.socket.nio.NioSocketAcceptor;
+import org.apache.mina.transport.socket.nio.NioSocketConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Gnutella links of one node: accepts on one port (Gnutella, HTTP and push callbacks share
+ * it), dials out, keeps slots, keep-alives and the host cache.
+ *
+ * <p>Threads: MINA I/O threads only decode and encode (handshake text, inflate/deflate,
+ * framing). Everything else, including every {@link ConnectionListener} call, runs on an ordered
+ * worker pool placed after the codec, so each connection's events stay in order. A single timer
+ * thread enforces handshake timeouts, keep-alives and idle timeouts, dials the host cache and
+ * saves it. {@link HttpGateway}s run on threads of their own.
+ */
+public final class ConnectionManager implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionManager.class);
+    private static final long BYE_GRACE_MILLIS = 2_000;
+    private static final long SAVE_EVERY_MILLIS = 60_000;
+    private static final int MAX_HTTP_SESSIONS = 32;
+    private static final byte[] NOT_FOUND =
+            "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] BUSY =
+            "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
+    private final NetConfig config;
+    private final ConnectionListener listener;
+    private final HandshakeResponder responder;
+    private final HostCache hostCache;
+    private final NioSocketAcceptor acceptor = new NioSocketAcceptor(2);
+    private final NioSocketConnector connector = new NioSocketConnector(2);
+    private final OrderedThreadPoolExecutor workers;
+    private final ScheduledExecutorService timer;
+    private final ExecutorService httpThreads;
+    private final Semaphore httpSlots = new Semaphore(MAX_HTTP_SESSIONS);
+    private final Map<Long, PeerConnection> established = new ConcurrentHashMap<>();
+    /** Hosts being dialled by the maintenance loop. */
+    private final Set<InetSocketAddress> dialling = ConcurrentHashMap.newKeySet();
+    private volatile HttpGateway gateway;
+    private volatile InetSocketAddress bound;
+    private volatile boolean shuttingDown;
+    private int reservedTotal;
+    private int reservedLeaves;
+    private long lastSaveMillis;
+
+    public ConnectionManager(NetConfig config, ConnectionListener listener) {
+        this.config = config;
+        this.listener = listener;
+        this.responder = new HandshakeResponder(config.userAgent());
+        this.hostCache = new HostCache(config.dataDir().resolve(HostCache.FILE_NAME), config.hostCacheSize());
+        try {
+            hostCache.load();
+        } catch (IOException e) {
+            LOG.warn("could not read the host cache: {}", e.toString());
+        }
+        this.lastSaveMillis = now();
+        this.workers = new OrderedThreadPoolExecutor(0, 16, 30, TimeUnit.SECONDS, threads("shoal-net-worker"));
+        this.httpThreads = Executors.newCachedThreadPool(threads("shoal-http"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(threads("shoal-net-timer"));
+        ProtocolCodecFilter codec = new ProtocolCodecFilter(new GnutellaEncoder(), new GnutellaDecoder(config.maxPayload()));
+        ExecutorFilter executor = new ExecutorFilter(workers);
+        GnutellaIoHandler handler = new GnutellaIoHandler(this);
+        for (IoService service : List.<IoService>of(acceptor, connector)) {
+            service.getFilterChain().addLast("codec", codec);
+            service.getFilterChain().addLast("executor", executor);
+            service.setHandler(handler);
+        }
+        acceptor.setReuseAddress(true);
+        connector.setConnectTimeoutMillis(config.handshakeTimeout().toMillis());
+        long tick = Math.max(20, Math.min(1000, Math.min(config.keepAliveInterval().toMillis(),
+                Math.min(config.idleTimeout().toMillis(), config.handshakeTimeout().toMillis())) / 4));
+        timer.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
+    }
+
+    /** Starts accepting; returns the address really bound (useful with port 0). */
+    public synchronized InetSocketAddress bind() throws IOException {
+        if (bound != null) {
+            return bound;
+        }
+        acceptor.bind(config.listenAddress());
+        bound = acceptor.getLocalAddress();
+        hostCache.setSelf(this::isSelf);
+        LOG.info("listening on {}", bound);
+        return bound;
+    }
+
+    public Optional<InetSocketAddress> localAddress() {
+        return Optional.ofNullable(bound);
+    }
+
+    public NetConfig config() {
+        return config;
+    }
+
+    public HostCache hostCache() {
+        return hostCache;
+    }
+
+    /** Installs the handler for HTTP and {@code GIV} connections on our port. */
+    public void setHttpGateway(HttpGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    /** The established links, in no particular order. */
+    public List<Connection> connections() {
+        return List.copyOf(established.values());
+    }
+
+    /**
+     * Dials a servent and runs the handshake. Completes with the link, or fails with a
+     * {@link HandshakeRefusedException} (its headers may suggest other hosts) or an IOException.
+     */
+    public CompletableFuture<Connection> connect(InetSocketAddress address) {
+        CompletableFuture<Connection> result = new CompletableFuture<>();
+        if (shuttingDown) {
+            result.completeExceptionally(new IOException("shutting down"));
+            return result;
+        }
+        SessionContext ctx = new SessionContext(true, now(), result);
+        synchronized (this) {
+            if (config.maxConnections() - used() <= 0) {
+                result.completeExceptionally(new IOException("no free connection slot"));
+                return result;
+            }
+            ctx.reserved = true;
+            reservedTotal++;
+        }
+        ConnectFuture cf = connector.connect(address, (session, future) -> ctx.attach(session));
+        cf.addListener(f -> {
+            if (!cf.isConnected()) {
+                release(ctx);
+                Throwable e = cf.getException();
+                result.completeExceptionally(e instanceof IOException ? e : new IOException("connect to " + address + " failed", e));
+            }
+        });
+        return result;
+    }
+
+    /** Says Bye 200 to every peer, waits briefly for the Byes to go out, then stops everything. */
+    public void shutdown() {
+        if (shuttingDown) {
+            return;
+        }
+        shuttingDown = true;
+        for (PeerConnection c : established.values()) {
+            c.close(new Bye(Bye.SHUTDOWN, "Servent shutdown"));
+        }
+        long deadline = now() + BYE_GRACE_MILLIS;
+        while (!established.isEmpty() && now() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        timer.shutdownNow();
+        acceptor.unbind();
+        acceptor.dispose(true);
+        connector.dispose(true);
+        workers.shutdown();
+        httpThreads.shutdownNow();
+        try {
+            hostCache.save();
+        } catch (IOException e) {
+            LOG.warn("could not save the host cache: {}", e.toString());
+        }
+        LOG.info("network stopped");
+    }
+
+    @Override
+    public void close() {
+        shutdown();
+    }
+
+    // ---- called by the handler (ordered worker threads) ----
+
+    HandshakeResponder responder() {
+        return responder;
+    }
+
+    long now() {
+        return System.currentTimeMillis();
+    }
+
+    /** Our side of the slot count at this instant, as the handshake policy sees it. */
+    synchronized NodeCapacity capacity(IoSession session) {
+        int used = used();
+        int leaves = reservedLeaves;
+        for (PeerConnection c : established.values()) {
+            if (!c.isUltrapeer()) {
+                leaves++;
+            }
+        }
+        int free = config.maxConnections() - used;
+        int freeLeaves = config.role() == NodeRole.ULTRAPEER ? Math.min(free, config.maxLeaves() - leaves) : 0;
+        InetSocketAddress remote = (InetSocketAddress) session.getRemoteAddress();
+        return new NodeCapacity(config.role(), free, freeLeaves, ourListenAddress(session),
+                remote == null ? null : remote.getAddress(), hostCache.recent(HandshakeResponder.MAX_TRY_HOSTS + 2),
+                config.deflate());
+    }
+
+    /** Answers a request and, if we accept, holds a slot for the peer until it confirms. */
+    synchronized HandshakeResponse answerIncoming(SessionContext ctx, HandshakeMessage request, IoSession session) {
+        HandshakeResponse r = responder.respond(request, false, capacity(session));
+        if (r.accepted() && !shuttingDown) {
+            ctx.reserved = true;
+            ctx.reservedAsLeaf = !request.headers().isTrue("X-Ultrapeer");
+            reservedTotal++;
+            if (ctx.reservedAsLeaf) {
+                reservedLeaves++;
+            }
+        }
+        return r;
+    }
+
+    void establish(IoSession session, SessionContext ctx, HandshakeHeaders peer, boolean compressedIn, boolean compressedOut) {
+        PeerConnection c = new PeerConnection(session, peer, ctx.outgoing, compressedIn, compressedOut,
+                config.sendQueueBytes(), now());
+        ctx.connection = c;
+        release(ctx);
+        established.put(c.id(), c);
+        LOG.info("{} established ({} {}), deflate in={} out={}", c, peer.get("User-Agent").orElse("?"),
+                ctx.outgoing ? "dialled" : "accepted", compressedIn, compressedOut);
+        c.listenAddress().ifPresent(a -> {
+            if (c.isUltrapeer()) {
+                hostCache.succeeded(a, now());
+            }
+        });
+        try {
+            listener.onConnected(c);
+        } catch (RuntimeException e) {
+            LOG.warn("listener failed in onConnected for {}", c, e);
+        }
+        if (ctx.future != null) {
+            ctx.future.complete(c);
+        }
+    }
+
+    void deliver(PeerConnection c, Frame frame) {
+        try {
+            listener.onFrame(c, frame);
+        } catch (RuntimeException e) {
+            LOG.warn("listener failed on {} from {}", frame, c, e);
+        }
+    }
+
+    void closed(IoSession session, SessionContext ctx) {
+        release(ctx);
+        String reason = ctx.closeReason == null ? "closed by peer" : ctx.closeReason;
+        if (ctx.future != null && !ctx.future.isDone()) {
+            ctx.future.completeExceptionally(new IOException("closed during handshake: " + reason));
+        }
+        if (ctx.http != null) {
+            ctx.http.endOfInput();
+        }
+        PeerConnection c = ctx.connection;
+        if (c != null && established.remove(c.id()) != null) {
+            LOG.info("{} closed: {}", c, reason);
+            try {
+                listener.onDisconnected(c, reason);
+            } catch (RuntimeException e) {
+                LOG.warn("listener failed in onDisconnected for {}", c, e);
+            }
+        }
+    }
+
+    /** Remembers the hosts a peer told us about. */
+    void learn(HandshakeHeaders headers) {
+        long now = now();
+        if (headers.isTrue("X-Ultrapeer")) {
+            HandshakeResponder.listenAddressOf(headers).ifPresent(a -> hostCache.add(a, now));
+        }
+        hostCache.addAll(HandshakeResponder.tryHostsOf(headers), now);
+    }
+
+    void startHttp(IoSession session, SessionContext ctx, String firstLine) {
+        HttpGateway g = gateway;
+        if (g == null || !httpSlots.tryAcquire()) {
+            ctx.closeReason(g == null ? "HTTP without a gateway" : "too many HTTP sessions");
+            session.write(IoBuffer.wrap(g == null ? NOT_FOUND : BUSY));
+            session.closeOnFlush();
+            return;
+        }
+        MinaHttpSession http = new MinaHttpSession(session, firstLine);
+        ctx.http = http;
+        int idleSeconds = (int) Math.max(1, config.idleTimeout().toSeconds());
+        session.getConfig().setIdleTime(IdleStatus.BOTH_IDLE, idleSeconds);
+        httpThreads.execute(() -> {
+            try {
+                g.serve(http);
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("HTTP session from {} ended: {}", session.getRemoteAddress(), e.toString());
+            } finally {
+                httpSlots.release();
+                http.close();
+            }
+        });
+    }
+
+    // ---- slots ----
+
+    private int used() {
+        return established.size() + reservedTotal;
+    }
+
+    private synchronized void release(SessionContext ctx) {
+        if (ctx.reserved) {
+            ctx.reserved = false;
+            reservedTotal--;
+            if (ctx.reservedAsLeaf) {
+                reservedLeaves--;
+            }
+        }
+    }
+
+    // ---- timer ----
+
+    private void tick() {
+        try {
+            long now = now();
+            expireHandshakes(now);
+            keepAlive(now);
+            if (!shuttingDown && config.outgoingTarget() > 0 && bound != null) {
+                dial(now);
+            }
+            if (hostCache.isDirty() && now - lastSaveMillis >= SAVE_EVERY_MILLIS) {
+                lastSaveMillis = now;
+                hostCache.save();
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("network timer task failed", e);
+        }
+    }
+
+    private void expireHandshakes(long now) {
+        long limit = config.handshakeTimeout().toMillis();
+        List<IoSession> sessions = new ArrayList<>(acceptor.getManagedSessions().values());
+        sessions.addAll(connector.getManagedSessions().values());
+        for (IoSession s : sessions) {
+            SessionContext ctx = SessionContext.of(s);
+            if (ctx != null && ctx.isHandshaking() && now - ctx.startedMillis >= limit) {
+                ctx.closeReason("handshake timeout");
+                if (ctx.future != null) {
+                    ctx.future.completeExceptionally(new IOException("handshake timed out"));
+                }
+                s.closeNow();
+            }
+        }
+    }
+
+    private void keepAlive(long now) {
+        for (PeerConnection c : established.values()) {
+            if (c.closeStuck(now, BYE_GRACE_MILLIS)) {
+                c.session().closeNow();
+                continue;
+            }
+            switch (KeepAlive.decide(c.lastReceivedMillis, c.lastPingMillis, now,
+                    config.keepAliveInterval().toMillis(), config.idleTimeout().toMillis())) {
+                case PING -> c.keepAlivePing(now);
+                case CLOSE -> c.close(new Bye(Bye.IDLE, "Idle timeout"));
+                default -> {
+                }
+            }
+        }
+    }
+
+    /** Keeps {@code outgoingTarget} dialled links, pacing attempts per host through the cache. */
+    private void dial(long now) {
+        int outgoing = dialling.size();
+        Set<InetSocketAddress> exclude = new HashSet<>(dialling);
+        for (PeerConnection c : established.values()) {
+            if (c.isOutgoing()) {
+                outgoing++;
+            }
+            exclude.add(c.remoteAddress());
+            c.listenAddress().ifPresent(exclude::add);
+        }
+        int wanted = Math.min(config.outgoingTarget() - outgoing, config.maxConnections() - used());
+        if (wanted <= 0) {
+            return;
+        }
+        for (InetSocketAddress a : hostCache.dialCandidates(wanted, now, exclude)) {
+            hostCache.attempted(a, now);
+            dialling.add(a);
+            LOG.debug("dialling {} from the host cache", a);
+            connect(a).whenComplete((c, e) -> {
+                dialling.remove(a);
+                if (e != null) {
+                    hostCache.failed(a, now());
+                    LOG.debug("dial {} failed: {}", a, e.toString());
+                } else {
+                    hostCache.succeeded(a, now());
+                }
+            });
+        }
+    }
+
+    // ---- addresses ----
+
+    private InetSocketAddress ourListenAddress(IoSession session) {
+        InetSocketAddress b = bound;
+        if (b == null) {
+            return null;
+        }
+        if (!b.getAddress().isAnyLocalAddress()) {
+            return b;
+        }
+        InetSocketAddress local = (InetSocketAddress) session.getLocalAddress();
+        return local == null ? null : new InetSocketAddress(local.getAddress(), b.getPort());
+    }
+
+    private boolean isSelf(InetSocketAddress a) {
+        InetSocketAddress b = bound;
+        if (b == null || a.getPort() != b.getPort()) {
+            return false;
+        }
+        InetAddress ip = a.getAddress();
+        if (ip == null || ip.isLoopbackAddress() || ip.isAnyLocalAddress() || ip.equals(b.getAddress())) {
+            return true;
+        }
+        try {
+            return NetworkInterface.getByInetAddress(ip) != null;
+        } catch (SocketException e) {
+            return false;
+        }
+    }
+
+    private static ThreadFactory threads(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,235 @@
+package dev.shoal.net;
+
+import dev.shoal.net.WireMessages.HandshakeOut;
+import dev.shoal.net.WireMessages.HttpBytes;
+import dev.shoal.net.WireMessages.HttpStart;
+import dev.shoal.protocol.BadMessageException;
+import dev.shoal.protocol.Bye;
+import dev.shoal.protocol.Frame;
+import dev.shoal.protocol.FramingException;
+import dev.shoal.protocol.MessageType;
+import dev.shoal.protocol.handshake.HandshakeMessage;
+import dev.shoal.protocol.handshake.HandshakeResponse;
+import dev.shoal.protocol.handshake.StatusLine;
+import java.io.IOException;
+import org.apache.mina.core.service.IoHandlerAdapter;
+import org.apache.mina.core.session.IdleStatus;
+import org.apache.mina.core.session.IoSession;
+import org.apache.mina.transport.socket.SocketSessionConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drives each session through the three-step handshake and then hands frames to the
+ * {@link ConnectionListener}. Runs behind the ordered executor, so events of one session arrive
+ * one at a time and in order, and never on an I/O thread (except {@code sessionCreated}).
+ * Policy lives in {@code HandshakeResponder}; this class only moves its answers.
+ */
+final class GnutellaIoHandler extends IoHandlerAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(GnutellaIoHandler.class);
+    private static final int MAX_BYE_REASON = 100;
+
+    private final ConnectionManager manager;
+
+    GnutellaIoHandler(ConnectionManager manager) {
+        this.manager = manager;
+    }
+
+    @Override
+    public void sessionCreated(IoSession session) {
+        if (session.getConfig() instanceof SocketSessionConfig c) {
+            c.setTcpNoDelay(true);
+        }
+        if (SessionContext.of(session) == null) {
+            new SessionContext(false, manager.now(), null).attach(session);
+        }
+    }
+
+    @Override
+    public void sessionOpened(IoSession session) {
+        SessionContext ctx = SessionContext.of(session);
+        if (ctx.outgoing) {
+            session.write(new HandshakeOut(manager.responder().connectRequest(manager.capacity(session)), false));
+        }
+    }
+
+    @Override
+    public void messageReceived(IoSession session, Object message) {
+        SessionContext ctx = SessionContext.of(session);
+        if (message instanceof Frame frame) {
+            onFrame(session, ctx, frame);
+        } else if (message instanceof HandshakeMessage step) {
+            if (ctx.outgoing) {
+                onResponse(session, ctx, step);
+            } else if (ctx.request == null) {
+                onRequest(session, ctx, step);
+            } else {
+                onFinal(session, ctx, step);
+            }
+        } else if (message instanceof HttpStart start) {
+            manager.startHttp(session, ctx, start.firstLine());
+        } else if (message instanceof HttpBytes bytes && ctx.http != null) {
+            ctx.http.feed(bytes.bytes());
+        }
+    }
+
+    /** Step 1 arrived at our acceptor: answer with step 2. */
+    private void onRequest(IoSession session, SessionContext ctx, HandshakeMessage request) {
+        manager.learn(request.headers());
+        HandshakeResponse r = manager.answerIncoming(ctx, request, session);
+        switch (r.outcome()) {
+            case CLOSE -> {
+                ctx.closeReason("closed silently: " + r.reason());
+                session.closeNow();
+            }
+            case REFUSE -> {
+                ctx.closeReason("refused: " + r.status().code() + " " + r.reason());
+                session.write(new HandshakeOut(r.toMessage(), false));
+                session.closeOnFlush();
+            }
+            case ACCEPT -> {
+                ctx.request = request;
+                ctx.deflateOut = r.deflateOutgoing();
+                session.write(new HandshakeOut(r.toMessage(), r.deflateOutgoing()));
+            }
+            default -> throw new IllegalStateException(r.outcome().toString());
+        }
+    }
+
+    /** Step 3 arrived at our acceptor: the initiator confirms (200) or backs out. */
+    private void onFinal(IoSession session, SessionContext ctx, HandshakeMessage fin) {
+        StatusLine status;
+        try {
+            status = StatusLine.parse(fin.firstLine());
+        } catch (FramingException e) {
+            ctx.closeReason("bad final handshake line: " + e.getMessage());
+            session.closeNow();
+            return;
+        }
+        if (!status.isOk()) {
+            ctx.closeReason("peer backed out: " + status.code() + " " + status.reason());
+            session.closeNow();
+            return;
+        }
+        boolean compressedIn = fin.headers().hasToken("Content-Encoding", "deflate");
+        manager.establish(session, ctx, ctx.request.headers(), compressedIn, ctx.deflateOut);
+    }
+
+    /** Step 2 arrived at our initiator: confirm with step 3 or give up. */
+    private void onResponse(IoSession session, SessionContext ctx, HandshakeMessage response) {
+        manager.learn(response.headers());
+        HandshakeResponse r = manager.responder().respond(response, true, manager.capacity(session));
+        switch (r.outcome()) {
+            case CLOSE -> {
+                ctx.closeReason(r.reason());
+                ctx.future.completeExceptionally(refusal(response, r.reason()));
+                session.closeNow();
+            }
+            case REFUSE -> {
+                ctx.closeReason("we backed out: " + r.reason());
+                ctx.future.completeExceptionally(new IOException("we backed out: " + r.reason()));
+                session.write(new HandshakeOut(r.toMessage(), false));
+                session.closeOnFlush();
+            }
+            case ACCEPT -> {
+                session.write(new HandshakeOut(r.toMessage(), r.deflateOutgoing()));
+                boolean compressedIn = response.headers().hasToken("Content-Encoding", "deflate");
+                manager.establish(session, ctx, response.headers(), compressedIn, r.deflateOutgoing());
+            }
+            default -> throw new IllegalStateException(r.outcome().toString());
+        }
+    }
+
+    private static IOException refusal(HandshakeMessage response, String reason) {
+        try {
+            StatusLine s = StatusLine.parse(response.firstLine());
+            return new HandshakeRefusedException(s.code(), s.reason(), response.headers());
+        } catch (FramingException e) {
+            return new IOException(reason, e);
+        }
+    }
+
+    private void onFrame(IoSession session, SessionContext ctx, Frame frame) {
+        PeerConnection c = ctx.connection;
+        if (c == null) {
+            return;
+        }
+        c.received(frame, manager.now());
+        manager.deliver(c, frame);
+        if (frame.header().type() == MessageType.BYE) {
+            String why;
+            try {
+                Bye bye = Bye.decode(frame.payload());
+                why = "peer said Bye " + bye.code() + " " + bye.reason();
+            } catch (BadMessageException e) {
+                why = "peer said Bye (malformed)";
+            }
+            ctx.closeReason(why);
+            session.closeOnFlush();
+        }
+    }
+
+    @Override
+    public void exceptionCaught(IoSession session, Throwable cause) {
+        SessionContext ctx = SessionContext.of(session);
+        FramingException framing = framingCause(cause);
+        PeerConnection c = ctx == null ? null : ctx.connection;
+        if (framing != null) {
+            LOG.info("{}: closing after framing error: {}", session.getRemoteAddress(), framing.getMessage());
+            if (ctx != null) {
+                ctx.closeReason("framing error: " + framing.getMessage());
+            }
+            if (c != null) {
+                c.close(new Bye(Bye.TOO_LARGE, abbreviate(framing.getMessage())));
+            } else {
+                session.closeNow();
+            }
+        } else if (cause instanceof IOException) {
+            LOG.debug("{}: I/O error: {}", session.getRemoteAddress(), cause.toString());
+            if (ctx != null) {
+                ctx.closeReason("I/O error: " + cause.getMessage());
+            }
+            session.closeNow();
+        } else {
+            LOG.warn("{}: unexpected error, closing", session.getRemoteAddress(), cause);
+            if (ctx != null) {
+                ctx.closeReason("internal error: " + cause);
+            }
+            if (c != null) {
+                c.close(new Bye(Bye.INTERNAL_ERROR, "Internal error"));
+            } else {
+                session.closeNow();
+            }
+        }
+    }
+
+    @Override
+    public void sessionIdle(IoSession session, IdleStatus status) {
+        SessionContext ctx = SessionContext.of(session);
+        if (ctx != null && ctx.http != null) {
+            ctx.closeReason("HTTP idle");
+            session.closeNow();
+        }
+    }
+
+    @Override
+    public void sessionClosed(IoSession session) {
+        SessionContext ctx = SessionContext.of(session);
+        if (ctx != null) {
+            manager.closed(session, ctx);
+        }
+    }
+
+    private static FramingException framingCause(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof FramingException f) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= MAX_BYE_REASON ? s : s.substring(0, MAX_BYE_REASON);
+    }
+}

@@ -1,0 +1,220 @@
+package dev.shoal.net;
+
+import dev.shoal.net.WireMessages.FrameBatch;
+import dev.shoal.protocol.Bye;
+import dev.shoal.protocol.Frame;
+import dev.shoal.protocol.Guid;
+import dev.shoal.protocol.Header;
+import dev.shoal.protocol.MessageType;
+import dev.shoal.protocol.handshake.HandshakeHeaders;
+import dev.shoal.protocol.handshake.HandshakeResponder;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.mina.core.future.WriteFuture;
+import org.apache.mina.core.session.IoSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An established link over a MINA session. Outgoing frames wait in a bounded {@link SendQueue};
+ * at most one batch is handed to MINA at a time, and the next one goes when it is written, so a
+ * peer that stops reading fills our queue (which then drops) rather than MINA's (which would
+ * grow without bound). All queue and write state is guarded by {@code this}.
+ */
+final class PeerConnection implements Connection {
+    private static final Logger LOG = LoggerFactory.getLogger(PeerConnection.class);
+    private static final int BATCH_BYTES = 16 * 1024;
+    private static final AtomicLong IDS = new AtomicLong();
+
+    private final long id = IDS.incrementAndGet();
+    private final IoSession session;
+    private final HandshakeHeaders headers;
+    private final boolean outgoing;
+    private final boolean compressedIn;
+    private final boolean compressedOut;
+    private final Instant since;
+    private final SendQueue queue;
+    private final Optional<InetSocketAddress> listenAddress;
+    private final AtomicLong framesIn = new AtomicLong();
+    private final AtomicLong frameBytesIn = new AtomicLong();
+    private long framesOut;
+    private long frameBytesOut;
+    private boolean inFlight;
+    private boolean closing;
+    private volatile long closingSinceMillis;
+    volatile long lastReceivedMillis;
+    volatile long lastPingMillis;
+
+    PeerConnection(IoSession session, HandshakeHeaders headers, boolean outgoing, boolean compressedIn,
+            boolean compressedOut, int sendQueueBytes, long nowMillis) {
+        this.session = session;
+        this.headers = headers;
+        this.outgoing = outgoing;
+        this.compressedIn = compressedIn;
+        this.compressedOut = compressedOut;
+        this.since = Instant.ofEpochMilli(nowMillis);
+        this.queue = new SendQueue(sendQueueBytes);
+        this.listenAddress = HandshakeResponder.listenAddressOf(headers);
+        this.lastReceivedMillis = nowMillis;
+        this.lastPingMillis = nowMillis;
+    }
+
+    @Override
+    public long id() {
+        return id;
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return (InetSocketAddress) session.getRemoteAddress();
+    }
+
+    @Override
+    public Optional<InetSocketAddress> listenAddress() {
+        return listenAddress;
+    }
+
+    @Override
+    public HandshakeHeaders peerHeaders() {
+        return headers;
+    }
+
+    @Override
+    public boolean isOutgoing() {
+        return outgoing;
+    }
+
+    @Override
+    public boolean isUltrapeer() {
+        return headers.isTrue("X-Ultrapeer");
+    }
+
+    @Override
+    public String userAgent() {
+        return headers.get("User-Agent").orElse("");
+    }
+
+    @Override
+    public Instant since() {
+        return since;
+    }
+
+    @Override
+    public boolean isCompressedIn() {
+        return compressedIn;
+    }
+
+    @Override
+    public boolean isCompressedOut() {
+        return compressedOut;
+    }
+
+    @Override
+    public synchronized boolean isOpen() {
+        return !closing && session.isConnected() && !session.isClosing();
+    }
+
+    @Override
+    public synchronized ConnectionStats stats() {
+        return new ConnectionStats(framesIn.get(), framesOut, frameBytesIn.get(), frameBytesOut,
+                session.getReadBytes(), session.getWrittenBytes(), queue.dropped(), queue.bytes());
+    }
+
+    @Override
+    public boolean send(Frame frame) {
+        boolean overloaded;
+        boolean queued;
+        synchronized (this) {
+            if (closing) {
+                return false;
+            }
+            queued = queue.offer(frame);
+            overloaded = queue.overloaded();
+            if (!overloaded) {
+                pump();
+            }
+        }
+        if (overloaded) {
+            LOG.info("{}: peer does not read, {} bytes of undroppable frames queued", this, queue.bytes());
+            close(new Bye(Bye.SEND_QUEUE_FULL, "Send queue full"));
+        }
+        return queued;
+    }
+
+    /** Hands the next batch to MINA unless one is still being written. Caller holds the lock. */
+    private void pump() {
+        if (inFlight || queue.isEmpty() || closing) {
+            return;
+        }
+        if (!session.isConnected() || session.isClosing()) {
+            queue.clear();
+            return;
+        }
+        List<Frame> batch = queue.drain(BATCH_BYTES);
+        inFlight = true;
+        framesOut += batch.size();
+        for (Frame f : batch) {
+            frameBytesOut += f.size();
+        }
+        WriteFuture written = session.write(new FrameBatch(batch));
+        written.addListener(f -> onWritten());
+    }
+
+    private synchronized void onWritten() {
+        inFlight = false;
+        pump();
+    }
+
+    void keepAlivePing(long nowMillis) {
+        lastPingMillis = nowMillis;
+        send(new Frame(new Header(Guid.random(), MessageType.PING, 1, 0, 0), new byte[0]));
+    }
+
+    void received(Frame frame, long nowMillis) {
+        framesIn.incrementAndGet();
+        frameBytesIn.addAndGet(frame.size());
+        lastReceivedMillis = nowMillis;
+    }
+
+    @Override
+    public void close(Bye bye) {
+        synchronized (this) {
+            if (closing) {
+                return;
+            }
+            closing = true;
+            closingSinceMillis = System.currentTimeMillis();
+            queue.clear();
+            SessionContext ctx = SessionContext.of(session);
+            if (ctx != null) {
+                ctx.closeReason(bye == null ? "closed" : "we said Bye " + bye.code() + " " + bye.reason());
+            }
+            // RFC: only peers that announced Bye-Packet expect one; others just see the socket close.
+            if (bye != null && headers.contains("Bye-Packet") && session.isConnected()) {
+                byte[] payload = bye.encode();
+                Frame frame = new Frame(new Header(Guid.random(), MessageType.BYE, 1, 0, payload.length), payload);
+                session.write(new FrameBatch(List.of(frame)));
+            }
+        }
+        session.closeOnFlush();
+    }
+
+    /** A Bye that the peer does not read must not keep the socket forever. */
+    boolean closeStuck(long nowMillis, long graceMillis) {
+        long since = closingSinceMillis;
+        return since != 0 && nowMillis - since >= graceMillis;
+    }
+
+    IoSession session() {
+        return session;
+    }
+
+    @Override
+    public String toString() {
+        return "Connection#" + id + "[" + remoteAddress() + (outgoing ? " out" : " in")
+                + (isUltrapeer() ? " UP" : " leaf") + "]";
+    }
+}

@@ -1,0 +1,185 @@
+package dev.shoal.protocol.handshake;
+
+import dev.shoal.protocol.FramingException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The handshake policy, with no I/O: given what the peer sent and a snapshot of our node, what do
+ * we answer. Acceptor side (step 1 in, step 2 out): legacy and non-Gnutella first lines are closed
+ * silently, G2-only peers get 406, peers that do not say {@code X-Ultrapeer} get 403, and a peer
+ * is taken only into a free slot of its kind, else 503 with {@code X-Try-Ultrapeers}. A leaf
+ * takes ultrapeers only. Initiator side (step 2 in, step 3 out): a non-200 ends the attempt, a
+ * leaf insists on an ultrapeer, otherwise we confirm with 200.
+ *
+ * <p>We emit every header once, on one line, with the capitalisation below, because LimeWire keeps
+ * headers case-sensitively and classifies peers on {@code X-Degree}, {@code X-Max-TTL},
+ * {@code X-Dynamic-Querying}, {@code X-Ultrapeer-Query-Routing} and {@code X-Requeries} — even
+ * when we are a leaf.
+ */
+public final class HandshakeResponder {
+    public static final int MAX_TRY_HOSTS = 10;
+    private static final String GNUTELLA_PACKETS = "application/x-gnutella-packets";
+
+    private final String userAgent;
+
+    public HandshakeResponder(String userAgent) {
+        if (userAgent == null || userAgent.isBlank()) {
+            throw new IllegalArgumentException("a User-Agent is required");
+        }
+        this.userAgent = userAgent;
+    }
+
+    /** Step 1: {@code GNUTELLA CONNECT/0.6} and our headers. */
+    public HandshakeMessage connectRequest(NodeCapacity us) {
+        return new HandshakeMessage(ConnectLine.V0_6.format(), ourHeaders(us, null, false));
+    }
+
+    /**
+     * Our answer to the peer's step: their request (step 1) when {@code weInitiated} is false,
+     * their response (step 2) when it is true.
+     */
+    public HandshakeResponse respond(HandshakeMessage theirs, boolean weInitiated, NodeCapacity us) {
+        return weInitiated ? confirm(theirs, us) : answer(theirs, us);
+    }
+
+    private HandshakeResponse answer(HandshakeMessage request, NodeCapacity us) {
+        if (!ConnectLine.looksLikeConnect(request.firstLine())) {
+            return HandshakeResponse.close("not a Gnutella connect: " + request.firstLine());
+        }
+        ConnectLine line;
+        try {
+            line = ConnectLine.parse(request.firstLine());
+        } catch (FramingException e) {
+            return HandshakeResponse.close(e.getMessage());
+        }
+        if (!line.speaks06()) {
+            return HandshakeResponse.close("legacy protocol " + line.major() + "." + line.minor() + " not spoken");
+        }
+        HandshakeHeaders theirs = request.headers();
+        if (theirs.contains("Accept") && !theirs.hasToken("Accept", GNUTELLA_PACKETS)) {
+            return HandshakeResponse.refuse(406, "Protocol not acceptable", refusalHeaders(us, theirs, false));
+        }
+        if (!theirs.contains("X-Ultrapeer")) {
+            return HandshakeResponse.refuse(403, "Normal nodes refused", refusalHeaders(us, theirs, false));
+        }
+        boolean peerIsUltrapeer = theirs.isTrue("X-Ultrapeer");
+        if (peerIsUltrapeer) {
+            if (us.freeUltrapeerSlots() == 0) {
+                return HandshakeResponse.refuse(503, "Too many ultrapeer connections", refusalHeaders(us, theirs, true));
+            }
+        } else if (us.role() == NodeRole.LEAF) {
+            return HandshakeResponse.refuse(503, "Shielded leaf node", refusalHeaders(us, theirs, true));
+        } else if (us.freeLeafSlots() == 0) {
+            return HandshakeResponse.refuse(503, "Too many leaf connections", refusalHeaders(us, theirs, true));
+        }
+        boolean deflate = us.deflate() && theirs.hasToken("Accept-Encoding", "deflate");
+        HandshakeHeaders.Builder h = ourHeaders(us, us.remoteAddress() == null ? null
+                : us.remoteAddress().getHostAddress(), deflate).toBuilder();
+        if (peerIsUltrapeer && us.role() == NodeRole.ULTRAPEER) {
+            // We never hand out leaf guidance: an ultrapeer that came to us stays one.
+            h.add("X-Ultrapeer-Needed", "True");
+        }
+        return HandshakeResponse.accept(h.build(), deflate);
+    }
+
+    private HandshakeResponse confirm(HandshakeMessage response, NodeCapacity us) {
+        StatusLine status;
+        try {
+            status = StatusLine.parse(response.firstLine());
+        } catch (FramingException e) {
+            return HandshakeResponse.close(e.getMessage());
+        }
+        if (!status.isOk()) {
+            return HandshakeResponse.close("refused by peer: " + status.code() + " " + status.reason());
+        }
+        HandshakeHeaders theirs = response.headers();
+        if (us.role() == NodeRole.LEAF && !theirs.isTrue("X-Ultrapeer")) {
+            return HandshakeResponse.refuse(503, "Ultrapeer required", HandshakeHeaders.empty());
+        }
+        boolean deflate = us.deflate() && theirs.hasToken("Accept-Encoding", "deflate");
+        HandshakeHeaders.Builder h = HandshakeHeaders.builder();
+        if (deflate) {
+            h.add("Content-Encoding", "deflate");
+        }
+        return HandshakeResponse.accept(h.build(), deflate);
+    }
+
+    private HandshakeHeaders ourHeaders(NodeCapacity us, String remoteIp, boolean contentDeflate) {
+        HandshakeHeaders.Builder h = HandshakeHeaders.builder()
+                .add("User-Agent", userAgent)
+                .add("X-Ultrapeer", us.role().headerValue())
+                .add("X-Degree", "32")
+                .add("X-Query-Routing", "0.1")
+                .add("X-Ultrapeer-Query-Routing", "0.1")
+                .add("X-Max-TTL", "4")
+                .add("X-Dynamic-Querying", "0.1")
+                .add("X-Requeries", "False");
+        if (us.listenAddress() != null) {
+            h.add("Listen-IP", HostPort.format(us.listenAddress()));
+        }
+        if (remoteIp != null) {
+            h.add("Remote-IP", remoteIp);
+        }
+        h.add("Pong-Caching", "0.1")
+                .add("GGEP", "0.5")
+                .add("Vendor-Message", "0.2")
+                .add("Bye-Packet", "0.1");
+        if (us.deflate()) {
+            h.add("Accept-Encoding", "deflate");
+        }
+        if (contentDeflate) {
+            h.add("Content-Encoding", "deflate");
+        }
+        return h.build();
+    }
+
+    private HandshakeHeaders refusalHeaders(NodeCapacity us, HandshakeHeaders theirs, boolean withTryHosts) {
+        HandshakeHeaders.Builder h = HandshakeHeaders.builder().add("User-Agent", userAgent);
+        if (us.remoteAddress() != null) {
+            h.add("Remote-IP", us.remoteAddress().getHostAddress());
+        }
+        if (withTryHosts) {
+            h.add("X-Ultrapeer", us.role().headerValue());
+            List<InetSocketAddress> hosts = tryHostsFor(us, listenAddressOf(theirs));
+            if (!hosts.isEmpty()) {
+                h.add("X-Try-Ultrapeers", HostPort.formatList(hosts));
+            }
+        }
+        return h.build();
+    }
+
+    private static List<InetSocketAddress> tryHostsFor(NodeCapacity us, Optional<InetSocketAddress> peer) {
+        List<InetSocketAddress> out = new ArrayList<>();
+        for (InetSocketAddress a : us.tryUltrapeers()) {
+            if (out.size() == MAX_TRY_HOSTS) {
+                break;
+            }
+            if (!a.equals(us.listenAddress()) && !peer.map(a::equals).orElse(false) && !out.contains(a)) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    /** The peer's listening address from {@code Listen-IP}, {@code X-My-Address} or {@code Node}. */
+    public static Optional<InetSocketAddress> listenAddressOf(HandshakeHeaders headers) {
+        for (String name : List.of("Listen-IP", "X-My-Address", "Node")) {
+            Optional<InetSocketAddress> a = headers.get(name).flatMap(v -> HostPort.parseList(v).stream().findFirst());
+            if (a.isPresent()) {
+                return a;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Hosts suggested by the peer in {@code X-Try-Ultrapeers} and the legacy {@code X-Try}. */
+    public static List<InetSocketAddress> tryHostsOf(HandshakeHeaders headers) {
+        List<InetSocketAddress> out = new ArrayList<>();
+        headers.get("X-Try-Ultrapeers").ifPresent(v -> out.addAll(HostPort.parseList(v)));
+        headers.get("X-Try").ifPresent(v -> out.addAll(HostPort.parseList(v)));
+        return out;
+    }
+}

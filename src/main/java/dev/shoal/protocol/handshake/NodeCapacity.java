@@ -1,0 +1,28 @@
+package dev.shoal.protocol.handshake;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+
+/**
+ * What the handshake policy needs to know about our node at the moment a peer knocks: our role,
+ * how many more ultrapeer and leaf links we take, where we listen, how we see the peer, and a few
+ * hosts to suggest when we say no.
+ *
+ * @param listenAddress   our listening address as peers should dial it, or null if unknown
+ * @param remoteAddress   the peer's address as we see it (sent back as {@code Remote-IP}), or null
+ * @param tryUltrapeers   hosts for {@code X-Try-Ultrapeers}, best first
+ * @param deflate         whether we offer and use {@code deflate} on Gnutella links
+ */
+public record NodeCapacity(NodeRole role, int freeUltrapeerSlots, int freeLeafSlots,
+        InetSocketAddress listenAddress, InetAddress remoteAddress, List<InetSocketAddress> tryUltrapeers,
+        boolean deflate) {
+    public NodeCapacity {
+        if (role == null) {
+            throw new IllegalArgumentException("role is required");
+        }
+        freeUltrapeerSlots = Math.max(0, freeUltrapeerSlots);
+        freeLeafSlots = Math.max(0, freeLeafSlots);
+        tryUltrapeers = tryUltrapeers == null ? List.of() : List.copyOf(tryUltrapeers);
+    }
+}

@@ -1,0 +1,208 @@
+package dev.shoal.library;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Files that misbehave, listeners that throw, closing at awkward moments. */
+class LibraryRobustnessTest {
+    @TempDir
+    Path tmp;
+    private Path share;
+    private Path data;
+    private final FileHasher realHasher = new FileHasher();
+
+    @BeforeEach
+    void files() throws IOException {
+        share = Files.createDirectories(tmp.resolve("share"));
+        data = tmp.resolve("data");
+        write("good one.txt", "good");
+        write("good two.txt", "also good");
+    }
+
+    private Path write(String relative, String content) throws IOException {
+        Path file = share.resolve(relative);
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, content, StandardCharsets.UTF_8);
+    }
+
+    private static Library scanned(Library library) throws Exception {
+        library.start(false);
+        library.ready().get(10, TimeUnit.SECONDS);
+        return library;
+    }
+
+    @Test
+    void aFileThatVanishesBeforeItIsHashedIsSkipped() throws Exception {
+        write("vanishing.txt", "soon gone");
+        Library.Hasher deleteFirst = (file, bytesRead) -> {
+            if (file.getFileName().toString().equals("vanishing.txt")) {
+                Files.delete(file);
+            }
+            return realHasher.hash(file, bytesRead);
+        };
+
+        try (Library library = scanned(Library.open(data, List.of(share), LibraryListener.NONE, deleteFirst))) {
+            assertThat(library.all()).extracting(SharedFile::name).containsExactly("good one.txt", "good two.txt");
+            assertThat(library.search("vanishing", 10)).isEmpty();
+        }
+    }
+
+    @Test
+    void anUnreadableFileIsSkipped() throws Exception {
+        write("locked.txt", "no entry");
+        Library.Hasher denied = (file, bytesRead) -> {
+            if (file.getFileName().toString().equals("locked.txt")) {
+                throw new AccessDeniedException(file.toString());
+            }
+            return realHasher.hash(file, bytesRead);
+        };
+
+        try (Library library = scanned(Library.open(data, List.of(share), LibraryListener.NONE, denied))) {
+            assertThat(library.all()).extracting(SharedFile::name).containsExactly("good one.txt", "good two.txt");
+        }
+    }
+
+    @Test
+    void aFileWithoutReadPermissionIsSkipped() throws Exception {
+        // root reads everything, so this only proves something for ordinary users.
+        assumeThat(System.getProperty("user.name")).isNotEqualTo("root");
+        Path locked = write("locked.txt", "no entry");
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+
+        try (Library library = scanned(Library.open(data, List.of(share), LibraryListener.NONE))) {
+            assertThat(library.all()).extracting(SharedFile::name).containsExactly("good one.txt", "good two.txt");
+        }
+    }
+
+    @Test
+    void aPreviouslySharedFileThatBecomesUnreadableIsDropped() throws Exception {
+        try (Library library = scanned(Library.open(data, List.of(share), LibraryListener.NONE))) {
+            assertThat(library.fileCount()).isEqualTo(2);
+        }
+        write("good two.txt", "changed and now unreadable");
+        Library.Hasher denied = (file, bytesRead) -> {
+            throw new AccessDeniedException(file.toString());
+        };
+
+        try (Library library = scanned(Library.open(data, List.of(share), LibraryListener.NONE, denied))) {
+            assertThat(library.all()).extracting(SharedFile::name).containsExactly("good one.txt");
+        }
+    }
+
+    @Test
+    void theDataFolderInsideAShareIsNotShared() throws Exception {
+        Path inside = share.resolve("shoal-data");
+
+        try (Library library = scanned(Library.open(inside, List.of(share), LibraryListener.NONE))) {
+            assertThat(inside.resolve("index")).isNotEmptyDirectory();
+            assertThat(library.all()).extracting(SharedFile::name).containsExactly("good one.txt", "good two.txt");
+        }
+        try (Library library = scanned(Library.open(inside, List.of(share), LibraryListener.NONE))) {
+            assertThat(library.fileCount()).isEqualTo(2);
+            assertThat(library.filesHashed()).isZero();
+        }
+    }
+
+    @Test
+    void symbolicLinksAreNotFollowed() throws Exception {
+        Path outside = Files.writeString(tmp.resolve("outside.txt"), "private");
+        Files.createSymbolicLink(share.resolve("link.txt"), outside);
+
+        try (Library library = scanned(Library.open(data, List.of(share), LibraryListener.NONE))) {
+            assertThat(library.all()).extracting(SharedFile::name).containsExactly("good one.txt", "good two.txt");
+        }
+    }
+
+    @Test
+    void aMissingShareFolderIsNotAnError() throws Exception {
+        try (Library library = scanned(Library.open(data, List.of(share, tmp.resolve("absent")), LibraryListener.NONE))) {
+            assertThat(library.fileCount()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void progressCoversEveryByteAndEnds() throws Exception {
+        RecordingListener listener = new RecordingListener();
+
+        try (Library library = scanned(Library.open(data, List.of(share), listener))) {
+            assertThat(listener.progress).isNotEmpty();
+            assertThat(listener.progress.get(0)).isEqualTo(new IndexingProgress(0, 2, 0, 13));
+            assertThat(listener.progress).last().isEqualTo(new IndexingProgress(2, 2, 13, 13));
+            assertThat(listener.progress.get(listener.progress.size() - 1).done()).isTrue();
+            assertThat(listener.changes).containsExactly(new RecordingListener.Change(2, 13));
+            assertThat(library.totalBytes()).isEqualTo(13);
+        }
+    }
+
+    @Test
+    void aThrowingListenerDoesNotStopIndexing() throws Exception {
+        LibraryListener rude = new LibraryListener() {
+            @Override
+            public void indexingProgress(IndexingProgress progress) {
+                throw new IllegalStateException("listener bug");
+            }
+
+            @Override
+            public void libraryChanged(int files, long bytes) {
+                throw new IllegalStateException("listener bug");
+            }
+        };
+
+        try (Library library = scanned(Library.open(data, List.of(share), rude))) {
+            assertThat(library.fileCount()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void closingAbandonsAFileBeingHashed() throws Exception {
+        CountDownLatch hashing = new CountDownLatch(1);
+        // Pretends to read an endless file; only the library's cancellation can end it.
+        Library.Hasher endless = (file, bytesRead) -> {
+            hashing.countDown();
+            while (true) {
+                bytesRead.accept(1);
+                Thread.onSpinWait();
+            }
+        };
+        Library library = Library.open(data, List.of(share), LibraryListener.NONE, endless);
+        library.start();
+        CompletableFuture<Void> ready = library.ready();
+        assertThat(hashing.await(10, TimeUnit.SECONDS)).isTrue();
+
+        long started = System.nanoTime();
+        library.close();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        assertThatThrownBy(() -> ready.get(1, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+        assertThat(library.search("good", 10)).isEmpty();
+        // The index was released: it opens again.
+        try (Library again = scanned(Library.open(data, List.of(share), LibraryListener.NONE))) {
+            assertThat(again.fileCount()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void startTwiceIsRefused() throws Exception {
+        try (Library library = Library.open(data, List.of(share), LibraryListener.NONE)) {
+            library.start(false);
+            assertThatThrownBy(library::start).isInstanceOf(IllegalStateException.class);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.shoal.net;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Starts managers on 127.0.0.1 port 0 with their own data dirs and stops them after each test. */
+abstract class NetTestSupport {
+    @TempDir
+    Path tmp;
+
+    private final List<ConnectionManager> managers = new ArrayList<>();
+
+    NetConfig config(String name) {
+        return NetConfig.defaults(tmp.resolve(name))
+                .withListenAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+                .withOutgoingTarget(0)
+                .withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(5));
+    }
+
+    ConnectionManager start(NetConfig config, ConnectionListener listener) throws IOException {
+        ConnectionManager m = new ConnectionManager(config, listener);
+        managers.add(m);
+        m.bind();
+        return m;
+    }
+
+    InetSocketAddress address(ConnectionManager m) {
+        return m.localAddress().orElseThrow();
+    }
+
+    @AfterEach
+    void stopAll() {
+        for (ConnectionManager m : managers) {
+            m.shutdown();
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package dev.shoal.net;
+
+import dev.shoal.protocol.Frame;
+import dev.shoal.protocol.FramingException;
+import dev.shoal.protocol.Guid;
+import dev.shoal.protocol.Header;
+import dev.shoal.protocol.handshake.HandshakeMessage;
+import dev.shoal.protocol.handshake.HandshakeReader;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.zip.Deflater;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+
+/** A scripted peer on a plain blocking socket: writes exact bytes, reads steps and frames. */
+final class RawPeer implements AutoCloseable {
+    private final Socket socket;
+    private final InputStream in;
+    private final OutputStream out;
+    private Deflater deflater;
+    private Inflater inflater;
+    private final ByteArrayOutputStream plain = new ByteArrayOutputStream();
+    private int plainPos;
+
+    RawPeer(InetSocketAddress address) throws IOException {
+        this(address, 0);
+    }
+
+    /** {@code receiveBuffer > 0} shrinks the socket's receive buffer (set before connecting). */
+    RawPeer(InetSocketAddress address, int receiveBuffer) throws IOException {
+        socket = new Socket();
+        if (receiveBuffer > 0) {
+            socket.setReceiveBufferSize(receiveBuffer);
+        }
+        socket.connect(address, 5000);
+        socket.setSoTimeout(5000);
+        in = socket.getInputStream();
+        out = socket.getOutputStream();
+    }
+
+    void send(String text) throws IOException {
+        send(text.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    void send(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+    }
+
+    /** Reads one handshake step byte by byte, so nothing after it is consumed. */
+    HandshakeMessage readStep() throws IOException, FramingException {
+        HandshakeReader reader = new HandshakeReader();
+        while (true) {
+            int b = in.read();
+            if (b < 0) {
+                throw new EOFException("closed before the end of the handshake step");
+            }
+            Optional<HandshakeMessage> m = reader.feed(ByteBuffer.wrap(new byte[] {(byte) b}));
+            if (m.isPresent()) {
+                return m.get();
+            }
+        }
+    }
+
+    void deflateOutput() {
+        deflater = new Deflater();
+    }
+
+    void inflateInput() {
+        inflater = new Inflater();
+    }
+
+    void sendFrame(Frame f) throws IOException {
+        byte[] bytes = f.toBytes();
+        if (deflater != null) {
+            deflater.setInput(bytes);
+            byte[] buf = new byte[bytes.length + 64];
+            ByteArrayOutputStream packed = new ByteArrayOutputStream();
+            int n;
+            do {
+                n = deflater.deflate(buf, 0, buf.length, Deflater.SYNC_FLUSH);
+                packed.write(buf, 0, n);
+            } while (n == buf.length);
+            bytes = packed.toByteArray();
+        }
+        send(bytes);
+    }
+
+    Frame readFrame() throws IOException, FramingException {
+        byte[] head = readPlain(Header.SIZE);
+        Header h = Header.read(ByteBuffer.wrap(head), 1 << 20);
+        return new Frame(h, readPlain(h.payloadLength()));
+    }
+
+    private byte[] readPlain(int n) throws IOException {
+        if (inflater == null) {
+            byte[] b = in.readNBytes(n);
+            if (b.length != n) {
+                throw new EOFException("closed");
+            }
+            return b;
+        }
+        while (plain.size() - plainPos < n) {
+            byte[] buf = new byte[4096];
+            int r = in.read(buf);
+            if (r < 0) {
+                throw new EOFException("closed");
+            }
+            inflater.setInput(buf, 0, r);
+            byte[] outBuf = new byte[16384];
+            try {
+                int k;
+                while ((k = inflater.inflate(outBuf)) > 0) {
+                    plain.write(outBuf, 0, k);
+                }
+            } catch (DataFormatException e) {
+                throw new IOException(e);
+            }
+        }
+        byte[] all = plain.toByteArray();
+        byte[] result = java.util.Arrays.copyOfRange(all, plainPos, plainPos + n);
+        plainPos += n;
+        return result;
+    }
+
+    /** True once the other side has closed (read returns -1); false if it stays open for the timeout. */
+    boolean closedWithin(int millis) throws IOException {
+        socket.setSoTimeout(millis);
+        try {
+            byte[] drain = new byte[4096];
+            while (true) {
+                if (in.read(drain) < 0) {
+                    return true;
+                }
+            }
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (IOException e) {
+            return true; // reset by peer
+        } finally {
+            socket.setSoTimeout(5000);
+        }
+    }
+
+    InputStream inputForTests() {
+        return in;
+    }
+
+    int readByte() throws IOException {
+        return in.read();
+    }
+
+    static Frame frame(byte type, int ttl, int hops, byte[] payload) {
+        return new Frame(new Header(Guid.random(), type, ttl, hops, payload.length), payload);
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}
