@@ -76,7 +76,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
             throw new ShoalException("cannot open the library in " + config.dataDir() + ": " + e.getMessage(), e);
         }
         try {
-            node.bound = node.network.start();
+            node.bound = node.network.bind();
         } catch (IOException e) {
             node.closeLibrary();
             throw new ShoalException("cannot listen on " + config.listen() + ": " + e.getMessage(), e);
@@ -175,7 +175,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     static PeerInfo info(Connection c) {
         InetSocketAddress a = c.remoteAddress();
         return new PeerInfo(c.id(), a.getAddress().getHostAddress() + ":" + a.getPort(), c.userAgent(),
-                c.isOutgoing(), c.isUltrapeer(), c.since(), c.stats().messagesIn(), c.stats().messagesOut());
+                c.isOutgoing(), c.isUltrapeer(), c.since(), c.stats().framesIn(), c.stats().framesOut());
     }
 
     @Override
@@ -229,15 +229,28 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
 
     /**
      * The address peers should use to reach us: the bound one, or when bound to all interfaces
-     * the local end of the link the answer goes out on.
+     * the address this peer says it sees us at ({@code Remote-IP}).
      */
     @Override
     public InetSocketAddress advertisedAddress(Connection to) {
         InetAddress ip = bound.getAddress();
         if (ip.isAnyLocalAddress()) {
-            ip = to.localAddress().getAddress();
+            ip = to.peerHeaders().get("Remote-IP").flatMap(ServentNode::parseIp)
+                    .orElse(InetAddress.getLoopbackAddress());
         }
         return new InetSocketAddress(ip, bound.getPort());
+    }
+
+    private static java.util.Optional<InetAddress> parseIp(String text) {
+        String t = text.trim();
+        if (!t.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(InetAddress.getByName(t));
+        } catch (java.net.UnknownHostException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     @Override
