@@ -19,6 +19,10 @@ public final class ShoalCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        // A long-running node logs what it does; one-shot commands keep stderr for their own output.
+        if (System.getProperty("shoal.log.level") == null && (args.length == 0 || !args[0].equals("node"))) {
+            System.setProperty("shoal.log.level", "WARN");
+        }
         System.exit(newCommandLine().execute(args));
     }
 

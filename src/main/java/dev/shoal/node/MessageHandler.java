@@ -7,6 +7,7 @@ import dev.shoal.protocol.Bye;
 import dev.shoal.protocol.Frame;
 import dev.shoal.protocol.Header;
 import dev.shoal.protocol.MessageCodec;
+import dev.shoal.protocol.MessageType;
 import dev.shoal.protocol.Payload;
 import dev.shoal.protocol.Ping;
 import dev.shoal.protocol.Pong;
@@ -21,6 +22,7 @@ import dev.shoal.routing.QrpTableAssembler;
 import dev.shoal.routing.QueryRoute;
 import dev.shoal.routing.Router;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -58,6 +60,8 @@ final class MessageHandler implements ConnectionListener {
         void hostLearned(InetSocketAddress address);
 
         void pushForUs(Push push);
+
+        void queryAnswered(Query query, int hops, int results);
     }
 
     MessageHandler(Router<Connection> router, LocalResponder responder, SearchRegistry searches, NodeHooks hooks,
@@ -114,7 +118,7 @@ final class MessageHandler implements ConnectionListener {
         } else if (payload instanceof Bye bye) {
             log.debug("{} said Bye {} {}", c.remoteAddress(), bye.code(), bye.reason());
             c.close(null);
-        } else if (h.type() == dev.shoal.protocol.MessageType.ROUTE_TABLE_UPDATE) {
+        } else if (h.type() == MessageType.ROUTE_TABLE_UPDATE) {
             onRouteTableUpdate(c, payload);
         }
         // Vendor and unknown messages are ignored and never forwarded.
@@ -136,9 +140,11 @@ final class MessageHandler implements ConnectionListener {
             // Hits travel back along the reverse path: one link per hop the query took, plus slack
             // for routers that trim TTLs on the way.
             int ttl = Math.min(15, h.hops() + 3);
-            for (QueryHit hit : responder.answer(q, hooks.advertisedAddress(c))) {
+            List<QueryHit> hits = responder.answer(q, hooks.advertisedAddress(c));
+            for (QueryHit hit : hits) {
                 c.send(MessageCodec.frame(h.guid(), ttl, 0, hit));
             }
+            hooks.queryAnswered(q, h.hops(), hits.stream().mapToInt(hit -> hit.results().size()).sum());
         }
     }
 

@@ -30,7 +30,9 @@ import dev.shoal.routing.TtlPolicy;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
@@ -241,15 +243,15 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
         return new InetSocketAddress(ip, bound.getPort());
     }
 
-    private static java.util.Optional<InetAddress> parseIp(String text) {
+    private static Optional<InetAddress> parseIp(String text) {
         String t = text.trim();
         if (!t.matches("[0-9.]+|[0-9a-fA-F:]+")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
-            return java.util.Optional.of(InetAddress.getByName(t));
-        } catch (java.net.UnknownHostException e) {
-            return java.util.Optional.empty();
+            return Optional.of(InetAddress.getByName(t));
+        } catch (UnknownHostException e) {
+            return Optional.empty();
         }
     }
 
@@ -273,6 +275,12 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     public void pushForUs(Push push) {
         log.info("push request for file {} from {}: uploads through push arrive with transfers", push.fileIndex(),
                 push.address());
+    }
+
+    @Override
+    public void queryAnswered(Query query, int hops, int results) {
+        String text = query.urns().isEmpty() ? query.text() : query.urns().get(0).toString();
+        publish(new NodeEvent.QueryReceived(text, hops, results));
     }
 
     private final class LibraryEvents implements LibraryListener {

@@ -8,6 +8,10 @@ public sealed interface NodeEvent {
     record PeerDisconnected(PeerInfo peer, String reason) implements NodeEvent {
     }
 
+    /** A query reached this node for the first time and was answered with {@code results} files. */
+    record QueryReceived(String text, int hops, int results) implements NodeEvent {
+    }
+
     record IndexingProgress(int filesDone, int filesTotal, long bytesDone, long bytesTotal) implements NodeEvent {
     }
 

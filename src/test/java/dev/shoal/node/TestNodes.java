@@ -1,0 +1,102 @@
+package dev.shoal.node;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.shoal.node.api.NodeConfig;
+import dev.shoal.node.api.NodeEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Real servents in this JVM, each with its own data folder and shared folder under one temp root,
+ * listening on 127.0.0.1 with a free port. Closing it closes every node it started.
+ */
+final class TestNodes implements AutoCloseable {
+    private final Path root;
+    private final List<ServentNode> nodes = new CopyOnWriteArrayList<>();
+    private final Map<ServentNode, List<NodeEvent.QueryReceived>> queries = new ConcurrentHashMap<>();
+
+    TestNodes(Path root) {
+        this.root = root;
+    }
+
+    /** An ultrapeer sharing the given files (name → content). */
+    ServentNode ultrapeer(String name, int maxTtl, Map<String, String> files) {
+        return start(name, true, maxTtl, files);
+    }
+
+    /** A leaf, like the short-lived servent of {@code shoal search}. */
+    ServentNode leaf(String name, int maxTtl) {
+        return start(name, false, maxTtl, Map.of());
+    }
+
+    private ServentNode start(String name, boolean ultrapeer, int maxTtl, Map<String, String> files) {
+        Path share = root.resolve(name).resolve("share");
+        try {
+            Files.createDirectories(share);
+            for (Map.Entry<String, String> f : files.entrySet()) {
+                Files.writeString(share.resolve(f.getKey()), f.getValue(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        NodeConfig config = NodeConfig.defaults(root.resolve(name).resolve("data"))
+                .withListen(new InetSocketAddress("127.0.0.1", 0))
+                .withShares(List.of(share))
+                .withUltrapeer(ultrapeer)
+                .withMaxTtl(maxTtl);
+        ServentNode node = ServentNode.start(config);
+        nodes.add(node);
+        List<NodeEvent.QueryReceived> seen = new CopyOnWriteArrayList<>();
+        queries.put(node, seen);
+        node.addListener(e -> {
+            if (e instanceof NodeEvent.QueryReceived q) {
+                seen.add(q);
+            }
+        });
+        node.libraryReady().orTimeout(20, TimeUnit.SECONDS).join();
+        return node;
+    }
+
+    /** Connects {@code from} to {@code to} and waits until both ends have the link registered. */
+    void link(ServentNode from, ServentNode to) {
+        int before = to.peers().size();
+        from.connect(to.listenAddress()).orTimeout(10, TimeUnit.SECONDS).join();
+        await().atMost(Duration.ofSeconds(10)).until(() -> to.peers().size() > before);
+    }
+
+    /** Queries that reached {@code node} for the first time, in arrival order. */
+    List<NodeEvent.QueryReceived> queriesSeenBy(ServentNode node) {
+        return queries.get(node);
+    }
+
+    Path shareOf(String name) {
+        return root.resolve(name).resolve("share");
+    }
+
+    @Override
+    public void close() {
+        List<RuntimeException> failures = new ArrayList<>();
+        for (ServentNode n : nodes) {
+            try {
+                n.close();
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw failures.get(0);
+        }
+    }
+}
