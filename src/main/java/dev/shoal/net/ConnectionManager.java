@@ -175,7 +175,10 @@ public final class ConnectionManager implements AutoCloseable {
         return result;
     }
 
-    /** Says Bye 200 to every peer, waits briefly for the Byes to go out, then stops everything. */
+    /**
+     * Says Bye 200 to every peer, waits briefly for the Byes to go out, then stops everything.
+     * Must not be called from a {@link ConnectionListener} callback (it waits for those threads).
+     */
     public void shutdown() {
         if (shuttingDown) {
             return;
@@ -257,8 +260,9 @@ public final class ConnectionManager implements AutoCloseable {
         PeerConnection c = new PeerConnection(session, peer, ctx.outgoing, compressedIn, compressedOut,
                 config.sendQueueBytes(), now());
         ctx.connection = c;
-        release(ctx);
+        // Registered before the reservation goes, so the slot count never dips in between.
         established.put(c.id(), c);
+        release(ctx);
         LOG.info("{} established ({} {}), deflate in={} out={}", c, peer.get("User-Agent").orElse("?"),
                 ctx.outgoing ? "dialled" : "accepted", compressedIn, compressedOut);
         c.listenAddress().ifPresent(a -> {
@@ -304,13 +308,23 @@ public final class ConnectionManager implements AutoCloseable {
         }
     }
 
-    /** Remembers the hosts a peer told us about. */
-    void learn(HandshakeHeaders headers) {
+    /**
+     * Remembers the hosts a peer told us about. A remote peer cannot point us at our own loopback
+     * interface: loopback addresses are taken only from peers that are themselves on loopback.
+     */
+    void learn(HandshakeHeaders headers, IoSession session) {
         long now = now();
+        InetSocketAddress remote = (InetSocketAddress) session.getRemoteAddress();
+        boolean localPeer = remote != null && remote.getAddress().isLoopbackAddress();
+        List<InetSocketAddress> hosts = new ArrayList<>(HandshakeResponder.tryHostsOf(headers));
         if (headers.isTrue("X-Ultrapeer")) {
-            HandshakeResponder.listenAddressOf(headers).ifPresent(a -> hostCache.add(a, now));
+            HandshakeResponder.listenAddressOf(headers).ifPresent(hosts::add);
         }
-        hostCache.addAll(HandshakeResponder.tryHostsOf(headers), now);
+        for (InetSocketAddress a : hosts) {
+            if (localPeer || !a.getAddress().isLoopbackAddress()) {
+                hostCache.add(a, now);
+            }
+        }
     }
 
     void startHttp(IoSession session, SessionContext ctx, String firstLine) {

@@ -75,7 +75,7 @@ final class GnutellaIoHandler extends IoHandlerAdapter {
 
     /** Step 1 arrived at our acceptor: answer with step 2. */
     private void onRequest(IoSession session, SessionContext ctx, HandshakeMessage request) {
-        manager.learn(request.headers());
+        manager.learn(request.headers(), session);
         HandshakeResponse r = manager.answerIncoming(ctx, request, session);
         switch (r.outcome()) {
             case CLOSE -> {
@@ -117,7 +117,7 @@ final class GnutellaIoHandler extends IoHandlerAdapter {
 
     /** Step 2 arrived at our initiator: confirm with step 3 or give up. */
     private void onResponse(IoSession session, SessionContext ctx, HandshakeMessage response) {
-        manager.learn(response.headers());
+        manager.learn(response.headers(), session);
         HandshakeResponse r = manager.responder().respond(response, true, manager.capacity(session));
         switch (r.outcome()) {
             case CLOSE -> {
