@@ -1,0 +1,175 @@
+package dev.shoal.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.shoal.ShoalProcess;
+import dev.shoal.node.api.Search;
+import dev.shoal.node.api.SearchHit;
+import dev.shoal.protocol.Frame;
+import dev.shoal.protocol.Guid;
+import dev.shoal.protocol.Header;
+import dev.shoal.protocol.MessageCodec;
+import dev.shoal.protocol.MessageType;
+import dev.shoal.protocol.Ping;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Faults stay local: a vanished peer or a peer sending garbage costs only its own link. */
+class NetworkFaultsTest {
+    @TempDir
+    Path temp;
+    TestNodes net;
+    ServentNode hub;
+    ServentNode steady;
+    ServentNode searcher;
+
+    @BeforeEach
+    void start() {
+        net = new TestNodes(temp);
+        hub = net.ultrapeer("hub", 4, Map.of("faultline hub.txt", "hub"));
+        steady = net.ultrapeer("steady", 4, Map.of("faultline steady.txt", "steady"));
+        searcher = net.leaf("searcher", 4);
+        net.link(searcher, hub);
+        net.link(hub, steady);
+    }
+
+    @AfterEach
+    void stop() {
+        net.close();
+    }
+
+    @Test
+    void aPeerThatVanishesMidSearchDoesNotDisturbTheOthers() throws Exception {
+        Path share = Files.createDirectories(temp.resolve("doomed-share"));
+        Files.writeString(share.resolve("faultline doomed.txt"), "doomed");
+        try (ShoalProcess doomed = ShoalProcess.start(temp.resolve("doomed.log"), "node", "--port", "0",
+                "--share", share.toString(), "--data", temp.resolve("doomed-data").toString())) {
+            InetSocketAddress address = doomed.awaitListening();
+            int before = hub.peers().size();
+            hub.connect(address).get();
+            await().atMost(Duration.ofSeconds(10)).until(() -> hub.peers().size() == before + 1);
+
+            List<SearchHit> hits = new CopyOnWriteArrayList<>();
+            try (Search search = searcher.search("faultline", 3, hits::add)) {
+                doomed.kill();
+                await().atMost(Duration.ofSeconds(10)).until(() -> names(hits).containsAll(
+                        List.of("faultline hub.txt", "faultline steady.txt")));
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> hub.peers().size() == before);
+        }
+        List<SearchHit> again = new CopyOnWriteArrayList<>();
+        try (Search search = searcher.search("faultline", 3, again::add)) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> names(again).containsAll(
+                    List.of("faultline hub.txt", "faultline steady.txt")));
+        }
+    }
+
+    @Test
+    void malformedMessagesAreDroppedAndAnOversizedOneClosesOnlyThatLink() throws Exception {
+        try (Socket raw = handshakeAsUltrapeer(hub.listenAddress())) {
+            OutputStream out = raw.getOutputStream();
+            InputStream in = raw.getInputStream();
+            // A Push of 3 bytes cannot be decoded: dropped, the link stays.
+            out.write(new Frame(new Header(Guid.random(), MessageType.PUSH, 2, 0, 3), new byte[] {1, 2, 3})
+                    .toBytes());
+            Guid pingId = Guid.random();
+            out.write(MessageCodec.frame(pingId, 1, 0, Ping.PLAIN).toBytes());
+            out.flush();
+            assertThat(readUntilPong(in, pingId)).as("pong after the malformed push").isTrue();
+
+            // A length field of 70 000 bytes desynchronises the stream: the link is closed.
+            ByteBuffer header = ByteBuffer.allocate(Header.SIZE);
+            new Header(Guid.random(), MessageType.QUERY, 2, 0, 70_000).writeTo(header);
+            out.write(header.array());
+            out.flush();
+            assertThat(readsToEnd(in)).as("link closed by the node").isTrue();
+        }
+        assertThat(hub.peers()).hasSize(2);
+        List<SearchHit> hits = new CopyOnWriteArrayList<>();
+        try (Search search = searcher.search("faultline", 3, hits::add)) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> names(hits).containsAll(
+                    List.of("faultline hub.txt", "faultline steady.txt")));
+        }
+    }
+
+    private static List<String> names(List<SearchHit> hits) {
+        return hits.stream().map(SearchHit::name).toList();
+    }
+
+    private static Socket handshakeAsUltrapeer(InetSocketAddress node) throws IOException {
+        Socket s = new Socket();
+        s.connect(node, 5000);
+        s.setSoTimeout(5000);
+        String request = "GNUTELLA CONNECT/0.6\r\nUser-Agent: FaultInjector/1.0\r\nX-Ultrapeer: True\r\n"
+                + "X-Degree: 32\r\nX-Dynamic-Querying: 0.1\r\nX-Max-TTL: 4\r\n\r\n";
+        s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+        String response = readHead(s.getInputStream());
+        assertThat(response).startsWith("GNUTELLA/0.6 200");
+        s.getOutputStream().write("GNUTELLA/0.6 200 OK\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        return s;
+    }
+
+    private static String readHead(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            head.write(b);
+        }
+        return head.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    /** Reads frames (the node's QRP table among them) until our pong arrives. */
+    private static boolean readUntilPong(InputStream in, Guid pingId) throws IOException {
+        while (true) {
+            byte[] h = in.readNBytes(Header.SIZE);
+            if (h.length < Header.SIZE) {
+                return false;
+            }
+            Header header;
+            try {
+                header = Header.read(ByteBuffer.wrap(h), 65_535);
+            } catch (dev.shoal.protocol.FramingException e) {
+                return false;
+            }
+            in.readNBytes(header.payloadLength());
+            if (header.type() == MessageType.PONG && header.guid().equals(pingId)) {
+                return true;
+            }
+        }
+    }
+
+    private static boolean readsToEnd(InputStream in) throws IOException {
+        byte[] buffer = new byte[4096];
+        try {
+            while (in.read(buffer) >= 0) {
+                // Drain whatever the node still sends (a Bye) until it closes.
+            }
+            return true;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+}
