@@ -85,7 +85,7 @@ public final class ConnectionManager implements AutoCloseable {
     public ConnectionManager(NetConfig config, ConnectionListener listener) {
         this.config = config;
         this.listener = listener;
-        this.responder = new HandshakeResponder(config.userAgent());
+        this.responder = new HandshakeResponder(config.userAgent(), config.maxTtl());
         this.hostCache = new HostCache(config.dataDir().resolve(HostCache.FILE_NAME), config.hostCacheSize());
         try {
             hostCache.load();

@@ -105,7 +105,8 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
                 .withMaxPayload(c.maxPayload())
                 .withTimeouts(c.keepAlive(), c.idleTimeout(), NetConfig.defaults(c.dataDir()).handshakeTimeout())
                 .withRole(c.ultrapeer() ? NodeRole.ULTRAPEER : NodeRole.LEAF)
-                .withOutgoingTarget(c.ultrapeer() ? 4 : 0);
+                .withOutgoingTarget(c.ultrapeer() ? 4 : 0)
+                .withMaxTtl(c.maxTtl());
     }
 
     @Override

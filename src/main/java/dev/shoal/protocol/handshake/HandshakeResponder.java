@@ -24,12 +24,22 @@ public final class HandshakeResponder {
     private static final String GNUTELLA_PACKETS = "application/x-gnutella-packets";
 
     private final String userAgent;
+    private final int maxTtl;
 
+    /** A responder announcing the usual {@code X-Max-TTL: 4}. */
     public HandshakeResponder(String userAgent) {
+        this(userAgent, 4);
+    }
+
+    public HandshakeResponder(String userAgent, int maxTtl) {
         if (userAgent == null || userAgent.isBlank()) {
             throw new IllegalArgumentException("a User-Agent is required");
         }
+        if (maxTtl < 1 || maxTtl > 15) {
+            throw new IllegalArgumentException("max TTL must be 1..15: " + maxTtl);
+        }
         this.userAgent = userAgent;
+        this.maxTtl = maxTtl;
     }
 
     /** Step 1: {@code GNUTELLA CONNECT/0.6} and our headers. */
@@ -114,7 +124,7 @@ public final class HandshakeResponder {
                 .add("X-Degree", "32")
                 .add("X-Query-Routing", "0.1")
                 .add("X-Ultrapeer-Query-Routing", "0.1")
-                .add("X-Max-TTL", "4")
+                .add("X-Max-TTL", Integer.toString(maxTtl))
                 .add("X-Dynamic-Querying", "0.1")
                 .add("X-Requeries", "False");
         if (us.listenAddress() != null) {

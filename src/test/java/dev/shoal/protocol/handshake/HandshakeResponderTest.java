@@ -150,6 +150,14 @@ class HandshakeResponderTest {
     }
 
     @Test
+    void weAnnounceTheMaxTtlWeAreConfiguredWith() {
+        HandshakeMessage m = new HandshakeResponder("Shoal/test", 7).connectRequest(capacity(NodeRole.ULTRAPEER, 3, 0, true));
+        assertThat(m.headers().get("X-Max-TTL")).contains("7");
+        assertThat(responder.connectRequest(capacity(NodeRole.ULTRAPEER, 3, 0, true)).headers().get("X-Max-TTL"))
+                .contains("4");
+    }
+
+    @Test
     void ourConnectRequestAsALeaf() {
         HandshakeMessage m = responder.connectRequest(capacity(NodeRole.LEAF, 3, 0, true));
         assertThat(m.firstLine()).isEqualTo("GNUTELLA CONNECT/0.6");
