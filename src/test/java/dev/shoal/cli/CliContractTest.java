@@ -1,0 +1,141 @@
+package dev.shoal.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shoal.node.api.NodeConfig;
+import dev.shoal.node.api.Shoal;
+import dev.shoal.node.api.ShoalNode;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command-line contract other tools script against: names, outputs, exit codes. */
+class CliContractTest {
+    @TempDir
+    Path temp;
+
+    private ShoalNode node(String name, String... files) throws Exception {
+        Path share = Files.createDirectories(temp.resolve(name + "-share"));
+        for (String f : files) {
+            Files.writeString(share.resolve(f), "content of " + f);
+        }
+        ShoalNode node = Shoal.start(NodeConfig.defaults(temp.resolve(name + "-data"))
+                .withListen(new InetSocketAddress("127.0.0.1", 0)).withShares(List.of(share)));
+        node.libraryReady().get(20, TimeUnit.SECONDS);
+        return node;
+    }
+
+    private static String peer(ShoalNode node) {
+        return "127.0.0.1:" + node.listenAddress().getPort();
+    }
+
+    @Test
+    void searchPrintsOneJsonObjectPerHitWithTheContractFields() throws Exception {
+        try (ShoalNode a = node("a", "Free_Software-Song.OGG", "unrelated.txt");
+                ShoalNode b = node("b", "software song remix.mp3")) {
+            a.connect(b.listenAddress()).get(10, TimeUnit.SECONDS);
+
+            CliRun run = CliRun.of("search", "software", "song", "--peer", peer(a), "--timeout", "2", "--json");
+
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.outLines()).hasSize(2);
+            String direct = run.outLines().stream().filter(l -> l.contains("Free_Software-Song.OGG")).findFirst()
+                    .orElseThrow();
+            String urn = "urn:sha1:" + dev.shoal.protocol.Base32.encode(MessageDigest.getInstance("SHA-1")
+                    .digest("content of Free_Software-Song.OGG".getBytes(StandardCharsets.UTF_8)));
+            assertThat(direct).startsWith("{\"name\":\"Free_Software-Song.OGG\",")
+                    .contains("\"size\":33", "\"urn\":\"" + urn + "\"", "\"host\":\"127.0.0.1\"",
+                            "\"port\":" + a.listenAddress().getPort(), "\"hops\":0", "\"index\":",
+                            "\"servent_id\":\"" + a.serventId() + "\"");
+            String relayed = run.outLines().stream().filter(l -> l.contains("remix")).findFirst().orElseThrow();
+            assertThat(relayed).contains("\"hops\":1", "\"port\":" + b.listenAddress().getPort());
+            assertThat(run.errLines()).containsExactly("2 hits");
+        }
+    }
+
+    @Test
+    void searchWithTtlOneReachesOnlyTheGivenPeer() throws Exception {
+        try (ShoalNode a = node("a", "ttl probe near.txt"); ShoalNode b = node("b", "ttl probe far.txt")) {
+            a.connect(b.listenAddress()).get(10, TimeUnit.SECONDS);
+
+            CliRun run = CliRun.of("search", "probe", "--peer", peer(a), "--ttl", "1", "--timeout", "1.5");
+
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.outLines()).singleElement().asString().startsWith("ttl probe near.txt  ");
+        }
+    }
+
+    @Test
+    void aTtlAboveTheMaximumIsClampedAndTheUserIsTold() throws Exception {
+        try (ShoalNode a = node("a", "clamp.txt")) {
+            CliRun run = CliRun.of("search", "clamp", "--peer", peer(a), "--ttl", "9", "--timeout", "1");
+
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.err()).contains("TTL 9 clamped to 4");
+            assertThat(run.outLines()).hasSize(1);
+        }
+    }
+
+    @Test
+    void anUnreachablePeerIsOneLineOnStderrAndAFailureExit() throws Exception {
+        CliRun run = CliRun.of("search", "anything", "--peer", "127.0.0.1:1", "--timeout", "1");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errLines()).singleElement().asString()
+                .startsWith("shoal: cannot connect to 127.0.0.1:1: ").doesNotContain("Exception");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void badArgumentsAreAUsageErrorWithoutAStackTrace() {
+        for (String[] args : List.of(
+                new String[] {"search", "--peer", "127.0.0.1:6346"},
+                new String[] {"search", "x", "--peer", "no-port-here"},
+                new String[] {"search", "x", "--peer", "127.0.0.1:70000"},
+                new String[] {"search", "x", "--peer", "127.0.0.1:6346", "--ttl", "0"},
+                new String[] {"search", "x", "--peer", "127.0.0.1:6346", "--timeout", "soon"},
+                new String[] {"node", "--port", "-3"},
+                new String[] {"frobnicate"},
+                new String[] {})) {
+            CliRun run = CliRun.of(args);
+            assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(run.errLines().get(0)).as(String.join(" ", args)).startsWith("shoal: ");
+            assertThat(run.err()).doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void missingFoldersAreReportedInOneLine() {
+        CliRun node = CliRun.of("node", "--port", "0", "--share", temp.resolve("nope").toString(),
+                "--data", temp.resolve("d").toString());
+        assertThat(node.exitCode()).isEqualTo(1);
+        assertThat(node.errLines()).containsExactly("shoal: shared folder does not exist: " + temp.resolve("nope"));
+
+        CliRun index = CliRun.of("index", temp.resolve("nope").toString(), "--data", temp.resolve("d").toString());
+        assertThat(index.exitCode()).isEqualTo(1);
+        assertThat(index.errLines()).containsExactly("shoal: not a folder: " + temp.resolve("nope"));
+    }
+
+    @Test
+    void indexListsNameSizeAndUrnOfEachFile() throws Exception {
+        Path folder = Files.createDirectories(temp.resolve("lib/sub"));
+        Files.writeString(folder.resolve("abc.txt"), "abc");
+        Files.writeString(temp.resolve("lib/Café Récif.txt"), "menu");
+
+        CliRun plain = CliRun.of("index", temp.resolve("lib").toString(), "--data", temp.resolve("d").toString());
+        assertThat(plain.exitCode()).isZero();
+        assertThat(plain.outLines()).contains("abc.txt\t3\turn:sha1:VGMT4NSHA2AWVOR6EVYXQUGCNSONBWE5").hasSize(2);
+
+        CliRun json = CliRun.of("index", temp.resolve("lib").toString(), "--data", temp.resolve("d").toString(),
+                "--json");
+        assertThat(json.outLines()).anySatisfy(l -> assertThat(l).startsWith(
+                "{\"name\":\"abc.txt\",\"size\":3,\"urn\":\"urn:sha1:VGMT4NSHA2AWVOR6EVYXQUGCNSONBWE5\""));
+        assertThat(json.outLines()).anySatisfy(l -> assertThat(l).contains("\"name\":\"Café Récif.txt\""));
+    }
+}
