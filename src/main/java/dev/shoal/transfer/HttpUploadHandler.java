@@ -69,6 +69,7 @@ public final class HttpUploadHandler {
                 } catch (HttpProtocolException e) {
                     log.debug("bad request head from {}: {}", remote, e.getMessage());
                     c.refuse("-", e.status(), reason(e.status()), null, false);
+                    drainAvailable(bin);
                     return;
                 } catch (EOFException e) {
                     return;
@@ -79,6 +80,7 @@ public final class HttpUploadHandler {
                 open = handle(c, head);
                 c.out.flush();
             }
+            drainAvailable(bin);
         } finally {
             slots.release(c);
         }
@@ -200,6 +202,22 @@ public final class HttpUploadHandler {
             complete = true;
         } finally {
             listener.uploadFinished(c.remote, file, range, sent, complete);
+        }
+    }
+
+    /**
+     * Reads what the client already sent before we close on it: closing a socket with unread
+     * input makes TCP reset the connection, and the client could lose our error answer.
+     */
+    private static void drainAvailable(InputStream in) {
+        try {
+            long budget = 256 * 1024;
+            int n;
+            while (budget > 0 && (n = in.available()) > 0) {
+                budget -= in.skip(Math.min(n, budget));
+            }
+        } catch (IOException ignored) {
+            // the connection is being closed anyway
         }
     }
 
