@@ -47,8 +47,11 @@ public final class AltLocs {
         }
     }
 
-    /** Up to {@code max} locations, newest first, leaving out any on {@code exceptHost}. */
-    public synchronized List<InetSocketAddress> get(Urn urn, int max, InetAddress exceptHost) {
+    /**
+     * Up to {@code max} locations, newest first. The asker's own address is not filtered out: we
+     * only see its ephemeral port, and a downloader recognises itself anyway.
+     */
+    public synchronized List<InetSocketAddress> get(Urn urn, int max) {
         LinkedHashSet<InetSocketAddress> set = byUrn.get(urn);
         if (set == null) {
             return List.of();
@@ -56,10 +59,7 @@ public final class AltLocs {
         List<InetSocketAddress> all = new ArrayList<>(set);
         List<InetSocketAddress> out = new ArrayList<>();
         for (int i = all.size() - 1; i >= 0 && out.size() < max; i--) {
-            InetSocketAddress a = all.get(i);
-            if (exceptHost == null || !exceptHost.equals(a.getAddress())) {
-                out.add(a);
-            }
+            out.add(all.get(i));
         }
         return out;
     }

@@ -6,7 +6,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -300,8 +299,7 @@ public final class HttpUploadHandler {
                     header(sb, "Accept-Ranges", "bytes");
                 }
                 header(sb, "X-Gnutella-Content-URN", file.urn().toString());
-                InetAddress except = remote == null ? null : remote.getAddress();
-                List<InetSocketAddress> alts = altLocs.get(file.urn(), MAX_ALT_LOCS, except);
+                List<InetSocketAddress> alts = altLocs.get(file.urn(), MAX_ALT_LOCS);
                 if (!alts.isEmpty()) {
                     header(sb, "X-Alt", AltLocs.formatHeader(alts));
                 }
