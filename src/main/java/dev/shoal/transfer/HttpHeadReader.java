@@ -119,7 +119,7 @@ final class HttpHeadReader {
             if (b == 0) {
                 throw new HttpProtocolException(400, "NUL byte in message head");
             }
-            if (n + 2 > limit) {
+            if (n + 3 > limit) { // this byte, then CRLF
                 throw new HttpProtocolException(overflowStatus, "line longer than " + limit + " bytes");
             }
             if (n == buf.length) {
