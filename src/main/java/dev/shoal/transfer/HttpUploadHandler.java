@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +77,14 @@ public final class HttpUploadHandler {
                 if (head == null) {
                     return;
                 }
-                open = handle(c, head);
+                try {
+                    open = handle(c, head);
+                } catch (RuntimeException e) {
+                    // A bug or a failing lookup must cost this connection only.
+                    log.warn("upload request from {} failed: {}", remote, head.startLine(), e);
+                    c.refuse(head.startLine(), 500, reason(500), null, false);
+                    return;
+                }
                 c.out.flush();
             }
             drainAvailable(bin);
@@ -149,6 +157,9 @@ public final class HttpUploadHandler {
             boolean get, boolean keep) throws IOException {
         FileChannel ch;
         try {
+            if (!Files.isRegularFile(file.path())) {
+                throw new IOException("not a regular file");
+            }
             ch = FileChannel.open(file.path(), StandardOpenOption.READ);
         } catch (IOException e) {
             log.warn("shared file {} cannot be opened: {}", file.path(), e.toString());
@@ -248,6 +259,7 @@ public final class HttpUploadHandler {
             case 416 -> "Requested Range Not Satisfiable";
             case 431 -> "Request Header Fields Too Large";
             case 501 -> "Not Implemented";
+            case 500 -> "Internal Server Error";
             case 503 -> "Service Unavailable";
             default -> "Error";
         };

@@ -306,6 +306,27 @@ class HttpUploadHandlerTest {
         }
     }
 
+    @Test
+    void failingLookupCostsOnlyThatConnection() throws IOException {
+        SharedFileLookup broken = new SharedFileLookup() {
+            @Override
+            public java.util.Optional<ServedFile> byUrn(dev.shoal.protocol.Urn urn) {
+                throw new IllegalStateException("index closed");
+            }
+
+            @Override
+            public java.util.Optional<ServedFile> byIndex(long index) {
+                throw new IllegalStateException("index closed");
+            }
+        };
+        try (TestUploadServer s = new TestUploadServer(new HttpUploadHandler(broken, new UploadSlots(),
+                new Bandwidth(0), UploadListener.NONE, "x"))) {
+            RawHttp.Response r = RawHttp.one(RawHttp.exchange(s.address(), request("GET", n2r())));
+            assertThat(r.statusLine()).isEqualTo("HTTP/1.1 500 Internal Server Error");
+            assertThat(RawHttp.one(RawHttp.exchange(s.address(), request("GET", "/get/1/a"))).status()).isEqualTo(500);
+        }
+    }
+
     private static RawHttp.Response readOneResponse(Socket s) throws IOException {
         var in = s.getInputStream();
         HttpHead head = HttpHeadReader.read(in);
