@@ -1,0 +1,168 @@
+package dev.shoal.transfer;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The sources of one download and what we know about each: active, waiting to retry (after a
+ * failure with backoff, or a 503's Retry-After), dropped, banned or held out while suspected.
+ * Thread-safe; time is passed in.
+ */
+final class SourcePool {
+    private static final long BASE_BACKOFF_MILLIS = 1000;
+    private static final long MAX_BACKOFF_MILLIS = 30_000;
+
+    private static final class Entry {
+        Source source;
+        int failures;
+        int busy;
+        long retryAt;
+        long delivered;
+        boolean active;
+        boolean dropped;
+        boolean banned;
+        boolean excluded;
+        boolean useGet;
+
+        Entry(Source source) {
+            this.source = source;
+        }
+
+        boolean usable() {
+            return !dropped && !banned && !excluded;
+        }
+    }
+
+    private final Map<Source, Entry> entries = new LinkedHashMap<>();
+    private final SwarmConfig config;
+
+    SourcePool(Collection<Source> initial, SwarmConfig config) {
+        this.config = config;
+        for (Source s : initial) {
+            add(s);
+        }
+    }
+
+    /** Adds a source; a known one gains index and name if it had none. False when not new. */
+    synchronized boolean add(Source source) {
+        Entry e = entries.get(source);
+        if (e != null) {
+            if (!e.source.hasIndex() && source.hasIndex()) {
+                e.source = source;
+            }
+            return false;
+        }
+        if (entries.size() >= config.maxKnownSources()) {
+            return false;
+        }
+        entries.put(source, new Entry(source));
+        return true;
+    }
+
+    /** A usable, idle source whose retry time has come, marked active; empty if none. */
+    synchronized Optional<Source> startNext(long nowMillis) {
+        for (Entry e : entries.values()) {
+            if (e.usable() && !e.active && e.retryAt <= nowMillis) {
+                e.active = true;
+                return Optional.of(e.source);
+            }
+        }
+        return Optional.empty();
+    }
+
+    synchronized void finished(Source s) {
+        entries.get(s).active = false;
+    }
+
+    synchronized void delivered(Source s, long bytes) {
+        Entry e = entries.get(s);
+        e.delivered += bytes;
+        e.failures = 0;
+        e.busy = 0;
+    }
+
+    /** A connect, I/O or protocol failure: retry later with backoff, drop after too many. */
+    synchronized void failed(Source s, long nowMillis) {
+        Entry e = entries.get(s);
+        e.failures++;
+        if (e.failures >= config.maxFailures()) {
+            e.dropped = true;
+        } else {
+            e.retryAt = nowMillis + Math.min(MAX_BACKOFF_MILLIS, BASE_BACKOFF_MILLIS << (e.failures - 1));
+        }
+    }
+
+    /** The source is of no use for this download (404, wrong file size). */
+    synchronized void drop(Source s) {
+        entries.get(s).dropped = true;
+    }
+
+    synchronized void busy(Source s, long nowMillis, long retryAfterMillis) {
+        Entry e = entries.get(s);
+        e.busy++;
+        if (e.busy > config.maxBusyRetries()) {
+            e.dropped = true;
+        } else {
+            e.retryAt = nowMillis + retryAfterMillis;
+        }
+    }
+
+    synchronized void ban(Source s) {
+        entries.get(s).banned = true;
+    }
+
+    synchronized void exclude(Source s, boolean excluded) {
+        entries.get(s).excluded = excluded;
+    }
+
+    synchronized boolean isBanned(Source s) {
+        Entry e = entries.get(s);
+        return e != null && e.banned;
+    }
+
+    synchronized void useGet(Source s) {
+        entries.get(s).useGet = true;
+    }
+
+    synchronized boolean usesGet(Source s) {
+        return entries.get(s).useGet;
+    }
+
+    /** The freshest known form of the source (it may have learnt its index and name). */
+    synchronized Source current(Source s) {
+        return entries.get(s).source;
+    }
+
+    /** True while some source is active or may still be tried. */
+    synchronized boolean hopeful() {
+        return entries.values().stream().anyMatch(e -> e.active || e.usable());
+    }
+
+    synchronized int active() {
+        return (int) entries.values().stream().filter(e -> e.active).count();
+    }
+
+    /** Sources that delivered data and are not banned, for our X-Alt, leaving out {@code except}. */
+    synchronized List<InetSocketAddress> good(Source except, int max) {
+        List<InetSocketAddress> out = new ArrayList<>();
+        for (Entry e : entries.values()) {
+            if (out.size() < max && e.delivered > 0 && !e.banned && !e.source.equals(except)) {
+                out.add(e.source.address());
+            }
+        }
+        return out;
+    }
+
+    synchronized List<Source> banned() {
+        return entries.values().stream().filter(e -> e.banned).map(e -> e.source).toList();
+    }
+
+    synchronized int size() {
+        return entries.size();
+    }
+}

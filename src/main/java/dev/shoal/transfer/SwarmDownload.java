@@ -1,0 +1,424 @@
+package dev.shoal.transfer;
+
+import dev.shoal.protocol.Urn;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Downloads one file from several sources at once, resumably, and delivers it only once its
+ * SHA-1 matches the URN.
+ *
+ * <p>Threads: one coordinator and up to {@code maxActiveSources} workers (one per source, each
+ * with its own persistent connection) in a fixed pool owned by this download. Workers pull chunks
+ * from a {@link ChunkScheduler}, write complete chunks into the part file and go away when they
+ * fail; the coordinator starts workers for sources that may be tried, checkpoints, reports
+ * progress, and verifies. On a hash mismatch it looks for the liar: a source that provided every
+ * chunk is banned; otherwise the chunks of one suspect at a time are fetched again from the
+ * others with the suspect held out, and the suspect is banned if that makes the hash match.
+ *
+ * <p>Files: {@code <incomplete>/<BASE32>.part} and {@code .state} (see {@link PartFile}); the
+ * verified file is moved into the downloads directory without replacing a different file.
+ */
+public final class SwarmDownload {
+    private static final Logger log = LoggerFactory.getLogger(SwarmDownload.class);
+    private static final long TICK_MILLIS = 100;
+    private static final long PROGRESS_MILLIS = 250;
+
+    /** A local disk failure seen by a worker: fatal for the download, not the source's fault. */
+    static final class LocalIoException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        LocalIoException(IOException cause) {
+            super(cause);
+        }
+    }
+
+    private final DownloadRequest request;
+    private final Path incompleteDir;
+    private final Path downloadsDir;
+    private final SwarmConfig config;
+    private final AltLocs mesh;
+    private final DownloadListener listener;
+    private final SourcePool pool;
+    private final ExecutorService executor;
+    private final Set<SwarmWorker> workers = ConcurrentHashMap.newKeySet();
+    private final LongAdder received = new LongAdder();
+    private final CompletableFuture<Path> result = new CompletableFuture<>();
+    private final Object signal = new Object();
+
+    private volatile ChunkScheduler scheduler;
+    private volatile PartFile part;
+    private volatile boolean cancelled;
+    private volatile Throwable fatal;
+    private volatile DownloadProgress progress;
+    private boolean started;
+    private BitSet lastCheckpoint = new BitSet();
+    private long lastCheckpointMillis;
+    private long lastReceived;
+    private long lastSpeedMillis;
+    private double speed;
+
+    public SwarmDownload(DownloadRequest request, Path incompleteDir, Path downloadsDir, SwarmConfig config,
+            AltLocs mesh, DownloadListener listener) {
+        this.request = request;
+        this.incompleteDir = incompleteDir;
+        this.downloadsDir = downloadsDir;
+        this.config = config;
+        this.mesh = mesh;
+        this.listener = listener;
+        this.pool = new SourcePool(request.sources(), config);
+        AtomicInteger n = new AtomicInteger();
+        String prefix = "swarm-" + request.urn().base32().substring(0, 8) + "-";
+        this.executor = new ThreadPoolExecutor(config.maxActiveSources() + 1, config.maxActiveSources() + 1,
+                1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, prefix + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        this.progress = new DownloadProgress(0, request.size(), 0, 0, DownloadState.QUEUED, "");
+    }
+
+    public SwarmDownload(DownloadRequest request, Path incompleteDir, Path downloadsDir, SwarmConfig config,
+            DownloadListener listener) {
+        this(request, incompleteDir, downloadsDir, config, new AltLocs(), listener);
+    }
+
+    /**
+     * Starts the download. The future yields the path of the verified file in the downloads
+     * directory, or fails with a {@link DownloadException} (or {@link CancellationException}).
+     */
+    public synchronized CompletableFuture<Path> start() {
+        if (started) {
+            throw new IllegalStateException("already started");
+        }
+        started = true;
+        executor.execute(this::coordinate);
+        return result;
+    }
+
+    public CompletableFuture<Path> result() {
+        return result;
+    }
+
+    /** Stops fetching; completed chunks stay recorded so a later download resumes. */
+    public void cancel() {
+        cancelled = true;
+        workers.forEach(SwarmWorker::abort);
+        wake();
+    }
+
+    /** A source learnt later (a new query hit); ignored when known, banned or over the cap. */
+    public void addSource(Source source) {
+        if (pool.add(source)) {
+            wake();
+        }
+    }
+
+    public DownloadProgress progress() {
+        return progress;
+    }
+
+    public List<Source> bannedSources() {
+        return pool.banned();
+    }
+
+    public Urn urn() {
+        return request.urn();
+    }
+
+    // ---- for workers
+
+    SwarmConfig config() {
+        return config;
+    }
+
+    ChunkScheduler scheduler() {
+        return scheduler;
+    }
+
+    SourcePool pool() {
+        return pool;
+    }
+
+    AltLocs mesh() {
+        return mesh;
+    }
+
+    long size() {
+        return request.size();
+    }
+
+    boolean stopping() {
+        return cancelled || fatal != null;
+    }
+
+    void received(long bytes) {
+        received.add(bytes);
+    }
+
+    void learn(List<InetSocketAddress> locations) {
+        if (locations.isEmpty()) {
+            return;
+        }
+        mesh.add(request.urn(), locations);
+        for (InetSocketAddress a : locations) {
+            addSource(Source.of(a));
+        }
+    }
+
+    /** Writes a claimed chunk and marks it done. */
+    void store(int chunk, byte[] data) throws LocalIoException {
+        try {
+            part.write(scheduler.range(chunk).first(), data);
+        } catch (IOException e) {
+            throw new LocalIoException(e);
+        }
+        scheduler.written(chunk);
+        wake();
+    }
+
+    void fail(Throwable t) {
+        fatal = t;
+        wake();
+    }
+
+    void workerEnded(SwarmWorker w) {
+        workers.remove(w);
+        wake();
+    }
+
+    // ---- coordinator
+
+    private void coordinate() {
+        try {
+            part = PartFile.open(incompleteDir, request.urn(), request.size(), request.name(), config.chunkSize());
+            scheduler = new ChunkScheduler(request.size(), part.chunkSize(), part.resumedChunks());
+            lastCheckpoint = scheduler.doneSnapshot();
+            if (!lastCheckpoint.isEmpty()) {
+                log.info("resuming {}: {} of {} chunks already done", request.urn(), lastCheckpoint.cardinality(),
+                        scheduler.count());
+            }
+            Path done = fetchAndVerify();
+            emit(DownloadState.DONE, "");
+            result.complete(done);
+        } catch (CancellationException e) {
+            emit(DownloadState.FAILED, "cancelled");
+            result.completeExceptionally(e);
+        } catch (DownloadException e) {
+            log.warn("download of {} failed: {}", request.urn(), e.getMessage());
+            emit(DownloadState.FAILED, e.getMessage());
+            result.completeExceptionally(e);
+        } catch (IOException | RuntimeException e) {
+            log.warn("download of {} failed", request.urn(), e);
+            emit(DownloadState.FAILED, "local error: " + e);
+            result.completeExceptionally(new DownloadException("local error: " + e, e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            emit(DownloadState.FAILED, "interrupted");
+            result.completeExceptionally(new CancellationException("interrupted"));
+        } finally {
+            cancelled = true;
+            workers.forEach(SwarmWorker::abort);
+            closePart();
+            executor.shutdown();
+        }
+    }
+
+    private Path fetchAndVerify() throws IOException, DownloadException, InterruptedException {
+        Set<Source> cleared = new HashSet<>();
+        Source suspect = null;
+        int maxRounds = 2 * pool.size() + 3;
+        for (int round = 0; ; round++) {
+            fetchAll();
+            checkpoint(true);
+            emit(DownloadState.VERIFYING, "");
+            part.ensureLength();
+            if (Arrays.equals(part.sha1(), request.urn().digest())) {
+                if (suspect != null) {
+                    ban(suspect, "its chunks differed from other sources' and the hash matched without them");
+                }
+                return finish();
+            }
+            if (round >= maxRounds) {
+                throw new DownloadException("hash mismatch: could not find the source sending bad data");
+            }
+            if (suspect != null) {
+                pool.exclude(suspect, false);
+                cleared.add(suspect);
+                suspect = null;
+            }
+            suspect = chooseSuspect(cleared);
+        }
+    }
+
+    /**
+     * After a bad hash: invalidates the chunks to fetch again and returns the source held out
+     * meanwhile (null when none is).
+     */
+    private Source chooseSuspect(Set<Source> cleared) throws DownloadException {
+        Map<Source, List<Integer>> byProvider = scheduler.chunksByProvider();
+        log.warn("hash mismatch for {}; chunk providers: {}", request.urn(), byProvider.keySet());
+        if (byProvider.containsKey(null)) {
+            // Chunks resumed from disk have no known provider: fetch them again first.
+            scheduler.invalidate(byProvider.get(null));
+            return null;
+        }
+        if (byProvider.size() == 1) {
+            Source only = byProvider.keySet().iterator().next();
+            ban(only, "every chunk came from it and the hash does not match the URN");
+            scheduler.invalidate(byProvider.get(only));
+            return null;
+        }
+        Optional<Source> next = byProvider.keySet().stream().filter(s -> !cleared.contains(s))
+                .min(Comparator.comparingInt(s -> byProvider.get(s).size()));
+        if (next.isEmpty()) {
+            throw new DownloadException("hash mismatch: could not find the source sending bad data");
+        }
+        Source s = next.get();
+        pool.exclude(s, true);
+        scheduler.invalidate(byProvider.get(s));
+        return s;
+    }
+
+    private void ban(Source s, String why) {
+        log.warn("banning source {} for {}: {}", s, request.urn(), why);
+        pool.ban(s);
+        mesh.remove(request.urn(), s.address());
+        listener.onSourceBanned(s, why);
+    }
+
+    /** Runs workers until every chunk is on disk. */
+    private void fetchAll() throws IOException, DownloadException, InterruptedException {
+        long lastEmit = 0;
+        DownloadState lastState = null;
+        while (!scheduler.allDone()) {
+            if (cancelled) {
+                checkpoint(true);
+                throw new CancellationException("cancelled");
+            }
+            if (fatal != null) {
+                throw new DownloadException("local error: " + fatal, fatal);
+            }
+            long now = System.currentTimeMillis();
+            while (workers.size() < config.maxActiveSources()) {
+                Optional<Source> s = pool.startNext(now);
+                if (s.isEmpty()) {
+                    break;
+                }
+                SwarmWorker w = new SwarmWorker(this, s.get());
+                workers.add(w);
+                executor.execute(w);
+            }
+            if (workers.isEmpty() && !pool.hopeful()) {
+                checkpoint(true);
+                throw new DownloadException(pool.banned().isEmpty() ? "no usable source left"
+                        : "no usable source left; banned for bad data: " + pool.banned());
+            }
+            DownloadState state = workers.isEmpty() ? DownloadState.QUEUED : DownloadState.DOWNLOADING;
+            if (state != lastState || now - lastEmit >= PROGRESS_MILLIS) {
+                emit(state, "");
+                lastState = state;
+                lastEmit = now;
+            }
+            checkpoint(false);
+            synchronized (signal) {
+                signal.wait(TICK_MILLIS);
+            }
+        }
+        // Stragglers (end-game duplicates, stalled reads) are of no use any more.
+        workers.forEach(SwarmWorker::abort);
+        long deadline = System.currentTimeMillis() + 5000;
+        while (!workers.isEmpty() && System.currentTimeMillis() < deadline) {
+            synchronized (signal) {
+                signal.wait(TICK_MILLIS);
+            }
+        }
+    }
+
+    private void checkpoint(boolean force) throws IOException {
+        long now = System.currentTimeMillis();
+        if (!force && now - lastCheckpointMillis < config.checkpointInterval().toMillis()) {
+            return;
+        }
+        BitSet done = scheduler.doneSnapshot();
+        if (!done.equals(lastCheckpoint)) {
+            part.checkpoint(done);
+            lastCheckpoint = done;
+        }
+        lastCheckpointMillis = now;
+    }
+
+    private Path finish() throws IOException {
+        byte[] digest = request.urn().digest();
+        part.close();
+        Path target = FileNames.place(part.partPath(), downloadsDir, FileNames.sanitize(request.name(), request.urn()),
+                digest);
+        part.deleteState();
+        log.info("download of {} complete: {}", request.urn(), target);
+        return target;
+    }
+
+    private void emit(DownloadState state, String reason) {
+        long now = System.currentTimeMillis();
+        long total = received.sum();
+        if (lastSpeedMillis == 0) {
+            lastSpeedMillis = now;
+            lastReceived = total;
+        } else if (now - lastSpeedMillis >= PROGRESS_MILLIS) {
+            double instant = (total - lastReceived) * 1000.0 / (now - lastSpeedMillis);
+            speed = speed == 0 ? instant : 0.7 * speed + 0.3 * instant;
+            lastSpeedMillis = now;
+            lastReceived = total;
+        }
+        long done = scheduler == null ? 0 : scheduler.bytesDone();
+        progress = new DownloadProgress(done, request.size(), state == DownloadState.DOWNLOADING ? (long) speed : 0,
+                workers.size(), state, reason);
+        try {
+            listener.onProgress(progress);
+        } catch (RuntimeException e) {
+            log.warn("download listener failed", e);
+        }
+    }
+
+    private void wake() {
+        synchronized (signal) {
+            signal.notifyAll();
+        }
+    }
+
+    private void closePart() {
+        PartFile p = part;
+        if (p != null) {
+            try {
+                p.close();
+            } catch (IOException e) {
+                log.debug("closing part file", e);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SwarmDownload[" + request.urn() + ", " + request.name() + "]";
+    }
+}

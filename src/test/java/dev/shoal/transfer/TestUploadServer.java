@@ -1,0 +1,120 @@
+package dev.shoal.transfer;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A loopback server running the product's {@link HttpUploadHandler#serve} for each accepted
+ * socket, one thread per connection, counting every byte it sends.
+ */
+final class TestUploadServer implements AutoCloseable {
+    private final ServerSocket server;
+    private final HttpUploadHandler handler;
+    private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private final AtomicLong bytesSent = new AtomicLong();
+    private final AtomicInteger connections = new AtomicInteger();
+    private final Thread acceptor;
+
+    TestUploadServer(HttpUploadHandler handler) throws IOException {
+        this.handler = handler;
+        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.acceptor = new Thread(this::acceptLoop, "test-upload-accept-" + server.getLocalPort());
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    static TestUploadServer serving(ServedFile... files) throws IOException {
+        return serving(new UploadSlots(), new Bandwidth(0), files);
+    }
+
+    static TestUploadServer serving(UploadSlots slots, Bandwidth limiter, ServedFile... files)
+            throws IOException {
+        return new TestUploadServer(new HttpUploadHandler(TestFiles.lookup(files), slots, limiter,
+                UploadListener.NONE, "Shoal-Test/1.0"));
+    }
+
+    InetSocketAddress address() {
+        return new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort());
+    }
+
+    Source source() {
+        return Source.of(address());
+    }
+
+    long bytesSent() {
+        return bytesSent.get();
+    }
+
+    int connections() {
+        return connections.get();
+    }
+
+    /** Stops accepting and breaks every open connection, as if the process died. */
+    void kill() {
+        try {
+            server.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+        for (Socket s : sockets) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        kill();
+    }
+
+    private void acceptLoop() {
+        while (!server.isClosed()) {
+            Socket s;
+            try {
+                s = server.accept();
+            } catch (IOException e) {
+                return;
+            }
+            connections.incrementAndGet();
+            sockets.add(s);
+            Thread t = new Thread(() -> serveOne(s), "test-upload-" + s.getPort());
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    private void serveOne(Socket s) {
+        try (s) {
+            OutputStream counting = new FilterOutputStream(s.getOutputStream()) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                    bytesSent.addAndGet(len);
+                }
+
+                @Override
+                public void write(int b) throws IOException {
+                    out.write(b);
+                    bytesSent.incrementAndGet();
+                }
+            };
+            handler.serve(s.getInputStream(), counting, (InetSocketAddress) s.getRemoteSocketAddress());
+        } catch (IOException e) {
+            // the client went away or the test killed us
+        } finally {
+            sockets.remove(s);
+        }
+    }
+}
