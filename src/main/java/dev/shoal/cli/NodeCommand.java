@@ -1,6 +1,7 @@
 package dev.shoal.cli;
 
 import dev.shoal.node.api.NodeConfig;
+import dev.shoal.node.api.NodeConfigFile;
 import dev.shoal.node.api.NodeEvent;
 import dev.shoal.node.api.Shoal;
 import dev.shoal.node.api.ShoalException;
@@ -45,32 +46,80 @@ final class NodeCommand implements Callable<Integer> {
             description = "Most Gnutella connections held at once (default: ${DEFAULT-VALUE}).")
     int maxConnections;
 
+    @Option(names = "--upload-slots", paramLabel = "N", defaultValue = "4",
+            description = "Uploads served at once; more wait in a queue (default: ${DEFAULT-VALUE}).")
+    int uploadSlots;
+
+    @Option(names = "--upload-limit", paramLabel = "KIBPS", defaultValue = "0",
+            description = "Total upload speed cap in KiB/s, 0 for none (default: ${DEFAULT-VALUE}).")
+    long uploadLimit;
+
+    @Option(names = "--downloads", paramLabel = "DIR",
+            description = "Where finished downloads go (default: <data>/downloads).")
+    Path downloads;
+
     @Option(names = "--config", paramLabel = "FILE",
-            description = "Properties file with defaults for these options (keys: port, bind, share, peer, data, "
-                    + "max-connections, max-ttl); the command line wins.")
+            description = "Properties file with values for these options (keys: port, bind, share, downloads, peer, "
+                    + "max-connections, max-ttl, upload-slots, upload-limit); options given on the command line win.")
     Path config;
 
     @Mixin
     NodeOptions options;
 
+    /** Defaults, then the {@code --config} file, then the options actually given on the command line. */
+    private NodeConfig buildConfig() {
+        NodeConfig base = NodeConfig.defaults(options.data);
+        if (config != null) {
+            base = NodeConfigFile.read(config, base);
+        }
+        NodeConfig.Builder b = base.toBuilder();
+        CommandLine.ParseResult given = spec.commandLine().getParseResult();
+        if (given.hasMatchedOption("--port") || given.hasMatchedOption("--bind") || config == null) {
+            String host = given.hasMatchedOption("--bind") || config == null ? bind : base.listen().getHostString();
+            int p = given.hasMatchedOption("--port") || config == null ? port : base.listen().getPort();
+            b.listen(new InetSocketAddress(host, p));
+        }
+        if (given.hasMatchedOption("--share") || config == null) {
+            b.shares(shares);
+        }
+        if (given.hasMatchedOption("--peer") || config == null) {
+            b.peers(peers);
+        }
+        if (given.hasMatchedOption("--max-connections") || config == null) {
+            b.maxConnections(maxConnections);
+        }
+        if (given.hasMatchedOption("--max-ttl") || config == null) {
+            b.maxTtl(options.maxTtl);
+        }
+        if (given.hasMatchedOption("--upload-slots") || config == null) {
+            b.uploadSlots(uploadSlots);
+        }
+        if (given.hasMatchedOption("--upload-limit") || config == null) {
+            b.uploadLimitBytesPerSecond(uploadLimit * 1024);
+        }
+        if (downloads != null) {
+            b.downloadsDir(downloads);
+        }
+        return b.build();
+    }
+
     @Override
     public Integer call() throws InterruptedException {
+        if (uploadSlots < 0 || uploadLimit < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--upload-slots and --upload-limit must not be negative");
+        }
         if (port < 0 || port > 65_535) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0..65535, got " + port);
         }
-        for (Path share : shares) {
+        NodeConfig nodeConfig = buildConfig();
+        PrintWriter out = spec.commandLine().getOut();
+        for (Path share : nodeConfig.shares()) {
             if (!Files.isDirectory(share)) {
                 throw new ShoalException("shared folder does not exist: " + share);
             }
         }
-        NodeConfig config = NodeConfig.defaults(options.data)
-                .withListen(new InetSocketAddress(bind, port))
-                .withShares(shares)
-                .withPeers(peers)
-                .withMaxConnections(maxConnections)
-                .withMaxTtl(options.maxTtl);
-        PrintWriter out = spec.commandLine().getOut();
-        ShoalNode node = Shoal.start(config);
+        ShoalNode node = Shoal.start(nodeConfig);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             node.close();

@@ -8,14 +8,14 @@ import picocli.CommandLine.Command;
 /** The {@code shoal} command line: a headless servent, a one-shot search and an indexer. */
 @Command(name = "shoal", mixinStandardHelpOptions = true, versionProvider = ShoalVersion.class,
         description = "Shoal, a Gnutella 0.6 file-sharing servent.",
-        subcommands = {NodeCommand.class, SearchCommand.class, IndexCommand.class})
+        subcommands = {NodeCommand.class, SearchCommand.class, GetCommand.class, IndexCommand.class})
 public final class ShoalCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: try node, search or index");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: try node, search, get or index");
     }
 
     public static void main(String[] args) {

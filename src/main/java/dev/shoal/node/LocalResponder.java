@@ -10,6 +10,7 @@ import dev.shoal.protocol.Urn;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Answers a query from the local library: best matches first, at most {@link #MAX_ANSWERS} per
@@ -21,10 +22,10 @@ final class LocalResponder {
     /** Nominal upload speed in kbit/s; servents only use it to sort hits. */
     private static final long SPEED = 10_000;
 
-    private final Library library;
+    private final Supplier<Library> library;
     private final Guid serventId;
 
-    LocalResponder(Library library, Guid serventId) {
+    LocalResponder(Supplier<Library> library, Guid serventId) {
         this.library = library;
         this.serventId = serventId;
     }
@@ -47,13 +48,13 @@ final class LocalResponder {
         if (!query.urns().isEmpty()) {
             List<SharedFile> byHash = new ArrayList<>();
             for (Urn urn : query.urns()) {
-                library.byUrn(urn).ifPresent(byHash::add);
+                library.get().byUrn(urn).ifPresent(byHash::add);
             }
             return byHash;
         }
         if (query.keywords().isEmpty()) {
             return List.of();
         }
-        return library.search(query.text(), MAX_ANSWERS);
+        return library.get().search(query.text(), MAX_ANSWERS);
     }
 }

@@ -9,6 +9,7 @@ import dev.shoal.protocol.Payload;
 import dev.shoal.routing.QrpTable;
 import dev.shoal.routing.Router;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,11 +21,11 @@ import org.slf4j.LoggerFactory;
 final class QrpPublisher {
     private static final Logger log = LoggerFactory.getLogger(QrpPublisher.class);
 
-    private final Library library;
+    private final Supplier<Library> library;
     private final Router<Connection> router;
     private volatile QrpTable own = QrpTable.empty(QrpTable.DEFAULT_SIZE);
 
-    QrpPublisher(Library library, Router<Connection> router) {
+    QrpPublisher(Supplier<Library> library, Router<Connection> router) {
         this.library = library;
         this.router = router;
     }
@@ -32,7 +33,7 @@ final class QrpPublisher {
     /** Rebuilds our table from the shared file names. */
     void rebuild() {
         QrpTable.Builder builder = QrpTable.builder();
-        for (SharedFile file : library.all()) {
+        for (SharedFile file : library.get().all()) {
             builder.addName(file.name());
         }
         own = builder.build();

@@ -6,6 +6,8 @@ import dev.shoal.library.LibraryListener;
 import dev.shoal.net.Connection;
 import dev.shoal.net.ConnectionManager;
 import dev.shoal.net.NetConfig;
+import dev.shoal.node.api.Download;
+import dev.shoal.node.api.DownloadSource;
 import dev.shoal.node.api.NodeConfig;
 import dev.shoal.node.api.NodeEvent;
 import dev.shoal.node.api.NodeListener;
@@ -15,6 +17,8 @@ import dev.shoal.node.api.SearchListener;
 import dev.shoal.node.api.SharedFileInfo;
 import dev.shoal.node.api.ShoalException;
 import dev.shoal.node.api.ShoalNode;
+import dev.shoal.node.api.Traffic;
+import dev.shoal.node.api.UploadInfo;
 import dev.shoal.protocol.Ggep;
 import dev.shoal.protocol.Guid;
 import dev.shoal.protocol.MessageCodec;
@@ -27,14 +31,21 @@ import dev.shoal.routing.OwnQuery;
 import dev.shoal.routing.Router;
 import dev.shoal.routing.RouterConfig;
 import dev.shoal.routing.TtlPolicy;
+import dev.shoal.transfer.AltLocs;
+import dev.shoal.transfer.SwarmConfig;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,15 +58,27 @@ import org.slf4j.LoggerFactory;
 public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     private static final Logger log = LoggerFactory.getLogger(ServentNode.class);
 
-    private final NodeConfig config;
+    private static final String USER_AGENT = "Shoal/0.1.0";
+
+    private volatile NodeConfig config;
     private final Guid serventId = Guid.random();
     private final LongSupplier clock = System::currentTimeMillis;
     private final List<NodeListener> listeners = new CopyOnWriteArrayList<>();
     private final SearchRegistry searches = new SearchRegistry();
-    private final Library library;
+    private volatile Library library;
     private final Router<Connection> router;
     private final QrpPublisher qrp;
     private final ConnectionManager network;
+    private final UploadService uploads;
+    private final DownloadManager downloads;
+    private final RateMeter uploadMeter = new RateMeter();
+    private final AtomicLong closedLinkBytesIn = new AtomicLong();
+    private final AtomicLong closedLinkBytesOut = new AtomicLong();
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "shoal-node-ticker");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile InetSocketAddress bound;
 
     private ServentNode(NodeConfig config) throws IOException {
@@ -63,10 +86,17 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
         this.library = Library.open(config.dataDir(), config.shares(), new LibraryEvents());
         TtlPolicy ttl = new TtlPolicy(config.maxTtl(), config.maxTtl(), TtlPolicy.defaults().hardLimit());
         this.router = new Router<>(RouterConfig.defaults().withTtl(ttl).withLeaf(!config.ultrapeer()), serventId);
-        this.qrp = new QrpPublisher(library, router);
-        MessageHandler handler = new MessageHandler(router, new LocalResponder(library, serventId), searches, this,
-                clock);
+        this.qrp = new QrpPublisher(() -> library, router);
+        MessageHandler handler = new MessageHandler(router, new LocalResponder(() -> library, serventId), searches,
+                this, clock);
         this.network = new ConnectionManager(netConfig(config), handler);
+        AltLocs mesh = new AltLocs();
+        this.uploads = new UploadService(() -> library, config.uploadSlots(), config.uploadLimitBytesPerSecond(), mesh,
+                USER_AGENT, this::publish);
+        this.network.setHttpGateway(uploads);
+        this.downloads = new DownloadManager(config.dataDir().resolve("incomplete"), config.downloadsDir(),
+                SwarmConfig.defaults().withMaxActiveSources(config.maxDownloadSources()), mesh, (urn, queryTtl, hits) -> search(urn.toString(), queryTtl, hits::accept),
+                this::publish);
     }
 
     /** Opens the library, starts listening and dials the configured peers. */
@@ -84,6 +114,9 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
             throw new ShoalException("cannot listen on " + config.listen() + ": " + e.getMessage(), e);
         }
         node.library.start();
+        node.downloads.resumeUnfinished();
+        node.ticker.scheduleAtFixedRate(() -> node.uploadMeter.sample(node.uploads.bytesSent(), node.clock.getAsLong()),
+                1, 1, TimeUnit.SECONDS);
         node.library.ready().thenRun(() -> {
             node.qrp.rebuild();
             node.qrp.sendToAll(node.network.connections());
@@ -106,7 +139,8 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
                 .withTimeouts(c.keepAlive(), c.idleTimeout(), NetConfig.defaults(c.dataDir()).handshakeTimeout())
                 .withRole(c.ultrapeer() ? NodeRole.ULTRAPEER : NodeRole.LEAF)
                 .withOutgoingTarget(c.ultrapeer() ? 4 : 0)
-                .withMaxTtl(c.maxTtl());
+                .withMaxTtl(c.maxTtl())
+                .withUserAgent(USER_AGENT);
     }
 
     @Override
@@ -193,12 +227,88 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     }
 
     @Override
+    public Download download(String urn, String name, long size, List<DownloadSource> sources) {
+        return downloads.download(urn, name, size, sources);
+    }
+
+    @Override
+    public Download fetch(String urnOrMagnet, int ttl) {
+        return downloads.fetch(urnOrMagnet, ttl);
+    }
+
+    @Override
+    public List<Download> downloads() {
+        return downloads.all();
+    }
+
+    @Override
+    public void removeDownload(String id) {
+        downloads.remove(id);
+    }
+
+    @Override
+    public List<UploadInfo> uploads() {
+        return uploads.uploads();
+    }
+
+    @Override
+    public long uploadRate() {
+        return uploadMeter.rate();
+    }
+
+    @Override
+    public long downloadRate() {
+        return downloads.rate();
+    }
+
+    @Override
+    public NodeConfig config() {
+        return config;
+    }
+
+    @Override
+    public synchronized void setSharedFolders(List<Path> folders) {
+        Library old = library;
+        Library fresh;
+        try {
+            old.close();
+            fresh = Library.open(config.dataDir(), folders, new LibraryEvents());
+        } catch (IOException e) {
+            throw new ShoalException("cannot share " + folders + ": " + e.getMessage(), e);
+        }
+        config = config.withShares(folders);
+        library = fresh;
+        fresh.start();
+        fresh.ready().thenRun(() -> {
+            qrp.rebuild();
+            qrp.sendToAll(network.connections());
+            publish(new NodeEvent.LibraryChanged(fresh.fileCount(), fresh.totalBytes()));
+        });
+    }
+
+    @Override
+    public Traffic traffic() {
+        long in = closedLinkBytesIn.get();
+        long out = closedLinkBytesOut.get() + uploads.bytesSent();
+        for (Connection c : network.connections()) {
+            in += c.stats().wireBytesIn();
+            out += c.stats().wireBytesOut();
+        }
+        for (Download d : downloads.all()) {
+            in += d.info().bytesDone();
+        }
+        return new Traffic(in, out);
+    }
+
+    @Override
     public void addListener(NodeListener listener) {
         listeners.add(listener);
     }
 
     @Override
     public void close() {
+        ticker.shutdownNow();
+        downloads.close();
         network.shutdown();
         closeLibrary();
         log.info("servent {} stopped", serventId);
@@ -264,6 +374,8 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
 
     @Override
     public void disconnected(Connection c, String reason) {
+        closedLinkBytesIn.addAndGet(c.stats().wireBytesIn());
+        closedLinkBytesOut.addAndGet(c.stats().wireBytesOut());
         publish(new NodeEvent.PeerDisconnected(info(c), reason));
     }
 
@@ -293,7 +405,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
         @Override
         public void libraryChanged(int files, long bytes) {
             publish(new NodeEvent.LibraryChanged(files, bytes));
-            if (library.ready().isDone()) {
+            if (library.ready().isDone() && !library.ready().isCompletedExceptionally()) {
                 qrp.rebuild();
                 qrp.sendToAll(network.connections());
             }

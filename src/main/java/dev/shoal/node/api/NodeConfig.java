@@ -7,11 +7,13 @@ import java.util.List;
 
 /**
  * Everything a servent is started with. Built from defaults, then a config file, then the command
- * line; passed into constructors and never read from statics.
+ * line; passed into constructors and never read from statics. Change a copy with the
+ * {@code with...} methods or {@link #toBuilder()}.
  *
  * @param listen address to accept connections on; port 0 picks a free port
  * @param shares folders shared recursively
- * @param dataDir where the index, host cache and downloads live
+ * @param dataDir where the index, host cache and partial downloads live
+ * @param downloadsDir where verified downloads are moved
  * @param peers hosts to connect to at start-up
  * @param ultrapeer whether this node routes queries for others (a short-lived searcher is a leaf)
  * @param maxConnections most Gnutella connections held at once
@@ -21,11 +23,13 @@ import java.util.List;
  * @param idleTimeout silence after which a connection is closed
  * @param uploadSlots concurrent uploads served before answering busy
  * @param uploadLimitBytesPerSecond global upload cap, 0 for none
+ * @param maxDownloadSources most sources one download fetches from at once
  */
 public record NodeConfig(
         InetSocketAddress listen,
         List<Path> shares,
         Path dataDir,
+        Path downloadsDir,
         List<InetSocketAddress> peers,
         boolean ultrapeer,
         int maxConnections,
@@ -34,7 +38,8 @@ public record NodeConfig(
         Duration keepAlive,
         Duration idleTimeout,
         int uploadSlots,
-        long uploadLimitBytesPerSecond) {
+        long uploadLimitBytesPerSecond,
+        int maxDownloadSources) {
 
     public static final int DEFAULT_PORT = 6346;
 
@@ -42,67 +47,179 @@ public record NodeConfig(
         shares = List.copyOf(shares);
         peers = List.copyOf(peers);
         if (maxConnections < 1) {
-            throw new IllegalArgumentException("max connections must be at least 1, got " + maxConnections);
+            throw new ShoalException("max connections must be at least 1, got " + maxConnections);
         }
         if (maxTtl < 1 || maxTtl > 15) {
-            throw new IllegalArgumentException("max TTL must be 1..15, got " + maxTtl);
+            throw new ShoalException("max TTL must be 1..15, got " + maxTtl);
         }
         if (uploadSlots < 0) {
-            throw new IllegalArgumentException("upload slots must not be negative, got " + uploadSlots);
+            throw new ShoalException("upload slots must not be negative, got " + uploadSlots);
         }
         if (uploadLimitBytesPerSecond < 0) {
-            throw new IllegalArgumentException("upload limit must not be negative");
+            throw new ShoalException("upload limit must not be negative");
+        }
+        if (maxDownloadSources < 1) {
+            throw new ShoalException("a download needs at least 1 source at a time, got " + maxDownloadSources);
         }
     }
 
     /** Defaults: loopback only, so nothing is exposed until the user says so. */
     public static NodeConfig defaults(Path dataDir) {
-        return new NodeConfig(new InetSocketAddress("127.0.0.1", DEFAULT_PORT), List.of(), dataDir, List.of(),
-                true, 32, 4, 65_535, Duration.ofSeconds(20), Duration.ofSeconds(180), 4, 0);
+        return new NodeConfig(new InetSocketAddress("127.0.0.1", DEFAULT_PORT), List.of(), dataDir,
+                dataDir.resolve("downloads"), List.of(), true, 32, 4, 65_535, Duration.ofSeconds(20),
+                Duration.ofSeconds(180), 4, 0, 8);
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     public NodeConfig withListen(InetSocketAddress address) {
-        return new NodeConfig(address, shares, dataDir, peers, ultrapeer, maxConnections, maxTtl, maxPayload,
-                keepAlive, idleTimeout, uploadSlots, uploadLimitBytesPerSecond);
+        return toBuilder().listen(address).build();
     }
 
     public NodeConfig withShares(List<Path> folders) {
-        return new NodeConfig(listen, folders, dataDir, peers, ultrapeer, maxConnections, maxTtl, maxPayload,
-                keepAlive, idleTimeout, uploadSlots, uploadLimitBytesPerSecond);
+        return toBuilder().shares(folders).build();
+    }
+
+    public NodeConfig withDownloadsDir(Path folder) {
+        return toBuilder().downloadsDir(folder).build();
     }
 
     public NodeConfig withPeers(List<InetSocketAddress> hosts) {
-        return new NodeConfig(listen, shares, dataDir, hosts, ultrapeer, maxConnections, maxTtl, maxPayload,
-                keepAlive, idleTimeout, uploadSlots, uploadLimitBytesPerSecond);
+        return toBuilder().peers(hosts).build();
     }
 
     public NodeConfig withUltrapeer(boolean up) {
-        return new NodeConfig(listen, shares, dataDir, peers, up, maxConnections, maxTtl, maxPayload,
-                keepAlive, idleTimeout, uploadSlots, uploadLimitBytesPerSecond);
+        return toBuilder().ultrapeer(up).build();
     }
 
     public NodeConfig withMaxConnections(int max) {
-        return new NodeConfig(listen, shares, dataDir, peers, ultrapeer, max, maxTtl, maxPayload,
-                keepAlive, idleTimeout, uploadSlots, uploadLimitBytesPerSecond);
+        return toBuilder().maxConnections(max).build();
     }
 
     public NodeConfig withMaxTtl(int ttl) {
-        return new NodeConfig(listen, shares, dataDir, peers, ultrapeer, maxConnections, ttl, maxPayload,
-                keepAlive, idleTimeout, uploadSlots, uploadLimitBytesPerSecond);
+        return toBuilder().maxTtl(ttl).build();
     }
 
     public NodeConfig withMaxPayload(int bytes) {
-        return new NodeConfig(listen, shares, dataDir, peers, ultrapeer, maxConnections, maxTtl, bytes,
-                keepAlive, idleTimeout, uploadSlots, uploadLimitBytesPerSecond);
+        return toBuilder().maxPayload(bytes).build();
     }
 
     public NodeConfig withTimeouts(Duration ping, Duration idle) {
-        return new NodeConfig(listen, shares, dataDir, peers, ultrapeer, maxConnections, maxTtl, maxPayload,
-                ping, idle, uploadSlots, uploadLimitBytesPerSecond);
+        return toBuilder().keepAlive(ping).idleTimeout(idle).build();
     }
 
     public NodeConfig withUploads(int slots, long limitBytesPerSecond) {
-        return new NodeConfig(listen, shares, dataDir, peers, ultrapeer, maxConnections, maxTtl, maxPayload,
-                keepAlive, idleTimeout, slots, limitBytesPerSecond);
+        return toBuilder().uploadSlots(slots).uploadLimitBytesPerSecond(limitBytesPerSecond).build();
+    }
+
+    public NodeConfig withMaxDownloadSources(int n) {
+        return toBuilder().maxDownloadSources(n).build();
+    }
+
+    /** A mutable copy of a config; {@link #build()} validates. */
+    public static final class Builder {
+        private InetSocketAddress listen;
+        private List<Path> shares;
+        private Path dataDir;
+        private Path downloadsDir;
+        private List<InetSocketAddress> peers;
+        private boolean ultrapeer;
+        private int maxConnections;
+        private int maxTtl;
+        private int maxPayload;
+        private Duration keepAlive;
+        private Duration idleTimeout;
+        private int uploadSlots;
+        private long uploadLimitBytesPerSecond;
+        private int maxDownloadSources;
+
+        private Builder(NodeConfig c) {
+            listen = c.listen;
+            shares = c.shares;
+            dataDir = c.dataDir;
+            downloadsDir = c.downloadsDir;
+            peers = c.peers;
+            ultrapeer = c.ultrapeer;
+            maxConnections = c.maxConnections;
+            maxTtl = c.maxTtl;
+            maxPayload = c.maxPayload;
+            keepAlive = c.keepAlive;
+            idleTimeout = c.idleTimeout;
+            uploadSlots = c.uploadSlots;
+            uploadLimitBytesPerSecond = c.uploadLimitBytesPerSecond;
+            maxDownloadSources = c.maxDownloadSources;
+        }
+
+        public Builder listen(InetSocketAddress v) {
+            listen = v;
+            return this;
+        }
+
+        public Builder shares(List<Path> v) {
+            shares = v;
+            return this;
+        }
+
+        public Builder downloadsDir(Path v) {
+            downloadsDir = v;
+            return this;
+        }
+
+        public Builder peers(List<InetSocketAddress> v) {
+            peers = v;
+            return this;
+        }
+
+        public Builder ultrapeer(boolean v) {
+            ultrapeer = v;
+            return this;
+        }
+
+        public Builder maxConnections(int v) {
+            maxConnections = v;
+            return this;
+        }
+
+        public Builder maxTtl(int v) {
+            maxTtl = v;
+            return this;
+        }
+
+        public Builder maxPayload(int v) {
+            maxPayload = v;
+            return this;
+        }
+
+        public Builder keepAlive(Duration v) {
+            keepAlive = v;
+            return this;
+        }
+
+        public Builder idleTimeout(Duration v) {
+            idleTimeout = v;
+            return this;
+        }
+
+        public Builder uploadSlots(int v) {
+            uploadSlots = v;
+            return this;
+        }
+
+        public Builder uploadLimitBytesPerSecond(long v) {
+            uploadLimitBytesPerSecond = v;
+            return this;
+        }
+
+        public Builder maxDownloadSources(int v) {
+            maxDownloadSources = v;
+            return this;
+        }
+
+        public NodeConfig build() {
+            return new NodeConfig(listen, shares, dataDir, downloadsDir, peers, ultrapeer, maxConnections, maxTtl,
+                    maxPayload, keepAlive, idleTimeout, uploadSlots, uploadLimitBytesPerSecond, maxDownloadSources);
+        }
     }
 }

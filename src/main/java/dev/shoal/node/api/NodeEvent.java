@@ -17,4 +17,11 @@ public sealed interface NodeEvent {
 
     record LibraryChanged(int files, long bytes) implements NodeEvent {
     }
+
+    /** Sent about 4 times a second while a download moves, and on every change of state. */
+    record DownloadChanged(DownloadInfo download) implements NodeEvent {
+    }
+
+    record UploadChanged(UploadInfo upload) implements NodeEvent {
+    }
 }

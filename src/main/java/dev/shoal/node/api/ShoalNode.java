@@ -1,6 +1,7 @@
 package dev.shoal.node.api;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -26,7 +27,43 @@ public interface ShoalNode extends AutoCloseable {
 
     List<PeerInfo> peers();
 
+    /**
+     * Downloads a file from the given sources (all offering the same URN), swarming across them.
+     * Returns the existing download when this URN is already being fetched.
+     */
+    Download download(String urn, String name, long size, List<DownloadSource> sources);
+
+    /**
+     * Downloads a {@code urn:sha1:} or {@code magnet:?xt=urn:sha1:...} link: sources are looked up
+     * with a hash query of the given TTL and added as they answer.
+     */
+    Download fetch(String urnOrMagnet, int ttl);
+
+    List<Download> downloads();
+
+    /** Forgets a finished, failed or cancelled download. */
+    void removeDownload(String id);
+
+    List<UploadInfo> uploads();
+
+    /** Total bytes per second currently sent to peers (uploads) and received (downloads). */
+    long uploadRate();
+
+    long downloadRate();
+
     List<SharedFileInfo> sharedFiles();
+
+    /** The configuration this node runs with, shared folders as currently set. */
+    NodeConfig config();
+
+    /**
+     * Shares a new set of folders. Files already hashed are not hashed again; indexing progress
+     * and the new totals arrive as events.
+     */
+    void setSharedFolders(List<Path> folders);
+
+    /** All bytes received from and sent to peers: Gnutella links and file transfers. */
+    Traffic traffic();
 
     /** Completes when the start-up scan of the shared folders is done. */
     CompletableFuture<Void> libraryReady();

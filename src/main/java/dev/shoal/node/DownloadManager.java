@@ -1,0 +1,166 @@
+package dev.shoal.node;
+
+import dev.shoal.node.api.Download;
+import dev.shoal.node.api.DownloadInfo;
+import dev.shoal.node.api.DownloadSource;
+import dev.shoal.node.api.DownloadState;
+import dev.shoal.node.api.NodeEvent;
+import dev.shoal.node.api.SearchHit;
+import dev.shoal.node.api.ShoalException;
+import dev.shoal.protocol.Urn;
+import dev.shoal.transfer.AltLocs;
+import dev.shoal.transfer.DownloadRequest;
+import dev.shoal.transfer.IncompleteDownloads;
+import dev.shoal.transfer.Magnet;
+import dev.shoal.transfer.Source;
+import dev.shoal.transfer.SwarmConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's downloads by URN: starts them from hits or links, looks up sources with hash queries
+ * (again every {@link #REQUERY_SECONDS} s while a download has none), and resumes the unfinished
+ * ones found in {@code <data>/incomplete} at start-up.
+ */
+final class DownloadManager implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(DownloadManager.class);
+    static final int REQUERY_SECONDS = 20;
+    static final int SOURCE_QUERY_TTL = 4;
+
+    /** How the manager asks the network for sources: a hash query whose hits come back here. */
+    interface SourceFinder {
+        void find(Urn urn, int ttl, Consumer<SearchHit> hits);
+    }
+
+    private final Path incompleteDir;
+    private final Path downloadsDir;
+    private final SwarmConfig swarmConfig;
+    private final AltLocs mesh;
+    private final SourceFinder finder;
+    private final Consumer<NodeEvent> events;
+    private final Map<String, ManagedDownload> downloads = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService requery = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "shoal-download-requery");
+        t.setDaemon(true);
+        return t;
+    });
+
+    DownloadManager(Path incompleteDir, Path downloadsDir, SwarmConfig swarmConfig, AltLocs mesh, SourceFinder finder,
+            Consumer<NodeEvent> events) {
+        this.incompleteDir = incompleteDir;
+        this.downloadsDir = downloadsDir;
+        this.swarmConfig = swarmConfig;
+        this.mesh = mesh;
+        this.finder = finder;
+        this.events = events;
+        requery.scheduleWithFixedDelay(this::requerySourceless, REQUERY_SECONDS, REQUERY_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** Picks up what a previous run left unfinished; sources are looked up again. */
+    void resumeUnfinished() {
+        for (DownloadRequest r : IncompleteDownloads.list(incompleteDir)) {
+            log.info("resuming download of {} ({} bytes)", r.name(), r.size());
+            ManagedDownload d = create(r.urn(), r.name(), r.size());
+            findSources(d, SOURCE_QUERY_TTL);
+        }
+    }
+
+    Download download(String urnText, String name, long size, List<DownloadSource> sources) {
+        Urn urn = parseUrn(urnText);
+        if (size < 0) {
+            throw new ShoalException("a download needs the file size");
+        }
+        ManagedDownload d = create(urn, name, size);
+        sources.forEach(d::addSource);
+        d.learn(name, size);
+        return d;
+    }
+
+    Download fetch(String urnOrMagnet, int ttl) {
+        String text = urnOrMagnet.strip();
+        ManagedDownload d;
+        if (text.regionMatches(true, 0, "magnet:", 0, 7)) {
+            Magnet magnet;
+            try {
+                magnet = Magnet.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new ShoalException("not a usable magnet link: " + e.getMessage());
+            }
+            d = create(magnet.urn(), magnet.displayName(), magnet.size().orElse(-1));
+            for (Source s : magnet.sources()) {
+                d.addSource(new DownloadSource(s.address().getHostString(), s.address().getPort(), s.index(),
+                        s.name()));
+            }
+            d.learn(magnet.displayName(), magnet.size().orElse(-1));
+        } else {
+            d = create(parseUrn(text), "", -1);
+        }
+        findSources(d, ttl);
+        return d;
+    }
+
+    private ManagedDownload create(Urn urn, String name, long size) {
+        return downloads.computeIfAbsent(urn.base32(), id -> new ManagedDownload(urn, name, size, incompleteDir,
+                downloadsDir, swarmConfig, mesh, info -> events.accept(new NodeEvent.DownloadChanged(info))));
+    }
+
+    private void findSources(ManagedDownload d, int ttl) {
+        finder.find(d.urn(), ttl, hit -> {
+            if (hit.urn().equals(d.urn().toString())) {
+                d.learn(hit.name(), hit.size());
+                d.addSource(DownloadSource.of(hit));
+            }
+        });
+    }
+
+    private void requerySourceless() {
+        for (ManagedDownload d : downloads.values()) {
+            DownloadInfo info = d.info();
+            if (info.state() == DownloadState.QUEUED && info.knownSources() == 0) {
+                findSources(d, SOURCE_QUERY_TTL);
+            }
+        }
+    }
+
+    List<Download> all() {
+        return new ArrayList<>(downloads.values());
+    }
+
+    void remove(String id) {
+        ManagedDownload d = downloads.get(id);
+        if (d == null) {
+            return;
+        }
+        if (!d.info().state().isFinished()) {
+            throw new ShoalException("download " + d.info().name() + " is still running: cancel it first");
+        }
+        downloads.remove(id);
+    }
+
+    long rate() {
+        return downloads.values().stream().mapToLong(d -> d.info().bytesPerSecond()).sum();
+    }
+
+    private static Urn parseUrn(String text) {
+        try {
+            return Urn.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ShoalException("not a urn:sha1 or magnet link: " + text);
+        }
+    }
+
+    @Override
+    public void close() {
+        requery.shutdownNow();
+        downloads.values().forEach(ManagedDownload::stop);
+    }
+}

@@ -1,0 +1,258 @@
+package dev.shoal.node;
+
+import dev.shoal.node.api.Download;
+import dev.shoal.node.api.DownloadInfo;
+import dev.shoal.node.api.DownloadSource;
+import dev.shoal.node.api.DownloadState;
+import dev.shoal.node.api.ShoalException;
+import dev.shoal.protocol.Urn;
+import dev.shoal.transfer.AltLocs;
+import dev.shoal.transfer.DownloadListener;
+import dev.shoal.transfer.DownloadProgress;
+import dev.shoal.transfer.DownloadRequest;
+import dev.shoal.transfer.IncompleteDownloads;
+import dev.shoal.transfer.Source;
+import dev.shoal.transfer.SwarmConfig;
+import dev.shoal.transfer.SwarmDownload;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One download as the node manages it: waits for sources (and a size) while queued, runs a
+ * {@link SwarmDownload} while active, and survives pause and resume by starting a new swarm over
+ * the same part file, which fetches only the chunks still missing.
+ */
+final class ManagedDownload implements Download {
+    private static final Logger log = LoggerFactory.getLogger(ManagedDownload.class);
+
+    private final Urn urn;
+    private final Path incompleteDir;
+    private final Path downloadsDir;
+    private final SwarmConfig swarmConfig;
+    private final AltLocs mesh;
+    private final Consumer<DownloadInfo> changes;
+    private final Set<Source> sources = new LinkedHashSet<>();
+    private final CompletableFuture<Path> completion = new CompletableFuture<>();
+
+    private String name;
+    private long size;
+    private SwarmDownload swarm;
+    private DownloadProgress lastProgress;
+    private DownloadState state = DownloadState.QUEUED;
+    private String reason = "";
+    private String path = "";
+
+    /** {@code size} is -1 until a source or magnet tells it. */
+    ManagedDownload(Urn urn, String name, long size, Path incompleteDir, Path downloadsDir, SwarmConfig swarmConfig,
+            AltLocs mesh, Consumer<DownloadInfo> changes) {
+        this.urn = urn;
+        this.name = name == null || name.isBlank() ? urn.base32() : name;
+        this.size = size;
+        this.incompleteDir = incompleteDir;
+        this.downloadsDir = downloadsDir;
+        this.swarmConfig = swarmConfig;
+        this.mesh = mesh;
+        this.changes = changes;
+    }
+
+    Urn urn() {
+        return urn;
+    }
+
+    @Override
+    public String id() {
+        return urn.base32();
+    }
+
+    @Override
+    public CompletableFuture<Path> completion() {
+        return completion;
+    }
+
+    /** Learns the size and name from a hit when they were unknown. */
+    synchronized void learn(String hitName, long hitSize) {
+        if (size < 0 && hitSize >= 0) {
+            size = hitSize;
+            if (name.equals(urn.base32()) && hitName != null && !hitName.isBlank()) {
+                name = hitName;
+            }
+        }
+        startIfReady();
+    }
+
+    @Override
+    public void addSource(DownloadSource s) {
+        Source source = new Source(new InetSocketAddress(s.host(), s.port()),
+                s.index() < 0 ? Source.NO_INDEX : s.index(), s.name());
+        SwarmDownload running;
+        synchronized (this) {
+            if (!sources.add(source)) {
+                return;
+            }
+            running = swarm;
+        }
+        if (running != null) {
+            running.addSource(source);
+        }
+        synchronized (this) {
+            startIfReady();
+        }
+        publish();
+    }
+
+    /** Starts a swarm when queued with a known size and at least one source. */
+    private void startIfReady() {
+        if (state != DownloadState.QUEUED || size < 0 || sources.isEmpty() || swarm != null) {
+            return;
+        }
+        DownloadRequest request = new DownloadRequest(urn, size, name, List.copyOf(sources));
+        SwarmDownload s = new SwarmDownload(request, incompleteDir, downloadsDir, swarmConfig, mesh,
+                new DownloadListener() {
+                    @Override
+                    public void onProgress(DownloadProgress progress) {
+                        progressed(progress);
+                    }
+
+                    @Override
+                    public void onSourceBanned(Source source, String why) {
+                        log.warn("download {}: banned source {}: {}", name, source, why);
+                    }
+                });
+        swarm = s;
+        state = DownloadState.DOWNLOADING;
+        s.start().whenComplete((file, error) -> finished(s, file, error));
+    }
+
+    private void progressed(DownloadProgress p) {
+        synchronized (this) {
+            lastProgress = p;
+            if (p.state() == dev.shoal.transfer.DownloadState.VERIFYING) {
+                state = DownloadState.VERIFYING;
+            }
+        }
+        publish();
+    }
+
+    private void finished(SwarmDownload s, Path file, Throwable error) {
+        synchronized (this) {
+            if (swarm != s) {
+                return;
+            }
+            swarm = null;
+            if (error == null) {
+                state = DownloadState.DONE;
+                path = file.toString();
+            } else if (state == DownloadState.PAUSED || state == DownloadState.CANCELLED) {
+                return;
+            } else {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                if (cause instanceof CancellationException) {
+                    return;
+                }
+                state = DownloadState.FAILED;
+                reason = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+            }
+        }
+        if (error == null) {
+            log.info("download {} done: {}", name, file);
+            completion.complete(file);
+        } else {
+            log.warn("download {} failed: {}", name, reason);
+            completion.completeExceptionally(new ShoalException(reason));
+        }
+        publish();
+    }
+
+    @Override
+    public void pause() {
+        SwarmDownload running;
+        synchronized (this) {
+            if (state.isFinished() || state == DownloadState.PAUSED) {
+                return;
+            }
+            state = DownloadState.PAUSED;
+            running = swarm;
+            swarm = null;
+        }
+        if (running != null) {
+            running.cancel();
+        }
+        publish();
+    }
+
+    @Override
+    public void resume() {
+        synchronized (this) {
+            if (state != DownloadState.PAUSED) {
+                return;
+            }
+            state = DownloadState.QUEUED;
+            startIfReady();
+        }
+        publish();
+    }
+
+    @Override
+    public void cancel() {
+        SwarmDownload running;
+        synchronized (this) {
+            if (state.isFinished()) {
+                return;
+            }
+            state = DownloadState.CANCELLED;
+            running = swarm;
+            swarm = null;
+        }
+        if (running != null) {
+            running.cancel();
+            running.result().handle((f, e) -> null).join();
+        }
+        try {
+            IncompleteDownloads.discard(incompleteDir, urn);
+        } catch (IOException e) {
+            log.warn("cannot delete the partial data of {}: {}", name, e.getMessage());
+        }
+        completion.completeExceptionally(new CancellationException("cancelled"));
+        publish();
+    }
+
+    /** Stops the transfer without changing the state on disk, for node shutdown. */
+    void stop() {
+        SwarmDownload running;
+        synchronized (this) {
+            running = swarm;
+            swarm = null;
+        }
+        if (running != null) {
+            running.cancel();
+        }
+    }
+
+    @Override
+    public synchronized DownloadInfo info() {
+        DownloadProgress p = lastProgress;
+        long done = p == null ? 0 : p.bytesDone();
+        long speed = p == null || state != DownloadState.DOWNLOADING ? 0 : p.bytesPerSecond();
+        int active = p == null || state != DownloadState.DOWNLOADING ? 0 : p.activeSources();
+        if (state == DownloadState.DONE) {
+            done = size;
+        }
+        return new DownloadInfo(id(), urn.toString(), name, size, done, speed, active, sources.size(), state, reason,
+                path);
+    }
+
+    private void publish() {
+        changes.accept(info());
+    }
+}

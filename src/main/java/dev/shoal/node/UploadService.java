@@ -1,0 +1,155 @@
+package dev.shoal.node;
+
+import dev.shoal.library.Library;
+import dev.shoal.library.SharedFile;
+import dev.shoal.net.HttpGateway;
+import dev.shoal.net.HttpSession;
+import dev.shoal.node.api.NodeEvent;
+import dev.shoal.node.api.UploadInfo;
+import dev.shoal.protocol.Urn;
+import dev.shoal.transfer.AltLocs;
+import dev.shoal.transfer.Bandwidth;
+import dev.shoal.transfer.ByteRange;
+import dev.shoal.transfer.HttpUploadHandler;
+import dev.shoal.transfer.ServedFile;
+import dev.shoal.transfer.SharedFileLookup;
+import dev.shoal.transfer.UploadListener;
+import dev.shoal.transfer.UploadSlots;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves shared files over HTTP on the Gnutella port: the network layer hands over connections
+ * whose first line is HTTP, the transfer layer answers them from the library, and this class keeps
+ * the list of uploads for the UI.
+ */
+final class UploadService implements HttpGateway {
+    private static final Logger log = LoggerFactory.getLogger(UploadService.class);
+    private static final int RECENT_UPLOADS = 50;
+
+    private final HttpUploadHandler handler;
+    private final Bandwidth bandwidth;
+    private final UploadSlots slots;
+    private final Consumer<NodeEvent> events;
+    private final Map<Long, UploadInfo> active = new ConcurrentHashMap<>();
+    private final Deque<UploadInfo> recent = new ArrayDeque<>();
+    private final AtomicLong ids = new AtomicLong();
+    private final AtomicLong bytesSent = new AtomicLong();
+
+    UploadService(Supplier<Library> library, int uploadSlots, long limitBytesPerSecond, AltLocs mesh, String serverName,
+            Consumer<NodeEvent> events) {
+        this.bandwidth = new Bandwidth(limitBytesPerSecond);
+        this.slots = new UploadSlots(uploadSlots, Duration.ofSeconds(60));
+        this.events = events;
+        this.handler = new HttpUploadHandler(new LibraryLookup(library), slots, bandwidth, new Tracker(),
+                serverName, mesh);
+    }
+
+    @Override
+    public void serve(HttpSession session) throws IOException {
+        if (session.firstLine().startsWith("GIV ")) {
+            // We never send Push requests yet, so no GIV can be one we are waiting for.
+            log.info("ignoring unexpected push callback from {}: {}", session.remoteAddress(), session.firstLine());
+            return;
+        }
+        // The network layer consumed the request line to pick HTTP; the handler reads it again.
+        InputStream in = new SequenceInputStream(
+                new ByteArrayInputStream((session.firstLine() + "\r\n").getBytes(StandardCharsets.ISO_8859_1)),
+                session.in());
+        handler.serve(in, session.out(), session.remoteAddress());
+    }
+
+    List<UploadInfo> uploads() {
+        List<UploadInfo> all = new ArrayList<>(active.values());
+        synchronized (recent) {
+            all.addAll(recent);
+        }
+        return all;
+    }
+
+    long bytesSent() {
+        return bytesSent.get();
+    }
+
+    void setLimit(long bytesPerSecond) {
+        bandwidth.setRate(bytesPerSecond);
+    }
+
+    void setSlots(int n) {
+        slots.setSlots(n);
+    }
+
+    private static String peer(InetSocketAddress a) {
+        return a.getAddress().getHostAddress() + ":" + a.getPort();
+    }
+
+    private final class Tracker implements UploadListener {
+        private final Map<String, Long> current = new ConcurrentHashMap<>();
+
+        @Override
+        public void uploadStarted(InetSocketAddress remote, ServedFile file, ByteRange range) {
+            long id = ids.incrementAndGet();
+            current.put(key(remote, file, range), id);
+            UploadInfo info = new UploadInfo(id, peer(remote), file.name(), 0, range.length(), false);
+            active.put(id, info);
+            events.accept(new NodeEvent.UploadChanged(info));
+        }
+
+        @Override
+        public void uploadFinished(InetSocketAddress remote, ServedFile file, ByteRange range, long sent,
+                boolean complete) {
+            bytesSent.addAndGet(sent);
+            Long id = current.remove(key(remote, file, range));
+            if (id == null) {
+                return;
+            }
+            active.remove(id);
+            UploadInfo done = new UploadInfo(id, peer(remote), file.name(), sent, range.length(), true);
+            synchronized (recent) {
+                recent.addFirst(done);
+                while (recent.size() > RECENT_UPLOADS) {
+                    recent.removeLast();
+                }
+            }
+            events.accept(new NodeEvent.UploadChanged(done));
+        }
+
+        private String key(InetSocketAddress remote, ServedFile file, ByteRange range) {
+            return remote + "|" + file.urn() + "|" + range;
+        }
+    }
+
+    /** The library as the transfer layer sees it: only indexed files can ever be served. */
+    private record LibraryLookup(Supplier<Library> library) implements SharedFileLookup {
+        @Override
+        public Optional<ServedFile> byUrn(Urn urn) {
+            return library.get().byUrn(urn).map(LibraryLookup::served);
+        }
+
+        @Override
+        public Optional<ServedFile> byIndex(long index) {
+            return library.get().byIndex(index).map(LibraryLookup::served);
+        }
+
+        private static ServedFile served(SharedFile f) {
+            return new ServedFile(f.index(), f.name(), f.path(), f.size(), f.urn());
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.shoal.node.api;
+
+/**
+ * A snapshot of one download.
+ *
+ * @param id stable while the node runs: the URN's Base32 digest
+ * @param sources sources currently transferring
+ * @param knownSources every source known so far
+ * @param reason why it failed, or empty
+ * @param path where the verified file landed, or empty until it is done
+ */
+public record DownloadInfo(String id, String urn, String name, long size, long bytesDone, long bytesPerSecond,
+        int sources, int knownSources, DownloadState state, String reason, String path) {
+
+    /** Seconds until done at the current speed, or -1 when unknown. */
+    public long etaSeconds() {
+        if (bytesPerSecond <= 0 || size <= 0) {
+            return -1;
+        }
+        return Math.max(0, (size - bytesDone) / bytesPerSecond);
+    }
+
+    public double fraction() {
+        return size <= 0 ? 0 : Math.min(1.0, (double) bytesDone / size);
+    }
+}

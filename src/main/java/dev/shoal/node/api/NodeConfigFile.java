@@ -1,0 +1,119 @@
+package dev.shoal.node.api;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Reads and writes a {@link NodeConfig} as a properties file: the {@code --config} file of
+ * {@code shoal node} and the settings the desktop app keeps in its data folder. Keys are the long
+ * option names: {@code port}, {@code bind}, {@code share} (folders separated by {@code ;}),
+ * {@code downloads}, {@code peer} (comma-separated {@code host:port}), {@code max-connections},
+ * {@code max-ttl}, {@code upload-slots}, {@code upload-limit} (KiB/s, 0 = none). Missing keys keep
+ * the values of the base config.
+ */
+public final class NodeConfigFile {
+    public static final String SETTINGS_FILE = "settings.properties";
+
+    private NodeConfigFile() {
+    }
+
+    /** {@code base} with the values found in {@code file}; a bad value names its key. */
+    public static NodeConfig read(Path file, NodeConfig base) {
+        Properties p = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new ShoalException("cannot read config " + file + ": " + e.getMessage(), e);
+        }
+        NodeConfig c = base;
+        String bind = p.getProperty("bind", base.listen().getHostString());
+        int port = intValue(p, "port", base.listen().getPort());
+        c = c.withListen(new InetSocketAddress(bind, port));
+        if (p.containsKey("share")) {
+            List<Path> shares = new ArrayList<>();
+            for (String s : p.getProperty("share").split(";")) {
+                if (!s.isBlank()) {
+                    shares.add(Path.of(s.strip()));
+                }
+            }
+            c = c.withShares(shares);
+        }
+        if (p.containsKey("downloads")) {
+            c = c.withDownloadsDir(Path.of(p.getProperty("downloads").strip()));
+        }
+        if (p.containsKey("peer")) {
+            List<InetSocketAddress> peers = new ArrayList<>();
+            for (String s : p.getProperty("peer").split(",")) {
+                if (!s.isBlank()) {
+                    peers.add(hostPort(s.strip()));
+                }
+            }
+            c = c.withPeers(peers);
+        }
+        c = c.withMaxConnections(intValue(p, "max-connections", c.maxConnections()));
+        c = c.withMaxTtl(intValue(p, "max-ttl", c.maxTtl()));
+        c = c.withUploads(intValue(p, "upload-slots", c.uploadSlots()),
+                1024L * intValue(p, "upload-limit", (int) (c.uploadLimitBytesPerSecond() / 1024)));
+        return c;
+    }
+
+    /** Writes the user-settable values, replacing the file atomically. */
+    public static void write(Path file, NodeConfig c) {
+        Properties p = new Properties();
+        p.setProperty("bind", c.listen().getHostString());
+        p.setProperty("port", Integer.toString(c.listen().getPort()));
+        p.setProperty("share", String.join(";", c.shares().stream().map(Path::toString).toList()));
+        p.setProperty("downloads", c.downloadsDir().toString());
+        p.setProperty("peer", String.join(",", c.peers().stream()
+                .map(a -> a.getHostString() + ":" + a.getPort()).toList()));
+        p.setProperty("max-connections", Integer.toString(c.maxConnections()));
+        p.setProperty("max-ttl", Integer.toString(c.maxTtl()));
+        p.setProperty("upload-slots", Integer.toString(c.uploadSlots()));
+        p.setProperty("upload-limit", Long.toString(c.uploadLimitBytesPerSecond() / 1024));
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                p.store(out, "Shoal settings");
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new ShoalException("cannot write settings " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int intValue(Properties p, String key, int fallback) {
+        String v = p.getProperty(key);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(v.strip());
+        } catch (NumberFormatException e) {
+            throw new ShoalException("config key '" + key + "' needs a number, got '" + v + "'");
+        }
+    }
+
+    private static InetSocketAddress hostPort(String s) {
+        int colon = s.lastIndexOf(':');
+        try {
+            return new InetSocketAddress(s.substring(0, colon), Integer.parseInt(s.substring(colon + 1)));
+        } catch (RuntimeException e) {
+            throw new ShoalException("config key 'peer' needs host:port, got '" + s + "'");
+        }
+    }
+}
