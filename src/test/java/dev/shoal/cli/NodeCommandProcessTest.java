@@ -1,6 +1,7 @@
 package dev.shoal.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.shoal.ShoalProcess;
 import dev.shoal.protocol.Bye;
@@ -16,6 +17,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +45,25 @@ class NodeCommandProcessTest {
             }
         }
         assertThat(Files.readString(temp.resolve("node.log"))).contains("stopped").doesNotContain("Exception");
+    }
+
+    @Test
+    void aConfigFileSetsTheOptionsAndTheCommandLineWins() throws Exception {
+        Path share = Files.createDirectories(temp.resolve("configured share"));
+        Files.writeString(share.resolve("configured only.txt"), "from the config file");
+        Path config = Files.writeString(temp.resolve("node.properties"),
+                "port=1\nshare=" + share + "\nmax-ttl=3\n");
+        try (ShoalProcess node = ShoalProcess.start(temp.resolve("node.log"), "node", "--config", config.toString(),
+                "--port", "0", "--data", temp.resolve("data").toString())) {
+            InetSocketAddress address = node.awaitListening();
+            assertThat(address.getPort()).as("--port 0 beats port=1").isNotEqualTo(1);
+
+            // The node lists its share in the background: ask until it has.
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(CliRun.of("search", "configured",
+                    "--peer", "127.0.0.1:" + address.getPort(), "--timeout", "1").outLines())
+                    .singleElement().asString().startsWith("configured only.txt"));
+            node.terminate();
+        }
     }
 
     private static Socket connectAsUltrapeer(InetSocketAddress node) throws IOException {
