@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
 
@@ -74,7 +75,7 @@ final class LatencySuite {
         }
         Summary q = Summary.of(toArray(queryMillis));
         Summary e = Summary.of(toArray(echoMillis));
-        return List.of(new Figure(SUITE, NAME, "ms", q, REFERENCE, e, q.p50() / e.p50(), lost));
+        return List.of(new Figure(SUITE, NAME, "ms", q, REFERENCE, e, q.p50() / e.p50(), lost, Map.of()));
     }
 
     /** The first query can only be answered once C's QRP table has reached B: poll until then. */

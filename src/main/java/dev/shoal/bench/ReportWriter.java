@@ -24,12 +24,14 @@ final class ReportWriter {
             out.println("routing: messages decoded + routed per second, one thread (median, min, max of "
                     + routing.get(0).value().n() + " rounds)");
             out.println("  ratio = routed ÷ byte scan of the same frames, per round, median of the rounds");
-            out.println(String.format(Locale.ROOT, "  %-8s %13s %13s %13s   %-11s %13s %9s", "stream", "median",
-                    "min", "max", "reference", "ref median", "ratio"));
+            out.println("  alloc = bytes allocated per message; gc = share of the routing time the collector reported");
+            out.println(String.format(Locale.ROOT, "  %-8s %12s %12s %12s   %-11s %13s %9s %8s %6s", "stream",
+                    "median", "min", "max", "reference", "ref median", "ratio", "alloc", "gc"));
             for (Figure f : routing) {
-                out.println(String.format(Locale.ROOT, "  %-8s %,13.0f %,13.0f %,13.0f   %-11s %,13.0f %9.4f",
+                out.println(String.format(Locale.ROOT, "  %-8s %,12.0f %,12.0f %,12.0f   %-11s %,13.0f %9.4f %,8.0f %5.1f%%",
                         f.name(), f.value().p50(), f.value().min(), f.value().max(), f.reference(),
-                        f.ref().p50(), f.ratio()));
+                        f.ref().p50(), f.ratio(), f.extras().getOrDefault(RoutingSuite.ALLOC, Double.NaN),
+                        100 * f.extras().getOrDefault(RoutingSuite.GC_SHARE, Double.NaN)));
             }
         }
         if (!latency.isEmpty()) {
@@ -61,6 +63,7 @@ final class ReportWriter {
             put(m, "ref_", f.ref());
             m.put("ratio", f.ratio());
             m.put("lost", f.lost());
+            m.putAll(f.extras());
             out.println(object(m));
         }
     }

@@ -4,7 +4,9 @@ import dev.shoal.routing.QrpTable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -21,6 +23,8 @@ import java.util.function.Supplier;
 final class RoutingSuite {
     static final String SUITE = "routing";
     static final String REFERENCE = "byte_scan";
+    static final String ALLOC = "alloc_bytes_per_msg";
+    static final String GC_SHARE = "gc_share";
     private static final long SEED = 0x5B0A1L;
 
     private final Duration measure;
@@ -52,23 +56,24 @@ final class RoutingSuite {
         long warmEnd = System.nanoTime() + warmup.toNanos();
         while (System.nanoTime() < warmEnd) {
             for (Pair p : pairs) {
-                rate(p.scanStream(), p.scan(), slice / 4);
-                rate(p.nodeStream(), p.pipeline(), slice / 4);
+                rate(p.scanStream(), p.scan(), slice / 4, null);
+                rate(p.nodeStream(), p.pipeline(), slice / 4, null);
             }
         }
         progress.accept(String.format("routing: %d rounds of %d streams, %d ms per measurement", rounds,
                 pairs.size(), slice / 1_000_000));
         double[][] scan = new double[pairs.size()][rounds];
         double[][] node = new double[pairs.size()][rounds];
+        List<Meter> meters = pairs.stream().map(p -> new Meter()).toList();
         for (int r = 0; r < rounds; r++) {
             for (int i = 0; i < pairs.size(); i++) {
                 Pair p = pairs.get(i);
                 if (r % 2 == 0) {
-                    scan[i][r] = rate(p.scanStream(), p.scan(), slice);
-                    node[i][r] = rate(p.nodeStream(), p.pipeline(), slice);
+                    scan[i][r] = rate(p.scanStream(), p.scan(), slice, null);
+                    node[i][r] = rate(p.nodeStream(), p.pipeline(), slice, meters.get(i));
                 } else {
-                    node[i][r] = rate(p.nodeStream(), p.pipeline(), slice);
-                    scan[i][r] = rate(p.scanStream(), p.scan(), slice);
+                    node[i][r] = rate(p.nodeStream(), p.pipeline(), slice, meters.get(i));
+                    scan[i][r] = rate(p.scanStream(), p.scan(), slice, null);
                 }
             }
         }
@@ -78,8 +83,11 @@ final class RoutingSuite {
             for (int r = 0; r < rounds; r++) {
                 ratios[r] = node[i][r] / scan[i][r];
             }
+            Map<String, Double> extras = new LinkedHashMap<>();
+            extras.put(ALLOC, meters.get(i).bytesPerMessage());
+            extras.put(GC_SHARE, meters.get(i).gcShare());
             figures.add(new Figure(SUITE, pairs.get(i).nodeStream().name(), "msg/s", Summary.of(node[i]), REFERENCE,
-                    Summary.of(scan[i]), Summary.of(ratios).p50(), 0));
+                    Summary.of(scan[i]), Summary.of(ratios).p50(), 0, extras));
         }
         return figures;
     }
@@ -98,10 +106,15 @@ final class RoutingSuite {
         return sum;
     }
 
-    private static double rate(Workload stream, MessageSink sink, long nanos) {
+    /** Messages per second through {@code sink} for about {@code nanos}; side readings into {@code meter}. */
+    private static double rate(Workload stream, MessageSink sink, long nanos, Meter meter) {
+        Meter.Mark mark = meter == null ? null : meter.mark();
         long start = System.nanoTime();
         long count = stream.runUntil(sink, start + nanos);
         long elapsed = System.nanoTime() - start;
+        if (meter != null) {
+            meter.add(mark, count);
+        }
         return count * 1e9 / elapsed;
     }
 
