@@ -14,10 +14,11 @@ import java.util.Locale;
  * interleaved with it, as a ratio, because on a shared machine the raw numbers move with the
  * neighbours' load and the ratio much less. {@code --seconds} is the measured time per suite;
  * warm-up and start-up come on top (a default run takes under a minute). Progress goes to stderr,
- * results to stdout.
+ * results to stdout. The measuring is done in a forked JVM with a fixed heap ({@link ForkedRun})
+ * unless {@code --no-fork} is given.
  */
 public final class BenchMain {
-    static final String USAGE = "usage: shoal bench [--suite all|routing|latency] [--seconds N] [--json]";
+    static final String USAGE = "usage: shoal bench [--suite all|routing|latency] [--seconds N] [--json] [--no-fork]";
 
     private BenchMain() {
     }
@@ -45,6 +46,9 @@ public final class BenchMain {
             return 2;
         }
         try {
+            if (options.fork() && !ForkedRun.inChild()) {
+                return ForkedRun.run(List.of(args), out, err);
+            }
             List<Figure> figures = measure(options, err);
             if (options.json()) {
                 ReportWriter.json(figures, out);
@@ -79,8 +83,10 @@ public final class BenchMain {
 
     private static String context(BenchOptions options) {
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        return String.format(Locale.ROOT, "%d cores, Java %s, load average %.2f at the end, %d s measured per suite",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), load,
+        String jvm = ForkedRun.inChild() ? "forked JVM with a fixed pre-touched heap of "
+                + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB" : "this JVM (--no-fork)";
+        return String.format(Locale.ROOT, "%d cores, Java %s, %s, load average %.2f at the end, %d s measured per suite",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), jvm, load,
                 options.seconds());
     }
 }

@@ -4,10 +4,11 @@ import java.util.List;
 
 /**
  * What to run: {@code --suite all|routing|latency}, {@code --seconds N} (measured time per
- * suite, warm-up and set-up come on top) and {@code --json} (one JSON object per figure instead
- * of the table).
+ * suite, warm-up and set-up come on top), {@code --json} (one JSON object per figure instead
+ * of the table) and {@code --no-fork} (measure in this JVM instead of a fresh one with a fixed
+ * heap, see {@link ForkedRun}).
  */
-record BenchOptions(String suite, int seconds, boolean json) {
+record BenchOptions(String suite, int seconds, boolean json, boolean fork) {
     static final List<String> SUITES = List.of("all", "routing", "latency");
     static final int DEFAULT_SECONDS = 20;
     static final int MAX_SECONDS = 3600;
@@ -29,10 +30,13 @@ record BenchOptions(String suite, int seconds, boolean json) {
         String suite = "all";
         int seconds = DEFAULT_SECONDS;
         boolean json = false;
+        boolean fork = true;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--json")) {
                 json = true;
+            } else if (a.equals("--no-fork")) {
+                fork = false;
             } else if (a.equals("--suite")) {
                 suite = value(args, ++i, a);
             } else if (a.startsWith("--suite=")) {
@@ -45,7 +49,7 @@ record BenchOptions(String suite, int seconds, boolean json) {
                 throw new BenchUsageException("unknown option '" + a + "'");
             }
         }
-        return new BenchOptions(suite, seconds, json);
+        return new BenchOptions(suite, seconds, json, fork);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BenchOptionsTest {
     @Test
     void defaultsRunEverySuiteAsATable() {
         BenchOptions o = BenchOptions.parse();
-        assertThat(o).isEqualTo(new BenchOptions("all", BenchOptions.DEFAULT_SECONDS, false));
+        assertThat(o).isEqualTo(new BenchOptions("all", BenchOptions.DEFAULT_SECONDS, false, true));
         assertThat(o.runs("routing")).isTrue();
         assertThat(o.runs("latency")).isTrue();
     }
@@ -19,9 +20,9 @@ class BenchOptionsTest {
     @Test
     void readsEveryOptionInBothSpellings() {
         assertThat(BenchOptions.parse("--suite", "routing", "--seconds", "3", "--json"))
-                .isEqualTo(new BenchOptions("routing", 3, true));
-        assertThat(BenchOptions.parse("--json", "--suite=latency", "--seconds=7"))
-                .isEqualTo(new BenchOptions("latency", 7, true));
+                .isEqualTo(new BenchOptions("routing", 3, true, true));
+        assertThat(BenchOptions.parse("--json", "--suite=latency", "--seconds=7", "--no-fork"))
+                .isEqualTo(new BenchOptions("latency", 7, true, false));
         assertThat(BenchOptions.parse("--suite", "latency").runs("routing")).isFalse();
     }
 
@@ -35,6 +36,16 @@ class BenchOptionsTest {
         assertThatThrownBy(() -> BenchOptions.parse("--seconds")).isInstanceOf(BenchUsageException.class)
                 .hasMessageContaining("needs a value");
         assertThatThrownBy(() -> BenchOptions.parse("--fast")).isInstanceOf(BenchUsageException.class);
+    }
+
+    @Test
+    void theForkRunsThisMainWithAFixedHeapAndTheSameArguments() {
+        List<String> cmd = ForkedRun.command(List.of("--suite", "routing", "--json"));
+        assertThat(cmd.get(0)).endsWith("java");
+        assertThat(cmd).containsSubsequence("-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch");
+        assertThat(cmd).contains("-D" + ForkedRun.CHILD_PROPERTY + "=true");
+        assertThat(cmd.subList(cmd.size() - 4, cmd.size()))
+                .containsExactly(BenchMain.class.getName(), "--suite", "routing", "--json");
     }
 
     @Test

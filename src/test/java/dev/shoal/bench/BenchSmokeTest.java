@@ -23,7 +23,7 @@ class BenchSmokeTest {
     void everySuitePrintsPositiveFiniteFiguresAsJson() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = BenchMain.run(new String[] {"--suite", "all", "--seconds", "1", "--json"},
+        int code = BenchMain.run(new String[] {"--suite", "all", "--seconds", "1", "--json", "--no-fork"},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertThat(code).as("stderr: %s", err).isZero();
