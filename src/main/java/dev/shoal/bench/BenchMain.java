@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code shoal bench [--suite all|routing|latency] [--seconds N] [--json]}: measures the servent
+ * {@code shoal bench [--suite all|routing|latency] [--seconds N] [--json] [--no-fork]}: measures the servent
  * on this machine. Every speed is printed next to a reference measured in the same run and
  * interleaved with it, as a ratio, because on a shared machine the raw numbers move with the
  * neighbours' load and the ratio much less. {@code --seconds} is the measured time per suite;

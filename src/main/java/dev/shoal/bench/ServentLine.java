@@ -141,12 +141,16 @@ final class ServentLine implements AutoCloseable {
                 first.complete(new Timed(hit, now));
             }
         };
-        try (Search search = leaf.search(text, TTL, listener)) {
+        Search search = leaf.search(text, TTL, listener);
+        try {
             return first.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             return null;
         } catch (ExecutionException e) {
             throw new IllegalStateException("search listener failed", e.getCause());
+        } finally {
+            // Late hits of this query must not reach a listener nobody waits on.
+            search.close();
         }
     }
 
