@@ -1,0 +1,153 @@
+package dev.shoal.bench;
+
+import dev.shoal.protocol.BadMessageException;
+import dev.shoal.protocol.Frame;
+import dev.shoal.protocol.FramingException;
+import dev.shoal.protocol.Guid;
+import dev.shoal.protocol.Header;
+import dev.shoal.protocol.MessageCodec;
+import dev.shoal.protocol.Payload;
+import dev.shoal.protocol.Ping;
+import dev.shoal.protocol.Query;
+import dev.shoal.protocol.QueryHit;
+import dev.shoal.routing.HitRoute;
+import dev.shoal.routing.PingRoute;
+import dev.shoal.routing.QrpTable;
+import dev.shoal.routing.QueryRoute;
+import dev.shoal.routing.Router;
+import dev.shoal.routing.RouterConfig;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What an ultrapeer does with each message it receives, minus the socket and the local Lucene
+ * answer: cut the frame (header read, payload copied, as the network decoder does), decode it
+ * with {@link MessageCodec}, ask the {@link Router} under its lock with the wall clock (as the
+ * servent's message handler does), and build the frames it would forward. Sockets are replaced by
+ * {@link Workload#LINKS} fake connections: four ultrapeers and two leaves that sent QRP tables.
+ * Counts outcomes so a test can check that the stream really exercises routing.
+ */
+final class RoutingPipeline implements MessageSink {
+    private static final int MAX_PAYLOAD = 65_535;
+
+    private final Router<FakeLink> router = new Router<>(RouterConfig.defaults(), Guid.random());
+    private final FakeLink[] links = new FakeLink[Workload.LINKS];
+    private long forwardedQueries;
+    private long routedHits;
+    private long droppedHits;
+    private long answeredPings;
+    private long duplicates;
+    private long bad;
+
+    /** A connection with identity equality, like the servent's real connections. */
+    private static final class FakeLink {
+        final int id;
+
+        FakeLink(int id) {
+            this.id = id;
+        }
+    }
+
+    /** @param leafTables the QRP tables of the two leaf connections */
+    RoutingPipeline(List<QrpTable> leafTables) {
+        for (int i = 0; i < links.length; i++) {
+            links[i] = new FakeLink(i);
+            boolean leaf = i >= Workload.ULTRAPEERS;
+            router.connectionOpened(links[i], leaf);
+            if (leaf) {
+                router.qrpTableReceived(links[i], leafTables.get((i - Workload.ULTRAPEERS) % leafTables.size()));
+            }
+        }
+    }
+
+    @Override
+    public long accept(byte[] wire, int link) {
+        FakeLink from = links[link];
+        Frame frame;
+        Payload payload;
+        try {
+            Header h = Header.read(ByteBuffer.wrap(wire), MAX_PAYLOAD);
+            frame = new Frame(h, Arrays.copyOfRange(wire, Header.SIZE, Header.SIZE + h.payloadLength()));
+            payload = MessageCodec.decode(frame);
+        } catch (FramingException | BadMessageException e) {
+            bad++;
+            return -1;
+        }
+        long now = System.currentTimeMillis();
+        if (payload instanceof Query q) {
+            return query(from, frame, q, now);
+        } else if (payload instanceof QueryHit hit) {
+            return hit(from, frame, hit, now);
+        } else if (payload instanceof Ping) {
+            return ping(from, frame, now);
+        }
+        return 0;
+    }
+
+    private long query(FakeLink from, Frame frame, Query q, long now) {
+        QueryRoute<FakeLink> route;
+        synchronized (router) {
+            route = router.onQuery(from, frame.header(), q.keywords(), q.urns(), now);
+        }
+        if (route.duplicate()) {
+            duplicates++;
+        }
+        long out = route.answerLocally() ? 1 : 0;
+        for (FakeLink target : route.forwardTo()) {
+            out += new Frame(route.forwardHeader(), frame.payload()).size() + target.id;
+            forwardedQueries++;
+        }
+        return out;
+    }
+
+    private long hit(FakeLink from, Frame frame, QueryHit hit, long now) {
+        HitRoute<FakeLink> route;
+        synchronized (router) {
+            route = router.onQueryHit(from, frame.header(), hit.serventId(), now);
+        }
+        if (route.sendTo() == null) {
+            droppedHits++;
+            return 0;
+        }
+        routedHits++;
+        return new Frame(route.forwardHeader(), frame.payload()).size() + route.sendTo().id;
+    }
+
+    private long ping(FakeLink from, Frame frame, long now) {
+        PingRoute route;
+        synchronized (router) {
+            route = router.onPing(from, frame.header(), now);
+        }
+        if (route.duplicate()) {
+            duplicates++;
+            return 0;
+        }
+        answeredPings++;
+        return 1;
+    }
+
+    long forwardedQueries() {
+        return forwardedQueries;
+    }
+
+    long routedHits() {
+        return routedHits;
+    }
+
+    long droppedHits() {
+        return droppedHits;
+    }
+
+    long answeredPings() {
+        return answeredPings;
+    }
+
+    long duplicates() {
+        return duplicates;
+    }
+
+    long bad() {
+        return bad;
+    }
+}
