@@ -47,6 +47,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +60,8 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     private static final Logger log = LoggerFactory.getLogger(ServentNode.class);
 
     private static final String USER_AGENT = "Shoal/0.1.0";
+    /** Address literals only: a header value must never trigger a DNS lookup. */
+    private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|[0-9a-fA-F:]+");
 
     private volatile NodeConfig config;
     private final Guid serventId = Guid.random();
@@ -360,7 +363,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
 
     private static Optional<InetAddress> parseIp(String text) {
         String t = text.trim();
-        if (!t.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+        if (!IP_LITERAL.matcher(t).matches()) {
             return Optional.empty();
         }
         try {
