@@ -109,7 +109,8 @@ final class DownloadsModel extends AbstractTableModel {
             case PROGRESS -> d.fraction();
             case SPEED -> moving ? d.bytesPerSecond() : 0L;
             case ETA -> moving ? Format.eta(d.etaSeconds()) : "";
-            case SOURCES -> Format.sources(d.sources(), d.knownSources());
+            case SOURCES -> d.state().isFinished() ? Integer.toString(d.knownSources())
+                    : Format.sources(d.sources(), d.knownSources());
             case STATE -> Format.state(d);
             default -> throw new IllegalArgumentException("no column " + column);
         };

@@ -55,7 +55,8 @@ final class SearchPanel extends JPanel {
         JLabel l = new JLabel(text, SwingConstants.CENTER);
         l.setName("searchHint");
         l.setFont(l.getFont().deriveFont(Font.PLAIN, l.getFont().getSize2D() * 1.1f));
-        l.setEnabled(welcome == null);
+        // Greyed when it is only the generic hint; the demo's welcome reads as normal text.
+        l.setEnabled(welcome != null);
         return l;
     }
 

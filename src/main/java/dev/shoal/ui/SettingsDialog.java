@@ -31,7 +31,7 @@ final class SettingsDialog extends JDialog {
     private final JSpinner port;
     private final FolderList shares = new FolderList("settingsShares", list -> {
     });
-    private final JTextField downloads = new JTextField(28);
+    private final JTextField downloads = new JTextField(34);
     private final JSpinner maxConnections;
     private final JSpinner uploadSlots;
     private final JSpinner uploadLimit;
@@ -88,6 +88,7 @@ final class SettingsDialog extends JDialog {
     private JSpinner spinner(String name, int value, int min, int max) {
         JSpinner s = new JSpinner(new SpinnerNumberModel(Math.max(min, Math.min(max, value)), min, max, 1));
         s.setName(name);
+        ((JSpinner.DefaultEditor) s.getEditor()).getTextField().setColumns(8);
         s.addChangeListener(e -> updateNote());
         return s;
     }
@@ -115,7 +116,8 @@ final class SettingsDialog extends JDialog {
         l.insets = new Insets(Widgets.px(6), 0, 0, Widgets.px(10));
         form.add(new JLabel(label), l);
         GridBagConstraints f = constraints(1, row);
-        f.fill = GridBagConstraints.HORIZONTAL;
+        // Numbers keep their natural width; lists and paths take the rest of the row.
+        f.fill = field instanceof JSpinner ? GridBagConstraints.NONE : GridBagConstraints.HORIZONTAL;
         f.weightx = 1;
         f.insets = new Insets(Widgets.px(3), 0, 0, 0);
         form.add(field, f);

@@ -59,7 +59,7 @@ final class TrafficGraph extends JComponent {
             series(g, history::out, scale, left, top, width, height, OUT_COLOR);
             g.setColor(text == null ? Color.BLACK : text);
             int baseline = fm.getAscent() + pad / 2;
-            String peak = "scale " + Format.rate(scale);
+            String peak = "scale " + Format.rate(scale).replace(".0 ", " ");
             g.drawString(peak, left + width - fm.stringWidth(peak), baseline);
             int x = legend(g, fm, left, baseline, IN_COLOR, "In " + Format.rate(history.latestIn()));
             legend(g, fm, x + fm.getHeight(), baseline, OUT_COLOR, "Out " + Format.rate(history.latestOut()));
@@ -106,17 +106,18 @@ final class TrafficGraph extends JComponent {
         return x + box + 4 + fm.stringWidth(label);
     }
 
-    /** The smallest 1, 2 or 5 times a power of ten at or above {@code v}, so the axis moves in calm jumps. */
+    /**
+     * The smallest round rate at or above {@code v}: 1, 2 or 5 times a power of ten of B, KiB, MiB
+     * or GiB, so the axis label reads "500 KiB/s" and the scale moves in calm jumps.
+     */
     static long niceCeiling(long v) {
-        long unit = 1;
-        while (unit * 10 <= v) {
-            unit *= 10;
-        }
-        for (long m : new long[] {1, 2, 5, 10}) {
-            if (unit * m >= v) {
-                return unit * m;
+        for (long unit = 1; unit <= (1L << 40); unit <<= 10) {
+            for (long m : new long[] {1, 2, 5, 10, 20, 50, 100, 200, 500}) {
+                if (m * unit >= v) {
+                    return m * unit;
+                }
             }
         }
-        return unit * 10;
+        return v;
     }
 }
