@@ -41,6 +41,19 @@ final class GuiHarness implements AutoCloseable {
         while (node.peers().size() < DemoNetwork.NODES && System.currentTimeMillis() < deadline) {
             Thread.sleep(50);
         }
+        return open(network, node, config, theme, welcome);
+    }
+
+    /** The app on a node of its own, with no network (for tests about the library). */
+    static GuiHarness solo(Path home) throws Exception {
+        NodeConfig config = NodeConfig.defaults(home.resolve("data"))
+                .withListen(new InetSocketAddress("127.0.0.1", 0))
+                .withDownloadsDir(home.resolve("downloads"));
+        return open(null, Shoal.start(config), config, Theme.LIGHT, null);
+    }
+
+    private static GuiHarness open(DemoNetwork network, ShoalNode node, NodeConfig config, Theme theme,
+            String welcome) throws Exception {
         UiPrefs prefs = UiPrefs.load(config.dataDir());
         prefs.setTheme(theme);
         MainFrame frame = onEdt(() -> {
@@ -82,6 +95,8 @@ final class GuiHarness implements AutoCloseable {
     public void close() throws Exception {
         onEdt(frame::dispose);
         node.close();
-        network.close();
+        if (network != null) {
+            network.close();
+        }
     }
 }
