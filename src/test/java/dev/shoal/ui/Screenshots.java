@@ -9,6 +9,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import dev.shoal.node.api.DownloadSource;
+import dev.shoal.node.api.NodeConfig;
+import dev.shoal.node.api.SharedFileInfo;
+import dev.shoal.node.api.Shoal;
+import dev.shoal.node.api.ShoalNode;
 import javax.swing.JTable;
 
 /**
@@ -23,6 +28,7 @@ public final class Screenshots {
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
         Files.createDirectories(out);
+        ImageIO.write(AppIcon.draw(128), "png", out.resolve("icon.png").toFile());
         String welcome = "<b>Welcome to the Shoal demo.</b> 5 nodes on 127.0.0.1 share 12 files.<br>"
                 + "Try searching for <b>ocean</b>, <b>sonnet</b> or <b>mandelbrot</b>.";
         try (GuiHarness h = GuiHarness.start(Theme.LIGHT, welcome)) {
@@ -40,6 +46,15 @@ public final class Screenshots {
                 settle(1500);
             }
             GuiHarness.onEdt(() -> h.frame.library().addFolder(Path.of("samples/library")));
+            settle(2000);
+            h.node.libraryReady().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            // Another peer fetches a few of our files so the uploads table has something to show.
+            ShoalNode fan = Shoal.start(NodeConfig.defaults(h.network.root().resolve("fan"))
+                    .withListen(new java.net.InetSocketAddress("127.0.0.1", 0)));
+            for (SharedFileInfo f : h.node.sharedFiles().stream().filter(f -> f.size() > 10_000).toList()) {
+                fan.download(f.urn(), f.name(), f.size(), List.of(new DownloadSource("127.0.0.1",
+                        h.node.listenAddress().getPort(), f.index(), f.name())));
+            }
             // Download every result of the "txt" search so the transfers table has a few rows.
             GuiHarness.onEdt(() -> {
                 var tabs = (javax.swing.JTabbedPane) find(h.frame, "searchTabs");
@@ -53,6 +68,7 @@ public final class Screenshots {
                 ((SearchTab) tabs.getSelectedComponent()).downloadSelected();
             });
             settle(6000);
+            fan.close();
             for (Theme theme : List.of(Theme.LIGHT, Theme.DARK)) {
                 GuiHarness.onEdt(() -> h.frame.switchTheme(theme));
                 String suffix = "-" + theme.name().toLowerCase(Locale.ROOT) + ".png";
