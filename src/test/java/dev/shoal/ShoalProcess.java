@@ -36,6 +36,8 @@ public final class ShoalProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
+                // The test class path holds logback-test.xml, which logs to stdout; the product logs to stderr.
+                "-Dlogback.configurationFile=" + ShoalProcess.class.getResource("/logback.xml"),
                 "dev.shoal.cli.ShoalCommand"));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectError(log.toFile()).start();
@@ -74,6 +76,15 @@ public final class ShoalProcess implements AutoCloseable {
 
     public long pid() {
         return process.pid();
+    }
+
+    /** Waits for the process to end by itself; returns its exit code. */
+    public int awaitExit(java.time.Duration limit) throws InterruptedException {
+        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new IllegalStateException("shoal did not exit within " + limit);
+        }
+        return process.exitValue();
     }
 
     /** SIGTERM, then the exit code. */

@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -78,7 +77,7 @@ final class GetCommand implements Callable<Integer> {
                 .withMaxDownloadSources(sources);
         ProgressPrinter progress = json ? new JsonProgress(stdout) : new BarProgress(err);
         try (ShoalNode node = Shoal.start(config)) {
-            connectAll(node, err);
+            PeerDialer.connectAll(node, peers, err);
             Download download = node.fetch(target, 4);
             node.addListener(e -> {
                 if (e instanceof NodeEvent.DownloadChanged c && c.download().id().equals(download.id())) {
@@ -106,28 +105,6 @@ final class GetCommand implements Callable<Integer> {
             }
             return download.info().state() == DownloadState.DONE ? 0 : 1;
         }
-    }
-
-    private void connectAll(ShoalNode node, PrintWriter err) throws InterruptedException {
-        List<CompletableFuture<?>> attempts = new ArrayList<>();
-        for (InetSocketAddress peer : peers) {
-            attempts.add(node.connect(peer));
-        }
-        List<String> failures = new ArrayList<>();
-        for (CompletableFuture<?> attempt : attempts) {
-            try {
-                attempt.get(10, TimeUnit.SECONDS);
-            } catch (ExecutionException e) {
-                failures.add(e.getCause().getMessage());
-            } catch (TimeoutException e) {
-                failures.add("timed out connecting");
-            }
-        }
-        if (failures.size() == peers.size()) {
-            throw new ShoalException(String.join("; ", failures));
-        }
-        failures.forEach(f -> err.println("shoal: " + f));
-        err.flush();
     }
 
     private interface ProgressPrinter {

@@ -15,10 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -72,7 +69,7 @@ final class SearchCommand implements Callable<Integer> {
                 .withMaxTtl(Math.min(Math.max(maxTtl, 1), 15));
         AtomicInteger hits = new AtomicInteger();
         try (ShoalNode node = Shoal.start(config)) {
-            connectAll(node, err);
+            PeerDialer.connectAll(node, peers, err);
             try (Search search = node.search(String.join(" ", keywords), ttl, hit -> print(out, hit, hits))) {
                 if (search.clamped()) {
                     err.printf("shoal: TTL %d clamped to %d (this searcher's --max-ttl)%n", ttl, search.ttl());
@@ -86,30 +83,6 @@ final class SearchCommand implements Callable<Integer> {
         err.printf("%d hit%s%n", hits.get(), hits.get() == 1 ? "" : "s");
         err.flush();
         return 0;
-    }
-
-    private void connectAll(ShoalNode node, PrintWriter err) throws InterruptedException {
-        List<CompletableFuture<?>> attempts = new ArrayList<>();
-        for (InetSocketAddress peer : peers) {
-            attempts.add(node.connect(peer));
-        }
-        List<String> failures = new ArrayList<>();
-        for (int i = 0; i < attempts.size(); i++) {
-            try {
-                attempts.get(i).get(10, TimeUnit.SECONDS);
-            } catch (ExecutionException e) {
-                failures.add(e.getCause().getMessage());
-            } catch (TimeoutException e) {
-                failures.add("timed out connecting to " + HostPort.format(peers.get(i)));
-            }
-        }
-        if (failures.size() == peers.size()) {
-            throw new ShoalException(String.join("; ", failures));
-        }
-        for (String failure : failures) {
-            err.println("shoal: " + failure);
-        }
-        err.flush();
     }
 
     private synchronized void print(PrintWriter out, SearchHit hit, AtomicInteger count) {

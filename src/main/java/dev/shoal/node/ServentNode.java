@@ -71,6 +71,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     private final ConnectionManager network;
     private final UploadService uploads;
     private final DownloadManager downloads;
+    private final PushUploader pushUploads;
     private final RateMeter uploadMeter = new RateMeter();
     private final AtomicLong closedLinkBytesIn = new AtomicLong();
     private final AtomicLong closedLinkBytesOut = new AtomicLong();
@@ -94,6 +95,8 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
         this.uploads = new UploadService(() -> library, config.uploadSlots(), config.uploadLimitBytesPerSecond(), mesh,
                 USER_AGENT, this::publish);
         this.network.setHttpGateway(uploads);
+        this.pushUploads = new PushUploader(serventId,
+                index -> library.byIndex(index).map(f -> f.name()).orElse(null), uploads::serve);
         this.downloads = new DownloadManager(config.dataDir().resolve("incomplete"), config.downloadsDir(),
                 SwarmConfig.defaults().withMaxActiveSources(config.maxDownloadSources()), mesh, (urn, queryTtl, hits) -> search(urn.toString(), queryTtl, hits::accept),
                 this::publish);
@@ -309,6 +312,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     public void close() {
         ticker.shutdownNow();
         downloads.close();
+        pushUploads.close();
         network.shutdown();
         closeLibrary();
         log.info("servent {} stopped", serventId);
@@ -386,8 +390,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
 
     @Override
     public void pushForUs(Push push) {
-        log.info("push request for file {} from {}: uploads through push arrive with transfers", push.fileIndex(),
-                push.address());
+        pushUploads.onPush(push);
     }
 
     @Override

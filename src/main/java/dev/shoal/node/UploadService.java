@@ -18,6 +18,7 @@ import dev.shoal.transfer.UploadSlots;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.SequenceInputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -74,6 +75,11 @@ final class UploadService implements HttpGateway {
                 new ByteArrayInputStream((session.firstLine() + "\r\n").getBytes(StandardCharsets.ISO_8859_1)),
                 session.in());
         handler.serve(in, session.out(), session.remoteAddress());
+    }
+
+    /** Serves HTTP requests on a connection we opened ourselves (a push callback). */
+    void serve(InputStream in, OutputStream out, InetSocketAddress remote) throws IOException {
+        handler.serve(in, out, remote);
     }
 
     List<UploadInfo> uploads() {

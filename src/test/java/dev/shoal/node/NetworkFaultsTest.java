@@ -84,7 +84,7 @@ class NetworkFaultsTest {
 
     @Test
     void malformedMessagesAreDroppedAndAnOversizedOneClosesOnlyThatLink() throws Exception {
-        try (Socket raw = handshakeAsUltrapeer(hub.listenAddress())) {
+        try (Socket raw = RawPeer.connectAsUltrapeer(hub.listenAddress())) {
             OutputStream out = raw.getOutputStream();
             InputStream in = raw.getInputStream();
             // A Push of 3 bytes cannot be decoded: dropped, the link stays.
@@ -112,31 +112,6 @@ class NetworkFaultsTest {
 
     private static List<String> names(List<SearchHit> hits) {
         return hits.stream().map(SearchHit::name).toList();
-    }
-
-    private static Socket handshakeAsUltrapeer(InetSocketAddress node) throws IOException {
-        Socket s = new Socket();
-        s.connect(node, 5000);
-        s.setSoTimeout(5000);
-        String request = "GNUTELLA CONNECT/0.6\r\nUser-Agent: FaultInjector/1.0\r\nX-Ultrapeer: True\r\n"
-                + "X-Degree: 32\r\nX-Dynamic-Querying: 0.1\r\nX-Max-TTL: 4\r\n\r\n";
-        s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-        String response = readHead(s.getInputStream());
-        assertThat(response).startsWith("GNUTELLA/0.6 200");
-        s.getOutputStream().write("GNUTELLA/0.6 200 OK\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-        return s;
-    }
-
-    private static String readHead(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                break;
-            }
-            head.write(b);
-        }
-        return head.toString(StandardCharsets.ISO_8859_1);
     }
 
     /** Reads frames (the node's QRP table among them) until our pong arrives. */

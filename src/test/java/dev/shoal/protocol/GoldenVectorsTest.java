@@ -1,12 +1,13 @@
 package dev.shoal.protocol;
 
-import static dev.shoal.protocol.MiniJson.bool;
-import static dev.shoal.protocol.MiniJson.list;
-import static dev.shoal.protocol.MiniJson.num;
-import static dev.shoal.protocol.MiniJson.obj;
-import static dev.shoal.protocol.MiniJson.str;
+import static dev.shoal.MiniJson.bool;
+import static dev.shoal.MiniJson.list;
+import static dev.shoal.MiniJson.num;
+import static dev.shoal.MiniJson.obj;
+import static dev.shoal.MiniJson.str;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shoal.MiniJson;
 import dev.shoal.SharedVectors;
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -2,6 +2,7 @@ package dev.shoal.protocol.handshake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shoal.MiniJson;
 import dev.shoal.SharedVectors;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -23,7 +24,7 @@ class HandshakeCapturesTest {
     @SuppressWarnings("unchecked")
     static Map<String, Object> handshakes() throws IOException {
         String json = Files.readString(SharedVectors.gtkGnutella().resolve("expected.json"), StandardCharsets.UTF_8);
-        return (Map<String, Object>) ((Map<String, Object>) Json.parse(json)).get("handshakes");
+        return (Map<String, Object>) ((Map<String, Object>) MiniJson.parse(json)).get("handshakes");
     }
 
     static Stream<String> captures() throws IOException {

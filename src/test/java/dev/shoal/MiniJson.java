@@ -1,4 +1,4 @@
-package dev.shoal.protocol;
+package dev.shoal;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,7 +9,7 @@ import java.util.Map;
  * Just enough JSON to read the vectors' expected.json without a new dependency: objects become
  * {@code Map<String,Object>}, arrays {@code List<Object>}, numbers {@code Long} or {@code Double}.
  */
-final class MiniJson {
+public final class MiniJson {
     private final String s;
     private int i;
 
@@ -17,7 +17,7 @@ final class MiniJson {
         this.s = s;
     }
 
-    static Object parse(String text) {
+    public static Object parse(String text) {
         MiniJson p = new MiniJson(text);
         Object v = p.value();
         p.ws();
@@ -28,27 +28,27 @@ final class MiniJson {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> obj(Object o, String key) {
+    public static Map<String, Object> obj(Object o, String key) {
         return (Map<String, Object>) ((Map<String, Object>) o).get(key);
     }
 
     @SuppressWarnings("unchecked")
-    static List<Object> list(Object o, String key) {
+    public static List<Object> list(Object o, String key) {
         return (List<Object>) ((Map<String, Object>) o).get(key);
     }
 
     @SuppressWarnings("unchecked")
-    static String str(Object o, String key) {
+    public static String str(Object o, String key) {
         return (String) ((Map<String, Object>) o).get(key);
     }
 
     @SuppressWarnings("unchecked")
-    static long num(Object o, String key) {
+    public static long num(Object o, String key) {
         return (Long) ((Map<String, Object>) o).get(key);
     }
 
     @SuppressWarnings("unchecked")
-    static boolean bool(Object o, String key) {
+    public static boolean bool(Object o, String key) {
         return (Boolean) ((Map<String, Object>) o).get(key);
     }
 

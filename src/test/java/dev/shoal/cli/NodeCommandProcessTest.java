@@ -1,0 +1,102 @@
+package dev.shoal.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.shoal.ShoalProcess;
+import dev.shoal.protocol.Bye;
+import dev.shoal.protocol.FramingException;
+import dev.shoal.protocol.Header;
+import dev.shoal.protocol.MessageType;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code shoal node} as a process: the listening line, and a clean stop on SIGTERM. */
+class NodeCommandProcessTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void printsTheRealAddressAndSaysByeToPeersOnSigterm() throws Exception {
+        Path share = Files.createDirectories(temp.resolve("share"));
+        Files.writeString(share.resolve("a.txt"), "a");
+        try (ShoalProcess node = ShoalProcess.start(temp.resolve("node.log"), "node", "--port", "0",
+                "--share", share.toString(), "--data", temp.resolve("data").toString())) {
+            InetSocketAddress address = node.awaitListening();
+            assertThat(address.getAddress().getHostAddress()).isEqualTo("127.0.0.1");
+            assertThat(address.getPort()).isPositive();
+            assertThat(node.stdout().get(0)).isEqualTo("listening on 127.0.0.1:" + address.getPort());
+
+            try (Socket peer = connectAsUltrapeer(address)) {
+                int exit = node.terminate();
+                assertThat(exit).as("exit status after SIGTERM").isIn(0, 143);
+                Bye bye = readUntilBye(peer.getInputStream());
+                assertThat(bye.code()).isEqualTo(Bye.SHUTDOWN);
+            }
+        }
+        assertThat(Files.readString(temp.resolve("node.log"))).contains("stopped").doesNotContain("Exception");
+    }
+
+    @Test
+    void aConfigFileSetsTheOptionsAndTheCommandLineWins() throws Exception {
+        Path share = Files.createDirectories(temp.resolve("configured share"));
+        Files.writeString(share.resolve("configured only.txt"), "from the config file");
+        Path config = Files.writeString(temp.resolve("node.properties"),
+                "port=1\nshare=" + share + "\nmax-ttl=3\n");
+        try (ShoalProcess node = ShoalProcess.start(temp.resolve("node.log"), "node", "--config", config.toString(),
+                "--port", "0", "--data", temp.resolve("data").toString())) {
+            InetSocketAddress address = node.awaitListening();
+            assertThat(address.getPort()).as("--port 0 beats port=1").isNotEqualTo(1);
+
+            // The node lists its share in the background: ask until it has.
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(CliRun.of("search", "configured",
+                    "--peer", "127.0.0.1:" + address.getPort(), "--timeout", "1").outLines())
+                    .singleElement().asString().startsWith("configured only.txt"));
+            node.terminate();
+        }
+    }
+
+    private static Socket connectAsUltrapeer(InetSocketAddress node) throws IOException {
+        Socket s = new Socket();
+        s.connect(node, 5000);
+        s.setSoTimeout(20_000);
+        s.getOutputStream().write(("GNUTELLA CONNECT/0.6\r\nUser-Agent: ByeWatcher/1.0\r\nX-Ultrapeer: True\r\n"
+                + "Bye-Packet: 0.1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            head.write(s.getInputStream().read());
+        }
+        assertThat(head.toString(StandardCharsets.ISO_8859_1)).startsWith("GNUTELLA/0.6 200");
+        s.getOutputStream().write("GNUTELLA/0.6 200 OK\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        return s;
+    }
+
+    private static Bye readUntilBye(InputStream in) throws Exception {
+        while (true) {
+            byte[] h = in.readNBytes(Header.SIZE);
+            if (h.length < Header.SIZE) {
+                throw new AssertionError("connection closed without a Bye");
+            }
+            Header header;
+            try {
+                header = Header.read(ByteBuffer.wrap(h), 65_535);
+            } catch (FramingException e) {
+                throw new AssertionError(e);
+            }
+            byte[] payload = in.readNBytes(header.payloadLength());
+            if (header.type() == MessageType.BYE) {
+                return Bye.decode(payload);
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.shoal.node.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NodeConfigFileTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void writtenSettingsReadBackTheSame() {
+        NodeConfig c = NodeConfig.defaults(temp.resolve("data"))
+                .withListen(new InetSocketAddress("127.0.0.1", 7000))
+                .withShares(List.of(temp.resolve("a b"), temp.resolve("c")))
+                .withDownloadsDir(temp.resolve("dl"))
+                .withPeers(List.of(new InetSocketAddress("127.0.0.1", 7001)))
+                .withMaxConnections(12).withMaxTtl(3).withUploads(2, 64 * 1024);
+        Path file = temp.resolve("data").resolve(NodeConfigFile.SETTINGS_FILE);
+
+        NodeConfigFile.write(file, c);
+        NodeConfig back = NodeConfigFile.read(file, NodeConfig.defaults(temp.resolve("data")));
+
+        assertThat(back).isEqualTo(c);
+    }
+
+    @Test
+    void missingKeysKeepTheBaseValues() throws Exception {
+        Path file = Files.writeString(temp.resolve("c.properties"), "max-ttl=2\n");
+        NodeConfig base = NodeConfig.defaults(temp);
+
+        assertThat(NodeConfigFile.read(file, base)).isEqualTo(base.withMaxTtl(2));
+    }
+
+    @Test
+    void badValuesNameTheirKey() throws Exception {
+        Path file = Files.writeString(temp.resolve("c.properties"), "port=sixty\n");
+        assertThatThrownBy(() -> NodeConfigFile.read(file, NodeConfig.defaults(temp)))
+                .isInstanceOf(ShoalException.class).hasMessageContaining("'port'");
+        Path ttl = Files.writeString(temp.resolve("t.properties"), "max-ttl=99\n");
+        assertThatThrownBy(() -> NodeConfigFile.read(ttl, NodeConfig.defaults(temp)))
+                .isInstanceOf(ShoalException.class).hasMessageContaining("max TTL");
+    }
+
+    @Test
+    void theSampleConfigsParse() {
+        NodeConfig b = NodeConfigFile.read(Path.of("samples/configs/node-b.properties"), NodeConfig.defaults(temp));
+        assertThat(b.listen().getPort()).isEqualTo(16347);
+        assertThat(b.shares()).hasSize(3);
+        assertThat(b.peers()).containsExactly(new InetSocketAddress("127.0.0.1", 16346));
+        assertThat(b.uploadLimitBytesPerSecond()).isEqualTo(2048 * 1024);
+        NodeConfig a = NodeConfigFile.read(Path.of("samples/configs/node-a.properties"), NodeConfig.defaults(temp));
+        assertThat(a.shares()).allSatisfy(p -> assertThat(Files.isDirectory(p)).isTrue());
+    }
+}
