@@ -1,0 +1,70 @@
+package dev.shoal.ui;
+
+import dev.shoal.node.api.ShoalNode;
+import java.util.function.Consumer;
+
+/**
+ * What every panel needs: the node, the background executor, the EDT event feed, the 1 Hz
+ * snapshots, the saved settings and a place to tell the user things. Built once per window.
+ */
+final class AppContext implements AutoCloseable {
+    private final ShoalNode node;
+    private final Background background;
+    private final EventHub events = new EventHub();
+    private final NodePoller poller;
+    private final SettingsStore settings;
+    private final UiPrefs prefs;
+    private Consumer<String> notices = m -> {
+    };
+
+    AppContext(ShoalNode node, SettingsStore settings, UiPrefs prefs) {
+        this.node = node;
+        this.settings = settings;
+        this.prefs = prefs;
+        this.background = new Background(e -> notice(Background.message(e)));
+        this.poller = new NodePoller(node);
+        node.addListener(events);
+        poller.start();
+    }
+
+    ShoalNode node() {
+        return node;
+    }
+
+    Background background() {
+        return background;
+    }
+
+    EventHub events() {
+        return events;
+    }
+
+    NodePoller poller() {
+        return poller;
+    }
+
+    SettingsStore settings() {
+        return settings;
+    }
+
+    UiPrefs prefs() {
+        return prefs;
+    }
+
+    /** EDT only: where short messages (a failure, a started download) are shown. */
+    void setNoticeSink(Consumer<String> sink) {
+        notices = sink;
+    }
+
+    /** EDT only. */
+    void notice(String message) {
+        notices.accept(message);
+    }
+
+    /** Stops the UI's own threads; the node is closed by whoever started it. */
+    @Override
+    public void close() {
+        poller.close();
+        background.close();
+    }
+}

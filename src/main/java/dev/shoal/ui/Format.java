@@ -1,0 +1,96 @@
+package dev.shoal.ui;
+
+import dev.shoal.node.api.DownloadInfo;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+/** Human-readable sizes, rates, times and file kinds for tables and the status bar. */
+final class Format {
+    private static final String[] UNITS = {"KiB", "MiB", "GiB", "TiB"};
+    private static final Map<String, String> KINDS = Map.ofEntries(
+            Map.entry("mp3", "Audio"), Map.entry("wav", "Audio"), Map.entry("ogg", "Audio"), Map.entry("flac", "Audio"),
+            Map.entry("m4a", "Audio"), Map.entry("png", "Image"), Map.entry("jpg", "Image"), Map.entry("jpeg", "Image"),
+            Map.entry("gif", "Image"), Map.entry("svg", "Image"), Map.entry("webp", "Image"), Map.entry("mp4", "Video"),
+            Map.entry("mkv", "Video"), Map.entry("avi", "Video"), Map.entry("webm", "Video"), Map.entry("txt", "Text"),
+            Map.entry("md", "Text"), Map.entry("pdf", "Document"), Map.entry("epub", "Document"),
+            Map.entry("doc", "Document"), Map.entry("odt", "Document"), Map.entry("zip", "Archive"),
+            Map.entry("gz", "Archive"), Map.entry("7z", "Archive"), Map.entry("tar", "Archive"),
+            Map.entry("iso", "Disk image"));
+
+    private Format() {
+    }
+
+    static String bytes(long n) {
+        if (n < 1024) {
+            return n + " B";
+        }
+        double v = n;
+        int u = -1;
+        while (v >= 1024 && u < UNITS.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", v, UNITS[u]);
+    }
+
+    static String rate(long bytesPerSecond) {
+        return bytes(Math.max(0, bytesPerSecond)) + "/s";
+    }
+
+    /** A clock-style remaining time, or a dash when the speed is unknown. */
+    static String eta(long seconds) {
+        if (seconds < 0) {
+            return "\u2014";
+        }
+        long h = seconds / 3600;
+        long m = (seconds % 3600) / 60;
+        long s = seconds % 60;
+        return h > 0 ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, s) : String.format(Locale.ROOT, "%d:%02d", m, s);
+    }
+
+    /** A coarse age such as "45 s", "3 min", "2 h 05 min" or "3 d 4 h": uptimes need no seconds after a minute. */
+    static String uptime(Duration d) {
+        long s = Math.max(0, d.getSeconds());
+        if (s < 60) {
+            return s + " s";
+        }
+        if (s < 3600) {
+            return s / 60 + " min";
+        }
+        if (s < 86_400) {
+            return String.format(Locale.ROOT, "%d h %02d min", s / 3600, (s % 3600) / 60);
+        }
+        return s / 86_400 + " d " + (s % 86_400) / 3600 + " h";
+    }
+
+    /** The kind of file a name suggests, from its extension; unknown extensions are shown as they are. */
+    static String kind(String name) {
+        int dot = name.lastIndexOf('.');
+        if (dot < 0 || dot == name.length() - 1) {
+            return "File";
+        }
+        String ext = name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        return KINDS.getOrDefault(ext, ext.toUpperCase(Locale.ROOT));
+    }
+
+    static String state(DownloadInfo d) {
+        return switch (d.state()) {
+            case QUEUED -> d.knownSources() == 0 ? "Queued (looking for sources)" : "Queued";
+            case DOWNLOADING -> "Downloading";
+            case VERIFYING -> "Verifying";
+            case DONE -> "Done";
+            case PAUSED -> "Paused";
+            case CANCELLED -> "Cancelled";
+            case FAILED -> d.reason().isBlank() ? "Failed" : "Failed: " + d.reason();
+        };
+    }
+
+    static String sources(int active, int known) {
+        return active == known ? Integer.toString(known) : active + " of " + known;
+    }
+
+    static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.0f %%", Math.floor(fraction * 100));
+    }
+}

@@ -1,0 +1,160 @@
+package dev.shoal.ui;
+
+import com.formdev.flatlaf.FlatClientProperties;
+import dev.shoal.node.api.NodeEvent;
+import java.awt.BorderLayout;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BiConsumer;
+import javax.swing.BorderFactory;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JProgressBar;
+import javax.swing.JTable;
+import javax.swing.JTextField;
+import javax.swing.table.TableRowSorter;
+
+/** The Library tab: shared folders, totals, hashing progress and a filterable list of shared files. */
+final class LibraryPanel extends JPanel {
+    private final AppContext ctx;
+    private final FolderList folders;
+    private final SharedFilesModel files = new SharedFilesModel();
+    private final TableRowSorter<SharedFilesModel> sorter = new TableRowSorter<>(files);
+    private final JLabel totals = new JLabel(" ");
+    private final JProgressBar indexing = new JProgressBar(0, 1000);
+    private final JTextField filter = Widgets.field("libraryFilter", "Filter shared files", 18);
+    private BiConsumer<Integer, Long> onTotals = (n, bytes) -> {
+    };
+    private boolean refreshing;
+    private boolean refreshAgain;
+
+    LibraryPanel(AppContext ctx) {
+        super(new BorderLayout(0, Widgets.px(8)));
+        this.ctx = ctx;
+        setBorder(BorderFactory.createEmptyBorder(Widgets.px(10), Widgets.px(10), Widgets.px(10), Widgets.px(10)));
+        folders = new FolderList("sharedFolders", this::share);
+        folders.show(ctx.node().config().shares());
+
+        JLabel title = new JLabel("Shared folders");
+        title.putClientProperty(FlatClientProperties.STYLE_CLASS, "h4");
+        totals.setName("libraryTotals");
+        indexing.setName("indexingProgress");
+        indexing.setStringPainted(true);
+        indexing.setVisible(false);
+        JPanel status = new JPanel(new BorderLayout(Widgets.px(8), 0));
+        status.add(totals, BorderLayout.WEST);
+        status.add(indexing, BorderLayout.CENTER);
+        JPanel top = new JPanel(new BorderLayout(0, Widgets.px(4)));
+        top.add(title, BorderLayout.NORTH);
+        top.add(folders, BorderLayout.CENTER);
+        top.add(status, BorderLayout.SOUTH);
+
+        JTable table = Widgets.table("sharedFilesTable", files, sorter, 320, 90, 80, 330);
+        table.getColumnModel().getColumn(SharedFilesModel.SIZE).setCellRenderer(Renderers.bytes());
+        Widgets.onTextChange(filter, text -> sorter.setRowFilter(
+                TableFilter.of(text, SharedFilesModel.NAME, SharedFilesModel.TYPE, SharedFilesModel.FOLDER)));
+        JPanel list = new JPanel(new BorderLayout(0, Widgets.px(4)));
+        JPanel filterRow = new JPanel(new BorderLayout());
+        filterRow.add(filter, BorderLayout.WEST);
+        list.add(filterRow, BorderLayout.NORTH);
+        list.add(Widgets.scroll(table), BorderLayout.CENTER);
+
+        add(top, BorderLayout.NORTH);
+        add(list, BorderLayout.CENTER);
+
+        ctx.events().subscribe(this::onEvents);
+        ctx.background().await(ctx.node().libraryReady(), ready -> refresh(), e -> refresh());
+    }
+
+    /** Who wants the totals (the status bar). */
+    void onTotals(BiConsumer<Integer, Long> listener) {
+        onTotals = listener;
+    }
+
+    /** Shares one more folder, as the folder chooser does. */
+    void addFolder(Path folder) {
+        folders.addFolder(folder);
+    }
+
+    SharedFilesModel files() {
+        return files;
+    }
+
+    private void onEvents(List<NodeEvent> batch) {
+        NodeEvent.IndexingProgress last = null;
+        boolean changed = false;
+        for (NodeEvent e : batch) {
+            if (e instanceof NodeEvent.IndexingProgress p) {
+                last = p;
+            } else if (e instanceof NodeEvent.LibraryChanged) {
+                changed = true;
+            }
+        }
+        if (last != null) {
+            showProgress(last);
+        }
+        if (changed) {
+            refresh();
+        }
+    }
+
+    private void showProgress(NodeEvent.IndexingProgress p) {
+        boolean busy = p.filesDone() < p.filesTotal() || p.bytesDone() < p.bytesTotal();
+        indexing.setVisible(busy);
+        if (busy) {
+            double f = p.bytesTotal() > 0 ? (double) p.bytesDone() / p.bytesTotal()
+                    : (double) p.filesDone() / Math.max(1, p.filesTotal());
+            indexing.setValue((int) Math.round(f * 1000));
+            indexing.setString("Hashing " + p.filesDone() + " of " + p.filesTotal() + " files ("
+                    + Format.bytes(p.bytesDone()) + " of " + Format.bytes(p.bytesTotal()) + ")");
+        }
+    }
+
+    private void share(List<Path> chosen) {
+        indexing.setVisible(true);
+        indexing.setIndeterminate(true);
+        indexing.setString("Scanning shared folders\u2026");
+        ctx.background().call(() -> {
+            ctx.node().setSharedFolders(chosen);
+            ctx.settings().save(ctx.settings().saved().withShares(chosen));
+            return ctx.node().config().shares();
+        }, now -> {
+            indexing.setIndeterminate(false);
+            folders.show(now);
+            ctx.background().await(ctx.node().libraryReady(), ready -> {
+                indexing.setVisible(false);
+                refresh();
+            }, e -> ctx.notice(Background.message(e)));
+        }, e -> {
+            indexing.setIndeterminate(false);
+            indexing.setVisible(false);
+            folders.show(ctx.node().config().shares());
+            ctx.notice("Cannot share: " + Background.message(e));
+        });
+    }
+
+    /** Lists the shared files again off the EDT; overlapping requests collapse into one more. */
+    void refresh() {
+        if (refreshing) {
+            refreshAgain = true;
+            return;
+        }
+        refreshing = true;
+        ctx.background().call(() -> ctx.node().sharedFiles(), list -> {
+            files.setFiles(list);
+            folders.show(ctx.node().config().shares());
+            totals.setText(list.size() + (list.size() == 1 ? " file, " : " files, ") + Format.bytes(files.totalBytes())
+                    + " shared in " + folders.folders().size() + (folders.folders().size() == 1 ? " folder" : " folders"));
+            onTotals.accept(list.size(), files.totalBytes());
+            finishRefresh();
+        }, e -> finishRefresh());
+    }
+
+    private void finishRefresh() {
+        refreshing = false;
+        if (refreshAgain) {
+            refreshAgain = false;
+            refresh();
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package dev.shoal.ui;
+
+import com.formdev.flatlaf.FlatLaf;
+import java.awt.BorderLayout;
+import java.awt.Dimension;
+import java.awt.Toolkit;
+import java.awt.event.KeyEvent;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
+import javax.swing.ButtonGroup;
+import javax.swing.JFrame;
+import javax.swing.JMenu;
+import javax.swing.JMenuBar;
+import javax.swing.JMenuItem;
+import javax.swing.JOptionPane;
+import javax.swing.JRadioButtonMenuItem;
+import javax.swing.JTabbedPane;
+import javax.swing.KeyStroke;
+import javax.swing.WindowConstants;
+
+/** The main window: four tabs (Search, Transfers, Library, Network), a menu and a status bar. */
+final class MainFrame extends JFrame {
+    static final int SEARCH = 0;
+    static final int TRANSFERS = 1;
+    static final int LIBRARY = 2;
+    static final int NETWORK = 3;
+
+    private final AppContext ctx;
+    private final boolean osPrefersDark;
+    private final JTabbedPane tabs = new JTabbedPane();
+    private final SearchPanel search;
+    private final TransfersPanel transfers;
+    private final LibraryPanel library;
+    private final NetworkPanel network;
+    private final StatusBar status;
+
+    /**
+     * EDT only.
+     *
+     * @param welcome a line shown before the first search (the demo explains itself), or null
+     * @param onClosed runs once the window is closed and the UI threads are stopped
+     */
+    MainFrame(AppContext ctx, boolean osPrefersDark, String welcome, Runnable onClosed) {
+        super("Shoal");
+        this.ctx = ctx;
+        this.osPrefersDark = osPrefersDark;
+        setName("shoalFrame");
+        setIconImages(AppIcon.images());
+        setTitle("Shoal \u2014 " + ctx.node().listenAddress().getHostString() + ":" + ctx.node().listenAddress().getPort());
+        status = new StatusBar(ctx);
+        ctx.setNoticeSink(status::notice);
+        search = new SearchPanel(ctx, welcome);
+        transfers = new TransfersPanel(ctx);
+        library = new LibraryPanel(ctx);
+        network = new NetworkPanel(ctx);
+        library.onTotals(status::setLibrary);
+        tabs.setName("mainTabs");
+        tabs.addTab("Search", search);
+        tabs.addTab("Transfers", transfers);
+        tabs.addTab("Library", library);
+        tabs.addTab("Network", network);
+        add(tabs, BorderLayout.CENTER);
+        add(status, BorderLayout.SOUTH);
+        setJMenuBar(menus());
+
+        setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
+        addWindowListener(new WindowAdapter() {
+            @Override
+            public void windowClosed(WindowEvent e) {
+                ctx.close();
+                onClosed.run();
+            }
+        });
+        Dimension screen = Toolkit.getDefaultToolkit().getScreenSize();
+        setSize(Math.min(Widgets.px(1040), screen.width * 9 / 10), Math.min(Widgets.px(680), screen.height * 9 / 10));
+        setMinimumSize(new Dimension(Widgets.px(640), Widgets.px(420)));
+        setLocationRelativeTo(null);
+    }
+
+    private JMenuBar menus() {
+        JMenuBar bar = new JMenuBar();
+        int shortcut = Toolkit.getDefaultToolkit().getMenuShortcutKeyMaskEx();
+        JMenu file = new JMenu("File");
+        file.setMnemonic(KeyEvent.VK_F);
+        JMenuItem settings = new JMenuItem("Settings\u2026");
+        settings.setName("settingsMenu");
+        settings.setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_COMMA, shortcut));
+        settings.addActionListener(e -> new SettingsDialog(this, ctx).setVisible(true));
+        JMenuItem downloads = new JMenuItem("Open downloads folder");
+        downloads.addActionListener(e -> FolderOpener.open(this, ctx.background(), ctx.node().config().downloadsDir()));
+        JMenuItem quit = new JMenuItem("Quit");
+        quit.setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_Q, shortcut));
+        quit.addActionListener(e -> dispatchEvent(new WindowEvent(this, WindowEvent.WINDOW_CLOSING)));
+        file.add(settings);
+        file.add(downloads);
+        file.addSeparator();
+        file.add(quit);
+
+        JMenu view = new JMenu("View");
+        view.setMnemonic(KeyEvent.VK_V);
+        JMenu theme = new JMenu("Theme");
+        ButtonGroup group = new ButtonGroup();
+        for (Theme t : Theme.values()) {
+            JRadioButtonMenuItem item = new JRadioButtonMenuItem(t.label(), t == ctx.prefs().theme());
+            item.setName("theme-" + t);
+            item.addActionListener(e -> switchTheme(t));
+            group.add(item);
+            theme.add(item);
+        }
+        view.add(theme);
+        for (int i = 0; i < 4; i++) {
+            int index = i;
+            JMenuItem go = new JMenuItem(new String[] {"Search", "Transfers", "Library", "Network"}[i]);
+            go.setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_1 + i, shortcut));
+            go.addActionListener(e -> showTab(index));
+            view.add(go);
+        }
+
+        JMenu help = new JMenu("Help");
+        JMenuItem about = new JMenuItem("About Shoal");
+        about.addActionListener(e -> JOptionPane.showMessageDialog(this,
+                "Shoal, a Gnutella 0.6 file-sharing servent.\nListening on " + ctx.node().listenAddress()
+                        + "\nData folder: " + ctx.node().config().dataDir().toAbsolutePath(),
+                "About Shoal", JOptionPane.INFORMATION_MESSAGE,
+                new javax.swing.ImageIcon(AppIcon.draw(Widgets.px(64)))));
+        help.add(about);
+        bar.add(file);
+        bar.add(view);
+        bar.add(help);
+        return bar;
+    }
+
+    void switchTheme(Theme theme) {
+        ctx.prefs().setTheme(theme);
+        ctx.background().run(ctx.prefs()::save);
+        theme.install(osPrefersDark);
+        FlatLaf.updateUI();
+    }
+
+    void showTab(int index) {
+        tabs.setSelectedIndex(index);
+    }
+
+    AppContext context() {
+        return ctx;
+    }
+
+    SearchPanel search() {
+        return search;
+    }
+
+    TransfersPanel transfers() {
+        return transfers;
+    }
+
+    LibraryPanel library() {
+        return library;
+    }
+
+    NetworkPanel network() {
+        return network;
+    }
+}

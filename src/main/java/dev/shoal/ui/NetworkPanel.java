@@ -1,0 +1,104 @@
+package dev.shoal.ui;
+
+import com.formdev.flatlaf.FlatClientProperties;
+import dev.shoal.node.api.PeerInfo;
+import java.awt.BorderLayout;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import javax.swing.BorderFactory;
+import javax.swing.JButton;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JSplitPane;
+import javax.swing.JTable;
+import javax.swing.JTextField;
+import javax.swing.SwingConstants;
+import javax.swing.table.DefaultTableCellRenderer;
+import javax.swing.table.TableRowSorter;
+
+/** The Network tab: connected peers, a box to connect to a host by hand, and the traffic graph. */
+final class NetworkPanel extends JPanel {
+    /** Two minutes of one-second samples. */
+    static final int GRAPH_SECONDS = 120;
+
+    private final AppContext ctx;
+    private final PeersModel peers = new PeersModel();
+    private final TrafficHistory history = new TrafficHistory(GRAPH_SECONDS);
+    private final TrafficGraph graph = new TrafficGraph(history);
+    private final JTextField address = Widgets.field("connectField", "host:port", 18);
+    private final JButton connect = new JButton("Connect");
+    private final JLabel count = new JLabel("No peers");
+
+    NetworkPanel(AppContext ctx) {
+        super(new BorderLayout(0, Widgets.px(8)));
+        this.ctx = ctx;
+        setBorder(BorderFactory.createEmptyBorder(Widgets.px(10), Widgets.px(10), Widgets.px(10), Widgets.px(10)));
+        connect.setName("connectButton");
+        connect.addActionListener(e -> connect());
+        address.addActionListener(e -> connect());
+        count.setName("peerCount");
+        count.putClientProperty(FlatClientProperties.STYLE_CLASS, "h4");
+        JPanel top = new JPanel(new BorderLayout(Widgets.px(8), 0));
+        top.add(count, BorderLayout.WEST);
+        JPanel form = new JPanel(new BorderLayout(Widgets.px(6), 0));
+        form.add(new JLabel("Connect to"), BorderLayout.WEST);
+        form.add(address, BorderLayout.CENTER);
+        form.add(connect, BorderLayout.EAST);
+        top.add(form, BorderLayout.EAST);
+
+        JTable table = Widgets.table("peersTable", peers, new TableRowSorter<>(peers), 150, 170, 150, 80, 90, 90);
+        table.getColumnModel().getColumn(PeersModel.UPTIME).setCellRenderer(new DefaultTableCellRenderer() {
+            @Override
+            protected void setValue(Object value) {
+                setHorizontalAlignment(SwingConstants.RIGHT);
+                setText(value instanceof Long s ? Format.uptime(Duration.ofSeconds(s)) : "");
+            }
+        });
+        JPanel graphBox = new JPanel(new BorderLayout(0, Widgets.px(4)));
+        JLabel graphTitle = new JLabel("Traffic");
+        graphTitle.putClientProperty(FlatClientProperties.STYLE_CLASS, "h4");
+        graphBox.add(graphTitle, BorderLayout.NORTH);
+        graphBox.add(graph, BorderLayout.CENTER);
+        JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, Widgets.scroll(table), graphBox);
+        split.setResizeWeight(0.55);
+        split.setBorder(null);
+        add(top, BorderLayout.NORTH);
+        add(split, BorderLayout.CENTER);
+
+        ctx.poller().subscribe(s -> {
+            peers.setPeers(s.peers(), s.at());
+            count.setText(s.peers().isEmpty() ? "No peers" : s.peers().size() + (s.peers().size() == 1 ? " peer" : " peers"));
+            history.sample(s.traffic(), s.nanos());
+            graph.repaint();
+        });
+    }
+
+    TrafficHistory history() {
+        return history;
+    }
+
+    private void connect() {
+        HostPort target;
+        try {
+            target = HostPort.parse(address.getText());
+        } catch (IllegalArgumentException e) {
+            ctx.notice(e.getMessage());
+            return;
+        }
+        connect.setEnabled(false);
+        ctx.notice("Connecting to " + target + "\u2026");
+        ctx.background().call(() -> ctx.node().connect(new InetSocketAddress(target.host(), target.port())), future ->
+                ctx.background().await(future, (PeerInfo p) -> {
+                    connect.setEnabled(true);
+                    address.setText("");
+                    ctx.notice("Connected to " + p.address() + " (" + p.userAgent() + ")");
+                    ctx.poller().pollSoon();
+                }, e -> {
+                    connect.setEnabled(true);
+                    ctx.notice(Background.message(e));
+                }), e -> {
+                    connect.setEnabled(true);
+                    ctx.notice(Background.message(e));
+                });
+    }
+}

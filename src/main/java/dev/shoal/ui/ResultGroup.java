@@ -1,0 +1,80 @@
+package dev.shoal.ui;
+
+import dev.shoal.node.api.DownloadSource;
+import dev.shoal.node.api.SearchHit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One file in a search's results: every hit with the same URN, one source per host. Hits without
+ * a URN cannot be told apart from other files safely, so each name and size stays its own row
+ * and cannot be downloaded (the swarm needs the hash to verify).
+ */
+final class ResultGroup {
+    private final String key;
+    private final String urn;
+    private final String name;
+    private final long size;
+    private final Map<String, SearchHit> byHost = new LinkedHashMap<>();
+
+    private ResultGroup(String key, SearchHit first) {
+        this.key = key;
+        this.urn = first.urn();
+        this.name = first.name();
+        this.size = first.size();
+    }
+
+    static String keyOf(SearchHit hit) {
+        return hit.urn().isEmpty() ? "name:" + hit.name() + "|" + hit.size() : hit.urn().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    static ResultGroup startedBy(SearchHit hit) {
+        ResultGroup g = new ResultGroup(keyOf(hit), hit);
+        g.add(hit);
+        return g;
+    }
+
+    /** Returns true when the hit came from a host not seen for this file yet. */
+    boolean add(SearchHit hit) {
+        return byHost.putIfAbsent(hit.host() + ":" + hit.port(), hit) == null;
+    }
+
+    String key() {
+        return key;
+    }
+
+    String urn() {
+        return urn;
+    }
+
+    /** The name the first host gave; others may name the same bytes differently. */
+    String name() {
+        return name;
+    }
+
+    long size() {
+        return size;
+    }
+
+    String kind() {
+        return Format.kind(name);
+    }
+
+    int sourceCount() {
+        return byHost.size();
+    }
+
+    boolean downloadable() {
+        return !urn.isEmpty();
+    }
+
+    List<SearchHit> hits() {
+        return new ArrayList<>(byHost.values());
+    }
+
+    List<DownloadSource> sources() {
+        return byHost.values().stream().map(DownloadSource::of).toList();
+    }
+}

@@ -1,0 +1,95 @@
+package dev.shoal.ui;
+
+import com.formdev.flatlaf.FlatClientProperties;
+import java.awt.BorderLayout;
+import java.awt.CardLayout;
+import java.awt.Font;
+import java.util.function.BiConsumer;
+import javax.swing.BorderFactory;
+import javax.swing.JButton;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JTabbedPane;
+import javax.swing.JTextField;
+import javax.swing.SwingConstants;
+
+/** The Search tab: a search box (Enter starts a search) and one closable tab per search. */
+final class SearchPanel extends JPanel {
+    private static final String HINT = "hint";
+    private static final String RESULTS = "results";
+
+    private final AppContext ctx;
+    private final JTextField box = Widgets.field("searchField", "Search the network \u2014 type words and press Enter", 30);
+    private final JTabbedPane searches = new JTabbedPane();
+    private final CardLayout cards = new CardLayout();
+    private final JPanel body = new JPanel(cards);
+
+    SearchPanel(AppContext ctx, String welcome) {
+        super(new BorderLayout(0, Widgets.px(8)));
+        this.ctx = ctx;
+        setBorder(BorderFactory.createEmptyBorder(Widgets.px(10), Widgets.px(10), Widgets.px(10), Widgets.px(10)));
+        JButton go = new JButton("Search");
+        go.setName("searchButton");
+        go.addActionListener(e -> startSearch());
+        box.addActionListener(e -> startSearch());
+        JPanel top = new JPanel(new BorderLayout(Widgets.px(8), 0));
+        top.add(box, BorderLayout.CENTER);
+        top.add(go, BorderLayout.EAST);
+        add(top, BorderLayout.NORTH);
+
+        searches.setName("searchTabs");
+        searches.putClientProperty(FlatClientProperties.TABBED_PANE_TAB_CLOSABLE, true);
+        searches.putClientProperty(FlatClientProperties.TABBED_PANE_TAB_CLOSE_TOOLTIPTEXT, "Stop and close this search");
+        searches.putClientProperty(FlatClientProperties.TABBED_PANE_TAB_CLOSE_CALLBACK,
+                (BiConsumer<JTabbedPane, Integer>) (pane, index) -> closeSearch(index));
+        body.add(hint(welcome), HINT);
+        body.add(searches, RESULTS);
+        add(body, BorderLayout.CENTER);
+    }
+
+    private static JLabel hint(String welcome) {
+        String text = "<html><div style='text-align:center'>"
+                + (welcome == null ? "" : welcome + "<br><br>")
+                + "Each search opens in its own tab and results stream in as peers answer.<br>"
+                + "Double-click a file to download it from every host that has it.</div></html>";
+        JLabel l = new JLabel(text, SwingConstants.CENTER);
+        l.setName("searchHint");
+        l.setFont(l.getFont().deriveFont(Font.PLAIN, l.getFont().getSize2D() * 1.1f));
+        // Greyed when it is only the generic hint; the demo's welcome reads as normal text.
+        l.setEnabled(welcome != null);
+        return l;
+    }
+
+    JTextField box() {
+        return box;
+    }
+
+    void startSearch() {
+        String text = box.getText().strip();
+        if (text.isEmpty()) {
+            return;
+        }
+        SearchTab tab = new SearchTab(ctx, text, this::retitle);
+        searches.addTab(tab.title(), tab);
+        searches.setSelectedComponent(tab);
+        cards.show(body, RESULTS);
+        tab.start();
+        box.selectAll();
+    }
+
+    private void retitle(SearchTab tab) {
+        int i = searches.indexOfComponent(tab);
+        if (i >= 0) {
+            searches.setTitleAt(i, tab.title());
+        }
+    }
+
+    private void closeSearch(int index) {
+        SearchTab tab = (SearchTab) searches.getComponentAt(index);
+        tab.close();
+        searches.removeTabAt(index);
+        if (searches.getTabCount() == 0) {
+            cards.show(body, HINT);
+        }
+    }
+}

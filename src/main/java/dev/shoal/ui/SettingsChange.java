@@ -1,0 +1,38 @@
+package dev.shoal.ui;
+
+import dev.shoal.node.api.NodeConfig;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which edited settings the running node cannot take on: only the shared folders change live
+ * ({@code setSharedFolders}); the rest is read once when the node starts.
+ */
+final class SettingsChange {
+    private SettingsChange() {
+    }
+
+    static List<String> needingRestart(NodeConfig running, NodeConfig wanted) {
+        List<String> names = new ArrayList<>();
+        if (running.listen().getPort() != wanted.listen().getPort()) {
+            names.add("port");
+        }
+        if (!running.downloadsDir().toAbsolutePath().equals(wanted.downloadsDir().toAbsolutePath())) {
+            names.add("downloads folder");
+        }
+        if (running.maxConnections() != wanted.maxConnections()) {
+            names.add("max connections");
+        }
+        if (running.uploadSlots() != wanted.uploadSlots()) {
+            names.add("upload slots");
+        }
+        if (running.uploadLimitBytesPerSecond() != wanted.uploadLimitBytesPerSecond()) {
+            names.add("bandwidth limit");
+        }
+        return names;
+    }
+
+    static boolean sharesChanged(NodeConfig running, NodeConfig wanted) {
+        return !running.shares().equals(wanted.shares());
+    }
+}

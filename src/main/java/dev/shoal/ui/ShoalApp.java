@@ -1,0 +1,144 @@
+package dev.shoal.ui;
+
+import dev.shoal.node.api.NodeConfig;
+import dev.shoal.node.api.Shoal;
+import dev.shoal.node.api.ShoalException;
+import dev.shoal.node.api.ShoalNode;
+import java.awt.Taskbar;
+import java.lang.reflect.InvocationTargetException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.swing.JOptionPane;
+import javax.swing.SwingUtilities;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the desktop app: the node is started on the calling thread (never the EDT), then the
+ * window is built on the EDT. Closing the window stops the node and ends the process.
+ */
+public final class ShoalApp {
+    private static final Logger log = LoggerFactory.getLogger(ShoalApp.class);
+
+    private ShoalApp() {
+    }
+
+    /** The everyday app: settings from {@code <dataDir>/settings.properties}, theme from {@code ui.properties}. */
+    public static void open(Path dataDir) {
+        UiPrefs prefs = UiPrefs.load(dataDir);
+        boolean dark = OsTheme.prefersDark();
+        onEdt(() -> prefs.theme().install(dark));
+        SettingsStore settings;
+        try {
+            settings = SettingsStore.load(NodeConfig.defaults(dataDir));
+        } catch (ShoalException e) {
+            fail("Shoal cannot read its settings", e.getMessage());
+            return;
+        }
+        ShoalNode node = startOrFallBack(settings.saved());
+        if (node != null) {
+            show(node, settings, prefs, dark, null, () -> stopAndExit(node, () -> {
+            }));
+        }
+    }
+
+    /**
+     * The demo's window: a fresh node on a free loopback port in {@code dataDir}, connected to
+     * {@code peers}. {@code afterClose} runs when the window is closed and the node stopped.
+     */
+    public static void openJoined(Path dataDir, List<InetSocketAddress> peers, String welcome, Runnable afterClose) {
+        UiPrefs prefs = UiPrefs.load(dataDir);
+        boolean dark = OsTheme.prefersDark();
+        onEdt(() -> prefs.theme().install(dark));
+        NodeConfig config = NodeConfig.defaults(dataDir)
+                .withListen(new InetSocketAddress("127.0.0.1", 0))
+                .withPeers(peers)
+                .withUltrapeer(false)
+                .withDownloadsDir(dataDir.resolve("downloads"));
+        ShoalNode node;
+        try {
+            node = Shoal.start(config);
+        } catch (ShoalException e) {
+            afterClose.run();
+            fail("Shoal could not start", e.getMessage());
+            return;
+        }
+        show(node, SettingsStore.of(config), prefs, dark, welcome, () -> stopAndExit(node, afterClose));
+    }
+
+    /** Builds the window for a running node; EDT only. Tests use it with their own nodes. */
+    static MainFrame frame(ShoalNode node, SettingsStore settings, UiPrefs prefs, boolean osPrefersDark, String welcome,
+            Runnable onClosed) {
+        AppContext ctx = new AppContext(node, settings, prefs);
+        return new MainFrame(ctx, osPrefersDark, welcome, onClosed);
+    }
+
+    private static void show(ShoalNode node, SettingsStore settings, UiPrefs prefs, boolean dark, String welcome,
+            Runnable onClosed) {
+        SwingUtilities.invokeLater(() -> {
+            MainFrame f = frame(node, settings, prefs, dark, welcome, onClosed);
+            if (Taskbar.isTaskbarSupported() && Taskbar.getTaskbar().isSupported(Taskbar.Feature.ICON_IMAGE)) {
+                Taskbar.getTaskbar().setIconImage(AppIcon.draw(256));
+            }
+            f.setVisible(true);
+            f.search().box().requestFocusInWindow();
+        });
+    }
+
+    /** Starts the node; when its port is taken, offers a free port for this session instead of giving up. */
+    private static ShoalNode startOrFallBack(NodeConfig config) {
+        try {
+            return Shoal.start(config);
+        } catch (ShoalException e) {
+            AtomicInteger answer = new AtomicInteger(JOptionPane.NO_OPTION);
+            onEdt(() -> answer.set(JOptionPane.showConfirmDialog(null, e.getMessage()
+                    + "\n\nStart on a free port for this session? (Change the port in File \u2192 Settings.)",
+                    "Shoal cannot start", JOptionPane.YES_NO_OPTION, JOptionPane.WARNING_MESSAGE)));
+            if (answer.get() != JOptionPane.YES_OPTION) {
+                System.exit(1);
+                return null;
+            }
+            try {
+                return Shoal.start(config.withListen(new InetSocketAddress(config.listen().getHostString(), 0)));
+            } catch (ShoalException again) {
+                fail("Shoal could not start", again.getMessage());
+                return null;
+            }
+        }
+    }
+
+    /** Stops the node off the EDT so the window disappears at once, then ends the process. */
+    private static void stopAndExit(ShoalNode node, Runnable afterClose) {
+        Thread t = new Thread(() -> {
+            try {
+                node.close();
+            } catch (RuntimeException e) {
+                log.warn("stopping the node: {}", e.getMessage());
+            }
+            afterClose.run();
+            System.exit(0);
+        }, "shoal-ui-shutdown");
+        t.start();
+    }
+
+    private static void fail(String title, String message) {
+        onEdt(() -> JOptionPane.showMessageDialog(null, message, title, JOptionPane.ERROR_MESSAGE));
+        System.exit(1);
+    }
+
+    private static void onEdt(Runnable r) {
+        if (SwingUtilities.isEventDispatchThread()) {
+            r.run();
+            return;
+        }
+        try {
+            SwingUtilities.invokeAndWait(r);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package dev.shoal.ui;
+
+import dev.shoal.node.api.Download;
+import dev.shoal.node.api.DownloadInfo;
+import dev.shoal.node.api.DownloadState;
+import dev.shoal.node.api.NodeEvent;
+import java.awt.BorderLayout;
+import java.awt.FlowLayout;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import javax.swing.BorderFactory;
+import javax.swing.JButton;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.JSplitPane;
+import javax.swing.JTable;
+import javax.swing.table.TableRowSorter;
+
+/** The Transfers tab: downloads with their controls above, uploads below. */
+final class TransfersPanel extends JPanel {
+    private final AppContext ctx;
+    private final DownloadsModel downloads = new DownloadsModel();
+    private final UploadsModel uploads = new UploadsModel();
+    private final JTable downloadTable;
+    private final JTable uploadTable;
+    /** Removed here but perhaps still in a snapshot taken just before: not shown again. */
+    private final Set<String> removed = new HashSet<>();
+    private final JButton pause = button("pauseButton", "Pause");
+    private final JButton resume = button("resumeButton", "Resume");
+    private final JButton cancel = button("cancelButton", "Cancel");
+    private final JButton remove = button("removeButton", "Remove");
+    private final JButton open = button("openFolderButton", "Open folder");
+
+    TransfersPanel(AppContext ctx) {
+        super(new BorderLayout());
+        this.ctx = ctx;
+        setBorder(BorderFactory.createEmptyBorder(Widgets.px(10), Widgets.px(10), Widgets.px(10), Widgets.px(10)));
+        downloadTable = Widgets.table("downloadsTable", downloads, new TableRowSorter<>(downloads),
+                300, 80, 150, 90, 70, 70, 170);
+        downloadTable.getColumnModel().getColumn(DownloadsModel.SIZE).setCellRenderer(Renderers.bytes());
+        downloadTable.getColumnModel().getColumn(DownloadsModel.PROGRESS).setCellRenderer(Renderers.progress());
+        downloadTable.getColumnModel().getColumn(DownloadsModel.SPEED).setCellRenderer(Renderers.rate());
+        downloadTable.getColumnModel().getColumn(DownloadsModel.ETA).setCellRenderer(Renderers.right());
+        downloadTable.getColumnModel().getColumn(DownloadsModel.SOURCES).setCellRenderer(Renderers.right());
+        downloadTable.getSelectionModel().addListSelectionListener(e -> updateButtons());
+        downloads.addTableModelListener(e -> updateButtons());
+        Widgets.onDoubleClick(downloadTable, this::openFolder);
+
+        uploadTable = Widgets.table("uploadsTable", uploads, new TableRowSorter<>(uploads), 160, 320, 150, 90, 90);
+        uploadTable.getColumnModel().getColumn(UploadsModel.PROGRESS).setCellRenderer(Renderers.progress());
+        uploadTable.getColumnModel().getColumn(UploadsModel.SENT).setCellRenderer(Renderers.bytes());
+
+        pause.addActionListener(e -> onSelected(Download::pause));
+        resume.addActionListener(e -> onSelected(Download::resume));
+        cancel.addActionListener(e -> onSelected(Download::cancel));
+        remove.addActionListener(e -> removeSelected());
+        open.addActionListener(e -> openFolder());
+        updateButtons();
+
+        JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT,
+                section("Downloads", Widgets.scroll(downloadTable), pause, resume, cancel, remove, open),
+                section("Uploads", Widgets.scroll(uploadTable)));
+        split.setResizeWeight(0.65);
+        split.setBorder(null);
+        add(split, BorderLayout.CENTER);
+
+        ctx.poller().subscribe(s -> {
+            downloads.setAll(s.downloads().stream().filter(d -> !removed.contains(d.id())).toList());
+            uploads.setAll(s.uploads());
+        });
+        ctx.events().subscribe(batch -> {
+            for (NodeEvent e : batch) {
+                if (e instanceof NodeEvent.DownloadChanged c && !removed.contains(c.download().id())) {
+                    downloads.update(c.download());
+                }
+            }
+        });
+    }
+
+    DownloadsModel downloads() {
+        return downloads;
+    }
+
+    private static JButton button(String name, String text) {
+        JButton b = new JButton(text);
+        b.setName(name);
+        return b;
+    }
+
+    private static JPanel section(String title, java.awt.Component table, JButton... buttons) {
+        JPanel p = new JPanel(new BorderLayout(0, Widgets.px(4)));
+        JPanel head = new JPanel(new BorderLayout());
+        JLabel label = new JLabel(title);
+        label.putClientProperty(com.formdev.flatlaf.FlatClientProperties.STYLE_CLASS, "h4");
+        head.add(label, BorderLayout.WEST);
+        JPanel row = new JPanel(new FlowLayout(FlowLayout.RIGHT, Widgets.px(4), 0));
+        for (JButton b : buttons) {
+            row.add(b);
+        }
+        head.add(row, BorderLayout.EAST);
+        p.add(head, BorderLayout.NORTH);
+        p.add(table, BorderLayout.CENTER);
+        p.setBorder(BorderFactory.createEmptyBorder(Widgets.px(4), 0, Widgets.px(4), 0));
+        return p;
+    }
+
+    private List<DownloadInfo> selected() {
+        List<DownloadInfo> infos = new ArrayList<>();
+        for (int viewRow : downloadTable.getSelectedRows()) {
+            infos.add(downloads.info(downloadTable.convertRowIndexToModel(viewRow)));
+        }
+        return infos;
+    }
+
+    private void updateButtons() {
+        List<DownloadInfo> sel = selected();
+        pause.setEnabled(sel.stream().anyMatch(d -> d.state() == DownloadState.DOWNLOADING || d.state() == DownloadState.QUEUED));
+        resume.setEnabled(sel.stream().anyMatch(d -> d.state() == DownloadState.PAUSED));
+        cancel.setEnabled(sel.stream().anyMatch(d -> !d.state().isFinished()));
+        remove.setEnabled(sel.stream().anyMatch(d -> d.state().isFinished()));
+        open.setEnabled(sel.size() == 1);
+    }
+
+    /** Applies {@code action} to the selected downloads' handles, found off the EDT. */
+    private void onSelected(Consumer<Download> action) {
+        Set<String> ids = new HashSet<>();
+        selected().forEach(d -> ids.add(d.id()));
+        ctx.background().call(() -> {
+            for (Download d : ctx.node().downloads()) {
+                if (ids.contains(d.id())) {
+                    action.accept(d);
+                }
+            }
+            return null;
+        }, ignored -> ctx.poller().pollSoon());
+    }
+
+    private void removeSelected() {
+        for (DownloadInfo d : selected()) {
+            if (d.state().isFinished()) {
+                removed.add(d.id());
+                downloads.remove(d.id());
+                ctx.background().run(() -> ctx.node().removeDownload(d.id()));
+            }
+        }
+    }
+
+    private void openFolder() {
+        List<DownloadInfo> sel = selected();
+        if (sel.size() != 1) {
+            return;
+        }
+        Path folder = FolderOpener.containing(sel.get(0).path(), ctx.node().config().downloadsDir());
+        FolderOpener.open(this, ctx.background(), folder);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.shoal.ui;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Look-and-feel choices kept next to the node settings in the data folder ({@code ui.properties}),
+ * so one folder holds everything and tests never touch the user's Java preferences.
+ */
+final class UiPrefs {
+    private static final Logger log = LoggerFactory.getLogger(UiPrefs.class);
+    static final String FILE = "ui.properties";
+
+    private final Path file;
+    private final Properties values = new Properties();
+
+    private UiPrefs(Path file) {
+        this.file = file;
+    }
+
+    static UiPrefs load(Path dataDir) {
+        UiPrefs p = new UiPrefs(dataDir.resolve(FILE));
+        if (Files.isRegularFile(p.file)) {
+            try (Reader in = Files.newBufferedReader(p.file, StandardCharsets.UTF_8)) {
+                p.values.load(in);
+            } catch (IOException | IllegalArgumentException e) {
+                log.warn("ignoring unreadable {}: {}", p.file, e.getMessage());
+            }
+        }
+        return p;
+    }
+
+    synchronized Theme theme() {
+        return Theme.parse(values.getProperty("theme"));
+    }
+
+    synchronized void setTheme(Theme theme) {
+        values.setProperty("theme", theme.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** Writes the file; call it off the EDT. */
+    synchronized void save() {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                values.store(out, "Shoal desktop preferences");
+            }
+        } catch (IOException e) {
+            log.warn("cannot save {}: {}", file, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package dev.shoal.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import com.formdev.flatlaf.FlatDarkLaf;
+import dev.shoal.demo.DemoNetwork;
+import dev.shoal.node.api.NodeConfig;
+import dev.shoal.node.api.NodeConfigFile;
+import dev.shoal.node.api.Shoal;
+import dev.shoal.node.api.ShoalNode;
+import java.awt.GraphicsEnvironment;
+import java.awt.event.KeyEvent;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javax.swing.JTable;
+import javax.swing.UIManager;
+import org.assertj.swing.core.BasicRobot;
+import org.assertj.swing.core.Robot;
+import org.assertj.swing.data.TableCell;
+import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
+import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.fixture.DialogFixture;
+import org.assertj.swing.fixture.FrameFixture;
+import org.assertj.swing.fixture.JTableFixture;
+import org.assertj.swing.timing.Condition;
+import org.assertj.swing.timing.Pause;
+import org.assertj.swing.timing.Timeout;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Drives the real window, joined to the demo's five loopback nodes, as a user would. */
+@Tag("gui")
+class DesktopAppGuiTest {
+    private static final Timeout WAIT = Timeout.timeout(30, TimeUnit.SECONDS);
+
+    private GuiHarness app;
+    private Robot robot;
+    private FrameFixture window;
+
+    @BeforeAll
+    static void needsADisplay() {
+        assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display: run under xvfb-run");
+        // Fails the test if anything touches Swing components off the EDT.
+        FailOnThreadViolationRepaintManager.install();
+    }
+
+    @BeforeEach
+    void open() throws Exception {
+        app = GuiHarness.start(Theme.LIGHT, null);
+        robot = BasicRobot.robotWithCurrentAwtHierarchy();
+        window = new FrameFixture(robot, app.frame);
+        window.show();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (window != null) {
+            window.cleanUp();
+        }
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @Test
+    void searchStreamsGroupedResultsAndADownloadLandsVerified() throws Exception {
+        window.textBox("searchField").enterText("ocean").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        JTableFixture results = window.table("resultsTable");
+        waitFor("four sources for the ocean file", () -> rows(results.target()) == 1
+                && Integer.valueOf(4).equals(value(results.target(), 0, SearchResultsModel.SOURCES)));
+        assertThat(results.valueAt(TableCell.row(0).column(SearchResultsModel.NAME))).isEqualTo("ocean-waves-30s.wav");
+        assertThat(results.valueAt(TableCell.row(0).column(SearchResultsModel.SIZE))).isEqualTo("1.3 MiB");
+        String urn = GuiActionRunner.execute(() -> ((SearchResultsModel) results.target().getModel()).group(0).urn());
+
+        window.textBox("resultFilter").enterText("zzz");
+        waitFor("the filter hides the row", () -> rows(results.target()) == 0);
+        window.textBox("resultFilter").deleteText();
+        waitFor("the filter shows it again", () -> rows(results.target()) == 1);
+
+        results.cell(TableCell.row(0).column(SearchResultsModel.NAME)).doubleClick();
+        showTab("Transfers");
+        JTableFixture downloads = window.table("downloadsTable");
+        waitFor("the download to finish", () -> rows(downloads.target()) == 1
+                && "Done".equals(value(downloads.target(), 0, DownloadsModel.STATE)));
+        assertThat(GuiActionRunner.execute(() -> value(downloads.target(), 0, DownloadsModel.PROGRESS))).isEqualTo(1.0);
+
+        Path file = app.config.downloadsDir().resolve("ocean-waves-30s.wav");
+        assertThat(file).exists();
+        assertThat(Hashes.sha1Urn(file)).isEqualToIgnoringCase(urn);
+        assertThat(Files.mismatch(file, Path.of("samples/library/audio/ocean-waves-30s.wav"))).isEqualTo(-1);
+        assertThat(lastNotice()).isEqualTo("Downloading ocean-waves-30s.wav from 4 sources");
+    }
+
+    @Test
+    void networkTabListsPeersAndConnectsByHand(@TempDir Path extra) throws Exception {
+        showTab("Network");
+        JTableFixture peers = window.table("peersTable");
+        waitFor("the five demo peers", () -> rows(peers.target()) == DemoNetwork.NODES);
+        assertThat(peers.valueAt(TableCell.row(0).column(PeersModel.AGENT))).startsWith("Shoal/");
+        try (ShoalNode newcomer = Shoal.start(NodeConfig.defaults(extra)
+                .withListen(new InetSocketAddress("127.0.0.1", 0)))) {
+            String address = "127.0.0.1:" + newcomer.listenAddress().getPort();
+            window.textBox("connectField").enterText(address);
+            window.button("connectButton").click();
+            waitFor("a sixth peer", () -> rows(peers.target()) == DemoNetwork.NODES + 1);
+            waitFor("the notice", () -> String.valueOf(lastNotice()).startsWith("Connected to 127.0.0.1:"));
+        }
+    }
+
+    @Test
+    void libraryFolderIsSharedAndFiltered() throws Exception {
+        showTab("Library");
+        GuiActionRunner.execute(() -> app.frame.library().addFolder(Path.of("samples/library")));
+        JTableFixture files = window.table("sharedFilesTable");
+        waitFor("the twelve sample files", () -> rows(files.target()) == 12);
+        window.label("libraryTotals").requireText("12 files, 1.7 MiB shared in 1 folder");
+        window.textBox("libraryFilter").enterText("sonnet");
+        waitFor("one sonnet", () -> rows(files.target()) == 1);
+        window.label("statusShared").requireText("12 files shared (1.7 MiB)");
+        Path settings = app.config.dataDir().resolve(NodeConfigFile.SETTINGS_FILE);
+        waitFor("the folder saved in the settings", () -> Files.isRegularFile(settings)
+                && Files.readString(settings).contains("samples"));
+    }
+
+    @Test
+    void settingsAreSavedAndSayWhatNeedsARestart() throws Exception {
+        window.menuItem("settingsMenu").click();
+        DialogFixture dialog = window.dialog("settingsDialog");
+        dialog.spinner("uploadSlotsSpinner").enterTextAndCommit("7");
+        dialog.label("restartNote").requireText("Restart Shoal to apply: upload slots");
+        dialog.button("saveSettings").click();
+        Path file = app.config.dataDir().resolve(NodeConfigFile.SETTINGS_FILE);
+        waitFor("the settings file", () -> Files.isRegularFile(file) && Files.readString(file).contains("upload-slots=7"));
+        waitFor("the notice", () -> "Settings saved; restart Shoal to apply: upload slots".equals(lastNotice()));
+        NodeConfig reread = NodeConfigFile.read(file, app.config);
+        assertThat(reread.uploadSlots()).isEqualTo(7);
+    }
+
+    @Test
+    void themeSwitchIsAppliedAndRemembered() throws Exception {
+        window.menuItem("theme-dark").click();
+        waitFor("the dark look and feel", () -> UIManager.getLookAndFeel() instanceof FlatDarkLaf);
+        waitFor("the choice saved", () -> UiPrefs.load(app.config.dataDir()).theme() == Theme.DARK);
+        window.menuItem("theme-light").click();
+        waitFor("the light look and feel again", () -> !(UIManager.getLookAndFeel() instanceof FlatDarkLaf));
+    }
+
+    /** Clicks a main tab; a click lost while the machine is busy is repeated. */
+    private void showTab(String title) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            window.tabbedPane("mainTabs").selectTab(title);
+            robot.waitForIdle();
+            if (title.equals(GuiActionRunner.execute(() -> {
+                javax.swing.JTabbedPane tabs = (javax.swing.JTabbedPane) Screenshots.find(app.frame, "mainTabs");
+                return tabs.getTitleAt(tabs.getSelectedIndex());
+            }))) {
+                return;
+            }
+        }
+        throw new AssertionError("the " + title + " tab did not open");
+    }
+
+    /** The last notice, read from its tool tip because the text itself clears after a few seconds. */
+    private String lastNotice() {
+        javax.swing.JLabel notice = window.label("statusNotice").target();
+        return GuiActionRunner.execute(() -> notice.getToolTipText());
+    }
+
+    private static int rows(JTable table) {
+        return GuiActionRunner.execute(table::getRowCount);
+    }
+
+    private static Object value(JTable table, int viewRow, int modelColumn) {
+        return GuiActionRunner.execute(() -> table.getModel().getValueAt(table.convertRowIndexToModel(viewRow),
+                modelColumn));
+    }
+
+    private static void waitFor(String what, Callable<Boolean> check) {
+        Pause.pause(new Condition(what) {
+            @Override
+            public boolean test() {
+                try {
+                    return check.call();
+                } catch (Exception e) {
+                    return false;
+                }
+            }
+        }, WAIT);
+    }
+}

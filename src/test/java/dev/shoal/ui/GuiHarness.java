@@ -1,0 +1,102 @@
+package dev.shoal.ui;
+
+import dev.shoal.demo.DemoNetwork;
+import dev.shoal.node.api.NodeConfig;
+import dev.shoal.node.api.Shoal;
+import dev.shoal.node.api.ShoalNode;
+import java.lang.reflect.InvocationTargetException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.swing.SwingUtilities;
+
+/**
+ * The real app joined to a real loopback network: the demo's five nodes, a GUI node connected to
+ * all of them, and the main window built on the EDT. Closing it stops everything it started.
+ */
+final class GuiHarness implements AutoCloseable {
+    final DemoNetwork network;
+    final ShoalNode node;
+    final NodeConfig config;
+    final MainFrame frame;
+
+    private GuiHarness(DemoNetwork network, ShoalNode node, NodeConfig config, MainFrame frame) {
+        this.network = network;
+        this.node = node;
+        this.config = config;
+        this.frame = frame;
+    }
+
+    static GuiHarness start(Theme theme, String welcome) throws Exception {
+        DemoNetwork network = DemoNetwork.start(Path.of("").toAbsolutePath());
+        Path home = network.root().resolve("gui");
+        NodeConfig config = NodeConfig.defaults(home.resolve("data"))
+                .withListen(new InetSocketAddress("127.0.0.1", 0))
+                .withPeers(network.addresses())
+                .withUltrapeer(false)
+                .withDownloadsDir(home.resolve("downloads"));
+        ShoalNode node = Shoal.start(config);
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (node.peers().size() < DemoNetwork.NODES && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        return open(network, node, config, theme, welcome);
+    }
+
+    /** The app on a node of its own, with no network (for tests about the library). */
+    static GuiHarness solo(Path home) throws Exception {
+        NodeConfig config = NodeConfig.defaults(home.resolve("data"))
+                .withListen(new InetSocketAddress("127.0.0.1", 0))
+                .withDownloadsDir(home.resolve("downloads"));
+        return open(null, Shoal.start(config), config, Theme.LIGHT, null);
+    }
+
+    private static GuiHarness open(DemoNetwork network, ShoalNode node, NodeConfig config, Theme theme,
+            String welcome) throws Exception {
+        UiPrefs prefs = UiPrefs.load(config.dataDir());
+        prefs.setTheme(theme);
+        MainFrame frame = onEdt(() -> {
+            theme.install(false);
+            return ShoalApp.frame(node, SettingsStore.of(config), prefs, false, welcome, () -> {
+            });
+        });
+        return new GuiHarness(network, node, config, frame);
+    }
+
+    static <T> T onEdt(Callable<T> work) throws InterruptedException {
+        AtomicReference<T> result = new AtomicReference<>();
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        try {
+            SwingUtilities.invokeAndWait(() -> {
+                try {
+                    result.set(work.call());
+                } catch (Exception e) {
+                    failure.set(e);
+                }
+            });
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException(failure.get());
+        }
+        return result.get();
+    }
+
+    static void onEdt(Runnable work) throws InterruptedException {
+        onEdt(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    @Override
+    public void close() throws Exception {
+        onEdt(frame::dispose);
+        node.close();
+        if (network != null) {
+            network.close();
+        }
+    }
+}

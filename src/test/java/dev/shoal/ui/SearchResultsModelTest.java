@@ -1,0 +1,73 @@
+package dev.shoal.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shoal.node.api.DownloadSource;
+import dev.shoal.node.api.SearchHit;
+import java.util.ArrayList;
+import java.util.List;
+import javax.swing.event.TableModelEvent;
+import org.junit.jupiter.api.Test;
+
+class SearchResultsModelTest {
+    private static final String OCEAN = "urn:sha1:YGIN5GGMWRZC5SJMV735JXEP5TQYCQ4O";
+    private static final String SONG = "urn:sha1:PLSTHIPQGSSZTS5FJUPAKUZWUGYQYPFB";
+
+    private final SearchResultsModel model = new SearchResultsModel();
+    private final List<TableModelEvent> events = new ArrayList<>();
+
+    SearchResultsModelTest() {
+        model.addTableModelListener(events::add);
+    }
+
+    @Test
+    void hitsOfTheSameUrnBecomeOneRowWithOneSourcePerHost() {
+        model.addHits(List.of(
+                hit("ocean-waves-30s.wav", OCEAN, "127.0.0.1", 4001, 3),
+                hit("ocean waves.wav", OCEAN.toLowerCase(), "127.0.0.1", 4002, 7),
+                hit("Free_Software-Song.wav", SONG, "127.0.0.1", 4001, 1),
+                hit("ocean-waves-30s.wav", OCEAN, "127.0.0.1", 4001, 3)));
+
+        assertThat(model.getRowCount()).isEqualTo(2);
+        assertThat(model.hitCount()).isEqualTo(4);
+        ResultGroup ocean = model.group(0);
+        assertThat(ocean.name()).isEqualTo("ocean-waves-30s.wav");
+        assertThat(model.getValueAt(0, SearchResultsModel.SOURCES)).isEqualTo(2);
+        assertThat(model.getValueAt(0, SearchResultsModel.SIZE)).isEqualTo(1_323_044L);
+        assertThat(model.getValueAt(0, SearchResultsModel.TYPE)).isEqualTo("Audio");
+        assertThat(ocean.sources()).containsExactly(
+                new DownloadSource("127.0.0.1", 4001, 3, "ocean-waves-30s.wav"),
+                new DownloadSource("127.0.0.1", 4002, 7, "ocean waves.wav"));
+        assertThat(model.sourceCount()).isEqualTo(3);
+    }
+
+    @Test
+    void aBatchInsertsNewRowsOnceAndUpdatesRowsThatGainedSources() {
+        model.addHits(List.of(hit("a.wav", OCEAN, "127.0.0.1", 1, 1)));
+        events.clear();
+        model.addHits(List.of(hit("a.wav", OCEAN, "127.0.0.1", 2, 1), hit("b.wav", SONG, "127.0.0.1", 1, 2),
+                hit("b.wav", SONG, "127.0.0.1", 3, 2)));
+
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0).getType()).isEqualTo(TableModelEvent.INSERT);
+        assertThat(events.get(0).getFirstRow()).isEqualTo(1);
+        assertThat(events.get(0).getLastRow()).isEqualTo(1);
+        assertThat(events.get(1).getType()).isEqualTo(TableModelEvent.UPDATE);
+        assertThat(events.get(1).getFirstRow()).isZero();
+        assertThat(model.getValueAt(1, SearchResultsModel.SOURCES)).isEqualTo(2);
+    }
+
+    @Test
+    void hitsWithoutUrnStayApartAndCannotBeDownloaded() {
+        model.addHits(List.of(hit("same.txt", "", "127.0.0.1", 1, 1), hit("same.txt", "", "127.0.0.1", 2, 1),
+                hit("other.txt", "", "127.0.0.1", 1, 2)));
+        assertThat(model.getRowCount()).isEqualTo(2);
+        assertThat(model.group(0).sourceCount()).isEqualTo(2);
+        assertThat(model.group(0).downloadable()).isFalse();
+    }
+
+    static SearchHit hit(String name, String urn, String host, int port, long index) {
+        long size = name.startsWith("ocean") ? 1_323_044 : 378_392;
+        return new SearchHit(name, size, urn, host, port, index, 1, "00", "SHOL");
+    }
+}

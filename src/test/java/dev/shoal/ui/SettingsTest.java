@@ -1,0 +1,69 @@
+package dev.shoal.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.shoal.node.api.NodeConfig;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsTest {
+    @TempDir
+    Path data;
+
+    @Test
+    void savedSettingsAreReadBackOnTheNextStart() {
+        NodeConfig base = NodeConfig.defaults(data).withListen(new InetSocketAddress("127.0.0.1", 0));
+        SettingsStore first = SettingsStore.load(base);
+        assertThat(first.saved()).isEqualTo(base);
+        NodeConfig wanted = base.toBuilder().listen(new InetSocketAddress("127.0.0.1", 16346))
+                .shares(List.of(data.resolve("music"))).downloadsDir(data.resolve("dl")).maxConnections(12)
+                .uploadSlots(2).uploadLimitBytesPerSecond(64 * 1024).build();
+        first.save(wanted);
+
+        NodeConfig again = SettingsStore.load(base).saved();
+        assertThat(again.listen().getPort()).isEqualTo(16346);
+        assertThat(again.shares()).containsExactly(data.resolve("music"));
+        assertThat(again.downloadsDir()).isEqualTo(data.resolve("dl"));
+        assertThat(again.maxConnections()).isEqualTo(12);
+        assertThat(again.uploadSlots()).isEqualTo(2);
+        assertThat(again.uploadLimitBytesPerSecond()).isEqualTo(64 * 1024);
+    }
+
+    @Test
+    void onlySharedFoldersApplyWithoutARestart() {
+        NodeConfig running = NodeConfig.defaults(data);
+        NodeConfig wanted = running.toBuilder().shares(List.of(data.resolve("x"))).build();
+        assertThat(SettingsChange.needingRestart(running, wanted)).isEmpty();
+        assertThat(SettingsChange.sharesChanged(running, wanted)).isTrue();
+        NodeConfig more = wanted.toBuilder().listen(new InetSocketAddress("127.0.0.1", 7000)).uploadSlots(9)
+                .uploadLimitBytesPerSecond(1024).maxConnections(3).downloadsDir(data.resolve("elsewhere")).build();
+        assertThat(SettingsChange.needingRestart(running, more)).containsExactly("port", "downloads folder",
+                "max connections", "upload slots", "bandwidth limit");
+    }
+
+    @Test
+    void themeChoiceIsRemembered() {
+        UiPrefs prefs = UiPrefs.load(data);
+        assertThat(prefs.theme()).isEqualTo(Theme.SYSTEM);
+        prefs.setTheme(Theme.DARK);
+        prefs.save();
+        assertThat(UiPrefs.load(data).theme()).isEqualTo(Theme.DARK);
+        assertThat(Theme.parse("nonsense")).isEqualTo(Theme.SYSTEM);
+        assertThat(Theme.SYSTEM.dark(true)).isTrue();
+        assertThat(Theme.LIGHT.dark(true)).isFalse();
+    }
+
+    @Test
+    void hostAndPortAreCheckedWithoutDns() {
+        assertThat(HostPort.parse(" 127.0.0.1:6346 ")).isEqualTo(new HostPort("127.0.0.1", 6346));
+        assertThat(HostPort.parse("[::1]:7000")).isEqualTo(new HostPort("::1", 7000));
+        assertThat(HostPort.parse("[::1]:7000").toString()).isEqualTo("[::1]:7000");
+        assertThatThrownBy(() -> HostPort.parse("localhost")).hasMessageContaining("host and port");
+        assertThatThrownBy(() -> HostPort.parse("h:x")).hasMessageContaining("not a port");
+        assertThatThrownBy(() -> HostPort.parse("h:70000")).hasMessageContaining("1..65535");
+    }
+}
