@@ -59,57 +59,166 @@ public record NetConfig(InetSocketAddress listenAddress, int maxConnections, int
     }
 
     public NetConfig withListenAddress(InetSocketAddress a) {
-        return new NetConfig(a, maxConnections, maxLeaves, maxPayload, keepAliveInterval, idleTimeout,
-                handshakeTimeout, sendQueueBytes, userAgent, role, dataDir, deflate, outgoingTarget, hostCacheSize, maxTtl);
+        return toBuilder().listenAddress(a).build();
     }
 
     public NetConfig withMaxConnections(int max, int leaves) {
-        return new NetConfig(listenAddress, max, leaves, maxPayload, keepAliveInterval, idleTimeout,
-                handshakeTimeout, sendQueueBytes, userAgent, role, dataDir, deflate, outgoingTarget, hostCacheSize, maxTtl);
+        return toBuilder().maxConnections(max).maxLeaves(leaves).build();
     }
 
     public NetConfig withMaxPayload(int max) {
-        return new NetConfig(listenAddress, maxConnections, maxLeaves, max, keepAliveInterval, idleTimeout,
-                handshakeTimeout, sendQueueBytes, userAgent, role, dataDir, deflate, outgoingTarget, hostCacheSize, maxTtl);
+        return toBuilder().maxPayload(max).build();
     }
 
     public NetConfig withTimeouts(Duration keepAlive, Duration idle, Duration handshake) {
-        return new NetConfig(listenAddress, maxConnections, maxLeaves, maxPayload, keepAlive, idle,
-                handshake, sendQueueBytes, userAgent, role, dataDir, deflate, outgoingTarget, hostCacheSize, maxTtl);
+        return toBuilder().keepAliveInterval(keepAlive).idleTimeout(idle).handshakeTimeout(handshake).build();
     }
 
     public NetConfig withSendQueueBytes(int bytes) {
-        return new NetConfig(listenAddress, maxConnections, maxLeaves, maxPayload, keepAliveInterval, idleTimeout,
-                handshakeTimeout, bytes, userAgent, role, dataDir, deflate, outgoingTarget, hostCacheSize, maxTtl);
+        return toBuilder().sendQueueBytes(bytes).build();
     }
 
     public NetConfig withUserAgent(String ua) {
-        return new NetConfig(listenAddress, maxConnections, maxLeaves, maxPayload, keepAliveInterval, idleTimeout,
-                handshakeTimeout, sendQueueBytes, ua, role, dataDir, deflate, outgoingTarget, hostCacheSize, maxTtl);
+        return toBuilder().userAgent(ua).build();
     }
 
     public NetConfig withRole(NodeRole r) {
-        return new NetConfig(listenAddress, maxConnections, maxLeaves, maxPayload, keepAliveInterval, idleTimeout,
-                handshakeTimeout, sendQueueBytes, userAgent, r, dataDir, deflate, outgoingTarget, hostCacheSize, maxTtl);
+        return toBuilder().role(r).build();
     }
 
     public NetConfig withDeflate(boolean on) {
-        return new NetConfig(listenAddress, maxConnections, maxLeaves, maxPayload, keepAliveInterval, idleTimeout,
-                handshakeTimeout, sendQueueBytes, userAgent, role, dataDir, on, outgoingTarget, hostCacheSize, maxTtl);
+        return toBuilder().deflate(on).build();
     }
 
     public NetConfig withOutgoingTarget(int target) {
-        return new NetConfig(listenAddress, maxConnections, maxLeaves, maxPayload, keepAliveInterval, idleTimeout,
-                handshakeTimeout, sendQueueBytes, userAgent, role, dataDir, deflate, target, hostCacheSize, maxTtl);
+        return toBuilder().outgoingTarget(target).build();
     }
 
     public NetConfig withHostCacheSize(int size) {
-        return new NetConfig(listenAddress, maxConnections, maxLeaves, maxPayload, keepAliveInterval, idleTimeout,
-                handshakeTimeout, sendQueueBytes, userAgent, role, dataDir, deflate, outgoingTarget, size, maxTtl);
+        return toBuilder().hostCacheSize(size).build();
     }
 
     public NetConfig withMaxTtl(int ttl) {
-        return new NetConfig(listenAddress, maxConnections, maxLeaves, maxPayload, keepAliveInterval, idleTimeout,
-                handshakeTimeout, sendQueueBytes, userAgent, role, dataDir, deflate, outgoingTarget, hostCacheSize, ttl);
+        return toBuilder().maxTtl(ttl).build();
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** A mutable copy of a config; {@link #build()} validates. */
+    public static final class Builder {
+        private InetSocketAddress listenAddress;
+        private int maxConnections;
+        private int maxLeaves;
+        private int maxPayload;
+        private Duration keepAliveInterval;
+        private Duration idleTimeout;
+        private Duration handshakeTimeout;
+        private int sendQueueBytes;
+        private String userAgent;
+        private NodeRole role;
+        private Path dataDir;
+        private boolean deflate;
+        private int outgoingTarget;
+        private int hostCacheSize;
+        private int maxTtl;
+
+        private Builder(NetConfig c) {
+            listenAddress = c.listenAddress;
+            maxConnections = c.maxConnections;
+            maxLeaves = c.maxLeaves;
+            maxPayload = c.maxPayload;
+            keepAliveInterval = c.keepAliveInterval;
+            idleTimeout = c.idleTimeout;
+            handshakeTimeout = c.handshakeTimeout;
+            sendQueueBytes = c.sendQueueBytes;
+            userAgent = c.userAgent;
+            role = c.role;
+            dataDir = c.dataDir;
+            deflate = c.deflate;
+            outgoingTarget = c.outgoingTarget;
+            hostCacheSize = c.hostCacheSize;
+            maxTtl = c.maxTtl;
+        }
+
+        public Builder listenAddress(InetSocketAddress v) {
+            listenAddress = v;
+            return this;
+        }
+
+        public Builder maxConnections(int v) {
+            maxConnections = v;
+            return this;
+        }
+
+        public Builder maxLeaves(int v) {
+            maxLeaves = v;
+            return this;
+        }
+
+        public Builder maxPayload(int v) {
+            maxPayload = v;
+            return this;
+        }
+
+        public Builder keepAliveInterval(Duration v) {
+            keepAliveInterval = v;
+            return this;
+        }
+
+        public Builder idleTimeout(Duration v) {
+            idleTimeout = v;
+            return this;
+        }
+
+        public Builder handshakeTimeout(Duration v) {
+            handshakeTimeout = v;
+            return this;
+        }
+
+        public Builder sendQueueBytes(int v) {
+            sendQueueBytes = v;
+            return this;
+        }
+
+        public Builder userAgent(String v) {
+            userAgent = v;
+            return this;
+        }
+
+        public Builder role(NodeRole v) {
+            role = v;
+            return this;
+        }
+
+        public Builder dataDir(Path v) {
+            dataDir = v;
+            return this;
+        }
+
+        public Builder deflate(boolean v) {
+            deflate = v;
+            return this;
+        }
+
+        public Builder outgoingTarget(int v) {
+            outgoingTarget = v;
+            return this;
+        }
+
+        public Builder hostCacheSize(int v) {
+            hostCacheSize = v;
+            return this;
+        }
+
+        public Builder maxTtl(int v) {
+            maxTtl = v;
+            return this;
+        }
+
+        public NetConfig build() {
+            return new NetConfig(listenAddress, maxConnections, maxLeaves, maxPayload, keepAliveInterval, idleTimeout, handshakeTimeout, sendQueueBytes, userAgent, role, dataDir, deflate, outgoingTarget, hostCacheSize, maxTtl);
+        }
     }
 }
