@@ -11,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.BitSet;
 import java.util.HexFormat;
 import java.util.Properties;
@@ -33,7 +31,6 @@ import org.slf4j.LoggerFactory;
 final class PartFile implements Closeable {
     private static final Logger log = LoggerFactory.getLogger(PartFile.class);
     private static final String VERSION = "1";
-    private static final int HASH_BUFFER = 1024 * 1024;
 
     private final Path partPath;
     private final Path statePath;
@@ -126,12 +123,17 @@ final class PartFile implements Closeable {
         return statePath;
     }
 
-    /** Positional write; safe to call from several threads for disjoint ranges. */
-    void write(long position, byte[] data) throws IOException {
-        ByteBuffer buf = ByteBuffer.wrap(data);
-        while (buf.hasRemaining()) {
-            channel.write(buf, position + buf.position());
+    /** Positional write of the buffer's remaining bytes; safe from several threads for disjoint ranges. */
+    void write(long position, ByteBuffer data) throws IOException {
+        long at = position;
+        while (data.hasRemaining()) {
+            at += channel.write(data, at);
         }
+    }
+
+    /** Positional read, for hashing what has been written. */
+    int read(ByteBuffer dst, long position) throws IOException {
+        return channel.read(dst, position);
     }
 
     /** Makes the part file durable, then records {@code completed} atomically. */
@@ -165,31 +167,6 @@ final class PartFile implements Closeable {
         } catch (IOException | UnsupportedOperationException e) {
             // Not every platform can fsync a directory; the rename is still atomic.
         }
-    }
-
-    /** SHA-1 of the first {@code size} bytes of the part file. */
-    byte[] sha1() throws IOException {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-1");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK always has SHA-1", e);
-        }
-        if (channel.size() < size) {
-            throw new IOException("part file is shorter than the download");
-        }
-        ByteBuffer buf = ByteBuffer.allocate(HASH_BUFFER);
-        long pos = 0;
-        while (pos < size) {
-            buf.clear().limit((int) Math.min(buf.capacity(), size - pos));
-            int n = channel.read(buf, pos);
-            if (n < 0) {
-                throw new IOException("part file ended early");
-            }
-            md.update(buf.array(), 0, n);
-            pos += n;
-        }
-        return md.digest();
     }
 
     /** Makes sure the part file is exactly {@code size} bytes (a 0-byte download writes nothing). */

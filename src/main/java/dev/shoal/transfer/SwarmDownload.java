@@ -3,6 +3,7 @@ package dev.shoal.transfer;
 import dev.shoal.protocol.Urn;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -29,10 +30,12 @@ import org.slf4j.LoggerFactory;
  * SHA-1 matches the URN.
  *
  * <p>Threads: one coordinator and up to {@code maxActiveSources} workers (one per source, each
- * with its own persistent connection) in a fixed pool owned by this download. Workers pull chunks
- * from a {@link ChunkScheduler}, write complete chunks into the part file and go away when they
- * fail; the coordinator starts workers for sources that may be tried, checkpoints, reports
- * progress, and verifies. On a hash mismatch it looks for the liar: a source that provided every
+ * with its own persistent connection) in a fixed pool owned by this download. Workers pull runs
+ * of chunks from a {@link ChunkScheduler}, write them into the part file as they arrive and go
+ * away when they fail; the coordinator starts workers for sources that may be tried, aborts
+ * workers whose source went silent, checkpoints, reports progress, and hashes the part file
+ * while it fills (see {@link PrefixHasher}), so that verifying at the end costs little. On a hash
+ * mismatch it looks for the liar: a source that provided every
  * chunk is banned; otherwise the chunks of one suspect at a time are fetched again from the
  * others with the suspect held out, and the suspect is banned if that makes the hash match.
  *
@@ -43,6 +46,10 @@ public final class SwarmDownload {
     private static final Logger log = LoggerFactory.getLogger(SwarmDownload.class);
     private static final long TICK_MILLIS = 100;
     private static final long PROGRESS_MILLIS = 250;
+    /** Bytes hashed between two looks at the workers, so that hashing never delays them long. */
+    private static final long HASH_STEP = 8L * 1024 * 1024;
+    /** Locks serialising writes to a chunk with its claim; chunk i uses lock i % WRITE_LOCKS. */
+    private static final int WRITE_LOCKS = 64;
 
     /** A local disk failure seen by a worker: fatal for the download, not the source's fault. */
     static final class LocalIoException extends IOException {
@@ -65,6 +72,8 @@ public final class SwarmDownload {
     private final LongAdder received = new LongAdder();
     private final CompletableFuture<Path> result = new CompletableFuture<>();
     private final Object signal = new Object();
+    private final Object[] writeLocks = new Object[WRITE_LOCKS];
+    private final PrefixHasher hasher = new PrefixHasher();
 
     private volatile ChunkScheduler scheduler;
     private volatile PartFile part;
@@ -72,6 +81,7 @@ public final class SwarmDownload {
     private volatile Throwable fatal;
     private volatile DownloadProgress progress;
     private boolean started;
+    private boolean signalled;
     private BitSet lastCheckpoint = new BitSet();
     private long lastCheckpointMillis;
     private long lastReceived;
@@ -96,6 +106,9 @@ public final class SwarmDownload {
                     return t;
                 });
         this.progress = new DownloadProgress(0, request.size(), 0, 0, DownloadState.QUEUED, "");
+        for (int i = 0; i < WRITE_LOCKS; i++) {
+            writeLocks[i] = new Object();
+        }
     }
 
     public SwarmDownload(DownloadRequest request, Path incompleteDir, Path downloadsDir, SwarmConfig config,
@@ -186,15 +199,63 @@ public final class SwarmDownload {
         }
     }
 
-    /** Writes a claimed chunk and marks it done. */
-    void store(int chunk, byte[] data) throws LocalIoException {
-        try {
-            part.write(scheduler.range(chunk).first(), data);
-        } catch (IOException e) {
-            throw new LocalIoException(e);
+    int chunkSize() {
+        return part.chunkSize();
+    }
+
+    int chunkAt(long position) {
+        return (int) (position / part.chunkSize());
+    }
+
+    int activeWorkers() {
+        return Math.max(1, workers.size());
+    }
+
+    /**
+     * Writes bytes of a chunk fetched straight into the part file, unless another source has
+     * claimed the chunk: then its copy is (being) written whole and this one must not mix in.
+     */
+    boolean writePiece(int chunk, long position, ByteBuffer bytes) throws LocalIoException {
+        synchronized (writeLocks[chunk % WRITE_LOCKS]) {
+            if (scheduler.isClaimed(chunk)) {
+                return false;
+            }
+            try {
+                part.write(position, bytes);
+            } catch (IOException e) {
+                throw new LocalIoException(e);
+            }
+            return true;
+        }
+    }
+
+    /** Every byte of the chunk was written by {@link #writePiece}: done, unless another source won. */
+    boolean completeChunk(int chunk, Source source) {
+        synchronized (writeLocks[chunk % WRITE_LOCKS]) {
+            if (!scheduler.claim(chunk, source)) {
+                return false;
+            }
         }
         scheduler.written(chunk);
         wake();
+        return true;
+    }
+
+    /** A duplicate's whole chunk: written and done if no other source claimed the chunk first. */
+    boolean storeChunk(int chunk, Source source, ByteBuffer data) throws LocalIoException {
+        synchronized (writeLocks[chunk % WRITE_LOCKS]) {
+            if (!scheduler.claim(chunk, source)) {
+                return false;
+            }
+            try {
+                part.write(scheduler.range(chunk).first(), data);
+            } catch (IOException e) {
+                throw new LocalIoException(e);
+            }
+        }
+        scheduler.written(chunk);
+        wake();
+        return true;
     }
 
     void fail(Throwable t) {
@@ -250,10 +311,10 @@ public final class SwarmDownload {
         int maxRounds = 2 * pool.size() + 3;
         for (int round = 0; ; round++) {
             fetchAll();
-            checkpoint(true);
+            // No checkpoint here: a good file loses its state next, a bad one is fetched again.
             emit(DownloadState.VERIFYING, "");
             part.ensureLength();
-            if (Arrays.equals(part.sha1(), request.urn().digest())) {
+            if (Arrays.equals(hasher.finish(part::read, request.size()), request.urn().digest())) {
                 if (suspect != null) {
                     ban(suspect, "its chunks differed from other sources' and the hash matched without them");
                 }
@@ -341,18 +402,25 @@ public final class SwarmDownload {
                 lastEmit = now;
             }
             checkpoint(false);
-            synchronized (signal) {
-                signal.wait(TICK_MILLIS);
+            long nanos = System.nanoTime();
+            for (SwarmWorker w : workers) {
+                w.abortIfStalled(nanos, config.readTimeout().toNanos());
+            }
+            if (!hashAhead()) {
+                await();
             }
         }
         // Stragglers (end-game duplicates, stalled reads) are of no use any more.
         workers.forEach(SwarmWorker::abort);
         long deadline = System.currentTimeMillis() + 5000;
         while (!workers.isEmpty() && System.currentTimeMillis() < deadline) {
-            synchronized (signal) {
-                signal.wait(TICK_MILLIS);
-            }
+            await();
         }
+    }
+
+    /** Hashes a step of the part file's completed prefix; false when there was nothing to hash. */
+    private boolean hashAhead() throws IOException {
+        return hasher.advance(part::read, scheduler.donePrefixBytes(), HASH_STEP) > 0;
     }
 
     private void checkpoint(boolean force) throws IOException {
@@ -402,7 +470,18 @@ public final class SwarmDownload {
 
     private void wake() {
         synchronized (signal) {
+            signalled = true;
             signal.notifyAll();
+        }
+    }
+
+    /** Waits for a {@link #wake()} since the last wait, or a tick. */
+    private void await() throws InterruptedException {
+        synchronized (signal) {
+            if (!signalled) {
+                signal.wait(TICK_MILLIS);
+            }
+            signalled = false;
         }
     }
 

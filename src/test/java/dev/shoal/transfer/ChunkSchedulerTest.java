@@ -31,9 +31,10 @@ class ChunkSchedulerTest {
         assertThat(s.assign(a)).hasValue(0);
         assertThat(s.assign(b)).hasValue(1);
         assertThat(s.assign(c)).hasValue(2);
-        // Nothing unassigned: a idle source helps with the oldest outstanding chunk it is not on.
-        assertThat(s.assign(a)).hasValue(1);
+        // Nothing unassigned: an idle source helps with the last outstanding chunk it is not on.
+        assertThat(s.assign(a)).hasValue(2);
         assertThat(s.assign(b)).hasValue(0);
+        assertThat(s.assign(c)).hasValue(1);
         // At most two fetchers per chunk.
         assertThat(s.assign(c)).isEmpty();
 
