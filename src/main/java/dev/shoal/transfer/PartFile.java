@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * final offsets, {@code <BASE32>.state} records urn, size, name, chunk size and which chunks are
  * complete.
  *
- * <p>Crash safety: the part file is fsynced before a state naming its chunks is written, and the
+ * <p>Crash safety: the part file is fsynced before a state naming its chunks is written (possibly
+ * through another channel, see {@link Checkpointer}), and the
  * state is replaced atomically (temporary file, fsync, rename). After {@code kill -9} the state
  * therefore never claims a chunk whose bytes are not on disk; chunks written since the last
  * checkpoint are simply fetched again. A state that does not match (other urn or size) or cannot
@@ -40,6 +41,7 @@ final class PartFile implements Closeable {
     private final int chunkSize;
     private final BitSet done;
     private final FileChannel channel;
+    private boolean stateDeleted;
 
     private PartFile(Path partPath, Path statePath, Urn urn, long size, String name, int chunkSize, BitSet done,
             FileChannel channel) {
@@ -137,8 +139,19 @@ final class PartFile implements Closeable {
     }
 
     /** Makes the part file durable, then records {@code completed} atomically. */
-    synchronized void checkpoint(BitSet completed) throws IOException {
+    void checkpoint(BitSet completed) throws IOException {
         channel.force(false);
+        recordState(completed);
+    }
+
+    /**
+     * Records {@code completed} atomically; the caller has made their bytes durable. Does nothing
+     * once {@link #deleteState()} was called: a finished download leaves no state behind.
+     */
+    synchronized void recordState(BitSet completed) throws IOException {
+        if (stateDeleted) {
+            return;
+        }
         Properties p = new Properties();
         p.setProperty("version", VERSION);
         p.setProperty("urn", urn.toString());
@@ -176,7 +189,8 @@ final class PartFile implements Closeable {
         }
     }
 
-    void deleteState() throws IOException {
+    synchronized void deleteState() throws IOException {
+        stateDeleted = true;
         Files.deleteIfExists(statePath);
     }
 

@@ -77,6 +77,7 @@ public final class SwarmDownload {
 
     private volatile ChunkScheduler scheduler;
     private volatile PartFile part;
+    private Checkpointer checkpointer;
     private volatile boolean cancelled;
     private volatile Throwable fatal;
     private volatile DownloadProgress progress;
@@ -99,7 +100,8 @@ public final class SwarmDownload {
         this.pool = new SourcePool(request.sources(), config);
         AtomicInteger n = new AtomicInteger();
         String prefix = "swarm-" + request.urn().base32().substring(0, 8) + "-";
-        this.executor = new ThreadPoolExecutor(config.maxActiveSources() + 1, config.maxActiveSources() + 1,
+        // The coordinator, the workers and the checkpointer.
+        this.executor = new ThreadPoolExecutor(config.maxActiveSources() + 2, config.maxActiveSources() + 2,
                 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
                     Thread t = new Thread(r, prefix + n.incrementAndGet());
                     t.setDaemon(true);
@@ -273,6 +275,7 @@ public final class SwarmDownload {
     private void coordinate() {
         try {
             part = PartFile.open(incompleteDir, request.urn(), request.size(), request.name(), config.chunkSize());
+            checkpointer = new Checkpointer(part, executor);
             scheduler = new ChunkScheduler(request.size(), part.chunkSize(), part.resumedChunks());
             lastCheckpoint = scheduler.doneSnapshot();
             if (!lastCheckpoint.isEmpty()) {
@@ -423,14 +426,19 @@ public final class SwarmDownload {
         return hasher.advance(part::read, scheduler.donePrefixBytes(), HASH_STEP) > 0;
     }
 
-    private void checkpoint(boolean force) throws IOException {
+    /** Records the done chunks: every checkpoint interval in the background, or now when forced. */
+    private void checkpoint(boolean force) throws IOException, InterruptedException {
         long now = System.currentTimeMillis();
         if (!force && now - lastCheckpointMillis < config.checkpointInterval().toMillis()) {
             return;
         }
         BitSet done = scheduler.doneSnapshot();
         if (!done.equals(lastCheckpoint)) {
-            part.checkpoint(done);
+            if (force) {
+                checkpointer.now(done);
+            } else {
+                checkpointer.request(done);
+            }
             lastCheckpoint = done;
         }
         lastCheckpointMillis = now;
@@ -438,6 +446,7 @@ public final class SwarmDownload {
 
     private Path finish() throws IOException {
         byte[] digest = request.urn().digest();
+        checkpointer.close();
         part.close();
         Path target = FileNames.place(part.partPath(), downloadsDir, FileNames.sanitize(request.name(), request.urn()),
                 digest);
@@ -486,6 +495,9 @@ public final class SwarmDownload {
     }
 
     private void closePart() {
+        if (checkpointer != null) {
+            checkpointer.close();
+        }
         PartFile p = part;
         if (p != null) {
             try {
