@@ -70,4 +70,35 @@ class ChunkSchedulerTest {
         assertThat(s.allDone()).isFalse();
         assertThat(s.assign(b)).hasValue(0);
     }
+
+    @Test
+    void runsAreConsecutiveUnassignedChunksCappedByAFairShare() {
+        ChunkScheduler s = new ChunkScheduler(10_000, 1000, new BitSet());
+        // Alone, a fast source may take everything; with two sharers, half of what is left.
+        assertThat(s.assign(a, 100, 2)).hasValue(new ChunkScheduler.Run(0, 5, false));
+        assertThat(s.assign(b, 100, 2)).hasValue(new ChunkScheduler.Run(5, 3, false));
+        assertThat(s.assign(c, 1, 2)).hasValue(new ChunkScheduler.Run(8, 1, false));
+        s.release(6, b);
+        s.release(7, b);
+        // A run stops at a chunk someone else is fetching.
+        assertThat(s.assign(b, 100, 1)).hasValue(new ChunkScheduler.Run(6, 2, false));
+        assertThat(s.assign(c, 100, 1)).hasValue(new ChunkScheduler.Run(9, 1, false));
+        // End-game: one duplicate chunk, from the far end of the runs.
+        assertThat(s.assign(a, 100, 3)).hasValue(new ChunkScheduler.Run(9, 1, true));
+    }
+
+    @Test
+    void donePrefixEndsAtTheFirstChunkNotDone() {
+        ChunkScheduler s = new ChunkScheduler(2500, 1000, new BitSet());
+        assertThat(s.donePrefixBytes()).isZero();
+        s.claim(1, a);
+        s.written(1);
+        assertThat(s.donePrefixBytes()).isZero();
+        s.claim(0, a);
+        s.written(0);
+        assertThat(s.donePrefixBytes()).isEqualTo(2000);
+        s.claim(2, a);
+        s.written(2);
+        assertThat(s.donePrefixBytes()).isEqualTo(2500);
+    }
 }
