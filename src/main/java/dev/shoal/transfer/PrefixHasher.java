@@ -22,7 +22,8 @@ final class PrefixHasher {
     private static final int BUFFER = 1024 * 1024;
 
     private final MessageDigest sha1;
-    private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
+    /** Direct: the file is read into it without a copy through the heap (a few percent faster). */
+    private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
     private long hashed;
 
     PrefixHasher() {
@@ -51,7 +52,7 @@ final class PrefixHasher {
             if (n < 0) {
                 throw new IOException("file ended at " + hashed + " before " + end);
             }
-            sha1.update(buffer.array(), 0, n);
+            sha1.update(buffer.flip());
             hashed += n;
         }
         return hashed - start;
