@@ -48,8 +48,6 @@ public final class SwarmDownload {
     private static final long PROGRESS_MILLIS = 250;
     /** Bytes hashed between two looks at the workers, so that hashing never delays them long. */
     private static final long HASH_STEP = 8L * 1024 * 1024;
-    /** Locks serialising writes to a chunk with its claim; chunk i uses lock i % WRITE_LOCKS. */
-    private static final int WRITE_LOCKS = 64;
 
     /** A local disk failure seen by a worker: fatal for the download, not the source's fault. */
     static final class LocalIoException extends IOException {
@@ -72,10 +70,10 @@ public final class SwarmDownload {
     private final LongAdder received = new LongAdder();
     private final CompletableFuture<Path> result = new CompletableFuture<>();
     private final Object signal = new Object();
-    private final Object[] writeLocks = new Object[WRITE_LOCKS];
     private final PrefixHasher hasher = new PrefixHasher();
 
     private volatile ChunkScheduler scheduler;
+    private volatile ChunkWriter writer;
     private volatile PartFile part;
     private Checkpointer checkpointer;
     private volatile boolean cancelled;
@@ -108,9 +106,6 @@ public final class SwarmDownload {
                     return t;
                 });
         this.progress = new DownloadProgress(0, request.size(), 0, 0, DownloadState.QUEUED, "");
-        for (int i = 0; i < WRITE_LOCKS; i++) {
-            writeLocks[i] = new Object();
-        }
     }
 
     public SwarmDownload(DownloadRequest request, Path incompleteDir, Path downloadsDir, SwarmConfig config,
@@ -213,51 +208,32 @@ public final class SwarmDownload {
         return Math.max(1, workers.size());
     }
 
-    /**
-     * Writes bytes of a chunk fetched straight into the part file, unless another source has
-     * claimed the chunk: then its copy is (being) written whole and this one must not mix in.
-     */
+    /** See {@link ChunkWriter#writePiece}. */
     boolean writePiece(int chunk, long position, ByteBuffer bytes) throws LocalIoException {
-        synchronized (writeLocks[chunk % WRITE_LOCKS]) {
-            if (scheduler.isClaimed(chunk)) {
-                return false;
-            }
-            try {
-                part.write(position, bytes);
-            } catch (IOException e) {
-                throw new LocalIoException(e);
-            }
-            return true;
+        try {
+            return writer.writePiece(chunk, position, bytes);
+        } catch (IOException e) {
+            throw new LocalIoException(e);
         }
     }
 
-    /** Every byte of the chunk was written by {@link #writePiece}: done, unless another source won. */
+    /** See {@link ChunkWriter#complete}. */
     boolean completeChunk(int chunk, Source source) {
-        synchronized (writeLocks[chunk % WRITE_LOCKS]) {
-            if (!scheduler.claim(chunk, source)) {
-                return false;
-            }
-        }
-        scheduler.written(chunk);
+        boolean done = writer.complete(chunk, source);
         wake();
-        return true;
+        return done;
     }
 
-    /** A duplicate's whole chunk: written and done if no other source claimed the chunk first. */
+    /** See {@link ChunkWriter#store}. */
     boolean storeChunk(int chunk, Source source, ByteBuffer data) throws LocalIoException {
-        synchronized (writeLocks[chunk % WRITE_LOCKS]) {
-            if (!scheduler.claim(chunk, source)) {
-                return false;
-            }
-            try {
-                part.write(scheduler.range(chunk).first(), data);
-            } catch (IOException e) {
-                throw new LocalIoException(e);
-            }
+        boolean done;
+        try {
+            done = writer.store(chunk, source, data);
+        } catch (IOException e) {
+            throw new LocalIoException(e);
         }
-        scheduler.written(chunk);
         wake();
-        return true;
+        return done;
     }
 
     void fail(Throwable t) {
@@ -277,6 +253,7 @@ public final class SwarmDownload {
             part = PartFile.open(incompleteDir, request.urn(), request.size(), request.name(), config.chunkSize());
             checkpointer = new Checkpointer(part, executor);
             scheduler = new ChunkScheduler(request.size(), part.chunkSize(), part.resumedChunks());
+            writer = new ChunkWriter(part, scheduler);
             lastCheckpoint = scheduler.doneSnapshot();
             if (!lastCheckpoint.isEmpty()) {
                 log.info("resuming {}: {} of {} chunks already done", request.urn(), lastCheckpoint.cardinality(),
