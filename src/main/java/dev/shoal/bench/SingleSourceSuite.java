@@ -80,7 +80,7 @@ final class SingleSourceSuite {
         List<TransferFigure> figures = new ArrayList<>();
         figures.add(figure("shoal_download", totalRates, haveCurl ? "curl" : "", curlRates, 0.9));
         if (havePipe) {
-            figures.add(figure("shoal_download", totalRates, "curl|sha1sum", pipeRates, Double.NaN));
+            figures.add(figure("shoal_download_verified", totalRates, "curl|sha1sum", pipeRates, Double.NaN));
         }
         figures.add(figure("shoal_until_on_disk", transferRates, haveCurl ? "curl" : "", curlRates, Double.NaN));
         return figures;

@@ -20,7 +20,7 @@ final class TransferReport {
         out.println("  MB/s = 10^6 bytes per second; median (min..max) of the rounds;"
                 + " ratio = figure / reference in the same round");
         out.println();
-        out.println(String.format(Locale.ROOT, "  %-13s %-20s %-5s %9s %9s %9s   %-12s %9s   %-21s %7s",
+        out.println(String.format(Locale.ROOT, "  %-13s %-23s %-5s %9s %9s %9s   %-12s %9s   %-21s %7s",
                 "suite", "figure", "unit", "median", "min", "max", "reference", "ref med", "ratio (min..max)",
                 "target"));
         for (TransferFigure f : figures) {
@@ -29,7 +29,7 @@ final class TransferReport {
             String ratio = f.hasReference() ? String.format(Locale.ROOT, "%.3f (%.3f..%.3f)", f.ratio().median(),
                     f.ratio().min(), f.ratio().max()) : "-";
             String target = Double.isNaN(f.target()) ? "-" : String.format(Locale.ROOT, ">=%.2f", f.target());
-            out.println(String.format(Locale.ROOT, "  %-13s %-20s %-5s %9s %9s %9s   %-12s %9s   %-21s %7s",
+            out.println(String.format(Locale.ROOT, "  %-13s %-23s %-5s %9s %9s %9s   %-12s %9s   %-21s %7s",
                     f.suite(), f.name(), f.unit(), fmt(f.value().median()), fmt(f.value().min()),
                     fmt(f.value().max()), reference, refMedian, ratio, target));
         }
