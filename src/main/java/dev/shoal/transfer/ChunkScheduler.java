@@ -18,7 +18,8 @@ import java.util.Set;
  * bytes are being written) or done (on disk). Sources pull work, so faster sources simply come
  * back more often and get more chunks. A source is handed a run of consecutive missing chunks
  * that it asks for in one request, as long as its speed warrants; runs shrink as the missing
- * chunks get fewer, so the sources finish together. When nothing is left unassigned, an idle
+ * chunks get fewer, so the sources finish together, and never cover more than an eighth of the
+ * file, so sources that answer a query moments later still find work. When nothing is left unassigned, an idle
  * source duplicates an outstanding chunk, taken from the far end of another source's run so that
  * they meet in the middle instead of racing for the same bytes; the first complete copy is
  * claimed and kept, the other fetcher gives up. The source that provided each done chunk is
@@ -27,6 +28,8 @@ import java.util.Set;
  */
 final class ChunkScheduler {
     private static final int MAX_FETCHERS = 2;
+    /** A run covers at most 1/MAX_RUN_SHARE of the chunks. */
+    private static final int MAX_RUN_SHARE = 8;
 
     private final long size;
     private final int chunkSize;
@@ -73,7 +76,8 @@ final class ChunkScheduler {
     /**
      * The next run for {@code source}: the first missing chunk nobody fetches and up to
      * {@code maxChunks - 1} unassigned chunks right after it, but no more than a fair share of
-     * the unassigned chunks among {@code sharers} sources. Empty when there is nothing it could do.
+     * the unassigned chunks among {@code sharers} sources nor an eighth of all chunks. Empty when
+     * there is nothing it could do.
      */
     synchronized Optional<Run> assign(Source source, int maxChunks, int sharers) {
         int first = -1;
@@ -87,7 +91,8 @@ final class ChunkScheduler {
             }
         }
         if (first >= 0) {
-            int limit = Math.max(1, Math.min(maxChunks, (unassigned + sharers - 1) / Math.max(1, sharers)));
+            int fairShare = (unassigned + sharers - 1) / Math.max(1, sharers);
+            int limit = Math.max(1, Math.min(Math.min(maxChunks, fairShare), count / MAX_RUN_SHARE));
             int n = 1;
             while (n < limit && first + n < count && !claimed.get(first + n) && !fetching.containsKey(first + n)) {
                 n++;

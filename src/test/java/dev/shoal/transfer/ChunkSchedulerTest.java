@@ -72,19 +72,25 @@ class ChunkSchedulerTest {
     }
 
     @Test
-    void runsAreConsecutiveUnassignedChunksCappedByAFairShare() {
-        ChunkScheduler s = new ChunkScheduler(10_000, 1000, new BitSet());
-        // Alone, a fast source may take everything; with two sharers, half of what is left.
-        assertThat(s.assign(a, 100, 2)).hasValue(new ChunkScheduler.Run(0, 5, false));
-        assertThat(s.assign(b, 100, 2)).hasValue(new ChunkScheduler.Run(5, 3, false));
-        assertThat(s.assign(c, 1, 2)).hasValue(new ChunkScheduler.Run(8, 1, false));
-        s.release(6, b);
-        s.release(7, b);
+    void runsAreConsecutiveUnassignedChunksCappedByAFairShareAndAnEighthOfTheFile() {
+        ChunkScheduler s = new ChunkScheduler(40_000, 1000, new BitSet());
+        // A fast source alone may take an eighth of the file at once.
+        assertThat(s.assign(a, 100, 1)).hasValue(new ChunkScheduler.Run(0, 5, false));
+        assertThat(s.assign(a, 3, 1)).hasValue(new ChunkScheduler.Run(5, 3, false));
+        s.release(5, a);
+        s.release(6, a);
         // A run stops at a chunk someone else is fetching.
-        assertThat(s.assign(b, 100, 1)).hasValue(new ChunkScheduler.Run(6, 2, false));
-        assertThat(s.assign(c, 100, 1)).hasValue(new ChunkScheduler.Run(9, 1, false));
+        assertThat(s.assign(b, 100, 1)).hasValue(new ChunkScheduler.Run(5, 2, false));
+        // Near the end, a fair share of what is left among the sharers.
+        for (int i = 8; i < 34; i++) {
+            assertThat(s.assign(c, 1, 1)).isPresent();
+        }
+        assertThat(s.assign(a, 100, 3)).hasValue(new ChunkScheduler.Run(34, 2, false));
+        assertThat(s.assign(b, 100, 3)).hasValue(new ChunkScheduler.Run(36, 2, false));
+        assertThat(s.assign(c, 100, 3)).hasValue(new ChunkScheduler.Run(38, 1, false));
+        assertThat(s.assign(c, 100, 3)).hasValue(new ChunkScheduler.Run(39, 1, false));
         // End-game: one duplicate chunk, from the far end of the runs.
-        assertThat(s.assign(a, 100, 3)).hasValue(new ChunkScheduler.Run(9, 1, true));
+        assertThat(s.assign(a, 100, 3)).hasValue(new ChunkScheduler.Run(39, 1, true));
     }
 
     @Test
