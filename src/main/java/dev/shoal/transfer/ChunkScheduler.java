@@ -19,17 +19,23 @@ import java.util.Set;
  * back more often and get more chunks. A source is handed a run of consecutive missing chunks
  * that it asks for in one request, as long as its speed warrants; runs shrink as the missing
  * chunks get fewer, so the sources finish together, and never cover more than an eighth of the
- * file, so sources that answer a query moments later still find work. When nothing is left unassigned, an idle
- * source duplicates an outstanding chunk, taken from the far end of another source's run so that
- * they meet in the middle instead of racing for the same bytes; the first complete copy is
- * claimed and kept, the other fetcher gives up. The source that provided each done chunk is
- * remembered for finding a liar after a bad hash; chunks resumed from disk have no known
- * provider ({@code null}).
+ * file, so sources that answer a query moments later still find work.
+ *
+ * <p>When nothing is left unassigned, an idle source duplicates an outstanding chunk, taken from
+ * the far end of another source's run so that they meet in the middle instead of racing for the
+ * same bytes; the first complete copy is claimed and kept, the other fetcher gives up. A chunk is
+ * duplicated only once it has been outstanding {@link #DUPLICATE_AFTER_MILLIS}: a source that was
+ * just given it is usually about to deliver, and copying it at once would only waste both
+ * sources' bandwidth. The source that provided each done chunk is remembered for finding a liar
+ * after a bad hash; chunks resumed from disk have no known provider ({@code null}). Time is
+ * passed in.
  */
 final class ChunkScheduler {
     private static final int MAX_FETCHERS = 2;
     /** A run covers at most 1/MAX_RUN_SHARE of the chunks. */
     private static final int MAX_RUN_SHARE = 8;
+    /** How long a chunk is left to its fetcher before another source may duplicate it. */
+    static final long DUPLICATE_AFTER_MILLIS = 100;
 
     private final long size;
     private final int chunkSize;
@@ -38,6 +44,8 @@ final class ChunkScheduler {
     private final BitSet done = new BitSet();
     private final Map<Integer, Set<Source>> fetching = new LinkedHashMap<>();
     private final Map<Integer, Source> provider = new HashMap<>();
+    /** When each chunk being fetched was first handed out. */
+    private final Map<Integer, Long> fetchingSince = new HashMap<>();
 
     ChunkScheduler(long size, int chunkSize, BitSet alreadyDone) {
         this.size = size;
@@ -69,8 +77,8 @@ final class ChunkScheduler {
     }
 
     /** The next single chunk for {@code source}, or empty when there is nothing it could do now. */
-    OptionalInt assign(Source source) {
-        return assign(source, 1, 1).map(r -> OptionalInt.of(r.first())).orElse(OptionalInt.empty());
+    OptionalInt assign(Source source, long nowMillis) {
+        return assign(source, 1, 1, nowMillis).map(r -> OptionalInt.of(r.first())).orElse(OptionalInt.empty());
     }
 
     /**
@@ -79,7 +87,7 @@ final class ChunkScheduler {
      * the unassigned chunks among {@code sharers} sources nor an eighth of all chunks. Empty when
      * there is nothing it could do.
      */
-    synchronized Optional<Run> assign(Source source, int maxChunks, int sharers) {
+    synchronized Optional<Run> assign(Source source, int maxChunks, int sharers, long nowMillis) {
         int first = -1;
         int unassigned = 0;
         for (int i = claimed.nextClearBit(0); i < count; i = claimed.nextClearBit(i + 1)) {
@@ -99,14 +107,16 @@ final class ChunkScheduler {
             }
             for (int i = first; i < first + n; i++) {
                 fetching.computeIfAbsent(i, k -> new LinkedHashSet<>()).add(source);
+                fetchingSince.put(i, nowMillis);
             }
             return Optional.of(new Run(first, n, false));
         }
-        // End-game: help with the last outstanding chunk that has a single fetcher.
+        // End-game: help with the last outstanding chunk that has a single fetcher since long enough.
         int help = -1;
         for (Map.Entry<Integer, Set<Source>> e : fetching.entrySet()) {
             Set<Source> fetchers = e.getValue();
-            if (!claimed.get(e.getKey()) && fetchers.size() < MAX_FETCHERS && !fetchers.contains(source)) {
+            if (!claimed.get(e.getKey()) && fetchers.size() < MAX_FETCHERS && !fetchers.contains(source)
+                    && nowMillis - fetchingSince.get(e.getKey()) >= DUPLICATE_AFTER_MILLIS) {
                 help = Math.max(help, e.getKey());
             }
         }
@@ -140,6 +150,7 @@ final class ChunkScheduler {
             fetchers.remove(source);
             if (fetchers.isEmpty()) {
                 fetching.remove(chunk);
+                fetchingSince.remove(chunk);
             }
         }
         notifyAll();

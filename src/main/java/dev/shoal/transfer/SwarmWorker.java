@@ -91,9 +91,11 @@ final class SwarmWorker implements Runnable {
         SourcePool pool = download.pool();
         try {
             while (!download.stopping() && !scheduler.allDone()) {
-                Optional<ChunkScheduler.Run> next = scheduler.assign(source, runChunks(), download.activeWorkers());
+                Optional<ChunkScheduler.Run> next = scheduler.assign(source, runChunks(), download.activeWorkers(),
+                        System.currentTimeMillis());
                 if (next.isEmpty()) {
-                    scheduler.awaitChange(200);
+                    // Woken by any change; otherwise soon enough to help with a chunk that became duplicable.
+                    scheduler.awaitChange(ChunkScheduler.DUPLICATE_AFTER_MILLIS / 2);
                     continue;
                 }
                 ChunkScheduler.Run run = next.get();
