@@ -74,7 +74,9 @@ final class UploadService implements HttpGateway {
         InputStream in = new SequenceInputStream(
                 new ByteArrayInputStream((session.firstLine() + "\r\n").getBytes(StandardCharsets.ISO_8859_1)),
                 session.in());
-        handler.serve(in, session.out(), session.remoteAddress());
+        // File bodies go out as file regions: no copy through the heap.
+        handler.serve(in, session.out(), (file, channel, offset, length) -> session.sendFile(file, offset, length),
+                session.remoteAddress());
     }
 
     /** Serves HTTP requests on a connection we opened ourselves (a push callback). */

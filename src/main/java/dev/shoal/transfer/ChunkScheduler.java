@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -15,13 +16,26 @@ import java.util.Set;
  *
  * <p>A chunk is missing, being fetched (by one source, or two in the end-game), claimed (its
  * bytes are being written) or done (on disk). Sources pull work, so faster sources simply come
- * back more often and get more chunks. When nothing is left unassigned, an idle source duplicates
- * an outstanding chunk; the first complete copy is claimed and kept, the other fetcher gives up.
- * The source that provided each done chunk is remembered for finding a liar after a bad hash;
- * chunks resumed from disk have no known provider ({@code null}).
+ * back more often and get more chunks. A source is handed a run of consecutive missing chunks
+ * that it asks for in one request, as long as its speed warrants; runs shrink as the missing
+ * chunks get fewer, so the sources finish together, and never cover more than an eighth of the
+ * file, so sources that answer a query moments later still find work.
+ *
+ * <p>When nothing is left unassigned, an idle source duplicates an outstanding chunk, taken from
+ * the far end of another source's run so that they meet in the middle instead of racing for the
+ * same bytes; the first complete copy is claimed and kept, the other fetcher gives up. A chunk is
+ * duplicated only once it has been outstanding {@link #DUPLICATE_AFTER_MILLIS}: a source that was
+ * just given it is usually about to deliver, and copying it at once would only waste both
+ * sources' bandwidth. The source that provided each done chunk is remembered for finding a liar
+ * after a bad hash; chunks resumed from disk have no known provider ({@code null}). Time is
+ * passed in.
  */
 final class ChunkScheduler {
     private static final int MAX_FETCHERS = 2;
+    /** A run covers at most 1/MAX_RUN_SHARE of the chunks. */
+    private static final int MAX_RUN_SHARE = 8;
+    /** How long a chunk is left to its fetcher before another source may duplicate it. */
+    static final long DUPLICATE_AFTER_MILLIS = 100;
 
     private final long size;
     private final int chunkSize;
@@ -30,6 +44,8 @@ final class ChunkScheduler {
     private final BitSet done = new BitSet();
     private final Map<Integer, Set<Source>> fetching = new LinkedHashMap<>();
     private final Map<Integer, Source> provider = new HashMap<>();
+    /** When each chunk being fetched was first handed out. */
+    private final Map<Integer, Long> fetchingSince = new HashMap<>();
 
     ChunkScheduler(long size, int chunkSize, BitSet alreadyDone) {
         this.size = size;
@@ -50,23 +66,65 @@ final class ChunkScheduler {
         return new ByteRange(first, Math.min(size, first + chunkSize) - 1);
     }
 
-    /** The next chunk for {@code source}, or empty when there is nothing it could do now. */
-    synchronized OptionalInt assign(Source source) {
+    /**
+     * Chunks {@code first .. first + count - 1} handed to one source. A duplicate is a single
+     * chunk someone else is fetching too: its bytes must be kept apart until it is claimed.
+     */
+    record Run(int first, int count, boolean duplicate) {
+        int last() {
+            return first + count - 1;
+        }
+    }
+
+    /** The next single chunk for {@code source}, or empty when there is nothing it could do now. */
+    OptionalInt assign(Source source, long nowMillis) {
+        return assign(source, 1, 1, nowMillis).map(r -> OptionalInt.of(r.first())).orElse(OptionalInt.empty());
+    }
+
+    /**
+     * The next run for {@code source}: the first missing chunk nobody fetches and up to
+     * {@code maxChunks - 1} unassigned chunks right after it, but no more than a fair share of
+     * the unassigned chunks among {@code sharers} sources nor an eighth of all chunks. Empty when
+     * there is nothing it could do.
+     */
+    synchronized Optional<Run> assign(Source source, int maxChunks, int sharers, long nowMillis) {
+        int first = -1;
+        int unassigned = 0;
         for (int i = claimed.nextClearBit(0); i < count; i = claimed.nextClearBit(i + 1)) {
             if (!fetching.containsKey(i)) {
-                fetching.computeIfAbsent(i, k -> new LinkedHashSet<>()).add(source);
-                return OptionalInt.of(i);
+                if (first < 0) {
+                    first = i;
+                }
+                unassigned++;
             }
         }
-        // End-game: help with the oldest outstanding chunk that has a single fetcher.
+        if (first >= 0) {
+            int fairShare = (unassigned + sharers - 1) / Math.max(1, sharers);
+            int limit = Math.max(1, Math.min(Math.min(maxChunks, fairShare), count / MAX_RUN_SHARE));
+            int n = 1;
+            while (n < limit && first + n < count && !claimed.get(first + n) && !fetching.containsKey(first + n)) {
+                n++;
+            }
+            for (int i = first; i < first + n; i++) {
+                fetching.computeIfAbsent(i, k -> new LinkedHashSet<>()).add(source);
+                fetchingSince.put(i, nowMillis);
+            }
+            return Optional.of(new Run(first, n, false));
+        }
+        // End-game: help with the last outstanding chunk that has a single fetcher since long enough.
+        int help = -1;
         for (Map.Entry<Integer, Set<Source>> e : fetching.entrySet()) {
             Set<Source> fetchers = e.getValue();
-            if (!claimed.get(e.getKey()) && fetchers.size() < MAX_FETCHERS && !fetchers.contains(source)) {
-                fetchers.add(source);
-                return OptionalInt.of(e.getKey());
+            if (!claimed.get(e.getKey()) && fetchers.size() < MAX_FETCHERS && !fetchers.contains(source)
+                    && nowMillis - fetchingSince.get(e.getKey()) >= DUPLICATE_AFTER_MILLIS) {
+                help = Math.max(help, e.getKey());
             }
         }
-        return OptionalInt.empty();
+        if (help < 0) {
+            return Optional.empty();
+        }
+        fetching.get(help).add(source);
+        return Optional.of(new Run(help, 1, true));
     }
 
     /** True for the first source to finish the chunk: it must write it, then call {@link #written}. */
@@ -92,6 +150,7 @@ final class ChunkScheduler {
             fetchers.remove(source);
             if (fetchers.isEmpty()) {
                 fetching.remove(chunk);
+                fetchingSince.remove(chunk);
             }
         }
         notifyAll();
@@ -103,6 +162,11 @@ final class ChunkScheduler {
 
     synchronized boolean allDone() {
         return done.cardinality() == count;
+    }
+
+    /** Bytes from the start of the file up to the first chunk that is not done. */
+    synchronized long donePrefixBytes() {
+        return Math.min(size, (long) done.nextClearBit(0) * chunkSize);
     }
 
     synchronized BitSet doneSnapshot() {

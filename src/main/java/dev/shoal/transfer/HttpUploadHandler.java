@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,7 +29,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class HttpUploadHandler {
     private static final Logger log = LoggerFactory.getLogger(HttpUploadHandler.class);
-    private static final int BUFFER_BYTES = 64 * 1024;
+    /** Body bytes handed to the sink at once when uploads are not limited... */
+    private static final long FREE_SLICE = 4L * 1024 * 1024;
+    /** ...and when they are: small enough for the limiter to pace smoothly. */
+    private static final long LIMITED_SLICE = 64 * 1024;
     private static final int MAX_ALT_LOCS = 10;
 
     private final SharedFileLookup files;
@@ -58,8 +60,16 @@ public final class HttpUploadHandler {
 
     /** Answers requests on one connection until the client closes or an answer requires closing. */
     public void serve(InputStream in, OutputStream out, InetSocketAddress remote) throws IOException {
+        serve(in, out, BodySink.copying(out), remote);
+    }
+
+    /**
+     * As {@link #serve(InputStream, OutputStream, InetSocketAddress)}, with file bodies sent through
+     * {@code body} (heads still go to {@code out}).
+     */
+    public void serve(InputStream in, OutputStream out, BodySink body, InetSocketAddress remote) throws IOException {
         InputStream bin = in instanceof BufferedInputStream ? in : new BufferedInputStream(in, 8192);
-        Connection c = new Connection(bin, new BufferedOutputStream(out, 8192), remote);
+        Connection c = new Connection(bin, new BufferedOutputStream(out, 8192), body, remote);
         try {
             boolean open = true;
             while (open) {
@@ -191,20 +201,18 @@ public final class HttpUploadHandler {
 
     private void sendBody(Connection c, ServedFile file, FileChannel ch, ByteRange range) throws IOException {
         listener.uploadStarted(c.remote, file, range);
-        ByteBuffer buf = c.buffer();
         long pos = range.first();
         long remaining = range.length();
         long sent = 0;
         boolean complete = false;
         try {
             while (remaining > 0) {
-                buf.clear().limit((int) Math.min(buf.capacity(), remaining));
-                int n = ch.read(buf, pos);
-                if (n < 0) {
+                int n = (int) Math.min(limiter.rate() == 0 ? FREE_SLICE : LIMITED_SLICE, remaining);
+                if (ch.size() < pos + n) {
                     throw new IOException("shared file shrank while uploading: " + file.path());
                 }
                 limiter.acquire(n);
-                c.out.write(buf.array(), 0, n);
+                c.body.send(file.path(), ch, pos, n);
                 pos += n;
                 remaining -= n;
                 sent += n;
@@ -269,20 +277,14 @@ public final class HttpUploadHandler {
     private final class Connection {
         final InputStream in;
         final OutputStream out;
+        final BodySink body;
         final InetSocketAddress remote;
-        private ByteBuffer buffer;
 
-        Connection(InputStream in, OutputStream out, InetSocketAddress remote) {
+        Connection(InputStream in, OutputStream out, BodySink body, InetSocketAddress remote) {
             this.in = in;
             this.out = out;
+            this.body = body;
             this.remote = remote;
-        }
-
-        ByteBuffer buffer() {
-            if (buffer == null) {
-                buffer = ByteBuffer.allocate(BUFFER_BYTES);
-            }
-            return buffer;
         }
 
         void refuse(String requestLine, int status, String reason, ServedFile file, boolean keep)

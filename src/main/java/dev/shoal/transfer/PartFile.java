@@ -11,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.BitSet;
 import java.util.HexFormat;
 import java.util.Properties;
@@ -24,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * final offsets, {@code <BASE32>.state} records urn, size, name, chunk size and which chunks are
  * complete.
  *
- * <p>Crash safety: the part file is fsynced before a state naming its chunks is written, and the
+ * <p>Crash safety: the part file is fsynced before a state naming its chunks is written (possibly
+ * through another channel, see {@link Checkpointer}), and the
  * state is replaced atomically (temporary file, fsync, rename). After {@code kill -9} the state
  * therefore never claims a chunk whose bytes are not on disk; chunks written since the last
  * checkpoint are simply fetched again. A state that does not match (other urn or size) or cannot
@@ -33,7 +32,6 @@ import org.slf4j.LoggerFactory;
 final class PartFile implements Closeable {
     private static final Logger log = LoggerFactory.getLogger(PartFile.class);
     private static final String VERSION = "1";
-    private static final int HASH_BUFFER = 1024 * 1024;
 
     private final Path partPath;
     private final Path statePath;
@@ -43,6 +41,7 @@ final class PartFile implements Closeable {
     private final int chunkSize;
     private final BitSet done;
     private final FileChannel channel;
+    private boolean stateDeleted;
 
     private PartFile(Path partPath, Path statePath, Urn urn, long size, String name, int chunkSize, BitSet done,
             FileChannel channel) {
@@ -126,17 +125,33 @@ final class PartFile implements Closeable {
         return statePath;
     }
 
-    /** Positional write; safe to call from several threads for disjoint ranges. */
-    void write(long position, byte[] data) throws IOException {
-        ByteBuffer buf = ByteBuffer.wrap(data);
-        while (buf.hasRemaining()) {
-            channel.write(buf, position + buf.position());
+    /** Positional write of the buffer's remaining bytes; safe from several threads for disjoint ranges. */
+    void write(long position, ByteBuffer data) throws IOException {
+        long at = position;
+        while (data.hasRemaining()) {
+            at += channel.write(data, at);
         }
     }
 
+    /** Positional read, for hashing what has been written. */
+    int read(ByteBuffer dst, long position) throws IOException {
+        return channel.read(dst, position);
+    }
+
     /** Makes the part file durable, then records {@code completed} atomically. */
-    synchronized void checkpoint(BitSet completed) throws IOException {
+    void checkpoint(BitSet completed) throws IOException {
         channel.force(false);
+        recordState(completed);
+    }
+
+    /**
+     * Records {@code completed} atomically; the caller has made their bytes durable. Does nothing
+     * once {@link #deleteState()} was called: a finished download leaves no state behind.
+     */
+    synchronized void recordState(BitSet completed) throws IOException {
+        if (stateDeleted) {
+            return;
+        }
         Properties p = new Properties();
         p.setProperty("version", VERSION);
         p.setProperty("urn", urn.toString());
@@ -167,31 +182,6 @@ final class PartFile implements Closeable {
         }
     }
 
-    /** SHA-1 of the first {@code size} bytes of the part file. */
-    byte[] sha1() throws IOException {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-1");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK always has SHA-1", e);
-        }
-        if (channel.size() < size) {
-            throw new IOException("part file is shorter than the download");
-        }
-        ByteBuffer buf = ByteBuffer.allocate(HASH_BUFFER);
-        long pos = 0;
-        while (pos < size) {
-            buf.clear().limit((int) Math.min(buf.capacity(), size - pos));
-            int n = channel.read(buf, pos);
-            if (n < 0) {
-                throw new IOException("part file ended early");
-            }
-            md.update(buf.array(), 0, n);
-            pos += n;
-        }
-        return md.digest();
-    }
-
     /** Makes sure the part file is exactly {@code size} bytes (a 0-byte download writes nothing). */
     void ensureLength() throws IOException {
         if (channel.size() < size) {
@@ -199,7 +189,8 @@ final class PartFile implements Closeable {
         }
     }
 
-    void deleteState() throws IOException {
+    synchronized void deleteState() throws IOException {
+        stateDeleted = true;
         Files.deleteIfExists(statePath);
     }
 

@@ -1,30 +1,38 @@
 package dev.shoal.transfer;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
  * A persistent HTTP/1.1 client connection to one source. One request is outstanding at a time
- * (no pipelining); the caller reads the body from {@link #body()} before the next request.
- * {@link #close()} may be called from another thread to abort a blocked read.
+ * (no pipelining); the caller reads the body with {@link #read(ByteBuffer)} before the next
+ * request. {@link #close()} may be called from another thread to abort a blocked read.
+ *
+ * <p>Bodies are read from a blocking {@link SocketChannel} straight into the caller's buffer, so
+ * a direct buffer goes from the socket to the part file without being copied through the heap.
+ * A channel read has no timeout of its own: {@link #stalledNanos(long)} tells the download's
+ * watchdog how long the current read has been waiting, and the watchdog closes the connection.
  */
 final class SourceConnection implements Closeable {
-    private static final int BUFFER = 64 * 1024;
+    /** Holds response heads (read byte by byte from here) and body bytes that came with them. */
+    private static final int HEAD_BUFFER = 16 * 1024;
 
     private final InetSocketAddress address;
     private final SwarmConfig config;
-    private volatile Socket socket;
-    private InputStream in;
-    private OutputStream out;
+    private final ByteBuffer buffered = ByteBuffer.allocate(HEAD_BUFFER).flip();
+    private final InputStream headStream = new HeadStream();
+    private volatile SocketChannel channel;
+    private volatile boolean aborted;
+    /** {@code System.nanoTime()} when the current wait for the source began; 0 when not waiting. */
+    private volatile long waitingSince;
     private boolean reused;
 
     SourceConnection(InetSocketAddress address, SwarmConfig config) {
@@ -41,9 +49,11 @@ final class SourceConnection implements Closeable {
         for (int attempt = 0; ; attempt++) {
             boolean wasReused = open();
             try {
-                out.write(request);
-                out.flush();
-                HttpHead head = HttpHeadReader.read(in);
+                ByteBuffer out = ByteBuffer.wrap(request);
+                while (out.hasRemaining()) {
+                    channel().write(out);
+                }
+                HttpHead head = HttpHeadReader.read(headStream);
                 if (head == null) {
                     throw new EOFException("connection closed before the answer");
                 }
@@ -51,33 +61,97 @@ final class SourceConnection implements Closeable {
                 return head;
             } catch (IOException e) {
                 close();
-                if (!wasReused || attempt > 0 || e instanceof HttpProtocolException) {
+                if (aborted || !wasReused || attempt > 0 || e instanceof HttpProtocolException) {
                     throw e;
                 }
             }
         }
     }
 
-    InputStream body() {
-        return in;
+    /**
+     * Reads body bytes into {@code dst}: first those that arrived with the head, then from the
+     * socket. Returns how many, at least 1 unless {@code dst} is full, or -1 at end of stream.
+     */
+    int read(ByteBuffer dst) throws IOException {
+        if (!dst.hasRemaining()) {
+            return 0;
+        }
+        if (buffered.hasRemaining()) {
+            int n = Math.min(buffered.remaining(), dst.remaining());
+            dst.put(buffered.slice(buffered.position(), n));
+            buffered.position(buffered.position() + n);
+            return n;
+        }
+        return timedRead(dst);
+    }
+
+    /** Reads and drops {@code n} body bytes. */
+    void skip(long n) throws IOException {
+        ByteBuffer sink = ByteBuffer.allocate((int) Math.min(n, HEAD_BUFFER));
+        long left = n;
+        while (left > 0) {
+            sink.clear().limit((int) Math.min(sink.capacity(), left));
+            if (read(sink) < 0) {
+                throw new EOFException("body ended early");
+            }
+            left -= sink.position();
+        }
+    }
+
+    /** How long the current read has been waiting for the source at {@code nowNanos}; 0 when idle. */
+    long stalledNanos(long nowNanos) {
+        long since = waitingSince;
+        return since == 0 ? 0 : Math.max(0, nowNanos - since);
+    }
+
+    /** Closes for good: a later request fails instead of reconnecting. Callable from any thread. */
+    void abort() {
+        aborted = true;
+        close();
+    }
+
+    private int timedRead(ByteBuffer dst) throws IOException {
+        SocketChannel ch = channel();
+        long now = System.nanoTime();
+        waitingSince = now == 0 ? 1 : now;
+        try {
+            return ch.read(dst);
+        } finally {
+            waitingSince = 0;
+        }
+    }
+
+    private SocketChannel channel() throws IOException {
+        SocketChannel ch = channel;
+        if (ch == null) {
+            throw new EOFException("connection closed");
+        }
+        return ch;
     }
 
     private boolean open() throws IOException {
-        if (socket != null) {
+        if (aborted) {
+            throw new IOException("connection aborted");
+        }
+        if (channel != null) {
             return reused;
         }
-        Socket s = new Socket();
+        SocketChannel ch = SocketChannel.open();
         try {
-            s.connect(address, (int) config.connectTimeout().toMillis());
-            s.setSoTimeout((int) config.readTimeout().toMillis());
-            s.setTcpNoDelay(true);
-            in = new BufferedInputStream(s.getInputStream(), BUFFER);
-            out = new BufferedOutputStream(s.getOutputStream(), 4096);
+            ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            // No SO_RCVBUF: setting it turns off the kernel's receive-window auto-tuning, which
+            // grows the buffer further than a fixed value allowed by default would.
+            ch.socket().connect(address, (int) config.connectTimeout().toMillis());
         } catch (IOException e) {
-            s.close();
+            ch.close();
             throw e;
         }
-        socket = s;
+        channel = ch;
+        if (aborted) {
+            close();
+            throw new IOException("connection aborted");
+        }
+        buffered.clear().flip();
         reused = false;
         return false;
     }
@@ -98,14 +172,34 @@ final class SourceConnection implements Closeable {
 
     @Override
     public void close() {
-        Socket s = socket;
-        socket = null;
-        if (s != null) {
+        SocketChannel ch = channel;
+        channel = null;
+        if (ch != null) {
             try {
-                s.close();
+                ch.close();
             } catch (IOException ignored) {
                 // nothing left to do with a broken socket
             }
+        }
+    }
+
+    /** Byte-at-a-time view for {@link HttpHeadReader}, refilled from the socket a block at a time. */
+    private final class HeadStream extends InputStream {
+        @Override
+        public int read() throws IOException {
+            if (!buffered.hasRemaining()) {
+                buffered.clear();
+                int n;
+                try {
+                    n = timedRead(buffered);
+                } finally {
+                    buffered.flip();
+                }
+                if (n < 0) {
+                    return -1;
+                }
+            }
+            return buffered.get() & 0xFF;
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.shoal.transfer;
 import dev.shoal.protocol.Urn;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -29,10 +30,12 @@ import org.slf4j.LoggerFactory;
  * SHA-1 matches the URN.
  *
  * <p>Threads: one coordinator and up to {@code maxActiveSources} workers (one per source, each
- * with its own persistent connection) in a fixed pool owned by this download. Workers pull chunks
- * from a {@link ChunkScheduler}, write complete chunks into the part file and go away when they
- * fail; the coordinator starts workers for sources that may be tried, checkpoints, reports
- * progress, and verifies. On a hash mismatch it looks for the liar: a source that provided every
+ * with its own persistent connection) in a fixed pool owned by this download. Workers pull runs
+ * of chunks from a {@link ChunkScheduler}, write them into the part file as they arrive and go
+ * away when they fail; the coordinator starts workers for sources that may be tried, aborts
+ * workers whose source went silent, checkpoints, reports progress, and hashes the part file
+ * while it fills (see {@link PrefixHasher}), so that verifying at the end costs little. On a hash
+ * mismatch it looks for the liar: a source that provided every
  * chunk is banned; otherwise the chunks of one suspect at a time are fetched again from the
  * others with the suspect held out, and the suspect is banned if that makes the hash match.
  *
@@ -43,6 +46,8 @@ public final class SwarmDownload {
     private static final Logger log = LoggerFactory.getLogger(SwarmDownload.class);
     private static final long TICK_MILLIS = 100;
     private static final long PROGRESS_MILLIS = 250;
+    /** Bytes hashed between two looks at the workers, so that hashing never delays them long. */
+    private static final long HASH_STEP = 8L * 1024 * 1024;
 
     /** A local disk failure seen by a worker: fatal for the download, not the source's fault. */
     static final class LocalIoException extends IOException {
@@ -65,13 +70,17 @@ public final class SwarmDownload {
     private final LongAdder received = new LongAdder();
     private final CompletableFuture<Path> result = new CompletableFuture<>();
     private final Object signal = new Object();
+    private final PrefixHasher hasher = new PrefixHasher();
 
     private volatile ChunkScheduler scheduler;
+    private volatile ChunkWriter writer;
     private volatile PartFile part;
+    private Checkpointer checkpointer;
     private volatile boolean cancelled;
     private volatile Throwable fatal;
     private volatile DownloadProgress progress;
     private boolean started;
+    private boolean signalled;
     private BitSet lastCheckpoint = new BitSet();
     private long lastCheckpointMillis;
     private long lastReceived;
@@ -89,7 +98,8 @@ public final class SwarmDownload {
         this.pool = new SourcePool(request.sources(), config);
         AtomicInteger n = new AtomicInteger();
         String prefix = "swarm-" + request.urn().base32().substring(0, 8) + "-";
-        this.executor = new ThreadPoolExecutor(config.maxActiveSources() + 1, config.maxActiveSources() + 1,
+        // The coordinator, the workers and the checkpointer.
+        this.executor = new ThreadPoolExecutor(config.maxActiveSources() + 2, config.maxActiveSources() + 2,
                 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
                     Thread t = new Thread(r, prefix + n.incrementAndGet());
                     t.setDaemon(true);
@@ -186,15 +196,44 @@ public final class SwarmDownload {
         }
     }
 
-    /** Writes a claimed chunk and marks it done. */
-    void store(int chunk, byte[] data) throws LocalIoException {
+    int chunkSize() {
+        return part.chunkSize();
+    }
+
+    int chunkAt(long position) {
+        return (int) (position / part.chunkSize());
+    }
+
+    int activeWorkers() {
+        return Math.max(1, workers.size());
+    }
+
+    /** See {@link ChunkWriter#writePiece}. */
+    boolean writePiece(int chunk, long position, ByteBuffer bytes) throws LocalIoException {
         try {
-            part.write(scheduler.range(chunk).first(), data);
+            return writer.writePiece(chunk, position, bytes);
         } catch (IOException e) {
             throw new LocalIoException(e);
         }
-        scheduler.written(chunk);
+    }
+
+    /** See {@link ChunkWriter#complete}. */
+    boolean completeChunk(int chunk, Source source) {
+        boolean done = writer.complete(chunk, source);
         wake();
+        return done;
+    }
+
+    /** See {@link ChunkWriter#store}. */
+    boolean storeChunk(int chunk, Source source, ByteBuffer data) throws LocalIoException {
+        boolean done;
+        try {
+            done = writer.store(chunk, source, data);
+        } catch (IOException e) {
+            throw new LocalIoException(e);
+        }
+        wake();
+        return done;
     }
 
     void fail(Throwable t) {
@@ -212,7 +251,9 @@ public final class SwarmDownload {
     private void coordinate() {
         try {
             part = PartFile.open(incompleteDir, request.urn(), request.size(), request.name(), config.chunkSize());
+            checkpointer = new Checkpointer(part, executor);
             scheduler = new ChunkScheduler(request.size(), part.chunkSize(), part.resumedChunks());
+            writer = new ChunkWriter(part, scheduler);
             lastCheckpoint = scheduler.doneSnapshot();
             if (!lastCheckpoint.isEmpty()) {
                 log.info("resuming {}: {} of {} chunks already done", request.urn(), lastCheckpoint.cardinality(),
@@ -250,10 +291,10 @@ public final class SwarmDownload {
         int maxRounds = 2 * pool.size() + 3;
         for (int round = 0; ; round++) {
             fetchAll();
-            checkpoint(true);
+            // No checkpoint here: a good file loses its state next, a bad one is fetched again.
             emit(DownloadState.VERIFYING, "");
             part.ensureLength();
-            if (Arrays.equals(part.sha1(), request.urn().digest())) {
+            if (Arrays.equals(hasher.finish(part::read, request.size()), request.urn().digest())) {
                 if (suspect != null) {
                     ban(suspect, "its chunks differed from other sources' and the hash matched without them");
                 }
@@ -341,28 +382,40 @@ public final class SwarmDownload {
                 lastEmit = now;
             }
             checkpoint(false);
-            synchronized (signal) {
-                signal.wait(TICK_MILLIS);
+            long nanos = System.nanoTime();
+            for (SwarmWorker w : workers) {
+                w.abortIfStalled(nanos, config.readTimeout().toNanos());
+            }
+            if (!hashAhead()) {
+                await();
             }
         }
         // Stragglers (end-game duplicates, stalled reads) are of no use any more.
         workers.forEach(SwarmWorker::abort);
         long deadline = System.currentTimeMillis() + 5000;
         while (!workers.isEmpty() && System.currentTimeMillis() < deadline) {
-            synchronized (signal) {
-                signal.wait(TICK_MILLIS);
-            }
+            await();
         }
     }
 
-    private void checkpoint(boolean force) throws IOException {
+    /** Hashes a step of the part file's completed prefix; false when there was nothing to hash. */
+    private boolean hashAhead() throws IOException {
+        return hasher.advance(part::read, scheduler.donePrefixBytes(), HASH_STEP) > 0;
+    }
+
+    /** Records the done chunks: every checkpoint interval in the background, or now when forced. */
+    private void checkpoint(boolean force) throws IOException, InterruptedException {
         long now = System.currentTimeMillis();
         if (!force && now - lastCheckpointMillis < config.checkpointInterval().toMillis()) {
             return;
         }
         BitSet done = scheduler.doneSnapshot();
         if (!done.equals(lastCheckpoint)) {
-            part.checkpoint(done);
+            if (force) {
+                checkpointer.now(done);
+            } else {
+                checkpointer.request(done);
+            }
             lastCheckpoint = done;
         }
         lastCheckpointMillis = now;
@@ -370,6 +423,7 @@ public final class SwarmDownload {
 
     private Path finish() throws IOException {
         byte[] digest = request.urn().digest();
+        checkpointer.close();
         part.close();
         Path target = FileNames.place(part.partPath(), downloadsDir, FileNames.sanitize(request.name(), request.urn()),
                 digest);
@@ -402,11 +456,25 @@ public final class SwarmDownload {
 
     private void wake() {
         synchronized (signal) {
+            signalled = true;
             signal.notifyAll();
         }
     }
 
+    /** Waits for a {@link #wake()} since the last wait, or a tick. */
+    private void await() throws InterruptedException {
+        synchronized (signal) {
+            if (!signalled) {
+                signal.wait(TICK_MILLIS);
+            }
+            signalled = false;
+        }
+    }
+
     private void closePart() {
+        if (checkpointer != null) {
+            checkpointer.close();
+        }
         PartFile p = part;
         if (p != null) {
             try {

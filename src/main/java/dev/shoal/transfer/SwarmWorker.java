@@ -3,11 +3,10 @@ package dev.shoal.transfer;
 import dev.shoal.protocol.Urn;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,14 +14,26 @@ import org.slf4j.LoggerFactory;
  * Fetches chunks from one source over one persistent connection until nothing is left, the
  * source fails, or the download stops. Whatever Content-Range the source answers is honoured: a
  * shorter range is continued with another request, extra bytes are skipped.
+ *
+ * <p>A worker asks for a run of consecutive chunks in one request, as many as the source sends
+ * in about {@link #RUN_SECONDS} at the speed it showed last, so a fast source is not slowed by
+ * a round trip per chunk. The bytes of a run go from the socket into a direct buffer and from
+ * there straight into the part file, a chunk at a time, and each chunk is done once its last byte
+ * is written. Only a duplicate (a chunk another source is fetching too, in the end-game) is kept
+ * in memory until complete, so that the first complete copy wins whole.
  */
 final class SwarmWorker implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(SwarmWorker.class);
-    private static final int READ_STEP = 64 * 1024;
+    /** Largest socket-to-disk step; a step never crosses a chunk boundary. */
+    private static final int BUFFER = 1024 * 1024;
     /** Unwanted body bytes up to this are read and dropped to keep the connection; more: close. */
     private static final long MAX_SKIP = 64 * 1024;
     private static final int MAX_ALT_SENT = 10;
     private static final long DEFAULT_RETRY_AFTER_MILLIS = 60_000;
+    /** A run lasts about this long at the source's last speed... */
+    private static final double RUN_SECONDS = 0.5;
+    /** ...but is never longer than this. */
+    private static final long MAX_RUN_BYTES = 64L * 1024 * 1024;
 
     /** The source said 503; retry after the given delay. */
     static final class Busy extends IOException {
@@ -47,6 +58,9 @@ final class SwarmWorker implements Runnable {
     private final SwarmDownload download;
     private final Source source;
     private final SourceConnection connection;
+    private ByteBuffer buffer;
+    /** Body bytes per second of the last answer, 0 before the first. */
+    private double bytesPerSecond;
 
     SwarmWorker(SwarmDownload download, Source source) {
         this.download = download;
@@ -58,9 +72,17 @@ final class SwarmWorker implements Runnable {
         return source;
     }
 
-    /** Aborts a blocked read from another thread. */
+    /** Aborts a blocked read from another thread; the worker then ends. */
     void abort() {
-        connection.close();
+        connection.abort();
+    }
+
+    /** Aborts when the source has kept a read waiting longer than {@code timeoutNanos}. */
+    void abortIfStalled(long nowNanos, long timeoutNanos) {
+        if (connection.stalledNanos(nowNanos) > timeoutNanos) {
+            log.debug("source {} silent for over {} ms", source, timeoutNanos / 1_000_000);
+            connection.abort();
+        }
     }
 
     @Override
@@ -69,21 +91,20 @@ final class SwarmWorker implements Runnable {
         SourcePool pool = download.pool();
         try {
             while (!download.stopping() && !scheduler.allDone()) {
-                OptionalInt next = scheduler.assign(source);
+                Optional<ChunkScheduler.Run> next = scheduler.assign(source, runChunks(), download.activeWorkers(),
+                        System.currentTimeMillis());
                 if (next.isEmpty()) {
-                    scheduler.awaitChange(200);
+                    // Woken by any change; otherwise soon enough to help with a chunk that became duplicable.
+                    scheduler.awaitChange(ChunkScheduler.DUPLICATE_AFTER_MILLIS / 2);
                     continue;
                 }
-                int chunk = next.getAsInt();
+                ChunkScheduler.Run run = next.get();
                 try {
-                    byte[] data = fetch(chunk);
-                    if (data != null && scheduler.claim(chunk, source)) {
-                        download.store(chunk, data);
-                        pool.delivered(source, data.length);
-                        download.mesh().add(download.urn(), List.of(source.address()));
-                    }
+                    fetch(run);
                 } finally {
-                    scheduler.release(chunk, source);
+                    for (int chunk = run.first(); chunk <= run.last(); chunk++) {
+                        scheduler.release(chunk, source);
+                    }
                 }
             }
         } catch (Busy e) {
@@ -111,17 +132,25 @@ final class SwarmWorker implements Runnable {
         }
     }
 
-    /** The chunk's bytes, or null when another source completed it first. */
-    private byte[] fetch(int chunk) throws IOException {
+    /** Chunks to ask for at once: one until the source's speed is known. */
+    private int runChunks() {
+        int chunkSize = download.chunkSize();
+        long bytes = (long) Math.min(MAX_RUN_BYTES, bytesPerSecond * RUN_SECONDS);
+        return (int) Math.max(1, bytes / chunkSize);
+    }
+
+    /** Fetches the run's chunks; stops early when another source wins one of them. */
+    private void fetch(ChunkScheduler.Run run) throws IOException {
         ChunkScheduler scheduler = download.scheduler();
-        ByteRange want = scheduler.range(chunk);
-        byte[] data = new byte[(int) want.length()];
+        ByteRange want = new ByteRange(scheduler.range(run.first()).first(), scheduler.range(run.last()).last());
+        ByteBuffer copy = run.duplicate() ? ByteBuffer.allocate((int) want.length()) : null;
         long cursor = want.first();
         int fruitless = 0;
         while (cursor <= want.last()) {
-            if (scheduler.isClaimed(chunk) || download.stopping()) {
-                return null;
+            if (download.stopping() || scheduler.isClaimed(download.chunkAt(cursor))) {
+                return;
             }
+            long asked = System.nanoTime();
             HttpHead head = connection.get(target(), new ByteRange(cursor, want.last()), requestHeaders());
             int status = status(head);
             learnAltLocs(head);
@@ -146,11 +175,12 @@ final class SwarmWorker implements Runnable {
             }
             ByteRange got = servedRange(head, status, length);
             long before = cursor;
-            cursor = readBody(chunk, got, want, cursor, data);
+            cursor = readBody(got, want, cursor, run.duplicate() ? run.first() : -1, copy);
             if (cursor < 0) {
                 connection.close();
-                return null;
+                return;
             }
+            measure(cursor - before, asked);
             if (close) {
                 connection.close();
             }
@@ -158,44 +188,111 @@ final class SwarmWorker implements Runnable {
                 throw new IOException("source keeps answering ranges we did not ask for");
             }
         }
-        return data;
+        if (copy != null && download.storeChunk(run.first(), source, copy.clear())) {
+            delivered(copy.capacity());
+        }
+    }
+
+    private void measure(long bytes, long sinceNanos) {
+        long nanos = System.nanoTime() - sinceNanos;
+        if (bytes > 0 && nanos > 0) {
+            bytesPerSecond = bytes * 1e9 / nanos;
+        }
     }
 
     /**
-     * Reads a body covering {@code got} into {@code data} (which holds {@code want}), keeping the
-     * bytes from {@code cursor} on. Returns the new cursor, or -1 when the chunk was claimed by
-     * another source meanwhile (the connection must then be closed).
+     * Reads a body covering {@code got}, keeping the bytes of {@code want} from {@code cursor} on:
+     * into {@code copy} (which holds {@code want}) for duplicate {@code chunk}, else into the part
+     * file. Returns the new cursor, or -1 when another source won a chunk meanwhile (the
+     * connection must then be closed).
      */
-    private long readBody(int chunk, ByteRange got, ByteRange want, long cursor, byte[] data) throws IOException {
-        InputStream in = connection.body();
+    private long readBody(ByteRange got, ByteRange want, long cursor, int chunk, ByteBuffer copy)
+            throws IOException {
         long pos = got.first();
         if (pos < cursor) {
             long skip = Math.min(cursor, got.last() + 1) - pos;
-            skipFully(in, skip);
+            connection.skip(skip);
+            download.received(skip);
             pos += skip;
         }
         if (pos == cursor) {
             long usefulEnd = Math.min(got.last(), want.last());
             while (pos <= usefulEnd) {
-                int n = in.read(data, (int) (pos - want.first()), (int) Math.min(READ_STEP, usefulEnd - pos + 1));
+                long n = copy != null ? readCopy(chunk, copy, pos - want.first(), usefulEnd - pos + 1)
+                        : readDirect(pos, usefulEnd);
                 if (n < 0) {
-                    throw new EOFException("body ended early");
-                }
-                download.received(n);
-                pos += n;
-                cursor = pos;
-                if (download.scheduler().isClaimed(chunk) || download.stopping()) {
                     return -1;
                 }
+                pos += n;
+                cursor = pos;
             }
         }
         long rest = got.last() + 1 - pos;
         if (rest > MAX_SKIP) {
             connection.close();
         } else if (rest > 0) {
-            skipFully(in, rest);
+            connection.skip(rest);
+            download.received(rest);
         }
         return cursor;
+    }
+
+    /** One socket read into the duplicate's buffer; -1 when the chunk was won by another source. */
+    private long readCopy(int chunk, ByteBuffer copy, long offset, long max) throws IOException {
+        copy.limit((int) (offset + max)).position((int) offset);
+        int n = connection.read(copy);
+        if (n < 0) {
+            throw new EOFException("body ended early");
+        }
+        download.received(n);
+        if (download.stopping() || download.scheduler().isClaimed(chunk)) {
+            return -1;
+        }
+        return n;
+    }
+
+    /**
+     * Fills the buffer from {@code pos} up to the end of its chunk (or of the useful bytes), then
+     * writes it to the part file, and completes the chunk when that was its last byte. Returns the
+     * bytes kept, or -1 when another source claimed the chunk.
+     */
+    private long readDirect(long pos, long usefulEnd) throws IOException {
+        ChunkScheduler scheduler = download.scheduler();
+        int chunk = download.chunkAt(pos);
+        ByteRange range = scheduler.range(chunk);
+        ByteBuffer buf = buffer();
+        buf.clear().limit((int) Math.min(buf.capacity(), Math.min(usefulEnd, range.last()) - pos + 1));
+        while (buf.hasRemaining()) {
+            int n = connection.read(buf);
+            if (n < 0) {
+                throw new EOFException("body ended early");
+            }
+            download.received(n);
+            if (download.stopping()) {
+                return -1;
+            }
+        }
+        buf.flip();
+        int n = buf.limit();
+        if (!download.writePiece(chunk, pos, buf)) {
+            return -1;
+        }
+        if (pos + n - 1 == range.last() && download.completeChunk(chunk, source)) {
+            delivered(range.length());
+        }
+        return n;
+    }
+
+    private void delivered(long bytes) {
+        download.pool().delivered(source, bytes);
+        download.mesh().add(download.urn(), List.of(source.address()));
+    }
+
+    private ByteBuffer buffer() {
+        if (buffer == null) {
+            buffer = ByteBuffer.allocateDirect(Math.min(BUFFER, download.chunkSize()));
+        }
+        return buffer;
     }
 
     private ByteRange servedRange(HttpHead head, int status, long length) throws IOException {
@@ -298,22 +395,8 @@ final class SwarmWorker implements Runnable {
         if (close || length < 0 || length > MAX_SKIP) {
             connection.close();
         } else {
-            skipFully(connection.body(), length);
-        }
-    }
-
-    private void skipFully(InputStream in, long n) throws IOException {
-        long left = n;
-        while (left > 0) {
-            long s = in.skip(left);
-            if (s <= 0) {
-                if (in.read() < 0) {
-                    throw new EOFException("body ended early");
-                }
-                s = 1;
-            }
-            left -= s;
-            download.received(s);
+            connection.skip(length);
+            download.received(length);
         }
     }
 }

@@ -175,6 +175,56 @@ class SwarmDownloadTest {
     }
 
     @Test
+    void sourceStallingMidBodyIsCutOffAfterTheReadTimeoutAndRetried() throws Exception {
+        ServedFile f = TestFiles.share(tmp.resolve("stall"), 7, NAME, data);
+        HttpUploadHandler handler = new HttpUploadHandler(TestFiles.lookup(f), new UploadSlots(), new Bandwidth(0),
+                UploadListener.NONE, "Stall/1.0");
+        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            List<Socket> held = new CopyOnWriteArrayList<>();
+            Thread t = new Thread(() -> {
+                try {
+                    // First connection: the head and a few body bytes, then silence.
+                    Socket first = server.accept();
+                    held.add(first);
+                    HttpHead head = HttpHeadReader.read(new java.io.BufferedInputStream(first.getInputStream()));
+                    ByteRange r = RangeRequest.parse(head.first("Range").orElseThrow()).resolve(SIZE).orElseThrow();
+                    first.getOutputStream().write(("HTTP/1.1 206 Partial Content\r\nContent-Range: "
+                            + r.contentRange(SIZE) + "\r\nContent-Length: " + r.length() + "\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+                    first.getOutputStream().write(data, (int) r.first(), 1000);
+                    first.getOutputStream().flush();
+                    while (true) {
+                        Socket s = server.accept();
+                        held.add(s);
+                        Thread serving = new Thread(() -> {
+                            try (s) {
+                                handler.serve(s.getInputStream(), s.getOutputStream(),
+                                        (java.net.InetSocketAddress) s.getRemoteSocketAddress());
+                            } catch (IOException e) {
+                                // client went away
+                            }
+                        });
+                        serving.setDaemon(true);
+                        serving.start();
+                    }
+                } catch (IOException closed) {
+                    // test over
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+            Source source = Source.of(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(),
+                    server.getLocalPort()));
+            SwarmDownload d = download(CONFIG.withReadTimeout(Duration.ofMillis(300)), source);
+            assertThat(Files.readAllBytes(await(d))).isEqualTo(data);
+            assertThat(held.size()).isGreaterThanOrEqualTo(2);
+            for (Socket s : held) {
+                s.close();
+            }
+        }
+    }
+
+    @Test
     void corruptSourceAloneIsBannedAndNothingIsDelivered() throws Exception {
         TestUploadServer liar = server(0, TestFiles.random(SIZE, 666));
         SwarmDownload d = download(CONFIG, liar.source());

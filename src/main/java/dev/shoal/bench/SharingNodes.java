@@ -1,0 +1,77 @@
+package dev.shoal.bench;
+
+import dev.shoal.node.ServentNode;
+import dev.shoal.node.api.NodeConfig;
+import dev.shoal.node.api.SharedFileInfo;
+import dev.shoal.protocol.Urn;
+import dev.shoal.transfer.Source;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Servents in this JVM on 127.0.0.1 with a free port each, all sharing one folder, each with its
+ * own data folder; closing closes them all.
+ */
+final class SharingNodes implements AutoCloseable {
+    private final List<ServentNode> nodes = new ArrayList<>();
+
+    /** Starts {@code count} leaves sharing {@code share}, each uploading at most {@code limit} bytes/s (0: no cap). */
+    SharingNodes(int count, Path share, Path dataRoot, long limit) throws IOException {
+        try {
+            for (int i = 0; i < count; i++) {
+                NodeConfig config = NodeConfig.defaults(dataRoot.resolve("node" + i))
+                        .withListen(new InetSocketAddress("127.0.0.1", 0))
+                        .withShares(List.of(share))
+                        .withUltrapeer(false)
+                        .withUploads(4, limit);
+                nodes.add(ServentNode.start(config));
+            }
+            for (ServentNode n : nodes) {
+                n.libraryReady().get(10, TimeUnit.MINUTES);
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            close();
+            throw new IOException("a servent could not index " + share + ": " + e, e);
+        } catch (InterruptedException e) {
+            close();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while indexing", e);
+        }
+    }
+
+    /** The URN under which the nodes share the file called {@code name}. */
+    Urn urnOf(String name) throws IOException {
+        for (SharedFileInfo f : nodes.get(0).sharedFiles()) {
+            if (f.name().equals(name)) {
+                return Urn.parse(f.urn());
+            }
+        }
+        throw new IOException("no shared file named " + name);
+    }
+
+    InetSocketAddress address(int i) {
+        return nodes.get(i).listenAddress();
+    }
+
+    Source source(int i) {
+        return Source.of(address(i));
+    }
+
+    int size() {
+        return nodes.size();
+    }
+
+    @Override
+    public void close() {
+        for (ServentNode n : nodes) {
+            n.close();
+        }
+        nodes.clear();
+    }
+}

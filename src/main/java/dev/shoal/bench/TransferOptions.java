@@ -1,0 +1,73 @@
+package dev.shoal.bench;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Command line of {@link TransferBench}: {@code [--size-mib N] [--swarm-mib M] [--rounds R]
+ * [--suite all|single|swarm|hash] [--json]}.
+ *
+ * @param sizeMib    size of the single-source file and of the hashed set (default 1024)
+ * @param swarmMib   size of the file fetched at 10 MB/s per source (default 160, at most sizeMib)
+ * @param rounds     measured rounds per figure (a warm-up round comes on top in the single-source suite)
+ * @param suites     which suites to run
+ * @param json       one JSON object per figure instead of a table
+ */
+record TransferOptions(int sizeMib, int swarmMib, int rounds, Set<String> suites, boolean json) {
+    static final String USAGE = "usage: TransferBench [--size-mib N] [--swarm-mib M] [--rounds R]"
+            + " [--suite all|single|swarm|hash] [--json]";
+    static final List<String> SUITES = List.of("single", "swarm", "hash");
+
+    static TransferOptions parse(String[] args) {
+        int size = 1024;
+        Integer swarm = null;
+        int rounds = 3;
+        Set<String> suites = Set.copyOf(SUITES);
+        boolean json = false;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--json" -> json = true;
+                case "--size-mib" -> size = positive(a, value(args, ++i, a));
+                case "--swarm-mib" -> swarm = positive(a, value(args, ++i, a));
+                case "--rounds" -> rounds = positive(a, value(args, ++i, a));
+                case "--suite" -> {
+                    String s = value(args, ++i, a);
+                    if (s.equals("all")) {
+                        suites = Set.copyOf(SUITES);
+                    } else if (SUITES.contains(s)) {
+                        suites = Set.of(s);
+                    } else {
+                        throw new IllegalArgumentException("unknown suite: " + s);
+                    }
+                }
+                default -> throw new IllegalArgumentException("unknown argument: " + a);
+            }
+        }
+        int swarmMib = swarm != null ? swarm : Math.min(160, size);
+        return new TransferOptions(size, swarmMib, rounds, suites, json);
+    }
+
+    boolean runs(String suite) {
+        return suites.contains(suite);
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static int positive(String option, String text) {
+        try {
+            int n = Integer.parseInt(text);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + " needs a positive whole number, got " + text);
+    }
+}

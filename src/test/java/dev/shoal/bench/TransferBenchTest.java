@@ -1,0 +1,52 @@
+package dev.shoal.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The transfer bench runs end to end on tiny sizes; speeds are never asserted, only sanity. */
+class TransferBenchTest {
+    @Test
+    void optionsHaveDefaultsAndRejectNonsense() {
+        TransferOptions d = TransferOptions.parse(new String[0]);
+        assertThat(d).isEqualTo(new TransferOptions(1024, 160, 3, Set.copyOf(TransferOptions.SUITES), false));
+        assertThat(TransferOptions.parse(new String[] {"--size-mib", "64", "--suite", "hash", "--json"}))
+                .isEqualTo(new TransferOptions(64, 64, 3, Set.of("hash"), true));
+        for (String[] bad : List.of(new String[] {"--size-mib", "0"}, new String[] {"--rounds"},
+                new String[] {"--suite", "disk"}, new String[] {"--fast"})) {
+            assertThatThrownBy(() -> TransferOptions.parse(bad)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void everySuiteGivesFiniteFiguresAsJsonLines() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = TransferBench.run(new String[] {"--size-mib", "8", "--swarm-mib", "1", "--rounds", "1", "--json"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).isNotEmpty().allSatisfy(l -> assertThat(l).startsWith("{").endsWith("}")
+                .doesNotContain("null").contains("\"median\":"));
+        assertThat(String.join("\n", lines)).contains("\"suite\":\"single_source\"", "\"suite\":\"four_sources\"",
+                "\"suite\":\"hash_index\"");
+    }
+
+    @Test
+    void tableNamesEveryFigure() {
+        RoundStats v = new RoundStats(List.of(2.0, 1.0, 3.0));
+        TransferFigure f = new TransferFigure("four_sources", "four_limited_sources", "MB/s", v, "one_source",
+                new RoundStats(List.of(1.0, 1.0, 1.0)), v, 3.6);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        TransferReport.table(List.of(f), "test", new PrintStream(out, true, StandardCharsets.UTF_8));
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("four_limited_sources", "one_source",
+                "2.000 (1.000..3.000)", ">=3.60");
+        assertThat(v.median()).isEqualTo(2.0);
+    }
+}
