@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,7 +19,9 @@ import java.util.Locale;
  * unless {@code --no-fork} is given.
  */
 public final class BenchMain {
-    static final String USAGE = "usage: shoal bench [--suite all|routing|latency] [--seconds N] [--json] [--no-fork]";
+    static final String USAGE = "usage: shoal bench [--suite all|routing|latency] [--seconds N] [--json] [--no-fork]\n"
+            + "       shoal bench transfer [--suite all|single|swarm|hash] [--size-mib N] [--swarm-mib M] [--rounds R]"
+            + " [--json]";
 
     private BenchMain() {
     }
@@ -33,6 +36,9 @@ public final class BenchMain {
 
     /** Runs the bench; returns the exit code (0 ok, 1 a suite failed, 2 bad arguments). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals("transfer")) {
+            return TransferBench.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
         if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
             out.println(USAGE);
             return 0;
