@@ -18,6 +18,7 @@ import dev.shoal.routing.HitRoute;
 import dev.shoal.routing.PingRoute;
 import dev.shoal.routing.PushRoute;
 import dev.shoal.routing.QrpException;
+import dev.shoal.routing.QrpTable;
 import dev.shoal.routing.QrpTableAssembler;
 import dev.shoal.routing.QueryRoute;
 import dev.shoal.routing.Router;
@@ -84,10 +85,14 @@ final class MessageHandler implements ConnectionListener {
 
     @Override
     public void onDisconnected(Connection c, String reason) {
+        boolean changed;
         synchronized (router) {
+            QrpTable before = router.mergedLeafTable();
             router.connectionClosed(c);
+            changed = changedSince(before);
         }
         QrpTableAssembler assembler = qrpAssemblers.remove(c);
+        republish(changed);
         if (assembler != null) {
             assembler.close();
         }
@@ -189,15 +194,38 @@ final class MessageHandler implements ConnectionListener {
         }
         try {
             assembler.accept(payload).ifPresent(table -> {
+                boolean changed;
                 synchronized (router) {
+                    QrpTable before = router.mergedLeafTable();
                     router.qrpTableReceived(c, table);
+                    changed = changedSince(before);
                 }
                 log.debug("{} sent a QRP table with {} of {} slots set", c.remoteAddress(), table.countSet(),
                         table.size());
+                republish(changed);
             });
         } catch (QrpException e) {
             log.info("closing {}: bad QRP update: {}", c.remoteAddress(), e.getMessage());
             c.close(new Bye(e.byeCode(), e.getMessage()));
+        }
+    }
+
+    /** Whether the merged table differs from {@code before}. Caller holds the router lock. */
+    private boolean changedSince(QrpTable before) {
+        return !router.mergedLeafTable().equals(before);
+    }
+
+    /**
+     * Our table towards ultrapeers covers our leaves' tables: when those change it, ultrapeers
+     * must get it again, or they keep routing last-hop queries by the old one.
+     */
+    private void republish(boolean changed) {
+        if (!changed) {
+            return;
+        }
+        log.debug("leaf tables changed: sending our merged QRP table to ultrapeers");
+        for (Connection peer : qrpAssemblers.keySet()) {
+            QrpPublisher.publish(router, peer);
         }
     }
 
