@@ -5,6 +5,7 @@ import dev.shoal.net.ConnectionListener;
 import dev.shoal.protocol.BadMessageException;
 import dev.shoal.protocol.Bye;
 import dev.shoal.protocol.Frame;
+import dev.shoal.protocol.Guid;
 import dev.shoal.protocol.Header;
 import dev.shoal.protocol.MessageCodec;
 import dev.shoal.protocol.MessageType;
@@ -14,6 +15,7 @@ import dev.shoal.protocol.Pong;
 import dev.shoal.protocol.Push;
 import dev.shoal.protocol.Query;
 import dev.shoal.protocol.QueryHit;
+import dev.shoal.protocol.VendorMessage;
 import dev.shoal.routing.HitRoute;
 import dev.shoal.routing.PingRoute;
 import dev.shoal.routing.PushRoute;
@@ -39,6 +41,14 @@ final class MessageHandler implements ConnectionListener {
     private static final Logger log = LoggerFactory.getLogger(MessageHandler.class);
     /** Malformed messages tolerated from one peer before it is dropped (Bye 409). */
     static final int MAX_BAD_MESSAGES = 50;
+    /**
+     * "Messages Supported" ({@code \0\0\0\0}/0 v0) listing none: we handle no vendor messages,
+     * but having announced {@code Vendor-Message} we owe the list. gtk-gnutella marks a peer that
+     * never sends it as not genuine after 50 messages and then skips it for its leaves' queries.
+     * One link only: TTL 1, hops 0, all-zero GUID as gtk-gnutella sends its own.
+     */
+    private static final Frame MESSAGES_SUPPORTED = MessageCodec.frame(Guid.ZERO, 1, 0,
+            new VendorMessage("\0\0\0\0", 0, 0, new byte[] {0, 0}));
 
     private final Router<Connection> router;
     private final LocalResponder responder;
@@ -80,6 +90,9 @@ final class MessageHandler implements ConnectionListener {
             router.connectionOpened(c, !c.isUltrapeer());
         }
         qrpAssemblers.put(c, new QrpTableAssembler());
+        if (c.peerHeaders().contains("Vendor-Message")) {
+            c.send(MESSAGES_SUPPORTED);
+        }
         hooks.connected(c);
     }
 

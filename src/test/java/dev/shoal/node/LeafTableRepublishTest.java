@@ -3,27 +3,18 @@ package dev.shoal.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shoal.net.Connection;
-import dev.shoal.net.ConnectionStats;
-import dev.shoal.protocol.Bye;
 import dev.shoal.protocol.Frame;
 import dev.shoal.protocol.Guid;
 import dev.shoal.protocol.Header;
 import dev.shoal.protocol.MessageCodec;
 import dev.shoal.protocol.MessageType;
-import dev.shoal.protocol.Pong;
-import dev.shoal.protocol.Push;
-import dev.shoal.protocol.Query;
-import dev.shoal.protocol.handshake.HandshakeHeaders;
 import dev.shoal.routing.QrpTable;
 import dev.shoal.routing.QrpTableAssembler;
 import dev.shoal.routing.Router;
 import dev.shoal.routing.RouterConfig;
-import java.net.InetSocketAddress;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,12 +40,14 @@ class LeafTableRepublishTest {
     void setUp() {
         Guid id = Guid.random();
         router = new Router<>(RouterConfig.defaults(), id);
-        handler = new MessageHandler(router, new LocalResponder(null, id), new SearchRegistry(), new NoHooks(),
+        handler = new MessageHandler(router, new LocalResponder(null, id), new SearchRegistry(), new QuietHooks(),
                 () -> 1_000L);
-        ultrapeer = new FakeConnection(1, true);
-        leaf = new FakeConnection(2, false);
+        ultrapeer = FakeConnection.gtkg(1, true);
+        leaf = FakeConnection.gtkg(2, false);
         handler.onConnected(ultrapeer);
         handler.onConnected(leaf);
+        ultrapeer.sent.clear();
+        leaf.sent.clear();
     }
 
     @Test
@@ -123,123 +116,5 @@ class LeafTableRepublishTest {
         }
         assertThat(table).as("a complete table").isNotNull();
         return table;
-    }
-
-    private static final class NoHooks implements MessageHandler.NodeHooks {
-        @Override
-        public Pong ownPong(Connection to) {
-            throw new AssertionError("no pings here");
-        }
-
-        @Override
-        public InetSocketAddress advertisedAddress(Connection to) {
-            return new InetSocketAddress("127.0.0.1", 6346);
-        }
-
-        @Override
-        public void connected(Connection c) {
-        }
-
-        @Override
-        public void disconnected(Connection c, String reason) {
-        }
-
-        @Override
-        public void hostLearned(InetSocketAddress address) {
-        }
-
-        @Override
-        public void pushForUs(Push push) {
-        }
-
-        @Override
-        public void queryAnswered(Query query, int hops, int results) {
-        }
-    }
-
-    /** A link that records what is sent on it; ultrapeers announce QRP like gtk-gnutella does. */
-    private static final class FakeConnection implements Connection {
-        final List<Frame> sent = new CopyOnWriteArrayList<>();
-        private final long id;
-        private final HandshakeHeaders headers;
-
-        FakeConnection(long id, boolean ultrapeer) {
-            this.id = id;
-            this.headers = HandshakeHeaders.builder()
-                    .add("User-Agent", "gtk-gnutella/1.2.3 (2024-03-03; Topless; Linux x86_64)")
-                    .add("X-Query-Routing", "0.2")
-                    .add("X-Ultrapeer", ultrapeer ? "True" : "False")
-                    .build();
-        }
-
-        @Override
-        public long id() {
-            return id;
-        }
-
-        @Override
-        public InetSocketAddress remoteAddress() {
-            return new InetSocketAddress("127.0.0.1", 16000 + (int) id);
-        }
-
-        @Override
-        public Optional<InetSocketAddress> listenAddress() {
-            return Optional.of(remoteAddress());
-        }
-
-        @Override
-        public HandshakeHeaders peerHeaders() {
-            return headers;
-        }
-
-        @Override
-        public boolean isOutgoing() {
-            return false;
-        }
-
-        @Override
-        public boolean isUltrapeer() {
-            return headers.isTrue("X-Ultrapeer");
-        }
-
-        @Override
-        public String userAgent() {
-            return headers.get("User-Agent").orElse("");
-        }
-
-        @Override
-        public Instant since() {
-            return Instant.EPOCH;
-        }
-
-        @Override
-        public boolean isCompressedIn() {
-            return false;
-        }
-
-        @Override
-        public boolean isCompressedOut() {
-            return false;
-        }
-
-        @Override
-        public boolean isOpen() {
-            return true;
-        }
-
-        @Override
-        public ConnectionStats stats() {
-            return new ConnectionStats(0, sent.size(), 0, 0, 0, 0, 0, 0);
-        }
-
-        @Override
-        public boolean send(Frame frame) {
-            sent.add(frame);
-            return true;
-        }
-
-        @Override
-        public void close(Bye bye) {
-        }
     }
 }
