@@ -155,17 +155,25 @@ final class GnutellaIoHandler extends IoHandlerAdapter {
             return;
         }
         c.received(frame, manager.now());
+        boolean bye = frame.header().type() == MessageType.BYE;
+        if (bye) {
+            // Recorded before the listener runs: it may close the link itself on seeing the Bye,
+            // and the first recorded reason is the one reported.
+            ctx.closeReason(byeReason(frame));
+        }
         manager.deliver(c, frame);
-        if (frame.header().type() == MessageType.BYE) {
-            String why;
-            try {
-                Bye bye = Bye.decode(frame.payload());
-                why = "peer said Bye " + bye.code() + " " + bye.reason();
-            } catch (BadMessageException e) {
-                why = "peer said Bye (malformed)";
-            }
-            ctx.closeReason(why);
+        if (bye) {
             session.closeOnFlush();
+        }
+    }
+
+    /** The Bye's code and first reason line; gtk-gnutella appends a header block after a CRLF. */
+    private static String byeReason(Frame frame) {
+        try {
+            Bye bye = Bye.decode(frame.payload());
+            return "peer said Bye " + bye.code() + " " + bye.reason().split("[\r\n]", 2)[0];
+        } catch (BadMessageException e) {
+            return "peer said Bye (malformed)";
         }
     }
 

@@ -5,6 +5,7 @@ import dev.shoal.net.ConnectionListener;
 import dev.shoal.protocol.BadMessageException;
 import dev.shoal.protocol.Bye;
 import dev.shoal.protocol.Frame;
+import dev.shoal.protocol.Guid;
 import dev.shoal.protocol.Header;
 import dev.shoal.protocol.MessageCodec;
 import dev.shoal.protocol.MessageType;
@@ -14,10 +15,12 @@ import dev.shoal.protocol.Pong;
 import dev.shoal.protocol.Push;
 import dev.shoal.protocol.Query;
 import dev.shoal.protocol.QueryHit;
+import dev.shoal.protocol.VendorMessage;
 import dev.shoal.routing.HitRoute;
 import dev.shoal.routing.PingRoute;
 import dev.shoal.routing.PushRoute;
 import dev.shoal.routing.QrpException;
+import dev.shoal.routing.QrpTable;
 import dev.shoal.routing.QrpTableAssembler;
 import dev.shoal.routing.QueryRoute;
 import dev.shoal.routing.Router;
@@ -38,6 +41,14 @@ final class MessageHandler implements ConnectionListener {
     private static final Logger log = LoggerFactory.getLogger(MessageHandler.class);
     /** Malformed messages tolerated from one peer before it is dropped (Bye 409). */
     static final int MAX_BAD_MESSAGES = 50;
+    /**
+     * "Messages Supported" ({@code \0\0\0\0}/0 v0) listing none: we handle no vendor messages,
+     * but having announced {@code Vendor-Message} we owe the list. gtk-gnutella marks a peer that
+     * never sends it as not genuine after 50 messages and then skips it for its leaves' queries.
+     * One link only: TTL 1, hops 0, all-zero GUID as gtk-gnutella sends its own.
+     */
+    private static final Frame MESSAGES_SUPPORTED = MessageCodec.frame(Guid.ZERO, 1, 0,
+            new VendorMessage("\0\0\0\0", 0, 0, new byte[] {0, 0}));
 
     private final Router<Connection> router;
     private final LocalResponder responder;
@@ -79,15 +90,22 @@ final class MessageHandler implements ConnectionListener {
             router.connectionOpened(c, !c.isUltrapeer());
         }
         qrpAssemblers.put(c, new QrpTableAssembler());
+        if (c.peerHeaders().contains("Vendor-Message")) {
+            c.send(MESSAGES_SUPPORTED);
+        }
         hooks.connected(c);
     }
 
     @Override
     public void onDisconnected(Connection c, String reason) {
+        boolean changed;
         synchronized (router) {
+            QrpTable before = router.mergedLeafTable();
             router.connectionClosed(c);
+            changed = changedSince(before);
         }
         QrpTableAssembler assembler = qrpAssemblers.remove(c);
+        republish(changed);
         if (assembler != null) {
             assembler.close();
         }
@@ -189,15 +207,38 @@ final class MessageHandler implements ConnectionListener {
         }
         try {
             assembler.accept(payload).ifPresent(table -> {
+                boolean changed;
                 synchronized (router) {
+                    QrpTable before = router.mergedLeafTable();
                     router.qrpTableReceived(c, table);
+                    changed = changedSince(before);
                 }
                 log.debug("{} sent a QRP table with {} of {} slots set", c.remoteAddress(), table.countSet(),
                         table.size());
+                republish(changed);
             });
         } catch (QrpException e) {
             log.info("closing {}: bad QRP update: {}", c.remoteAddress(), e.getMessage());
             c.close(new Bye(e.byeCode(), e.getMessage()));
+        }
+    }
+
+    /** Whether the merged table differs from {@code before}. Caller holds the router lock. */
+    private boolean changedSince(QrpTable before) {
+        return !router.mergedLeafTable().equals(before);
+    }
+
+    /**
+     * Our table towards ultrapeers covers our leaves' tables: when those change it, ultrapeers
+     * must get it again, or they keep routing last-hop queries by the old one.
+     */
+    private void republish(boolean changed) {
+        if (!changed) {
+            return;
+        }
+        log.debug("leaf tables changed: sending our merged QRP table to ultrapeers");
+        for (Connection peer : qrpAssemblers.keySet()) {
+            QrpPublisher.publish(router, peer);
         }
     }
 

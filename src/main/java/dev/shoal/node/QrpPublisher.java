@@ -16,14 +16,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps peers told which keywords our library (and, as an ultrapeer, our leaves) can answer, so
  * that ultrapeers route matching queries to us. Only ultrapeers that advertised {@code X-Query-Routing}
- * get a table; each gets a full RESET + PATCH whenever the library changes.
+ * get a table; each gets a full RESET + PATCH whenever the library changes (and, through
+ * {@link MessageHandler}, whenever our leaves' tables change the merged table).
  */
 final class QrpPublisher {
     private static final Logger log = LoggerFactory.getLogger(QrpPublisher.class);
 
     private final Supplier<Library> library;
     private final Router<Connection> router;
-    private volatile QrpTable own = QrpTable.empty(QrpTable.DEFAULT_SIZE);
 
     QrpPublisher(Supplier<Library> library, Router<Connection> router) {
         this.library = library;
@@ -36,7 +36,10 @@ final class QrpPublisher {
         for (SharedFile file : library.get().all()) {
             builder.addName(file.name());
         }
-        own = builder.build();
+        QrpTable own = builder.build();
+        synchronized (router) {
+            router.ownTableChanged(own);
+        }
         log.debug("QRP table rebuilt: {} of {} slots set", own.countSet(), own.size());
     }
 
@@ -45,17 +48,27 @@ final class QrpPublisher {
     }
 
     void sendTo(Connection c) {
+        publish(router, c);
+    }
+
+    /**
+     * Sends the router's current merged table as a full RESET + PATCH to {@code c}, if it takes
+     * tables from us. Sends to one link are serialised on it, so two updates racing (library and
+     * leaf changes) never interleave their messages, and the last one sent is the newest table.
+     */
+    static void publish(Router<Connection> router, Connection c) {
         if (!wantsTable(c)) {
             return;
         }
-        QrpTable table;
-        synchronized (router) {
-            table = router.mergedLeafTable(own);
-        }
-        List<Payload> messages = table.toMessages();
-        for (Payload p : messages) {
-            // QRP messages travel one link: TTL 1, hops 0.
-            c.send(MessageCodec.frame(Guid.random(), 1, 0, p));
+        synchronized (c) {
+            QrpTable table;
+            synchronized (router) {
+                table = router.mergedLeafTable();
+            }
+            for (Payload p : table.toMessages()) {
+                // QRP messages travel one link: TTL 1, hops 0.
+                c.send(MessageCodec.frame(Guid.random(), 1, 0, p));
+            }
         }
     }
 

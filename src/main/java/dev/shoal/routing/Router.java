@@ -42,6 +42,7 @@ public final class Router<C> {
     private final SeenGuids ownQueries;
     private final RouteTable<C> queryRoutes;
     private final RouteTable<C> pushRoutes;
+    private QrpTable ownTable = QrpTable.empty(QrpTable.DEFAULT_SIZE);
 
     /** A registered connection: its role and the last QRP table it sent (or null). */
     private static final class Peer {
@@ -88,7 +89,23 @@ public final class Router<C> {
         }
     }
 
-    /** The union of our own table and every leaf's table: what we send to other ultrapeers. */
+    /** Our own library's table, the base of {@link #mergedLeafTable()}; replaces the previous one. */
+    public void ownTableChanged(QrpTable own) {
+        if (own == null) {
+            throw new IllegalArgumentException("own table is required");
+        }
+        ownTable = own;
+    }
+
+    /**
+     * Our own table (as last set) merged with every leaf's: what we send to other ultrapeers.
+     * It changes when our library or a leaf's table changes, and when a leaf with a table leaves.
+     */
+    public QrpTable mergedLeafTable() {
+        return mergedLeafTable(ownTable);
+    }
+
+    /** The union of {@code own} and every leaf's table. */
     public QrpTable mergedLeafTable(QrpTable own) {
         QrpTable merged = own;
         for (Peer p : peers.values()) {

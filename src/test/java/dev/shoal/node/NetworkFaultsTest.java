@@ -102,6 +102,7 @@ class NetworkFaultsTest {
             out.flush();
             assertThat(readsToEnd(in)).as("link closed by the node").isTrue();
         }
+        // Our end sees the close a moment after the peer's socket does.
         await().atMost(Duration.ofSeconds(5)).until(() -> hub.peers().size() == 2);
         List<SearchHit> hits = new CopyOnWriteArrayList<>();
         try (Search search = searcher.search("faultline", 3, hits::add)) {

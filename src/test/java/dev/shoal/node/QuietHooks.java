@@ -1,0 +1,40 @@
+package dev.shoal.node;
+
+import dev.shoal.net.Connection;
+import dev.shoal.protocol.Pong;
+import dev.shoal.protocol.Push;
+import dev.shoal.protocol.Query;
+import java.net.InetSocketAddress;
+
+/** Node hooks for handler tests that do not care about them: nothing happens, pings are not expected. */
+final class QuietHooks implements MessageHandler.NodeHooks {
+    @Override
+    public Pong ownPong(Connection to) {
+        throw new AssertionError("no pings here");
+    }
+
+    @Override
+    public InetSocketAddress advertisedAddress(Connection to) {
+        return new InetSocketAddress("127.0.0.1", 6346);
+    }
+
+    @Override
+    public void connected(Connection c) {
+    }
+
+    @Override
+    public void disconnected(Connection c, String reason) {
+    }
+
+    @Override
+    public void hostLearned(InetSocketAddress address) {
+    }
+
+    @Override
+    public void pushForUs(Push push) {
+    }
+
+    @Override
+    public void queryAnswered(Query query, int hops, int results) {
+    }
+}
