@@ -41,7 +41,7 @@ final class SearchCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     int ttl;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "5",
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
             description = "How long to wait for hits (default: ${DEFAULT-VALUE}).")
     double timeoutSeconds;
 
