@@ -308,7 +308,8 @@ class RawPeerTest extends NetTestSupport {
             assertThat(c.send(qrp)).isTrue();
             // A hit outranks the queued queries: it gets in by evicting one of them.
             assertThat(c.send(RawPeer.frame(MessageType.QUERY_HIT, 6, 0, new byte[1000]))).isTrue();
-            assertThat(c.send(RawPeer.frame(MessageType.PING, 1, 0, new byte[0]))).isFalse();
+            // Whether a ping still fits depends on how much the kernel has drained meanwhile, so
+            // the drop counts below are what proves the queue sheds lesser frames.
             assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(2));
             ConnectionStats s = c.stats();
             assertThat(s.framesDropped()).isGreaterThan(1000);
