@@ -136,7 +136,11 @@ class DesktopAppGuiTest {
         DialogFixture dialog = window.dialog("settingsDialog");
         dialog.spinner("uploadSlotsSpinner").enterTextAndCommit("7");
         dialog.label("restartNote").requireText("Restart Shoal to apply: upload slots");
-        dialog.button("saveSettings").click();
+        // A click can be lost while the machine is busy: press Save until the dialog goes away.
+        for (int attempt = 0; attempt < 3 && GuiActionRunner.execute(() -> dialog.target().isShowing()); attempt++) {
+            dialog.button("saveSettings").click();
+            robot.waitForIdle();
+        }
         Path file = app.config.dataDir().resolve(NodeConfigFile.SETTINGS_FILE);
         waitFor("the settings file", () -> Files.isRegularFile(file) && Files.readString(file).contains("upload-slots=7"));
         waitFor("the notice", () -> "Settings saved; restart Shoal to apply: upload slots".equals(lastNotice()));
