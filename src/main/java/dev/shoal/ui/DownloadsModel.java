@@ -1,19 +1,19 @@
 package dev.shoal.ui;
 
 import dev.shoal.node.api.DownloadInfo;
+import dev.shoal.node.api.DownloadState;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.swing.table.AbstractTableModel;
 
 /**
  * Downloads in the order they were first seen. Fed by the 1 Hz snapshot (the full list) and by
  * DownloadChanged events (one download, up to 4 times a second) for smooth progress bars.
  */
-final class DownloadsModel extends AbstractTableModel {
+final class DownloadsModel extends RowTableModel<DownloadInfo> {
     static final int NAME = 0;
     static final int SIZE = 1;
     static final int PROGRESS = 2;
@@ -21,7 +21,6 @@ final class DownloadsModel extends AbstractTableModel {
     static final int ETA = 4;
     static final int SOURCES = 5;
     static final int STATE = 6;
-    private static final String[] COLUMNS = {"Name", "Size", "Progress", "Speed", "ETA", "Sources", "State"};
 
     private final List<DownloadInfo> rows = new ArrayList<>();
     private final Map<String, Integer> rowById = new HashMap<>();
@@ -76,43 +75,29 @@ final class DownloadsModel extends AbstractTableModel {
     }
 
     @Override
+    protected List<Column<DownloadInfo>> columns() {
+        return List.of(
+                new Column<>("Name", String.class, DownloadInfo::name),
+                new Column<>("Size", Long.class, DownloadInfo::size),
+                new Column<>("Progress", Double.class, DownloadInfo::fraction),
+                new Column<>("Speed", Long.class, d -> moving(d) ? d.bytesPerSecond() : 0L),
+                new Column<>("ETA", String.class, d -> moving(d) ? Format.eta(d.etaSeconds()) : ""),
+                new Column<>("Sources", String.class, d -> d.state().isFinished()
+                        ? Integer.toString(d.knownSources()) : Format.sources(d.sources(), d.knownSources())),
+                new Column<>("State", String.class, Format::state));
+    }
+
+    private static boolean moving(DownloadInfo d) {
+        return d.state() == DownloadState.DOWNLOADING;
+    }
+
+    @Override
+    protected DownloadInfo row(int index) {
+        return rows.get(index);
+    }
+
+    @Override
     public int getRowCount() {
         return rows.size();
-    }
-
-    @Override
-    public int getColumnCount() {
-        return COLUMNS.length;
-    }
-
-    @Override
-    public String getColumnName(int column) {
-        return COLUMNS[column];
-    }
-
-    @Override
-    public Class<?> getColumnClass(int column) {
-        return switch (column) {
-            case SIZE, SPEED -> Long.class;
-            case PROGRESS -> Double.class;
-            default -> String.class;
-        };
-    }
-
-    @Override
-    public Object getValueAt(int row, int column) {
-        DownloadInfo d = rows.get(row);
-        boolean moving = d.state() == dev.shoal.node.api.DownloadState.DOWNLOADING;
-        return switch (column) {
-            case NAME -> d.name();
-            case SIZE -> d.size();
-            case PROGRESS -> d.fraction();
-            case SPEED -> moving ? d.bytesPerSecond() : 0L;
-            case ETA -> moving ? Format.eta(d.etaSeconds()) : "";
-            case SOURCES -> d.state().isFinished() ? Integer.toString(d.knownSources())
-                    : Format.sources(d.sources(), d.knownSources());
-            case STATE -> Format.state(d);
-            default -> throw new IllegalArgumentException("no column " + column);
-        };
     }
 }

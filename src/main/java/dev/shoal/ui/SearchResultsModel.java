@@ -5,15 +5,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.swing.table.AbstractTableModel;
 
 /** The rows of one search tab: hits grouped by URN, one row per file with its number of sources. */
-final class SearchResultsModel extends AbstractTableModel {
+final class SearchResultsModel extends RowTableModel<ResultGroup> {
     static final int NAME = 0;
     static final int SIZE = 1;
     static final int TYPE = 2;
     static final int SOURCES = 3;
-    private static final String[] COLUMNS = {"Name", "Size", "Type", "Sources"};
 
     private final List<ResultGroup> rows = new ArrayList<>();
     private final Map<String, Integer> rowByKey = new HashMap<>();
@@ -59,38 +57,21 @@ final class SearchResultsModel extends AbstractTableModel {
     }
 
     @Override
+    protected List<Column<ResultGroup>> columns() {
+        return List.of(
+                new Column<>("Name", String.class, ResultGroup::name),
+                new Column<>("Size", Long.class, ResultGroup::size),
+                new Column<>("Type", String.class, ResultGroup::kind),
+                new Column<>("Sources", Integer.class, ResultGroup::sourceCount));
+    }
+
+    @Override
+    protected ResultGroup row(int index) {
+        return rows.get(index);
+    }
+
+    @Override
     public int getRowCount() {
         return rows.size();
-    }
-
-    @Override
-    public int getColumnCount() {
-        return COLUMNS.length;
-    }
-
-    @Override
-    public String getColumnName(int column) {
-        return COLUMNS[column];
-    }
-
-    @Override
-    public Class<?> getColumnClass(int column) {
-        return switch (column) {
-            case SIZE -> Long.class;
-            case SOURCES -> Integer.class;
-            default -> String.class;
-        };
-    }
-
-    @Override
-    public Object getValueAt(int row, int column) {
-        ResultGroup g = rows.get(row);
-        return switch (column) {
-            case NAME -> g.name();
-            case SIZE -> g.size();
-            case TYPE -> g.kind();
-            case SOURCES -> g.sourceCount();
-            default -> throw new IllegalArgumentException("no column " + column);
-        };
     }
 }

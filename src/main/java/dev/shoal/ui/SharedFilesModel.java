@@ -3,15 +3,13 @@ package dev.shoal.ui;
 import dev.shoal.node.api.SharedFileInfo;
 import java.nio.file.Path;
 import java.util.List;
-import javax.swing.table.AbstractTableModel;
 
 /** The files the node shares, as last listed. */
-final class SharedFilesModel extends AbstractTableModel {
+final class SharedFilesModel extends RowTableModel<SharedFileInfo> {
     static final int NAME = 0;
     static final int SIZE = 1;
     static final int TYPE = 2;
     static final int FOLDER = 3;
-    private static final String[] COLUMNS = {"Name", "Size", "Type", "Folder"};
 
     private List<SharedFileInfo> rows = List.of();
 
@@ -25,35 +23,22 @@ final class SharedFilesModel extends AbstractTableModel {
     }
 
     @Override
+    protected List<Column<SharedFileInfo>> columns() {
+        return List.of(
+                new Column<>("Name", String.class, SharedFileInfo::name),
+                new Column<>("Size", Long.class, SharedFileInfo::size),
+                new Column<>("Type", String.class, f -> Format.kind(f.name())),
+                new Column<>("Folder", String.class, f -> folderOf(f.path())));
+    }
+
+    @Override
+    protected SharedFileInfo row(int index) {
+        return rows.get(index);
+    }
+
+    @Override
     public int getRowCount() {
         return rows.size();
-    }
-
-    @Override
-    public int getColumnCount() {
-        return COLUMNS.length;
-    }
-
-    @Override
-    public String getColumnName(int column) {
-        return COLUMNS[column];
-    }
-
-    @Override
-    public Class<?> getColumnClass(int column) {
-        return column == SIZE ? Long.class : String.class;
-    }
-
-    @Override
-    public Object getValueAt(int row, int column) {
-        SharedFileInfo f = rows.get(row);
-        return switch (column) {
-            case NAME -> f.name();
-            case SIZE -> f.size();
-            case TYPE -> Format.kind(f.name());
-            case FOLDER -> folderOf(f.path());
-            default -> throw new IllegalArgumentException("no column " + column);
-        };
     }
 
     private static String folderOf(String path) {

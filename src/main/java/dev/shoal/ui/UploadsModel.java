@@ -3,16 +3,14 @@ package dev.shoal.ui;
 import dev.shoal.node.api.UploadInfo;
 import java.util.ArrayList;
 import java.util.List;
-import javax.swing.table.AbstractTableModel;
 
 /** Uploads served to peers, newest last, as the 1 Hz snapshot lists them. */
-final class UploadsModel extends AbstractTableModel {
+final class UploadsModel extends RowTableModel<UploadInfo> {
     static final int PEER = 0;
     static final int FILE = 1;
     static final int PROGRESS = 2;
     static final int SENT = 3;
     static final int STATE = 4;
-    private static final String[] COLUMNS = {"Peer", "File", "Progress", "Sent", "State"};
 
     private List<UploadInfo> rows = List.of();
 
@@ -34,39 +32,22 @@ final class UploadsModel extends AbstractTableModel {
     }
 
     @Override
+    protected List<Column<UploadInfo>> columns() {
+        return List.of(
+                new Column<>("Peer", String.class, UploadInfo::peer),
+                new Column<>("File", String.class, UploadInfo::file),
+                new Column<>("Progress", Double.class, UploadInfo::fraction),
+                new Column<>("Sent", Long.class, UploadInfo::bytesSent),
+                new Column<>("State", String.class, u -> u.finished() ? "Finished" : "Uploading"));
+    }
+
+    @Override
+    protected UploadInfo row(int index) {
+        return rows.get(index);
+    }
+
+    @Override
     public int getRowCount() {
         return rows.size();
-    }
-
-    @Override
-    public int getColumnCount() {
-        return COLUMNS.length;
-    }
-
-    @Override
-    public String getColumnName(int column) {
-        return COLUMNS[column];
-    }
-
-    @Override
-    public Class<?> getColumnClass(int column) {
-        return switch (column) {
-            case SENT -> Long.class;
-            case PROGRESS -> Double.class;
-            default -> String.class;
-        };
-    }
-
-    @Override
-    public Object getValueAt(int row, int column) {
-        UploadInfo u = rows.get(row);
-        return switch (column) {
-            case PEER -> u.peer();
-            case FILE -> u.file();
-            case PROGRESS -> u.fraction();
-            case SENT -> u.bytesSent();
-            case STATE -> u.finished() ? "Finished" : "Uploading";
-            default -> throw new IllegalArgumentException("no column " + column);
-        };
     }
 }
