@@ -134,7 +134,10 @@ class DesktopAppGuiTest {
     void settingsAreSavedAndSayWhatNeedsARestart() throws Exception {
         window.menuItem("settingsMenu").click();
         DialogFixture dialog = window.dialog("settingsDialog");
-        dialog.spinner("uploadSlotsSpinner").enterTextAndCommit("7");
+        // Set the value itself: typed text can land beside the old digit ("47") on a busy machine.
+        javax.swing.JSpinner slots = dialog.spinner("uploadSlotsSpinner").target();
+        GuiActionRunner.execute(() -> slots.setValue(7));
+        robot.waitForIdle();
         dialog.label("restartNote").requireText("Restart Shoal to apply: upload slots");
         // A click can be lost while the machine is busy: press Save until the dialog goes away.
         for (int attempt = 0; attempt < 3 && GuiActionRunner.execute(() -> dialog.target().isShowing()); attempt++) {
