@@ -81,7 +81,7 @@ class HostCacheTest {
         c.add(host(2), 20);
         c.save();
         assertThat(Files.readAllLines(file)).contains("127.0.0.1:10002 20", "127.0.0.1:10001 10");
-        Files.writeString(file, "garbage\nexample.com:6346 5\n" + Files.readString(file) + "1.2.3.4:x\n");
+        Files.writeString(file, "garbage\nunresolved-name:6346 5\n" + Files.readString(file) + "127.1.2.4:x\n");
         HostCache again = new HostCache(file, 10);
         again.load();
         assertThat(again.recent(10)).isEqualTo(List.of(host(2), host(1)));

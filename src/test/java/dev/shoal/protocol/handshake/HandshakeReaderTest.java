@@ -35,16 +35,16 @@ class HandshakeReaderTest {
     @Test
     void continuationLinesExtendTheHeader() throws Exception {
         HandshakeMessage m = HandshakeReader.parse(
-                "GNUTELLA CONNECT/0.6\r\nX-Try-Ultrapeers: 1.2.3.4:6346,\r\n 5.6.7.8:6347\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-        assertThat(m.headers().get("X-Try-Ultrapeers")).contains("1.2.3.4:6346, 5.6.7.8:6347");
+                "GNUTELLA CONNECT/0.6\r\nX-Try-Ultrapeers: 127.1.2.4:6346,\r\n 127.5.6.8:6347\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        assertThat(m.headers().get("X-Try-Ultrapeers")).contains("127.1.2.4:6346, 127.5.6.8:6347");
         assertThat(HostPort.parseList(m.headers().get("X-Try-Ultrapeers").orElseThrow())).hasSize(2);
     }
 
     @Test
     void repeatedHeadersAreMergedWithCommas() throws Exception {
         HandshakeMessage m = HandshakeReader.parse(
-                "GNUTELLA CONNECT/0.6\r\nX-Try: 1.2.3.4:1\r\nx-try: 1.2.3.5:2\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-        assertThat(m.headers().asMap()).containsExactly(java.util.Map.entry("X-Try", "1.2.3.4:1,1.2.3.5:2"));
+                "GNUTELLA CONNECT/0.6\r\nX-Try: 127.1.2.4:1\r\nx-try: 127.1.2.5:2\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        assertThat(m.headers().asMap()).containsExactly(java.util.Map.entry("X-Try", "127.1.2.4:1,127.1.2.5:2"));
     }
 
     @Test
