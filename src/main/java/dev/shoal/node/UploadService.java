@@ -109,7 +109,9 @@ final class UploadService implements HttpGateway {
     }
 
     private final class Tracker implements UploadListener {
+        private static final long PROGRESS_EVERY_MILLIS = 250;
         private final Map<String, Long> current = new ConcurrentHashMap<>();
+        private final Map<Long, Long> lastPublished = new ConcurrentHashMap<>();
 
         @Override
         public void uploadStarted(InetSocketAddress remote, ServedFile file, ByteRange range) {
@@ -121,6 +123,24 @@ final class UploadService implements HttpGateway {
         }
 
         @Override
+        public void uploadProgress(InetSocketAddress remote, ServedFile file, ByteRange range, long sent) {
+            Long id = current.get(key(remote, file, range));
+            if (id == null) {
+                return;
+            }
+            UploadInfo before = active.get(id);
+            long now = System.currentTimeMillis();
+            Long last = lastPublished.get(id);
+            UploadInfo info = new UploadInfo(id, peer(remote), file.name(), sent, range.length(), false);
+            active.put(id, info);
+            // Slices can come hundreds of times a second on loopback: tell listeners a few times a second.
+            if (before != null && (last == null || now - last >= PROGRESS_EVERY_MILLIS)) {
+                lastPublished.put(id, now);
+                events.accept(new NodeEvent.UploadChanged(info));
+            }
+        }
+
+        @Override
         public void uploadFinished(InetSocketAddress remote, ServedFile file, ByteRange range, long sent,
                 boolean complete) {
             bytesSent.addAndGet(sent);
@@ -129,6 +149,7 @@ final class UploadService implements HttpGateway {
                 return;
             }
             active.remove(id);
+            lastPublished.remove(id);
             UploadInfo done = new UploadInfo(id, peer(remote), file.name(), sent, range.length(), true);
             synchronized (recent) {
                 recent.addFirst(done);

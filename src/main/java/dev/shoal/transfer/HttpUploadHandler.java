@@ -216,6 +216,9 @@ public final class HttpUploadHandler {
                 pos += n;
                 remaining -= n;
                 sent += n;
+                if (remaining > 0) {
+                    listener.uploadProgress(c.remote, file, range, sent);
+                }
             }
             complete = true;
         } finally {

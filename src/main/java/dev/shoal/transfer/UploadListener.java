@@ -11,6 +11,10 @@ public interface UploadListener {
     default void uploadStarted(InetSocketAddress remote, ServedFile file, ByteRange range) {
     }
 
+    /** Part of a body is written: {@code bytesSent} of the range so far. Called after each slice. */
+    default void uploadProgress(InetSocketAddress remote, ServedFile file, ByteRange range, long bytesSent) {
+    }
+
     /** A body ended; {@code complete} is false when the connection broke during it. */
     default void uploadFinished(InetSocketAddress remote, ServedFile file, ByteRange range,
             long bytesSent, boolean complete) {

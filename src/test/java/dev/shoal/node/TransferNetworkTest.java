@@ -8,6 +8,7 @@ import dev.shoal.node.api.Download;
 import dev.shoal.node.api.DownloadInfo;
 import dev.shoal.node.api.DownloadState;
 import dev.shoal.node.api.NodeConfig;
+import dev.shoal.node.api.NodeEvent;
 import dev.shoal.node.api.UploadInfo;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -114,6 +115,12 @@ class TransferNetworkTest {
         ServentNode downloader = node("downloader", false, null);
         downloader.connect(holder.listenAddress()).get(10, TimeUnit.SECONDS);
         String urn = FileHasher.hash(content).toString();
+        List<UploadInfo> uploadUpdates = new java.util.concurrent.CopyOnWriteArrayList<>();
+        holder.addListener(e -> {
+            if (e instanceof NodeEvent.UploadChanged u) {
+                uploadUpdates.add(u.upload());
+            }
+        });
 
         Download download = downloader.fetch(urn, 2);
         await().atMost(Duration.ofSeconds(10)).until(() -> download.info().bytesDone() > 0);
@@ -127,6 +134,9 @@ class TransferNetworkTest {
         assertThat(Files.readAllBytes(file)).isEqualTo(content);
         long served = holder.uploads().stream().mapToLong(UploadInfo::bytesSent).sum();
         assertThat(served).isLessThan((long) (SIZE * 1.3));
+        assertThat(uploadUpdates).as("the uploader shows progress while it sends")
+                .anySatisfy(u -> assertThat(u.finished()).isFalse())
+                .anySatisfy(u -> assertThat(u.bytesSent()).isBetween(1L, u.bytesRequested() - 1));
     }
 
     @Test
