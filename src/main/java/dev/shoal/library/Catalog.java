@@ -18,7 +18,8 @@ import java.util.function.Function;
  * upload request and query never reach Lucene. The Lucene index is the durable copy.
  *
  * <p>One writer thread (the library worker) calls {@link #put}, {@link #remove} and
- * {@link #indexFor}; readers on any thread see each file either before or after a change.
+ * {@link #indexFor}; readers on any thread may run between the maps' updates, so removal takes
+ * the file out of the search filter ({@code byPath}) last.
  */
 final class Catalog {
     private final Map<Path, SharedFile> byPath = new ConcurrentHashMap<>();
@@ -50,13 +51,19 @@ final class Catalog {
         version.incrementAndGet();
     }
 
+    /**
+     * Forgets a file. Searches are filtered through {@code byPath}, so it goes last: once a search
+     * no longer shows the file, no look-up by index or urn finds it either.
+     */
     Optional<SharedFile> remove(Path path) {
-        SharedFile old = byPath.remove(path);
-        if (old != null) {
-            unlink(old);
-            version.incrementAndGet();
+        SharedFile old = byPath.get(path);
+        if (old == null) {
+            return Optional.empty();
         }
-        return Optional.ofNullable(old);
+        unlink(old);
+        byPath.remove(path, old);
+        version.incrementAndGet();
+        return Optional.of(old);
     }
 
     private void unlink(SharedFile old) {
