@@ -1,6 +1,7 @@
 package dev.shoal.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.shoal.library.FileHasher;
@@ -9,6 +10,7 @@ import dev.shoal.node.api.DownloadInfo;
 import dev.shoal.node.api.DownloadState;
 import dev.shoal.node.api.NodeConfig;
 import dev.shoal.node.api.NodeEvent;
+import dev.shoal.node.api.ShoalException;
 import dev.shoal.node.api.UploadInfo;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -137,6 +139,30 @@ class TransferNetworkTest {
         assertThat(uploadUpdates).as("the uploader shows progress while it sends")
                 .anySatisfy(u -> assertThat(u.finished()).isFalse())
                 .anySatisfy(u -> assertThat(u.bytesSent()).isBetween(1L, u.bytesRequested() - 1));
+    }
+
+    @Test
+    void aMagnetLinkIsFetchedUnderItsDisplayName() throws Exception {
+        byte[] content = randomBytes(11);
+        ServentNode holder = node("holder", true, content);
+        ServentNode downloader = node("downloader", false, null);
+        downloader.connect(holder.listenAddress()).get(10, TimeUnit.SECONDS);
+        String magnet = "magnet:?xt=" + FileHasher.hash(content) + "&dn=from%20a%20magnet.bin&xl=" + SIZE;
+
+        Download download = downloader.fetch(magnet, 2);
+        Path file = download.completion().get(60, TimeUnit.SECONDS);
+
+        assertThat(file.getFileName().toString()).isEqualTo("from a magnet.bin");
+        assertThat(Files.readAllBytes(file)).isEqualTo(content);
+    }
+
+    @Test
+    void aBadLinkIsRefusedWithAReason() throws Exception {
+        ServentNode downloader = node("downloader", false, null);
+        assertThatThrownBy(() -> downloader.fetch("magnet:?dn=no-hash", 2)).isInstanceOf(ShoalException.class)
+                .hasMessageContaining("magnet");
+        assertThatThrownBy(() -> downloader.fetch("urn:sha1:TOO-SHORT", 2)).isInstanceOf(ShoalException.class)
+                .hasMessageContaining("urn:sha1");
     }
 
     @Test
