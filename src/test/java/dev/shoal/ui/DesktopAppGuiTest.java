@@ -108,8 +108,14 @@ class DesktopAppGuiTest {
         try (ShoalNode newcomer = Shoal.start(NodeConfig.defaults(extra)
                 .withListen(new InetSocketAddress("127.0.0.1", 0)))) {
             String address = "127.0.0.1:" + newcomer.listenAddress().getPort();
-            window.textBox("connectField").enterText(address);
-            window.button("connectButton").click();
+            // Typed keys can be lost on a busy machine: put the address in and press the button's action.
+            javax.swing.text.JTextComponent field = window.textBox("connectField").target();
+            GuiActionRunner.execute(() -> {
+                field.setText(address);
+                return null;
+            });
+            javax.swing.JButton connect = window.button("connectButton").target();
+            javax.swing.SwingUtilities.invokeLater(connect::doClick);
             waitFor("a sixth peer", () -> rows(peers.target()) == DemoNetwork.NODES + 1);
             waitFor("the notice", () -> String.valueOf(lastNotice()).startsWith("Connected to 127.0.0.1:"));
         }
