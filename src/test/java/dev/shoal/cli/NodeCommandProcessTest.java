@@ -6,8 +6,11 @@ import static org.awaitility.Awaitility.await;
 import dev.shoal.ShoalProcess;
 import dev.shoal.protocol.Bye;
 import dev.shoal.protocol.FramingException;
+import dev.shoal.protocol.Guid;
 import dev.shoal.protocol.Header;
+import dev.shoal.protocol.MessageCodec;
 import dev.shoal.protocol.MessageType;
+import dev.shoal.protocol.Ping;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,6 +41,10 @@ class NodeCommandProcessTest {
             assertThat(node.stdout().get(0)).isEqualTo("listening on 127.0.0.1:" + address.getPort());
 
             try (Socket peer = connectAsUltrapeer(address)) {
+                // A pong proves the node has the link established, so its shutdown owes it a Bye.
+                Guid ping = Guid.random();
+                peer.getOutputStream().write(MessageCodec.frame(ping, 1, 0, Ping.PLAIN).toBytes());
+                readUntil(peer.getInputStream(), MessageType.PONG);
                 int exit = node.terminate();
                 assertThat(exit).as("exit status after SIGTERM").isIn(0, 143);
                 Bye bye = readUntilBye(peer.getInputStream());
@@ -82,10 +89,15 @@ class NodeCommandProcessTest {
     }
 
     private static Bye readUntilBye(InputStream in) throws Exception {
+        return Bye.decode(readUntil(in, MessageType.BYE));
+    }
+
+    /** Reads frames until one of {@code type} arrives; returns its payload. */
+    private static byte[] readUntil(InputStream in, byte type) throws Exception {
         while (true) {
             byte[] h = in.readNBytes(Header.SIZE);
             if (h.length < Header.SIZE) {
-                throw new AssertionError("connection closed without a Bye");
+                throw new AssertionError("connection closed before a message of type " + type);
             }
             Header header;
             try {
@@ -94,8 +106,8 @@ class NodeCommandProcessTest {
                 throw new AssertionError(e);
             }
             byte[] payload = in.readNBytes(header.payloadLength());
-            if (header.type() == MessageType.BYE) {
-                return Bye.decode(payload);
+            if (header.type() == type) {
+                return payload;
             }
         }
     }
