@@ -276,9 +276,9 @@ class HttpUploadHandlerTest {
 
     @Test
     void altLocationsAreLearntAndHandedOut() throws IOException {
-        get(n2r(), "Range: bytes=0-0", "X-Alt: 10.0.0.1:6347, 10.0.0.2, tls=F8, host.example:1");
+        get(n2r(), "Range: bytes=0-0", "X-Alt: 127.10.0.1:6347, 127.10.0.2, tls=F8, host.example:1");
         RawHttp.Response r = get(n2r(), "Range: bytes=0-0");
-        assertThat(r.header("X-Alt")).contains("10.0.0.1:6347").contains("10.0.0.2:6346")
+        assertThat(r.header("X-Alt")).contains("127.10.0.1:6347").contains("127.10.0.2:6346")
                 .doesNotContain("host.example");
     }
 

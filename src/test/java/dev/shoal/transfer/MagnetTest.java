@@ -13,15 +13,15 @@ class MagnetTest {
     @Test
     void parsesUrnNameSizeAndSources() throws Exception {
         Magnet m = Magnet.parse("magnet:?xt=" + SHA1 + "&dn=Caf%C3%A9+menu%202025.txt&xl=780"
-                + "&xs=http%3A%2F%2F10.1.2.3%3A6348%2Furi-res%2FN2R%3F" + SHA1
-                + "&xs=http://10.1.2.4:6346/get/3/Caf%25C3%25A9.txt&as=10.1.2.5:7000&xs=http://example.org:80/x");
+                + "&xs=http%3A%2F%2F127.11.2.3%3A6348%2Furi-res%2FN2R%3F" + SHA1
+                + "&xs=http://127.11.2.4:6346/get/3/Caf%25C3%25A9.txt&as=127.11.2.5:7000&xs=http://example.org:80/x");
         assertThat(m.urn().toString()).isEqualTo(SHA1);
         assertThat(m.displayName()).isEqualTo("Café menu 2025.txt");
         assertThat(m.size()).hasValue(780);
         assertThat(m.sources()).containsExactly(
-                Source.of(new InetSocketAddress(InetAddress.getByName("10.1.2.3"), 6348)),
-                new Source(new InetSocketAddress(InetAddress.getByName("10.1.2.4"), 6346), 3, "Café.txt"),
-                Source.of(new InetSocketAddress(InetAddress.getByName("10.1.2.5"), 7000)));
+                Source.of(new InetSocketAddress(InetAddress.getByName("127.11.2.3"), 6348)),
+                new Source(new InetSocketAddress(InetAddress.getByName("127.11.2.4"), 6346), 3, "Café.txt"),
+                Source.of(new InetSocketAddress(InetAddress.getByName("127.11.2.5"), 7000)));
         assertThat(m.sources().get(1).hasIndex()).isTrue();
         assertThat(DownloadRequest.fromMagnet(m).size()).isEqualTo(780);
     }
@@ -45,7 +45,7 @@ class MagnetTest {
 
     @Test
     void sourcesAreEqualByAddressOnly() throws Exception {
-        InetSocketAddress a = new InetSocketAddress(InetAddress.getByName("10.0.0.1"), 6346);
+        InetSocketAddress a = new InetSocketAddress(InetAddress.getByName("127.10.0.1"), 6346);
         assertThat(new Source(a, 3, "x")).isEqualTo(Source.of(a)).hasSameHashCodeAs(Source.of(a));
         assertThat(Source.of(a)).isNotEqualTo(Source.of(new InetSocketAddress(a.getAddress(), 6347)));
     }

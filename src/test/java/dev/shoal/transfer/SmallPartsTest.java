@@ -43,13 +43,13 @@ class SmallPartsTest {
     @Test
     void altLocsParseOnlyLiteralAddressesAndKeepTheNewestFirst() throws Exception {
         List<InetSocketAddress> parsed = AltLocs.parseHeader(
-                "tls=C0, 10.0.0.1:6347 , 10.0.0.2, host.example:6346, 10.0.0.300:1, 0.0.0.0:1, 10.0.0.3:0, 1.2.3.4:99999");
-        assertThat(parsed).containsExactly(new InetSocketAddress(InetAddress.getByName("10.0.0.1"), 6347),
-                new InetSocketAddress(InetAddress.getByName("10.0.0.2"), 6346));
+                "tls=C0, 127.10.0.1:6347 , 127.10.0.2, host.example:6346, 127.10.0.300:1, 0.0.0.0:1, 127.10.0.3:0, 127.1.2.4:99999");
+        assertThat(parsed).containsExactly(new InetSocketAddress(InetAddress.getByName("127.10.0.1"), 6347),
+                new InetSocketAddress(InetAddress.getByName("127.10.0.2"), 6346));
         AltLocs mesh = new AltLocs();
         mesh.add(URN, parsed);
         mesh.add(URN, List.of(parsed.get(0)));
-        assertThat(AltLocs.formatHeader(mesh.get(URN, 10))).isEqualTo("10.0.0.1:6347, 10.0.0.2:6346");
+        assertThat(AltLocs.formatHeader(mesh.get(URN, 10))).isEqualTo("127.10.0.1:6347, 127.10.0.2:6346");
         mesh.remove(URN, parsed.get(0));
         assertThat(mesh.get(URN, 10)).containsExactly(parsed.get(1));
     }

@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 class HandshakeHeadersTest {
     @Test
     void lookupIgnoresCaseButOutputKeepsTheGivenSpelling() {
-        HandshakeHeaders h = HandshakeHeaders.builder().add("X-Ultrapeer", "True").add("Listen-IP", "1.2.3.4:6346").build();
+        HandshakeHeaders h = HandshakeHeaders.builder().add("X-Ultrapeer", "True").add("Listen-IP", "127.1.2.4:6346").build();
         assertThat(h.get("x-ULTRAPEER")).contains("True");
         assertThat(h.isTrue("x-ultrapeer")).isTrue();
-        assertThat(h.format()).isEqualTo("X-Ultrapeer: True\r\nListen-IP: 1.2.3.4:6346\r\n");
+        assertThat(h.format()).isEqualTo("X-Ultrapeer: True\r\nListen-IP: 127.1.2.4:6346\r\n");
     }
 
     @Test
@@ -65,9 +65,9 @@ class HandshakeHeadersTest {
         assertThat(HostPort.parse("127.0.0.1:6346")).contains(new InetSocketAddress("127.0.0.1", 6346));
         assertThat(HostPort.parse("[::1]:6346")).isPresent();
         assertThat(HostPort.parse("example.com:6346")).isEmpty();
-        assertThat(HostPort.parse("1.2.3.4:0")).isEmpty();
-        assertThat(HostPort.parse("1.2.3.256:1")).isEmpty();
-        assertThat(HostPort.parseList("1.2.3.4:1, bogus, 5.6.7.8:2")).hasSize(2);
-        assertThat(HostPort.formatList(HostPort.parseList("1.2.3.4:1,5.6.7.8:2"))).isEqualTo("1.2.3.4:1,5.6.7.8:2");
+        assertThat(HostPort.parse("127.1.2.4:0")).isEmpty();
+        assertThat(HostPort.parse("127.1.2.256:1")).isEmpty();
+        assertThat(HostPort.parseList("127.1.2.4:1, bogus, 127.5.6.8:2")).hasSize(2);
+        assertThat(HostPort.formatList(HostPort.parseList("127.1.2.4:1,127.5.6.8:2"))).isEqualTo("127.1.2.4:1,127.5.6.8:2");
     }
 }

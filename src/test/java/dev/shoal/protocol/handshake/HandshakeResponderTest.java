@@ -201,7 +201,7 @@ class HandshakeResponderTest {
     void peerAddressesFromHeaders() throws Exception {
         assertThat(HandshakeResponder.listenAddressOf(request("handshake-outgoing-gtkg-initiates.txt").headers()))
                 .contains(new InetSocketAddress("127.0.0.1", 16500));
-        HandshakeHeaders h = HandshakeHeaders.builder().add("X-Try-Ultrapeers", "1.2.3.4:5,6.7.8.9:10").add("X-Try", "2.2.2.2:2").build();
+        HandshakeHeaders h = HandshakeHeaders.builder().add("X-Try-Ultrapeers", "127.1.2.4:5,127.6.8.9:10").add("X-Try", "127.2.2.2:2").build();
         assertThat(HandshakeResponder.tryHostsOf(h)).hasSize(3);
     }
 }
