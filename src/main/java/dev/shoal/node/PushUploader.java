@@ -1,5 +1,6 @@
 package dev.shoal.node;
 
+import dev.shoal.protocol.Giv;
 import dev.shoal.protocol.Guid;
 import dev.shoal.protocol.Push;
 import java.io.IOException;
@@ -74,7 +75,7 @@ final class PushUploader implements AutoCloseable {
     }
 
     static String givLine(long index, Guid serventId, String name) {
-        return "GIV " + index + ":" + serventId.toHex() + "/" + name + "\n\n";
+        return new Giv(index, serventId, name).toWire();
     }
 
     private void callBack(InetSocketAddress to, long index, String name) {
