@@ -98,6 +98,7 @@ final class SearchCommand implements Callable<Integer> {
             fields.put("hops", hit.hops());
             fields.put("servent_id", hit.serventId());
             fields.put("vendor", hit.vendor());
+            fields.put("firewalled", hit.firewalled());
             out.println(Json.object(fields));
         } else {
             out.printf("%s  %d bytes  %s  %s:%d  hops=%d%n", hit.name(), hit.size(),

@@ -8,13 +8,10 @@ import dev.shoal.node.api.NodeEvent;
 import dev.shoal.node.api.SearchHit;
 import dev.shoal.node.api.ShoalException;
 import dev.shoal.protocol.Urn;
-import dev.shoal.transfer.AltLocs;
 import dev.shoal.transfer.DownloadRequest;
 import dev.shoal.transfer.IncompleteDownloads;
 import dev.shoal.transfer.Magnet;
 import dev.shoal.transfer.Source;
-import dev.shoal.transfer.SwarmConfig;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,10 +38,7 @@ final class DownloadManager implements AutoCloseable {
         void find(Urn urn, int ttl, Consumer<SearchHit> hits);
     }
 
-    private final Path incompleteDir;
-    private final Path downloadsDir;
-    private final SwarmConfig swarmConfig;
-    private final AltLocs mesh;
+    private final SwarmSetup setup;
     private final SourceFinder finder;
     private final Consumer<NodeEvent> events;
     private final Map<String, ManagedDownload> downloads = new ConcurrentHashMap<>();
@@ -54,12 +48,8 @@ final class DownloadManager implements AutoCloseable {
         return t;
     });
 
-    DownloadManager(Path incompleteDir, Path downloadsDir, SwarmConfig swarmConfig, AltLocs mesh, SourceFinder finder,
-            Consumer<NodeEvent> events) {
-        this.incompleteDir = incompleteDir;
-        this.downloadsDir = downloadsDir;
-        this.swarmConfig = swarmConfig;
-        this.mesh = mesh;
+    DownloadManager(SwarmSetup setup, SourceFinder finder, Consumer<NodeEvent> events) {
+        this.setup = setup;
         this.finder = finder;
         this.events = events;
         requery.scheduleWithFixedDelay(this::requerySourceless, REQUERY_SECONDS, REQUERY_SECONDS, TimeUnit.SECONDS);
@@ -67,7 +57,7 @@ final class DownloadManager implements AutoCloseable {
 
     /** Picks up what a previous run left unfinished; sources are looked up again. */
     void resumeUnfinished() {
-        for (DownloadRequest r : IncompleteDownloads.list(incompleteDir)) {
+        for (DownloadRequest r : IncompleteDownloads.list(setup.incompleteDir())) {
             log.info("resuming download of {} ({} bytes)", r.name(), r.size());
             ManagedDownload d = create(r.urn(), r.name(), r.size());
             findSources(d, SOURCE_QUERY_TTL);
@@ -109,8 +99,8 @@ final class DownloadManager implements AutoCloseable {
     }
 
     private ManagedDownload create(Urn urn, String name, long size) {
-        return downloads.computeIfAbsent(urn.base32(), id -> new ManagedDownload(urn, name, size, incompleteDir,
-                downloadsDir, swarmConfig, mesh, info -> events.accept(new NodeEvent.DownloadChanged(info))));
+        return downloads.computeIfAbsent(urn.base32(), id -> new ManagedDownload(urn, name, size, setup,
+                info -> events.accept(new NodeEvent.DownloadChanged(info))));
     }
 
     private void findSources(ManagedDownload d, int ttl) {

@@ -5,14 +5,13 @@ import dev.shoal.node.api.DownloadInfo;
 import dev.shoal.node.api.DownloadSource;
 import dev.shoal.node.api.DownloadState;
 import dev.shoal.node.api.ShoalException;
+import dev.shoal.protocol.Guid;
 import dev.shoal.protocol.Urn;
-import dev.shoal.transfer.AltLocs;
 import dev.shoal.transfer.DownloadListener;
 import dev.shoal.transfer.DownloadProgress;
 import dev.shoal.transfer.DownloadRequest;
 import dev.shoal.transfer.IncompleteDownloads;
 import dev.shoal.transfer.Source;
-import dev.shoal.transfer.SwarmConfig;
 import dev.shoal.transfer.SwarmDownload;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -36,10 +35,7 @@ final class ManagedDownload implements Download {
     private static final Logger log = LoggerFactory.getLogger(ManagedDownload.class);
 
     private final Urn urn;
-    private final Path incompleteDir;
-    private final Path downloadsDir;
-    private final SwarmConfig swarmConfig;
-    private final AltLocs mesh;
+    private final SwarmSetup setup;
     private final Consumer<DownloadInfo> changes;
     private final Set<Source> sources = new LinkedHashSet<>();
     private final CompletableFuture<Path> completion = new CompletableFuture<>();
@@ -53,15 +49,11 @@ final class ManagedDownload implements Download {
     private String path = "";
 
     /** {@code size} is -1 until a source or magnet tells it. */
-    ManagedDownload(Urn urn, String name, long size, Path incompleteDir, Path downloadsDir, SwarmConfig swarmConfig,
-            AltLocs mesh, Consumer<DownloadInfo> changes) {
+    ManagedDownload(Urn urn, String name, long size, SwarmSetup setup, Consumer<DownloadInfo> changes) {
         this.urn = urn;
         this.name = name == null || name.isBlank() ? urn.base32() : name;
         this.size = size;
-        this.incompleteDir = incompleteDir;
-        this.downloadsDir = downloadsDir;
-        this.swarmConfig = swarmConfig;
-        this.mesh = mesh;
+        this.setup = setup;
         this.changes = changes;
     }
 
@@ -93,7 +85,7 @@ final class ManagedDownload implements Download {
     @Override
     public void addSource(DownloadSource s) {
         Source source = new Source(new InetSocketAddress(s.host(), s.port()),
-                s.index() < 0 ? Source.NO_INDEX : s.index(), s.name());
+                s.index() < 0 ? Source.NO_INDEX : s.index(), s.name(), serventId(s.serventId()), s.firewalled());
         SwarmDownload running;
         synchronized (this) {
             if (!sources.add(source)) {
@@ -110,14 +102,21 @@ final class ManagedDownload implements Download {
         publish();
     }
 
+    private static Guid serventId(String hex) {
+        try {
+            return hex.isEmpty() ? null : Guid.fromHex(hex);
+        } catch (IllegalArgumentException e) {
+            throw new ShoalException("not a servent id (32 hex digits): " + hex);
+        }
+    }
+
     /** Starts a swarm when queued with a known size and at least one source. */
     private void startIfReady() {
         if (state != DownloadState.QUEUED || size < 0 || sources.isEmpty() || swarm != null) {
             return;
         }
         DownloadRequest request = new DownloadRequest(urn, size, name, List.copyOf(sources));
-        SwarmDownload s = new SwarmDownload(request, incompleteDir, downloadsDir, swarmConfig, mesh,
-                new DownloadListener() {
+        SwarmDownload s = setup.newSwarm(request, new DownloadListener() {
                     @Override
                     public void onProgress(DownloadProgress progress) {
                         progressed(progress);
@@ -219,7 +218,7 @@ final class ManagedDownload implements Download {
             running.result().handle((f, e) -> null).join();
         }
         try {
-            IncompleteDownloads.discard(incompleteDir, urn);
+            IncompleteDownloads.discard(setup.incompleteDir(), urn);
         } catch (IOException e) {
             log.warn("cannot delete the partial data of {}: {}", name, e.getMessage());
         }

@@ -5,6 +5,7 @@ import dev.shoal.net.ConnectionListener;
 import dev.shoal.protocol.BadMessageException;
 import dev.shoal.protocol.Bye;
 import dev.shoal.protocol.Frame;
+import dev.shoal.protocol.Ggep;
 import dev.shoal.protocol.Guid;
 import dev.shoal.protocol.Header;
 import dev.shoal.protocol.MessageCodec;
@@ -41,6 +42,12 @@ final class MessageHandler implements ConnectionListener {
     private static final Logger log = LoggerFactory.getLogger(MessageHandler.class);
     /** Malformed messages tolerated from one peer before it is dropped (Bye 409). */
     static final int MAX_BAD_MESSAGES = 50;
+    /**
+     * Our Pushes follow the route of the hits they answer, so the TTL only has to outlast the
+     * hops those came (at most our query TTL, plus one from a leaf); 6 is gtk-gnutella's choice
+     * for hits and is accepted everywhere.
+     */
+    static final int PUSH_TTL = 6;
     /**
      * "Messages Supported" ({@code \0\0\0\0}/0 v0) listing none: we handle no vendor messages,
      * but having announced {@code Vendor-Message} we owe the list. gtk-gnutella marks a peer that
@@ -186,6 +193,28 @@ final class MessageHandler implements ConnectionListener {
         if (route.answer()) {
             c.send(MessageCodec.frame(h.guid(), Math.min(15, h.hops() + 1), 0, hooks.ownPong(c)));
         }
+    }
+
+    /**
+     * Sends our own Push for file {@code index} toward servent {@code target}, on the link its hits
+     * came by. False when no such link is known (or our address cannot be put in a Push).
+     */
+    boolean sendPush(Guid target, long index) {
+        Connection next;
+        synchronized (router) {
+            next = router.pushRouteTo(target, clock.getAsLong());
+        }
+        if (next == null) {
+            return false;
+        }
+        Push push;
+        try {
+            push = new Push(target, index, hooks.advertisedAddress(next), Ggep.EMPTY);
+        } catch (IllegalArgumentException e) {
+            log.info("cannot send a Push to {}: {}", target, e.getMessage());
+            return false;
+        }
+        return next.send(MessageCodec.frame(Guid.random(), PUSH_TTL, 0, push));
     }
 
     private void onPush(Connection c, Frame frame, Push push) {

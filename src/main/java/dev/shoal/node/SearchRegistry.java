@@ -34,7 +34,8 @@ final class SearchRegistry {
         String host = hit.address().getAddress().getHostAddress();
         for (QueryHit.Result r : hit.results()) {
             SearchHit h = new SearchHit(r.name(), r.size(), urnOf(r), host, hit.address().getPort(), r.index(),
-                    header.hops(), hit.serventId().toHex(), hit.vendor() == null ? "" : hit.vendor());
+                    header.hops(), hit.serventId().toHex(), hit.vendor() == null ? "" : hit.vendor(),
+                    hit.pushNeeded());
             try {
                 listener.onHit(h);
             } catch (RuntimeException e) {

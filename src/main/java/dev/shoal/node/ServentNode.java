@@ -20,6 +20,7 @@ import dev.shoal.node.api.ShoalNode;
 import dev.shoal.node.api.Traffic;
 import dev.shoal.node.api.UploadInfo;
 import dev.shoal.protocol.Ggep;
+import dev.shoal.protocol.Giv;
 import dev.shoal.protocol.Guid;
 import dev.shoal.protocol.MessageCodec;
 import dev.shoal.protocol.Pong;
@@ -75,6 +76,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     private final UploadService uploads;
     private final DownloadManager downloads;
     private final PushUploader pushUploads;
+    private final PushDownloads pushDownloads;
     private final RateMeter uploadMeter = new RateMeter();
     private final AtomicLong closedLinkBytesIn = new AtomicLong();
     private final AtomicLong closedLinkBytesOut = new AtomicLong();
@@ -97,12 +99,20 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
         AltLocs mesh = new AltLocs();
         this.uploads = new UploadService(() -> library, config.uploadSlots(), config.uploadLimitBytesPerSecond(), mesh,
                 USER_AGENT, this::publish);
-        this.network.setHttpGateway(uploads);
         this.pushUploads = new PushUploader(serventId,
                 index -> library.byIndex(index).map(f -> f.name()).orElse(null), uploads::serve);
-        this.downloads = new DownloadManager(config.dataDir().resolve("incomplete"), config.downloadsDir(),
-                SwarmConfig.defaults().withMaxActiveSources(config.maxDownloadSources()), mesh, (urn, queryTtl, hits) -> search(urn.toString(), queryTtl, hits::accept),
-                this::publish);
+        this.pushDownloads = new PushDownloads(handler::sendPush);
+        this.network.setHttpGateway(session -> {
+            if (Giv.isGiv(session.firstLine())) {
+                pushDownloads.serve(session);
+            } else {
+                uploads.serve(session);
+            }
+        });
+        SwarmSetup swarms = new SwarmSetup(config.dataDir().resolve("incomplete"), config.downloadsDir(),
+                SwarmConfig.defaults().withMaxActiveSources(config.maxDownloadSources()), mesh, pushDownloads);
+        this.downloads = new DownloadManager(swarms,
+                (urn, queryTtl, hits) -> search(urn.toString(), queryTtl, hits::accept), this::publish);
     }
 
     /** Opens the library, starts listening and dials the configured peers. */

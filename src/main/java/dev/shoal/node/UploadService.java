@@ -33,8 +33,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Serves shared files over HTTP on the Gnutella port: the network layer hands over connections
@@ -42,7 +40,6 @@ import org.slf4j.LoggerFactory;
  * the list of uploads for the UI.
  */
 final class UploadService implements HttpGateway {
-    private static final Logger log = LoggerFactory.getLogger(UploadService.class);
     private static final int RECENT_UPLOADS = 50;
 
     private final HttpUploadHandler handler;
@@ -65,11 +62,6 @@ final class UploadService implements HttpGateway {
 
     @Override
     public void serve(HttpSession session) throws IOException {
-        if (session.firstLine().startsWith("GIV ")) {
-            // We never send Push requests yet, so no GIV can be one we are waiting for.
-            log.info("ignoring unexpected push callback from {}: {}", session.remoteAddress(), session.firstLine());
-            return;
-        }
         // The network layer consumed the request line to pick HTTP; the handler reads it again.
         InputStream in = new SequenceInputStream(
                 new ByteArrayInputStream((session.firstLine() + "\r\n").getBytes(StandardCharsets.ISO_8859_1)),

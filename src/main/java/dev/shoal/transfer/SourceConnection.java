@@ -5,39 +5,47 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * A persistent HTTP/1.1 client connection to one source. One request is outstanding at a time
  * (no pipelining); the caller reads the body with {@link #read(ByteBuffer)} before the next
  * request. {@link #close()} may be called from another thread to abort a blocked read.
  *
- * <p>Bodies are read from a blocking {@link SocketChannel} straight into the caller's buffer, so
- * a direct buffer goes from the socket to the part file without being copied through the heap.
- * A channel read has no timeout of its own: {@link #stalledNanos(long)} tells the download's
- * watchdog how long the current read has been waiting, and the watchdog closes the connection.
+ * <p>The link underneath comes from an {@link Opener}: a dialled socket or a pushed connection.
+ * Bodies are read from it straight into the caller's buffer. A read has no timeout of its own:
+ * {@link #stalledNanos(long)} tells the download's watchdog how long the current read has been
+ * waiting, and the watchdog closes the connection.
  */
 final class SourceConnection implements Closeable {
+    /** Makes a new link to the source; may wait (for a GIV) until {@code aborted} says stop. */
+    @FunctionalInterface
+    interface Opener {
+        SourceLink open(BooleanSupplier aborted) throws IOException;
+    }
+
     /** Holds response heads (read byte by byte from here) and body bytes that came with them. */
     private static final int HEAD_BUFFER = 16 * 1024;
 
     private final InetSocketAddress address;
     private final SwarmConfig config;
+    private final Opener opener;
     private final ByteBuffer buffered = ByteBuffer.allocate(HEAD_BUFFER).flip();
     private final InputStream headStream = new HeadStream();
-    private volatile SocketChannel channel;
+    private volatile SourceLink link;
     private volatile boolean aborted;
     /** {@code System.nanoTime()} when the current wait for the source began; 0 when not waiting. */
     private volatile long waitingSince;
     private boolean reused;
 
-    SourceConnection(InetSocketAddress address, SwarmConfig config) {
+    /** {@code address} names the source in the requests' Host header. */
+    SourceConnection(InetSocketAddress address, SwarmConfig config, Opener opener) {
         this.address = address;
         this.config = config;
+        this.opener = opener;
     }
 
     /**
@@ -49,10 +57,7 @@ final class SourceConnection implements Closeable {
         for (int attempt = 0; ; attempt++) {
             boolean wasReused = open();
             try {
-                ByteBuffer out = ByteBuffer.wrap(request);
-                while (out.hasRemaining()) {
-                    channel().write(out);
-                }
+                link().write(ByteBuffer.wrap(request));
                 HttpHead head = HttpHeadReader.read(headStream);
                 if (head == null) {
                     throw new EOFException("connection closed before the answer");
@@ -111,42 +116,32 @@ final class SourceConnection implements Closeable {
     }
 
     private int timedRead(ByteBuffer dst) throws IOException {
-        SocketChannel ch = channel();
+        SourceLink l = link();
         long now = System.nanoTime();
         waitingSince = now == 0 ? 1 : now;
         try {
-            return ch.read(dst);
+            return l.read(dst);
         } finally {
             waitingSince = 0;
         }
     }
 
-    private SocketChannel channel() throws IOException {
-        SocketChannel ch = channel;
-        if (ch == null) {
+    private SourceLink link() throws IOException {
+        SourceLink l = link;
+        if (l == null) {
             throw new EOFException("connection closed");
         }
-        return ch;
+        return l;
     }
 
     private boolean open() throws IOException {
         if (aborted) {
             throw new IOException("connection aborted");
         }
-        if (channel != null) {
+        if (link != null) {
             return reused;
         }
-        SocketChannel ch = SocketChannel.open();
-        try {
-            ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            // No SO_RCVBUF: setting it turns off the kernel's receive-window auto-tuning, which
-            // grows the buffer further than a fixed value allowed by default would.
-            ch.socket().connect(address, (int) config.connectTimeout().toMillis());
-        } catch (IOException e) {
-            ch.close();
-            throw e;
-        }
-        channel = ch;
+        link = opener.open(() -> aborted);
         if (aborted) {
             close();
             throw new IOException("connection aborted");
@@ -172,14 +167,10 @@ final class SourceConnection implements Closeable {
 
     @Override
     public void close() {
-        SocketChannel ch = channel;
-        channel = null;
-        if (ch != null) {
-            try {
-                ch.close();
-            } catch (IOException ignored) {
-                // nothing left to do with a broken socket
-            }
+        SourceLink l = link;
+        link = null;
+        if (l != null) {
+            l.close();
         }
     }
 

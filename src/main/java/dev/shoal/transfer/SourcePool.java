@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * The sources of one download and what we know about each: active, waiting to retry (after a
- * failure with backoff, or a 503's Retry-After), dropped, banned or held out while suspected.
- * Thread-safe; time is passed in.
+ * failure with backoff, or a 503's Retry-After), dropped, banned or held out while suspected, and
+ * whether it is reached by Push. Thread-safe; time is passed in.
  */
 final class SourcePool {
     private static final long BASE_BACKOFF_MILLIS = 1000;
@@ -28,9 +28,12 @@ final class SourcePool {
         boolean banned;
         boolean excluded;
         boolean useGet;
+        /** Reach it by Push before dialling: its hit said so, or a Push is what worked last. */
+        boolean pushFirst;
 
         Entry(Source source) {
             this.source = source;
+            this.pushFirst = source.firewalled() || !source.canDial();
         }
 
         boolean usable() {
@@ -48,16 +51,17 @@ final class SourcePool {
         }
     }
 
-    /** Adds a source; a known one gains index and name if it had none. False when not new. */
+    /**
+     * Adds a source; a known one gains what it lacked (index and name, servent id). False when
+     * not new, or when it can neither be dialled nor pushed.
+     */
     synchronized boolean add(Source source) {
         Entry e = entries.get(source);
         if (e != null) {
-            if (!e.source.hasIndex() && source.hasIndex()) {
-                e.source = source;
-            }
+            e.source = e.source.mergedWith(source);
             return false;
         }
-        if (entries.size() >= config.maxKnownSources()) {
+        if (entries.size() >= config.maxKnownSources() || !source.canDial() && !source.canPush()) {
             return false;
         }
         entries.put(source, new Entry(source));
@@ -133,6 +137,15 @@ final class SourcePool {
         return entries.get(s).useGet;
     }
 
+    synchronized boolean pushFirst(Source s) {
+        return entries.get(s).pushFirst;
+    }
+
+    /** Remembers how the source was reached last, to try that first next time. */
+    synchronized void reachedByPush(Source s, boolean push) {
+        entries.get(s).pushFirst = push;
+    }
+
     /** The freshest known form of the source (it may have learnt its index and name). */
     synchronized Source current(Source s) {
         return entries.get(s).source;
@@ -147,11 +160,14 @@ final class SourcePool {
         return (int) entries.values().stream().filter(e -> e.active).count();
     }
 
-    /** Sources that delivered data and are not banned, for our X-Alt, leaving out {@code except}. */
+    /**
+     * Sources that delivered data and are not banned, for our X-Alt, leaving out {@code except}
+     * and those only reachable by Push (others could not connect to them either).
+     */
     synchronized List<InetSocketAddress> good(Source except, int max) {
         List<InetSocketAddress> out = new ArrayList<>();
         for (Entry e : entries.values()) {
-            if (out.size() < max && e.delivered > 0 && !e.banned && !e.source.equals(except)) {
+            if (out.size() < max && e.delivered > 0 && !e.banned && !e.pushFirst && !e.source.equals(except)) {
                 out.add(e.source.address());
             }
         }

@@ -9,6 +9,7 @@ import java.time.Duration;
  * @param maxActiveSources sources fetched from at once (one connection and thread each)
  * @param chunkSize bytes per chunk, the unit of scheduling, verification and resume
  * @param connectTimeout TCP connect timeout
+ * @param pushTimeout how long to wait for a firewalled source's GIV after sending it a Push
  * @param readTimeout a source silent this long is considered stalled and its chunk requeued
  * @param maxFailures consecutive failures (connect, I/O, timeout) before a source is dropped
  * @param maxBusyRetries 503 answers tolerated from one source before it is dropped
@@ -17,7 +18,8 @@ import java.time.Duration;
  * @param maxKnownSources cap on sources kept, including those learnt from X-Alt
  * @param userAgent sent as User-Agent
  */
-public record SwarmConfig(int maxActiveSources, int chunkSize, Duration connectTimeout, Duration readTimeout,
+public record SwarmConfig(int maxActiveSources, int chunkSize, Duration connectTimeout, Duration pushTimeout,
+        Duration readTimeout,
         int maxFailures, int maxBusyRetries, Duration maxRetryAfter, Duration checkpointInterval,
         int maxKnownSources, String userAgent) {
     public static final int MIN_CHUNK = 1024;
@@ -33,32 +35,37 @@ public record SwarmConfig(int maxActiveSources, int chunkSize, Duration connectT
     }
 
     public static SwarmConfig defaults() {
-        return new SwarmConfig(4, 512 * 1024, Duration.ofSeconds(10), Duration.ofSeconds(30), 3, 10,
-                Duration.ofMinutes(10), Duration.ofSeconds(1), 100, "Shoal/0.1");
+        return new SwarmConfig(4, 512 * 1024, Duration.ofSeconds(10), Duration.ofSeconds(20),
+                Duration.ofSeconds(30), 3, 10, Duration.ofMinutes(10), Duration.ofSeconds(1), 100, "Shoal/0.1");
     }
 
     public SwarmConfig withMaxActiveSources(int n) {
-        return new SwarmConfig(n, chunkSize, connectTimeout, readTimeout, maxFailures, maxBusyRetries,
-                maxRetryAfter, checkpointInterval, maxKnownSources, userAgent);
+        return new SwarmConfig(n, chunkSize, connectTimeout, pushTimeout, readTimeout, maxFailures,
+                maxBusyRetries, maxRetryAfter, checkpointInterval, maxKnownSources, userAgent);
     }
 
     public SwarmConfig withChunkSize(int bytes) {
-        return new SwarmConfig(maxActiveSources, bytes, connectTimeout, readTimeout, maxFailures, maxBusyRetries,
-                maxRetryAfter, checkpointInterval, maxKnownSources, userAgent);
+        return new SwarmConfig(maxActiveSources, bytes, connectTimeout, pushTimeout, readTimeout, maxFailures,
+                maxBusyRetries, maxRetryAfter, checkpointInterval, maxKnownSources, userAgent);
     }
 
     public SwarmConfig withReadTimeout(Duration d) {
-        return new SwarmConfig(maxActiveSources, chunkSize, connectTimeout, d, maxFailures, maxBusyRetries,
-                maxRetryAfter, checkpointInterval, maxKnownSources, userAgent);
+        return new SwarmConfig(maxActiveSources, chunkSize, connectTimeout, pushTimeout, d, maxFailures,
+                maxBusyRetries, maxRetryAfter, checkpointInterval, maxKnownSources, userAgent);
+    }
+
+    public SwarmConfig withPushTimeout(Duration d) {
+        return new SwarmConfig(maxActiveSources, chunkSize, connectTimeout, d, readTimeout, maxFailures,
+                maxBusyRetries, maxRetryAfter, checkpointInterval, maxKnownSources, userAgent);
     }
 
     public SwarmConfig withMaxRetryAfter(Duration d) {
-        return new SwarmConfig(maxActiveSources, chunkSize, connectTimeout, readTimeout, maxFailures,
+        return new SwarmConfig(maxActiveSources, chunkSize, connectTimeout, pushTimeout, readTimeout, maxFailures,
                 maxBusyRetries, d, checkpointInterval, maxKnownSources, userAgent);
     }
 
     public SwarmConfig withCheckpointInterval(Duration d) {
-        return new SwarmConfig(maxActiveSources, chunkSize, connectTimeout, readTimeout, maxFailures,
+        return new SwarmConfig(maxActiveSources, chunkSize, connectTimeout, pushTimeout, readTimeout, maxFailures,
                 maxBusyRetries, maxRetryAfter, d, maxKnownSources, userAgent);
     }
 }

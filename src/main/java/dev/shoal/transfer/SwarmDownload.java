@@ -65,6 +65,7 @@ public final class SwarmDownload {
     private final AltLocs mesh;
     private final DownloadListener listener;
     private final SourcePool pool;
+    private final SourceDialer dialer;
     private final ExecutorService executor;
     private final Set<SwarmWorker> workers = ConcurrentHashMap.newKeySet();
     private final LongAdder received = new LongAdder();
@@ -87,8 +88,12 @@ public final class SwarmDownload {
     private long lastSpeedMillis;
     private double speed;
 
+    /**
+     * @param mesh alternate locations shared by the node's downloads and uploads
+     * @param pusher how sources that cannot be dialled are asked to connect to us
+     */
     public SwarmDownload(DownloadRequest request, Path incompleteDir, Path downloadsDir, SwarmConfig config,
-            AltLocs mesh, DownloadListener listener) {
+            AltLocs mesh, PushRequester pusher, DownloadListener listener) {
         this.request = request;
         this.incompleteDir = incompleteDir;
         this.downloadsDir = downloadsDir;
@@ -96,6 +101,7 @@ public final class SwarmDownload {
         this.mesh = mesh;
         this.listener = listener;
         this.pool = new SourcePool(request.sources(), config);
+        this.dialer = new SourceDialer(pool, pusher, config);
         AtomicInteger n = new AtomicInteger();
         String prefix = "swarm-" + request.urn().base32().substring(0, 8) + "-";
         // The coordinator, the workers and the checkpointer.
@@ -108,9 +114,10 @@ public final class SwarmDownload {
         this.progress = new DownloadProgress(0, request.size(), 0, 0, DownloadState.QUEUED, "");
     }
 
+    /** A download on its own: no shared mesh, no Pushes. */
     public SwarmDownload(DownloadRequest request, Path incompleteDir, Path downloadsDir, SwarmConfig config,
             DownloadListener listener) {
-        this(request, incompleteDir, downloadsDir, config, new AltLocs(), listener);
+        this(request, incompleteDir, downloadsDir, config, new AltLocs(), PushRequester.NONE, listener);
     }
 
     /**
@@ -168,6 +175,10 @@ public final class SwarmDownload {
 
     SourcePool pool() {
         return pool;
+    }
+
+    SourceDialer dialer() {
+        return dialer;
     }
 
     AltLocs mesh() {

@@ -65,7 +65,8 @@ final class SwarmWorker implements Runnable {
     SwarmWorker(SwarmDownload download, Source source) {
         this.download = download;
         this.source = source;
-        this.connection = new SourceConnection(source.address(), download.config());
+        this.connection = new SourceConnection(source.address(), download.config(),
+                aborted -> download.dialer().open(source, aborted));
     }
 
     Source source() {
@@ -285,7 +286,10 @@ final class SwarmWorker implements Runnable {
 
     private void delivered(long bytes) {
         download.pool().delivered(source, bytes);
-        download.mesh().add(download.urn(), List.of(source.address()));
+        if (!download.pool().pushFirst(source)) {
+            // Others can use it as an alternate location only if it can be dialled.
+            download.mesh().add(download.urn(), List.of(source.address()));
+        }
     }
 
     private ByteBuffer buffer() {

@@ -36,9 +36,13 @@ final class ResultGroup {
         return g;
     }
 
-    /** Returns true when the hit came from a host not seen for this file yet. */
+    /**
+     * Returns true when the hit came from a host not seen for this file yet. Firewalled hosts are
+     * told apart by servent id: many of them share the same private address.
+     */
     boolean add(SearchHit hit) {
-        return byHost.putIfAbsent(hit.host() + ":" + hit.port(), hit) == null;
+        String host = hit.firewalled() ? "push:" + hit.serventId() : hit.host() + ":" + hit.port();
+        return byHost.putIfAbsent(host, hit) == null;
     }
 
     String key() {

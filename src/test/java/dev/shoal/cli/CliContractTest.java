@@ -52,7 +52,7 @@ class CliContractTest {
             assertThat(direct).startsWith("{\"name\":\"Free_Software-Song.OGG\",")
                     .contains("\"size\":33", "\"urn\":\"" + urn + "\"", "\"host\":\"127.0.0.1\"",
                             "\"port\":" + a.listenAddress().getPort(), "\"hops\":0", "\"index\":",
-                            "\"servent_id\":\"" + a.serventId() + "\"");
+                            "\"servent_id\":\"" + a.serventId() + "\"", "\"firewalled\":false");
             String relayed = run.outLines().stream().filter(l -> l.contains("remix")).findFirst().orElseThrow();
             assertThat(relayed).contains("\"hops\":1", "\"port\":" + b.listenAddress().getPort());
             assertThat(run.errLines()).containsExactly("2 hits");

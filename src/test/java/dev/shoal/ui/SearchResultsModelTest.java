@@ -10,6 +10,7 @@ import javax.swing.event.TableModelEvent;
 import org.junit.jupiter.api.Test;
 
 class SearchResultsModelTest {
+    private static final String SERVENT = "0123456789abcdef0123456789abcdef";
     private static final String OCEAN = "urn:sha1:YGIN5GGMWRZC5SJMV735JXEP5TQYCQ4O";
     private static final String SONG = "urn:sha1:PLSTHIPQGSSZTS5FJUPAKUZWUGYQYPFB";
 
@@ -36,8 +37,8 @@ class SearchResultsModelTest {
         assertThat(model.getValueAt(0, SearchResultsModel.SIZE)).isEqualTo(1_323_044L);
         assertThat(model.getValueAt(0, SearchResultsModel.TYPE)).isEqualTo("Audio");
         assertThat(ocean.sources()).containsExactly(
-                new DownloadSource("127.0.0.1", 4001, 3, "ocean-waves-30s.wav"),
-                new DownloadSource("127.0.0.1", 4002, 7, "ocean waves.wav"));
+                new DownloadSource("127.0.0.1", 4001, 3, "ocean-waves-30s.wav", SERVENT, false),
+                new DownloadSource("127.0.0.1", 4002, 7, "ocean waves.wav", SERVENT, false));
         assertThat(model.sourceCount()).isEqualTo(3);
     }
 
@@ -66,8 +67,18 @@ class SearchResultsModelTest {
         assertThat(model.group(0).downloadable()).isFalse();
     }
 
+    @Test
+    void firewalledHostsBehindTheSameAddressAreTwoSources() {
+        SearchHit a = new SearchHit("ocean.wav", 10, OCEAN, "127.0.0.1", 6346, 1, 2, "11".repeat(16), "SHOL", true);
+        SearchHit b = new SearchHit("ocean.wav", 10, OCEAN, "127.0.0.1", 6346, 1, 2, "22".repeat(16), "SHOL", true);
+
+        model.addHits(List.of(a, b, a));
+
+        assertThat(model.group(0).sources()).containsExactly(DownloadSource.of(a), DownloadSource.of(b));
+    }
+
     static SearchHit hit(String name, String urn, String host, int port, long index) {
         long size = name.startsWith("ocean") ? 1_323_044 : 378_392;
-        return new SearchHit(name, size, urn, host, port, index, 1, "00", "SHOL");
+        return new SearchHit(name, size, urn, host, port, index, 1, SERVENT, "SHOL", false);
     }
 }

@@ -1,8 +1,24 @@
 package dev.shoal.node.api;
 
-/** A host offering a file, as learnt from a search hit or a magnet link. */
-public record DownloadSource(String host, int port, long index, String name) {
+/**
+ * A host offering a file, as learnt from a search hit or a magnet link.
+ *
+ * @param serventId the host's servent id (32 hex digits) from its hit, or empty when unknown;
+ *     with it a host we cannot connect to is asked by Push to connect to us
+ * @param firewalled the hit said the host cannot accept connections: Push first
+ */
+public record DownloadSource(String host, int port, long index, String name, String serventId, boolean firewalled) {
+    public DownloadSource {
+        serventId = serventId == null ? "" : serventId;
+    }
+
+    /** A host known by address only (a magnet's {@code xs}, a user's entry). */
+    public DownloadSource(String host, int port, long index, String name) {
+        this(host, port, index, name, "", false);
+    }
+
     public static DownloadSource of(SearchHit hit) {
-        return new DownloadSource(hit.host(), hit.port(), hit.index(), hit.name());
+        return new DownloadSource(hit.host(), hit.port(), hit.index(), hit.name(), hit.serventId(),
+                hit.firewalled());
     }
 }
