@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * SHA-1 matches the URN.
  *
  * <p>Threads: one coordinator and up to {@code maxActiveSources} workers (one per source, each
- * with its own persistent connection) in a fixed pool owned by this download. Workers pull runs
+ * with its own persistent connection, dialled or opened by the source after a Push: see
+ * {@link SourceDialer}) in a fixed pool owned by this download. Workers pull runs
  * of chunks from a {@link ChunkScheduler}, write them into the part file as they arrive and go
  * away when they fail; the coordinator starts workers for sources that may be tried, aborts
  * workers whose source went silent, checkpoints, reports progress, and hashes the part file
