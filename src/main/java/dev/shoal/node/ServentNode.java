@@ -35,12 +35,9 @@ import dev.shoal.routing.TtlPolicy;
 import dev.shoal.transfer.AltLocs;
 import dev.shoal.transfer.SwarmConfig;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -48,7 +45,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,8 +57,6 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     private static final Logger log = LoggerFactory.getLogger(ServentNode.class);
 
     private static final String USER_AGENT = "Shoal/0.1.0";
-    /** Address literals only: a header value must never trigger a DNS lookup. */
-    private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|[0-9a-fA-F:]+");
 
     private volatile NodeConfig config;
     private final Guid serventId = Guid.random();
@@ -357,30 +351,9 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
         return new Pong(advertisedAddress(to), library.fileCount(), kb, Ggep.EMPTY);
     }
 
-    /**
-     * The address peers should use to reach us: the bound one, or when bound to all interfaces
-     * the address this peer says it sees us at ({@code Remote-IP}).
-     */
     @Override
     public InetSocketAddress advertisedAddress(Connection to) {
-        InetAddress ip = bound.getAddress();
-        if (ip.isAnyLocalAddress()) {
-            ip = to.peerHeaders().get("Remote-IP").flatMap(ServentNode::parseIp)
-                    .orElse(InetAddress.getLoopbackAddress());
-        }
-        return new InetSocketAddress(ip, bound.getPort());
-    }
-
-    private static Optional<InetAddress> parseIp(String text) {
-        String t = text.trim();
-        if (!IP_LITERAL.matcher(t).matches()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(InetAddress.getByName(t));
-        } catch (UnknownHostException e) {
-            return Optional.empty();
-        }
+        return AdvertisedAddress.of(bound, to.peerHeaders().get("Remote-IP"));
     }
 
     @Override

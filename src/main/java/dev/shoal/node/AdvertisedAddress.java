@@ -1,0 +1,39 @@
+package dev.shoal.node;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The address a peer should use to reach us, as put in our pongs, hits and pushes: the bound one,
+ * or when bound to all interfaces the address that peer says it sees us at ({@code Remote-IP}).
+ */
+final class AdvertisedAddress {
+    /** Address literals only: a header value must never trigger a DNS lookup. */
+    private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|[0-9a-fA-F:]+");
+
+    private AdvertisedAddress() {
+    }
+
+    static InetSocketAddress of(InetSocketAddress bound, Optional<String> remoteIp) {
+        InetAddress ip = bound.getAddress();
+        if (ip.isAnyLocalAddress()) {
+            ip = remoteIp.flatMap(AdvertisedAddress::parseIp).orElse(InetAddress.getLoopbackAddress());
+        }
+        return new InetSocketAddress(ip, bound.getPort());
+    }
+
+    private static Optional<InetAddress> parseIp(String text) {
+        String t = text.trim();
+        if (!IP_LITERAL.matcher(t).matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(InetAddress.getByName(t));
+        } catch (UnknownHostException e) {
+            return Optional.empty();
+        }
+    }
+}
