@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -147,6 +148,26 @@ class PushSourceTest {
         assertThatThrownBy(() -> d.result().get(60, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                 .hasCauseInstanceOf(DownloadException.class).hasMessageContaining("no usable source left");
         assertThat(waits).hasSize(quick.maxFailures()).allMatch(CompletableFuture::isCancelled);
+    }
+
+    @Test
+    void cancellingADownloadStopsItsWaitForAGiv() throws Exception {
+        CompletableFuture<SourceLink> wait = new CompletableFuture<>();
+        CompletableFuture<Void> asked = new CompletableFuture<>();
+        PushRequester silent = source -> {
+            asked.complete(null);
+            return wait;
+        };
+        SwarmDownload d = download(CONFIG.withPushTimeout(Duration.ofMinutes(5)), silent,
+                new Source(holder.address(), 3, NAME, SERVENT, true));
+        asked.get(10, TimeUnit.SECONDS);
+
+        d.cancel();
+
+        assertThatThrownBy(() -> d.result().get(20, TimeUnit.SECONDS)).isInstanceOf(CancellationException.class);
+        wait.exceptionally(e -> null).get(20, TimeUnit.SECONDS);
+        assertThat(wait).isCancelled();
+        assertThat(holder.connections()).as("never dialled while the Push was pending").isZero();
     }
 
     @Test
