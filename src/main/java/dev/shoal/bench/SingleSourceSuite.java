@@ -2,6 +2,7 @@ package dev.shoal.bench;
 
 import dev.shoal.protocol.Urn;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,11 +10,18 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * One servent shares a random file; each round fetches it once with curl and once with
- * {@link SwarmFetch} from one source, in alternating order, after one warm-up round. curl's
- * figure is the reference: the same server, the same loopback, no disk write and no hashing.
- * As SHA-1 on one core is slower than such a curl, a second reference pipes curl into sha1sum:
- * a download that is verified too, as the swarming downloader's always is.
+ * One servent shares a random file; each round fetches it once with {@link SwarmFetch} from one
+ * source and three times with curl, after one warm-up round. The references, all the same server
+ * over the same loopback:
+ * <ul>
+ * <li>curl to /dev/null, the reference of the aim: no disk write and no hashing;</li>
+ * <li>curl into a file in the same temporary folder as the swarming downloader's files: a
+ *     download that stores what it fetches but does not verify it;</li>
+ * <li>curl piped into sha1sum, the digest checked: a download that verifies but does not store.</li>
+ * </ul>
+ * Shoal and curl to /dev/null swap order every round, and so do Shoal and curl into a file, each
+ * file deleted right after: a writer that follows another one's deletion reuses its freed memory,
+ * which on some virtual machines is much cheaper than memory untouched for a few seconds.
  */
 final class SingleSourceSuite {
     static final String SUITE = "single_source";
@@ -45,6 +53,7 @@ final class SingleSourceSuite {
         }
         boolean havePipe = haveCurl && sha1sum.available();
         List<Double> curlRates = new ArrayList<>();
+        List<Double> fileRates = new ArrayList<>();
         List<Double> pipeRates = new ArrayList<>();
         List<Double> totalRates = new ArrayList<>();
         List<Double> transferRates = new ArrayList<>();
@@ -53,22 +62,30 @@ final class SingleSourceSuite {
             String url = "http://127.0.0.1:" + nodes.address(0).getPort() + "/uri-res/N2R?" + urn;
             for (int round = 0; round <= rounds; round++) {
                 boolean curlFirst = round % 2 == 0;
-                double curlRate = haveCurl && curlFirst ? curlRate(url) : Double.NaN;
+                Path curlFile = dir.resolve("curl" + round).resolve(NAME);
+                double curlRate = Double.NaN;
+                double fileRate = Double.NaN;
+                if (haveCurl && curlFirst) {
+                    curlRate = curlRate(url);
+                    fileRate = curlFileRate(url, curlFile);
+                }
                 SwarmFetch.Timing t = SwarmFetch.fetch(urn, bytes, NAME, List.of(nodes.source(0)),
                         dir.resolve("fetch" + round));
                 if (haveCurl && !curlFirst) {
+                    fileRate = curlFileRate(url, curlFile);
                     curlRate = curlRate(url);
                 }
                 double pipeRate = havePipe ? pipeRate(url, urn) : Double.NaN;
                 double total = rate(t.totalSeconds());
                 double transfer = rate(t.transferSeconds());
                 progress.accept(String.format(Locale.ROOT,
-                        "single source %s: curl %.0f MB/s, curl | sha1sum %.0f MB/s, shoal %.0f MB/s"
-                                + " (%.0f MB/s until on disk, %.2f s verifying)",
-                        round == 0 ? "warm-up" : "round " + round, curlRate, pipeRate, total, transfer,
+                        "single source %s: curl %.0f MB/s, curl -o file %.0f MB/s, curl | sha1sum %.0f MB/s,"
+                                + " shoal %.0f MB/s (%.0f MB/s until on disk, %.2f s verifying)",
+                        round == 0 ? "warm-up" : "round " + round, curlRate, fileRate, pipeRate, total, transfer,
                         t.totalSeconds() - t.transferSeconds()));
                 if (round > 0) {
                     curlRates.add(curlRate);
+                    fileRates.add(fileRate);
                     pipeRates.add(pipeRate);
                     totalRates.add(total);
                     transferRates.add(transfer);
@@ -79,6 +96,9 @@ final class SingleSourceSuite {
         }
         List<TransferFigure> figures = new ArrayList<>();
         figures.add(figure("shoal_download", totalRates, haveCurl ? "curl" : "", curlRates, 0.9));
+        if (haveCurl) {
+            figures.add(figure("shoal_download_stored", totalRates, "curl -o file", fileRates, Double.NaN));
+        }
         if (havePipe) {
             figures.add(figure("shoal_download_verified", totalRates, "curl|sha1sum", pipeRates, Double.NaN));
         }
@@ -111,7 +131,21 @@ final class SingleSourceSuite {
     }
 
     private double curlRate(String url) throws IOException, InterruptedException {
-        ExternalTool.Run run = curl.run(List.of("-s", "-f", "-o", "/dev/null", "-w", "%{time_total} %{size_download}",
+        return curlRate(url, "/dev/null");
+    }
+
+    /** curl storing the file, deleted afterwards: a download that writes to disk but does not verify. */
+    private double curlFileRate(String url, Path file) throws IOException, InterruptedException {
+        Files.createDirectories(file.getParent());
+        try {
+            return curlRate(url, file.toString());
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private double curlRate(String url, String output) throws IOException, InterruptedException {
+        ExternalTool.Run run = curl.run(List.of("-s", "-f", "-o", output, "-w", "%{time_total} %{size_download}",
                 url), 600);
         String[] parts = run.stdout().trim().split("\\s+");
         if (parts.length != 2 || Long.parseLong(parts[1]) != bytes) {

@@ -8,7 +8,8 @@ package dev.shoal.bench;
  * @param name      what was measured
  * @param unit      unit of value and ref
  * @param value     per-round values of the figure
- * @param reference what the reference is ({@code curl}, {@code one_source}, {@code sha1sum}), or empty
+ * @param reference what the reference is ({@code curl}, {@code curl -o file}, {@code curl|sha1sum},
+ *                  {@code one_source}, {@code sha1sum}), or empty
  * @param ref       per-round values of the reference, null when there is none
  * @param ratio     per-round value ÷ reference, null when there is no reference
  * @param target    the ratio aimed at (issue 3), NaN when none

@@ -32,6 +32,15 @@ import org.slf4j.LoggerFactory;
 final class PartFile implements Closeable {
     private static final Logger log = LoggerFactory.getLogger(PartFile.class);
     private static final String VERSION = "1";
+    /**
+     * Largest single write. On the bench machine, a virtual machine whose free memory is reported
+     * back to its host (virtio-balloon free page reporting), writing 1 GiB to a new file in 512 KiB
+     * calls took 1.0 to 1.6 s of CPU once memory had been free for a few seconds, against 0.2 s in
+     * 64 KiB calls: bigger writes get large page-cache folios, cut from the high-order free blocks
+     * the host has taken back, whose pages must all be faulted in again. Where memory is at hand,
+     * 64 KiB calls cost about 0.03 s per GiB more.
+     */
+    static final int WRITE_SLICE = 64 * 1024;
 
     private final Path partPath;
     private final Path statePath;
@@ -125,11 +134,23 @@ final class PartFile implements Closeable {
         return statePath;
     }
 
-    /** Positional write of the buffer's remaining bytes; safe from several threads for disjoint ranges. */
+    /**
+     * Positional write of the buffer's remaining bytes, {@link #WRITE_SLICE} at a time; safe from
+     * several threads for disjoint ranges.
+     */
     void write(long position, ByteBuffer data) throws IOException {
+        int end = data.limit();
         long at = position;
-        while (data.hasRemaining()) {
-            at += channel.write(data, at);
+        try {
+            while (data.hasRemaining()) {
+                data.limit((int) Math.min(end, (long) data.position() + WRITE_SLICE));
+                while (data.hasRemaining()) {
+                    at += channel.write(data, at);
+                }
+                data.limit(end);
+            }
+        } finally {
+            data.limit(end);
         }
     }
 

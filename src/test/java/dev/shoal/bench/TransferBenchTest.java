@@ -36,6 +36,12 @@ class TransferBenchTest {
                 .doesNotContain("null").contains("\"median\":"));
         assertThat(String.join("\n", lines)).contains("\"suite\":\"single_source\"", "\"suite\":\"four_sources\"",
                 "\"suite\":\"hash_index\"");
+        if (new ExternalTool("curl").available()) {
+            // The download is compared with curl discarding and with curl storing what it fetches.
+            assertThat(lines).filteredOn(l -> l.contains("\"figure\":\"shoal_download")).extracting(
+                    l -> l.replaceAll(".*\"reference\":\"([^\"]+)\".*", "$1"))
+                    .contains("curl", "curl -o file");
+        }
     }
 
     @Test
