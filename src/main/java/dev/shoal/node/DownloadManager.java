@@ -98,9 +98,15 @@ final class DownloadManager implements AutoCloseable {
         return d;
     }
 
+    /** The running or done download of this URN, or a new one (replacing a failed or cancelled one). */
     private ManagedDownload create(Urn urn, String name, long size) {
-        return downloads.computeIfAbsent(urn.base32(), id -> new ManagedDownload(urn, name, size, setup,
-                info -> events.accept(new NodeEvent.DownloadChanged(info))));
+        return downloads.compute(urn.base32(), (id, existing) -> existing != null && !givenUp(existing) ? existing
+                : new ManagedDownload(urn, name, size, setup, info -> events.accept(new NodeEvent.DownloadChanged(info))));
+    }
+
+    private static boolean givenUp(ManagedDownload d) {
+        DownloadState s = d.info().state();
+        return s == DownloadState.FAILED || s == DownloadState.CANCELLED;
     }
 
     private void findSources(ManagedDownload d, int ttl) {

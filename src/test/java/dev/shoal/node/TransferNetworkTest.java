@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.shoal.library.FileHasher;
 import dev.shoal.node.api.Download;
 import dev.shoal.node.api.DownloadInfo;
+import dev.shoal.node.api.DownloadSource;
 import dev.shoal.node.api.DownloadState;
 import dev.shoal.node.api.NodeConfig;
 import dev.shoal.node.api.NodeEvent;
@@ -139,6 +140,48 @@ class TransferNetworkTest {
         assertThat(uploadUpdates).as("the uploader shows progress while it sends")
                 .anySatisfy(u -> assertThat(u.finished()).isFalse())
                 .anySatisfy(u -> assertThat(u.bytesSent()).isBetween(1L, u.bytesRequested() - 1));
+    }
+
+    @Test
+    void aFailedDownloadStartsAfreshWhenTheFileIsAskedForAgain() throws Exception {
+        byte[] content = randomBytes(13);
+        ServentNode holder = node("holder", true, content);
+        ServentNode downloader = node("downloader", false, null);
+        String urn = FileHasher.hash(content).toString();
+        int refusing;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            refusing = s.getLocalPort();
+        }
+
+        Download failed = downloader.download(urn, "again.bin", SIZE,
+                List.of(new DownloadSource("127.0.0.1", refusing, 0, "again.bin")));
+        assertThatThrownBy(() -> failed.completion().get(60, TimeUnit.SECONDS))
+                .hasMessageContaining("no usable source left");
+        Download again = downloader.download(urn, "again.bin", SIZE,
+                List.of(new DownloadSource("127.0.0.1", holder.listenAddress().getPort(), -1, "")));
+        Path file = again.completion().get(60, TimeUnit.SECONDS);
+
+        assertThat(Files.readAllBytes(file)).isEqualTo(content);
+        assertThat(downloader.downloads()).singleElement()
+                .satisfies(d -> assertThat(d.info().state()).isEqualTo(DownloadState.DONE));
+    }
+
+    @Test
+    void aCancelledDownloadStartsAfreshWhenTheFileIsAskedForAgain() throws Exception {
+        byte[] content = randomBytes(17);
+        ServentNode holder = node("holder", true, content, 1024 * 1024);
+        ServentNode downloader = node("downloader", false, null);
+        downloader.connect(holder.listenAddress()).get(10, TimeUnit.SECONDS);
+        String urn = FileHasher.hash(content).toString();
+
+        Download first = downloader.fetch(urn, 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> first.info().bytesDone() > 0);
+        first.cancel();
+        Download again = downloader.fetch(urn, 2);
+        Path file = again.completion().get(60, TimeUnit.SECONDS);
+
+        assertThat(again).isNotSameAs(first);
+        assertThat(Files.readAllBytes(file)).isEqualTo(content);
     }
 
     @Test

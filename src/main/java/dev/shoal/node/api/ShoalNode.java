@@ -29,7 +29,8 @@ public interface ShoalNode extends AutoCloseable {
 
     /**
      * Downloads a file from the given sources (all offering the same URN), swarming across them.
-     * Returns the existing download when this URN is already being fetched.
+     * Returns the existing download when this URN is already being fetched (or is done); one that
+     * failed or was cancelled is replaced by a fresh one, which resumes from what is on disk.
      */
     Download download(String urn, String name, long size, List<DownloadSource> sources);
 
