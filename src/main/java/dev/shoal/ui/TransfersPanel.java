@@ -55,7 +55,8 @@ final class TransfersPanel extends JPanel {
         uploadTable.getColumnModel().getColumn(UploadsModel.SENT).setCellRenderer(Renderers.bytes());
 
         pause.addActionListener(e -> onSelected(Download::pause));
-        resume.addActionListener(e -> onSelected(Download::resume));
+        resume.setToolTipText("Continue a paused download; look for sources again for a failed one");
+        resume.addActionListener(e -> resumeSelected());
         cancel.addActionListener(e -> onSelected(Download::cancel));
         remove.addActionListener(e -> removeSelected());
         open.addActionListener(e -> openFolder());
@@ -119,10 +120,43 @@ final class TransfersPanel extends JPanel {
     private void updateButtons() {
         List<DownloadInfo> sel = selected();
         pause.setEnabled(sel.stream().anyMatch(d -> d.state() == DownloadState.DOWNLOADING || d.state() == DownloadState.QUEUED));
-        resume.setEnabled(sel.stream().anyMatch(d -> d.state() == DownloadState.PAUSED));
+        resume.setEnabled(sel.stream().anyMatch(TransfersPanel::resumable));
         cancel.setEnabled(sel.stream().anyMatch(d -> !d.state().isFinished()));
         remove.setEnabled(sel.stream().anyMatch(d -> d.state().isFinished()));
         open.setEnabled(sel.size() == 1);
+    }
+
+    private static boolean resumable(DownloadInfo d) {
+        return d.state() == DownloadState.PAUSED || d.state() == DownloadState.FAILED;
+    }
+
+    /**
+     * Paused downloads continue; failed ones start again, looking for sources with a hash query
+     * and keeping what is already on disk.
+     */
+    private void resumeSelected() {
+        List<DownloadInfo> sel = selected().stream().filter(TransfersPanel::resumable).toList();
+        Set<String> paused = new HashSet<>();
+        List<String> failed = new ArrayList<>();
+        for (DownloadInfo d : sel) {
+            if (d.state() == DownloadState.PAUSED) {
+                paused.add(d.id());
+            } else {
+                failed.add(d.urn());
+            }
+        }
+        ctx.background().call(() -> {
+            for (Download d : ctx.node().downloads()) {
+                if (paused.contains(d.id())) {
+                    d.resume();
+                }
+            }
+            int ttl = ctx.node().config().maxTtl();
+            for (String urn : failed) {
+                ctx.node().fetch(urn, ttl);
+            }
+            return null;
+        }, ignored -> ctx.poller().pollSoon());
     }
 
     /** Applies {@code action} to the selected downloads' handles, found off the EDT. */

@@ -100,6 +100,32 @@ class DesktopAppGuiTest {
     }
 
     @Test
+    void aFailedDownloadIsResumedByLookingForSourcesAgain() throws Exception {
+        Path sample = Path.of("samples/library/audio/ocean-waves-30s.wav");
+        String urn = Hashes.sha1Urn(sample);
+        int refusing;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            refusing = s.getLocalPort();
+        }
+        // Its only source refuses connections: it fails after a few retries.
+        app.node.download(urn, "ocean-waves-30s.wav", Files.size(sample),
+                java.util.List.of(new dev.shoal.node.api.DownloadSource("127.0.0.1", refusing, 0, "x.wav")));
+        showTab("Transfers");
+        JTableFixture downloads = window.table("downloadsTable");
+        waitFor("the download to fail", () -> rows(downloads.target()) == 1
+                && String.valueOf(value(downloads.target(), 0, DownloadsModel.STATE)).startsWith("Failed"));
+
+        downloads.selectRows(0);
+        javax.swing.JButton resume = window.button("resumeButton").target();
+        waitFor("Resume enabled for the failed row", () -> GuiActionRunner.execute(resume::isEnabled));
+        javax.swing.SwingUtilities.invokeLater(resume::doClick);
+
+        waitFor("the download to finish", () -> "Done".equals(value(downloads.target(), 0, DownloadsModel.STATE)));
+        Path file = app.config.downloadsDir().resolve("ocean-waves-30s.wav");
+        assertThat(Files.mismatch(file, sample)).isEqualTo(-1);
+    }
+
+    @Test
     void networkTabListsPeersAndConnectsByHand(@TempDir Path extra) throws Exception {
         showTab("Network");
         JTableFixture peers = window.table("peersTable");
