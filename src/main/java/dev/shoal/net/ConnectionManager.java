@@ -13,7 +13,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,17 +21,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.mina.core.buffer.IoBuffer;
 import org.apache.mina.core.future.ConnectFuture;
 import org.apache.mina.core.service.IoService;
-import org.apache.mina.core.session.IdleStatus;
 import org.apache.mina.core.session.IoSession;
 import org.apache.mina.filter.codec.ProtocolCodecFilter;
 import org.apache.mina.filter.executor.ExecutorFilter;
@@ -56,11 +51,6 @@ public final class ConnectionManager implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionManager.class);
     private static final long BYE_GRACE_MILLIS = 2_000;
     private static final long SAVE_EVERY_MILLIS = 60_000;
-    private static final int MAX_HTTP_SESSIONS = 32;
-    private static final byte[] NOT_FOUND =
-            "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] BUSY =
-            "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private final NetConfig config;
     private final ConnectionListener listener;
@@ -70,12 +60,10 @@ public final class ConnectionManager implements AutoCloseable {
     private final NioSocketConnector connector = new NioSocketConnector(2);
     private final OrderedThreadPoolExecutor workers;
     private final ScheduledExecutorService timer;
-    private final ExecutorService httpThreads;
-    private final Semaphore httpSlots = new Semaphore(MAX_HTTP_SESSIONS);
+    private final HttpSessions http;
     private final Map<Long, PeerConnection> established = new ConcurrentHashMap<>();
     /** Hosts being dialled by the maintenance loop. */
     private final Set<InetSocketAddress> dialling = ConcurrentHashMap.newKeySet();
-    private volatile HttpGateway gateway;
     private volatile InetSocketAddress bound;
     private volatile boolean shuttingDown;
     private int reservedTotal;
@@ -94,7 +82,7 @@ public final class ConnectionManager implements AutoCloseable {
         }
         this.lastSaveMillis = now();
         this.workers = new OrderedThreadPoolExecutor(0, 16, 30, TimeUnit.SECONDS, threads("shoal-net-worker"));
-        this.httpThreads = Executors.newCachedThreadPool(threads("shoal-http"));
+        this.http = new HttpSessions(config.idleTimeout(), threads("shoal-http"));
         this.timer = Executors.newSingleThreadScheduledExecutor(threads("shoal-net-timer"));
         ProtocolCodecFilter codec = new ProtocolCodecFilter(new GnutellaEncoder(), new GnutellaDecoder(config.maxPayload()));
         ExecutorFilter executor = new ExecutorFilter(workers);
@@ -137,7 +125,7 @@ public final class ConnectionManager implements AutoCloseable {
 
     /** Installs the handler for HTTP and {@code GIV} connections on our port. */
     public void setHttpGateway(HttpGateway gateway) {
-        this.gateway = gateway;
+        http.setGateway(gateway);
     }
 
     /** The established links, in no particular order. */
@@ -201,7 +189,7 @@ public final class ConnectionManager implements AutoCloseable {
         acceptor.dispose(true);
         connector.dispose(true);
         workers.shutdown();
-        httpThreads.shutdownNow();
+        http.shutdown();
         try {
             hostCache.save();
         } catch (IOException e) {
@@ -328,27 +316,7 @@ public final class ConnectionManager implements AutoCloseable {
     }
 
     void startHttp(IoSession session, SessionContext ctx, String firstLine) {
-        HttpGateway g = gateway;
-        if (g == null || !httpSlots.tryAcquire()) {
-            ctx.closeReason(g == null ? "HTTP without a gateway" : "too many HTTP sessions");
-            session.write(IoBuffer.wrap(g == null ? NOT_FOUND : BUSY));
-            session.closeOnFlush();
-            return;
-        }
-        MinaHttpSession http = new MinaHttpSession(session, firstLine);
-        ctx.http = http;
-        int idleSeconds = (int) Math.max(1, config.idleTimeout().toSeconds());
-        session.getConfig().setIdleTime(IdleStatus.BOTH_IDLE, idleSeconds);
-        httpThreads.execute(() -> {
-            try {
-                g.serve(http);
-            } catch (IOException | RuntimeException e) {
-                LOG.debug("HTTP session from {} ended: {}", session.getRemoteAddress(), e.toString());
-            } finally {
-                httpSlots.release();
-                http.close();
-            }
-        });
+        http.start(session, ctx, firstLine);
     }
 
     // ---- slots ----

@@ -16,6 +16,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -352,6 +354,46 @@ class RawPeerTest extends NetTestSupport {
         try (RawPeer p = new RawPeer(address(m))) {
             p.send("HEAD / HTTP/1.1\r\n\r\n");
             assertThat(new String(p.inputForTests().readAllBytes())).startsWith("HTTP/1.1 404 Not Found\r\n");
+        }
+    }
+
+    @Test
+    void httpSessionsBeyondTheLimitGet503AndTheOthersCarryOn() throws Exception {
+        ConnectionManager m = start(config("m"), new Recorder());
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger serving = new java.util.concurrent.atomic.AtomicInteger();
+        m.setHttpGateway(session -> {
+            serving.incrementAndGet();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            session.out().write("HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n".getBytes());
+            session.out().flush();
+        });
+        List<RawPeer> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < HttpSessions.MAX_SESSIONS; i++) {
+                RawPeer p = new RawPeer(address(m));
+                held.add(p);
+                p.send("HEAD / HTTP/1.1\r\n\r\n");
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> serving.get() == HttpSessions.MAX_SESSIONS);
+            try (RawPeer extra = new RawPeer(address(m))) {
+                extra.send("HEAD / HTTP/1.1\r\n\r\n");
+                assertThat(new String(extra.inputForTests().readAllBytes()))
+                        .startsWith("HTTP/1.1 503 Service Unavailable\r\n");
+            }
+            release.countDown();
+            for (RawPeer p : held) {
+                assertThat(new String(p.inputForTests().readAllBytes())).startsWith("HTTP/1.1 204 ");
+            }
+        } finally {
+            release.countDown();
+            for (RawPeer p : held) {
+                p.close();
+            }
         }
     }
 }
