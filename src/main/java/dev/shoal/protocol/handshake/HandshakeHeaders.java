@@ -138,21 +138,15 @@ public final class HandshakeHeaders {
 
         /** Adds a header, or appends {@code ","} + value to an earlier one of the same name. */
         public Builder add(String name, String value) {
-            checkName(name);
-            String v = value.trim();
-            checkValue(name, v);
-            int i = indexOf(names, name);
-            if (i < 0) {
-                names.add(name);
-                values.add(v);
-            } else {
-                values.set(i, values.get(i) + "," + v);
-            }
-            return this;
+            return put(name, value, true);
         }
 
         /** Sets a header, replacing any earlier value but keeping its position. */
         public Builder set(String name, String value) {
+            return put(name, value, false);
+        }
+
+        private Builder put(String name, String value, boolean append) {
             checkName(name);
             String v = value.trim();
             checkValue(name, v);
@@ -161,7 +155,7 @@ public final class HandshakeHeaders {
                 names.add(name);
                 values.add(v);
             } else {
-                values.set(i, v);
+                values.set(i, append ? values.get(i) + "," + v : v);
             }
             return this;
         }
