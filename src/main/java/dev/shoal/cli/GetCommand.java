@@ -107,26 +107,32 @@ final class GetCommand implements Callable<Integer> {
         }
     }
 
-    private interface ProgressPrinter {
-        void update(DownloadInfo info, boolean last);
+    /** Prints at most one update per {@link #PROGRESS_EVERY_MILLIS}, and always the last one. */
+    private abstract static class ProgressPrinter {
+        private long lastPrinted;
+
+        final synchronized void update(DownloadInfo info, boolean last) {
+            long now = System.currentTimeMillis();
+            if (!last && now - lastPrinted < PROGRESS_EVERY_MILLIS) {
+                return;
+            }
+            lastPrinted = now;
+            print(info, last);
+        }
+
+        abstract void print(DownloadInfo info, boolean last);
     }
 
     /** One JSON object per update; scripts wait for the line whose state is done or failed. */
-    private static final class JsonProgress implements ProgressPrinter {
+    private static final class JsonProgress extends ProgressPrinter {
         private final PrintWriter out;
-        private long lastPrinted;
 
         JsonProgress(PrintWriter out) {
             this.out = out;
         }
 
         @Override
-        public synchronized void update(DownloadInfo d, boolean last) {
-            long now = System.currentTimeMillis();
-            if (!last && now - lastPrinted < PROGRESS_EVERY_MILLIS) {
-                return;
-            }
-            lastPrinted = now;
+        void print(DownloadInfo d, boolean last) {
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("state", d.state().name().toLowerCase());
             f.put("name", d.name());
@@ -147,22 +153,16 @@ final class GetCommand implements Callable<Integer> {
     }
 
     /** A one-line bar redrawn in place on stderr. */
-    private static final class BarProgress implements ProgressPrinter {
+    private static final class BarProgress extends ProgressPrinter {
         private static final int WIDTH = 30;
         private final PrintWriter err;
-        private long lastPrinted;
 
         BarProgress(PrintWriter err) {
             this.err = err;
         }
 
         @Override
-        public synchronized void update(DownloadInfo d, boolean last) {
-            long now = System.currentTimeMillis();
-            if (!last && now - lastPrinted < PROGRESS_EVERY_MILLIS) {
-                return;
-            }
-            lastPrinted = now;
+        void print(DownloadInfo d, boolean last) {
             int filled = (int) Math.round(d.fraction() * WIDTH);
             String bar = "#".repeat(filled) + "-".repeat(WIDTH - filled);
             err.printf("\r[%s] %5.1f%%  %s  %d source%s  %s", bar, d.fraction() * 100, Units.rate(d.bytesPerSecond()),
