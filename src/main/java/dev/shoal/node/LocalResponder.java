@@ -30,8 +30,9 @@ final class LocalResponder {
         this.serventId = serventId;
     }
 
-    List<QueryHit> answer(Query query, InetSocketAddress advertised) {
-        List<SharedFile> matches = matches(query);
+    /** {@code keywords} is {@code query.keywords()}, split once by the caller. */
+    List<QueryHit> answer(Query query, List<String> keywords, InetSocketAddress advertised) {
+        List<SharedFile> matches = matches(query, keywords);
         List<QueryHit> hits = new ArrayList<>();
         for (int from = 0; from < matches.size(); from += QueryHit.MAX_RESULTS) {
             List<QueryHit.Result> results = new ArrayList<>();
@@ -44,7 +45,7 @@ final class LocalResponder {
         return hits;
     }
 
-    private List<SharedFile> matches(Query query) {
+    private List<SharedFile> matches(Query query, List<String> keywords) {
         if (!query.urns().isEmpty()) {
             List<SharedFile> byHash = new ArrayList<>();
             for (Urn urn : query.urns()) {
@@ -52,7 +53,7 @@ final class LocalResponder {
             }
             return byHash;
         }
-        if (query.keywords().isEmpty()) {
+        if (keywords.isEmpty()) {
             return List.of();
         }
         return library.get().search(query.text(), MAX_ANSWERS);

@@ -151,9 +151,11 @@ final class MessageHandler implements ConnectionListener {
 
     private void onQuery(Connection c, Frame frame, Query q) {
         Header h = frame.header();
+        // Split once: routing and answering both need the words.
+        List<String> keywords = q.keywords();
         QueryRoute<Connection> route;
         synchronized (router) {
-            route = router.onQuery(c, h, q.keywords(), q.urns(), clock.getAsLong());
+            route = router.onQuery(c, h, keywords, q.urns(), clock.getAsLong());
         }
         if (route.dropped()) {
             return;
@@ -165,7 +167,7 @@ final class MessageHandler implements ConnectionListener {
             // Hits travel back along the reverse path: one link per hop the query took, plus slack
             // for routers that trim TTLs on the way.
             int ttl = Math.min(15, h.hops() + 3);
-            List<QueryHit> hits = responder.answer(q, hooks.advertisedAddress(c));
+            List<QueryHit> hits = responder.answer(q, keywords, hooks.advertisedAddress(c));
             for (QueryHit hit : hits) {
                 c.send(MessageCodec.frame(h.guid(), ttl, 0, hit));
             }
