@@ -200,6 +200,7 @@ final class PartFile implements Closeable {
             d.force(true);
         } catch (IOException | UnsupportedOperationException e) {
             // Not every platform can fsync a directory; the rename is still atomic.
+            log.debug("cannot sync directory {}: {}", dir, e.toString());
         }
     }
 
