@@ -3,7 +3,7 @@ package dev.shoal.net;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.shoal.SharedVectors;
+import dev.shoal.GtkgCaptures;
 import dev.shoal.protocol.Bye;
 import dev.shoal.protocol.Frame;
 import dev.shoal.protocol.Guid;
@@ -28,7 +28,7 @@ class RawPeerTest extends NetTestSupport {
 
     /** The first block of a capture: the initiator's request, exactly as captured. */
     private static byte[] requestOf(String capture) throws Exception {
-        byte[] all = SharedVectors.read(capture);
+        byte[] all = GtkgCaptures.read(capture);
         ByteBuffer in = ByteBuffer.wrap(all);
         new HandshakeReader().feed(in).orElseThrow();
         return Arrays.copyOf(all, in.position());
@@ -36,7 +36,7 @@ class RawPeerTest extends NetTestSupport {
 
     /** The third block of a capture: the initiator's final line and headers. */
     private static byte[] finalOf(String capture) throws Exception {
-        byte[] all = SharedVectors.read(capture);
+        byte[] all = GtkgCaptures.read(capture);
         ByteBuffer in = ByteBuffer.wrap(all);
         HandshakeReader r = new HandshakeReader();
         r.feed(in).orElseThrow();
@@ -139,8 +139,8 @@ class RawPeerTest extends NetTestSupport {
     void capturedGtkGnutellaDeflateStreamIsInflatedIntoItsFrames() throws Exception {
         Recorder r = new Recorder();
         ConnectionManager m = start(config("m"), r);
-        byte[] stream = SharedVectors.read("deflate-stream-from-gtkg.bin");
-        byte[] inflated = SharedVectors.read("deflate-stream-from-gtkg.inflated.bin");
+        byte[] stream = GtkgCaptures.read("deflate-stream-from-gtkg.bin");
+        byte[] inflated = GtkgCaptures.read("deflate-stream-from-gtkg.inflated.bin");
         assertThat(stream[0] & 0xFF).isEqualTo(0x68);
         try (RawPeer p = new RawPeer(address(m))) {
             p.send(requestOf("handshake-leaf-deflate.txt"));
@@ -226,7 +226,7 @@ class RawPeerTest extends NetTestSupport {
     void legacyConnectIsClosedWithoutAnswer() throws Exception {
         ConnectionManager m = start(config("m"), new Recorder());
         try (RawPeer p = new RawPeer(address(m))) {
-            p.send(SharedVectors.read("handshake-legacy-0.4-closed.txt"));
+            p.send(GtkgCaptures.read("handshake-legacy-0.4-closed.txt"));
             assertThat(p.readByte()).isEqualTo(-1);
         }
     }

@@ -2,7 +2,7 @@ package dev.shoal.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shoal.SharedVectors;
+import dev.shoal.GtkgCaptures;
 import dev.shoal.protocol.Frame;
 import dev.shoal.protocol.Guid;
 import dev.shoal.protocol.MessageType;
@@ -42,7 +42,7 @@ class MessagesSupportedTest {
         assertThat(f.header().guid()).isEqualTo(Guid.ZERO);
         assertThat(f.payload()).isEqualTo(NONE_SUPPORTED);
         // The same layout as gtk-gnutella's own Messages Supported: 8-byte id, then the count.
-        byte[] theirs = SharedVectors.read("vendor-messages-supported.bin");
+        byte[] theirs = GtkgCaptures.read("vendor-messages-supported.bin");
         byte[] theirPayload = Arrays.copyOfRange(theirs, 23, theirs.length);
         assertThat(Arrays.copyOf(f.payload(), 8)).isEqualTo(Arrays.copyOf(theirPayload, 8));
     }

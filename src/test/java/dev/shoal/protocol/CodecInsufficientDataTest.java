@@ -3,7 +3,7 @@ package dev.shoal.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.shoal.SharedVectors;
+import dev.shoal.GtkgCaptures;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.stream.Stream;
@@ -36,7 +36,7 @@ class CodecInsufficientDataTest {
     @Test
     void everyPrefixOfEveryCapturedMessageFailsCleanly() throws Exception {
         for (String file : GoldenVectorsTest.messageFiles().toList()) {
-            byte[] msg = SharedVectors.read(file);
+            byte[] msg = GtkgCaptures.read(file);
             byte type = msg[16];
             for (int n = Header.SIZE; n < msg.length; n++) {
                 byte[] cut = Arrays.copyOfRange(msg, Header.SIZE, n);

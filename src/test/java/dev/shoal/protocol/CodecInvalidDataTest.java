@@ -3,7 +3,7 @@ package dev.shoal.protocol;
 import static dev.shoal.protocol.CodecInsufficientDataTest.assertBad;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shoal.SharedVectors;
+import dev.shoal.GtkgCaptures;
 import java.util.HexFormat;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -60,7 +60,7 @@ class CodecInvalidDataTest {
     void randomlyCorruptedCapturesNeverEscapeAsRuntimeExceptions() throws Exception {
         Random random = new Random(42);
         for (String file : GoldenVectorsTest.messageFiles().toList()) {
-            byte[] msg = SharedVectors.read(file);
+            byte[] msg = GtkgCaptures.read(file);
             byte type = msg[16];
             for (int round = 0; round < 300; round++) {
                 byte[] payload = java.util.Arrays.copyOfRange(msg, Header.SIZE, msg.length);

@@ -46,7 +46,7 @@ class GgepTest {
 
     @Test
     void capturedPongBlockReencodesToTheSameBytes() throws Exception {
-        byte[] pong = dev.shoal.SharedVectors.read("pong-own-ggep.bin");
+        byte[] pong = dev.shoal.GtkgCaptures.read("pong-own-ggep.bin");
         byte[] block = java.util.Arrays.copyOfRange(pong, Header.SIZE + Pong.FIXED_SIZE, pong.length);
         Ggep expected = Ggep.of(GgepExtension.of("VC", HEX.parseHex("47544b4783")),
                 GgepExtension.of("GUE", new byte[] {2}), GgepExtension.of("UP", HEX.parseHex("02ff30")),

@@ -8,7 +8,7 @@ import static dev.shoal.MiniJson.str;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shoal.MiniJson;
-import dev.shoal.SharedVectors;
+import dev.shoal.GtkgCaptures;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -45,11 +45,11 @@ class GoldenVectorsTest {
 
     @BeforeAll
     static void readExpected() throws IOException {
-        expected = MiniJson.parse(Files.readString(SharedVectors.gtkGnutella().resolve("expected.json")));
+        expected = MiniJson.parse(Files.readString(GtkgCaptures.folder().resolve("expected.json")));
     }
 
     static Stream<String> messageFiles() throws IOException {
-        try (Stream<Path> files = Files.list(SharedVectors.gtkGnutella())) {
+        try (Stream<Path> files = Files.list(GtkgCaptures.folder())) {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".bin"))
                     .filter(n -> !n.startsWith("deflate-stream")).sorted().toList().stream();
         }
@@ -64,7 +64,7 @@ class GoldenVectorsTest {
     @ParameterizedTest
     @MethodSource("messageFiles")
     void decodesAsExpectedAndReencodesIdentically(String file) throws Exception {
-        byte[] bytes = SharedVectors.read(file);
+        byte[] bytes = GtkgCaptures.read(file);
         Object exp = obj(expected, "messages").get(file);
         Frame frame = readFrame(ByteBuffer.wrap(bytes));
         checkHeader(frame.header(), obj(exp, "header"));
@@ -98,8 +98,8 @@ class GoldenVectorsTest {
 
     @Test
     void deflateStreamInflatesToTheCapturedPlainStream() throws Exception {
-        byte[] compressed = SharedVectors.read("deflate-stream-from-gtkg.bin");
-        byte[] plain = SharedVectors.read("deflate-stream-from-gtkg.inflated.bin");
+        byte[] compressed = GtkgCaptures.read("deflate-stream-from-gtkg.bin");
+        byte[] plain = GtkgCaptures.read("deflate-stream-from-gtkg.inflated.bin");
         Map<String, Object> exp = obj(expected, "deflate_stream");
         assertThat(HEX.formatHex(compressed, 0, 2)).isEqualTo(str(exp, "zlib_header_hex"));
         assertThat(compressed).hasSize((int) num(exp, "compressed_length"));
@@ -119,7 +119,7 @@ class GoldenVectorsTest {
 
     @Test
     void inflatedDeflateStreamIsASequenceOfMessages() throws Exception {
-        byte[] plain = SharedVectors.read("deflate-stream-from-gtkg.inflated.bin");
+        byte[] plain = GtkgCaptures.read("deflate-stream-from-gtkg.inflated.bin");
         Map<String, Object> exp = obj(expected, "deflate_stream");
         assertThat(plain).hasSize((int) num(exp, "inflated_length"));
         List<Frame> frames = readAll(plain);
@@ -136,7 +136,7 @@ class GoldenVectorsTest {
 
     @Test
     void browseHostBodyIsOneHitWithAllSharedFiles() throws Exception {
-        byte[] body = SharedVectors.read("browse-host-body-dechunked.stream");
+        byte[] body = GtkgCaptures.read("browse-host-body-dechunked.stream");
         Map<String, Object> exp = obj(expected, "browse_host_stream");
         assertThat(body).hasSize((int) num(exp, "length"));
         List<Frame> frames = readAll(body);
@@ -152,7 +152,7 @@ class GoldenVectorsTest {
             assertThat(hit.flags().busy()).isTrue();
             assertThat(hit.flags().uploaded()).isTrue();
         }
-        assertThat(frames.get(0).toBytes()).isEqualTo(SharedVectors.read("queryhit-browse-host.bin"));
+        assertThat(frames.get(0).toBytes()).isEqualTo(GtkgCaptures.read("queryhit-browse-host.bin"));
     }
 
     private static List<Frame> readAll(byte[] stream) throws FramingException {

@@ -3,7 +3,7 @@ package dev.shoal.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.shoal.SharedVectors;
+import dev.shoal.GtkgCaptures;
 import dev.shoal.protocol.Bye;
 import dev.shoal.protocol.Header;
 import dev.shoal.protocol.Payload;
@@ -35,8 +35,8 @@ class QrpTableAssemblerTest {
 
     @Test
     void gtkGnutellaCaptureAssemblesTo29PresentSlotsOf16384() throws Exception {
-        QrpReset reset = resetFrom(SharedVectors.read("qrp-reset.bin"));
-        QrpPatch patch = patchFrom(SharedVectors.read("qrp-patch-1.bin"));
+        QrpReset reset = resetFrom(GtkgCaptures.read("qrp-reset.bin"));
+        QrpPatch patch = patchFrom(GtkgCaptures.read("qrp-patch-1.bin"));
         assertThat(reset).isEqualTo(new QrpReset(16384, 2));
         assertThat(patch.entryBits()).isEqualTo(4);
         try (QrpTableAssembler assembler = new QrpTableAssembler()) {
@@ -53,8 +53,8 @@ class QrpTableAssemblerTest {
     void gtkGnutellaTableMatchesTheWordsOfItsSharedFiles() throws Exception {
         QrpTable table;
         try (QrpTableAssembler assembler = new QrpTableAssembler()) {
-            assembler.accept(resetFrom(SharedVectors.read("qrp-reset.bin")));
-            table = assembler.accept(patchFrom(SharedVectors.read("qrp-patch-1.bin"))).orElseThrow();
+            assembler.accept(resetFrom(GtkgCaptures.read("qrp-reset.bin")));
+            table = assembler.accept(patchFrom(GtkgCaptures.read("qrp-patch-1.bin"))).orElseThrow();
         }
         // Its six files: hashing with the table's own 14 bits must find their words.
         assertThat(table.matches(List.of("ubuntu", "linux", "guide"))).isTrue();

@@ -2,7 +2,7 @@ package dev.shoal.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shoal.SharedVectors;
+import dev.shoal.GtkgCaptures;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -284,8 +284,8 @@ class HttpUploadHandlerTest {
 
     @Test
     void matchesGtkGnutellaCaptureForTheSameFile() throws IOException {
-        byte[] capture = SharedVectors.read("http-range-206.txt");
-        byte[] full = SharedVectors.read("http-uri-res-200.txt");
+        byte[] capture = GtkgCaptures.read("http-range-206.txt");
+        byte[] full = GtkgCaptures.read("http-uri-res-200.txt");
         byte[] crlf2 = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
         int reqEnd = RawHttp.indexOf(full, crlf2, 0) + 4;
         int bodyStart = RawHttp.indexOf(full, crlf2, reqEnd) + 4;

@@ -3,7 +3,7 @@ package dev.shoal.protocol.handshake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shoal.MiniJson;
-import dev.shoal.SharedVectors;
+import dev.shoal.GtkgCaptures;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +23,7 @@ class HandshakeCapturesTest {
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> handshakes() throws IOException {
-        String json = Files.readString(SharedVectors.gtkGnutella().resolve("expected.json"), StandardCharsets.UTF_8);
+        String json = Files.readString(GtkgCaptures.folder().resolve("expected.json"), StandardCharsets.UTF_8);
         return (Map<String, Object>) ((Map<String, Object>) MiniJson.parse(json)).get("handshakes");
     }
 
@@ -38,7 +38,7 @@ class HandshakeCapturesTest {
     @SuppressWarnings("unchecked")
     void eachPartParsesAsTheReferenceDecoderSaw(String file) throws Exception {
         Map<String, Object> expected = (Map<String, Object>) handshakes().get(file);
-        byte[] bytes = SharedVectors.read(file);
+        byte[] bytes = GtkgCaptures.read(file);
         for (String part : PARTS) {
             Map<String, Object> want = (Map<String, Object>) expected.get(part);
             if (want == null) {
@@ -69,7 +69,7 @@ class HandshakeCapturesTest {
     @SuppressWarnings("unchecked")
     void wholeTranscriptFedOneByteAtATime(String file) throws Exception {
         Map<String, Object> expected = (Map<String, Object>) handshakes().get(file);
-        byte[] bytes = SharedVectors.read(file);
+        byte[] bytes = GtkgCaptures.read(file);
         HandshakeReader reader = new HandshakeReader();
         List<HandshakeMessage> got = new ArrayList<>();
         for (byte b : bytes) {

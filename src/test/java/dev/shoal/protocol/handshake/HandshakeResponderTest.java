@@ -2,7 +2,7 @@ package dev.shoal.protocol.handshake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shoal.SharedVectors;
+import dev.shoal.GtkgCaptures;
 import dev.shoal.protocol.handshake.HandshakeResponse.Outcome;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -27,12 +27,12 @@ class HandshakeResponderTest {
 
     /** The request part of a capture (everything up to its first blank line). */
     private static HandshakeMessage request(String capture) throws Exception {
-        return HandshakeReader.parse(SharedVectors.read(capture));
+        return HandshakeReader.parse(GtkgCaptures.read(capture));
     }
 
     /** The response part of a capture: the second block. */
     private static HandshakeMessage response(String capture) throws Exception {
-        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(SharedVectors.read(capture));
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(GtkgCaptures.read(capture));
         HandshakeReader r = new HandshakeReader();
         r.feed(in).orElseThrow();
         return r.feed(in).orElseThrow();
