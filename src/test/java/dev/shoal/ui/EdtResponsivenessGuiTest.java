@@ -1,9 +1,7 @@
 package dev.shoal.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import java.awt.GraphicsEnvironment;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * node hashes it: a probe posted with invokeAndWait must come back within 200 ms every time.
  */
 @Tag("gui")
+@NeedsDisplay
 class EdtResponsivenessGuiTest {
     private static final long GIB = 1L << 30;
     private static final long MAX_EDT_LATENCY_MILLIS = 200;
@@ -32,7 +31,6 @@ class EdtResponsivenessGuiTest {
 
     @Test
     void edtAnswersWhileAGibibyteIsHashed() throws Exception {
-        assumeFalse(GraphicsEnvironment.isHeadless(), "needs a display: run under xvfb-run");
         Path share = Files.createDirectories(home.resolve("share"));
         writeSparseIshFile(share.resolve("big-recording.bin"));
         try (GuiHarness app = GuiHarness.solo(home)) {
