@@ -1,12 +1,12 @@
 package dev.shoal.cli;
 
+import dev.shoal.node.api.BuildInfo;
 import picocli.CommandLine;
 
-/** Reports the version from the jar manifest, or "dev" when run from classes. */
+/** {@code --version}: the version the build stamped into the jar. */
 final class ShoalVersion implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-        String version = ShoalVersion.class.getPackage().getImplementationVersion();
-        return new String[] {"Shoal " + (version == null ? "dev" : version)};
+        return new String[] {"Shoal " + BuildInfo.version()};
     }
 }

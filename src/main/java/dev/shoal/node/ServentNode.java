@@ -6,6 +6,7 @@ import dev.shoal.library.LibraryListener;
 import dev.shoal.net.Connection;
 import dev.shoal.net.ConnectionManager;
 import dev.shoal.net.NetConfig;
+import dev.shoal.node.api.BuildInfo;
 import dev.shoal.node.api.Download;
 import dev.shoal.node.api.DownloadSource;
 import dev.shoal.node.api.NodeConfig;
@@ -56,8 +57,6 @@ import org.slf4j.LoggerFactory;
 public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     private static final Logger log = LoggerFactory.getLogger(ServentNode.class);
 
-    private static final String USER_AGENT = "Shoal/0.1.0";
-
     private volatile NodeConfig config;
     private final Guid serventId = Guid.random();
     private final LongSupplier clock = System::currentTimeMillis;
@@ -92,7 +91,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
         this.network = new ConnectionManager(netConfig(config), handler);
         AltLocs mesh = new AltLocs();
         this.uploads = new UploadService(() -> library, config.uploadSlots(), config.uploadLimitBytesPerSecond(), mesh,
-                USER_AGENT, this::publish);
+                BuildInfo.userAgent(), this::publish);
         this.pushUploads = new PushUploader(serventId,
                 index -> library.byIndex(index).map(f -> f.name()).orElse(null), uploads::serve);
         this.pushDownloads = new PushDownloads(handler::sendPush);
@@ -150,7 +149,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
                 .withRole(c.ultrapeer() ? NodeRole.ULTRAPEER : NodeRole.LEAF)
                 .withOutgoingTarget(c.ultrapeer() ? 4 : 0)
                 .withMaxTtl(c.maxTtl())
-                .withUserAgent(USER_AGENT);
+                .withUserAgent(BuildInfo.userAgent());
     }
 
     @Override
