@@ -27,8 +27,15 @@ class ArchitectureTest {
     }
 
     @Test
-    void routingUsesOnlyProtocolAndTheJdk() {
-        assertThat(violations("routing", "java.", "dev.shoal.protocol.", "dev.shoal.routing.")).isEmpty();
+    void routingUsesOnlyProtocolTimeAndTheJdk() {
+        assertThat(violations("routing", "java.", "dev.shoal.protocol.", "dev.shoal.routing.", "dev.shoal.time."))
+                .isEmpty();
+    }
+
+    /** The clock sits below everything, so any layer can take one; it may only log. */
+    @Test
+    void timeUsesOnlyTheJdkAndLogging() {
+        assertThat(violations("time", "java.", "dev.shoal.time.", "org.slf4j.")).isEmpty();
     }
 
     /** {@code bench} is a harness over the whole servent: its echo reference is bare MINA on purpose. */
