@@ -1,6 +1,8 @@
 package dev.shoal.bench;
 
 import dev.shoal.protocol.Urn;
+import dev.shoal.node.ConfigViews;
+import dev.shoal.node.api.NodeConfig;
 import dev.shoal.transfer.DownloadListener;
 import dev.shoal.transfer.DownloadProgress;
 import dev.shoal.transfer.DownloadRequest;
@@ -34,7 +36,7 @@ final class SwarmFetch {
 
     static Timing fetch(Urn urn, long size, String name, List<Source> sources, Path workDir)
             throws IOException, InterruptedException {
-        SwarmConfig config = SwarmConfig.defaults().withMaxActiveSources(sources.size());
+        SwarmConfig config = ConfigViews.swarm(NodeConfig.defaults(workDir).withMaxDownloadSources(sources.size()));
         AtomicLong verifyingAt = new AtomicLong();
         DownloadListener listener = new DownloadListener() {
             @Override

@@ -6,8 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Everything the network layer is told from outside. Immutable; start from
- * {@link #defaults(Path)} and change fields with the {@code with...} methods.
+ * Everything the network layer is told from outside: a view of the node's one config root
+ * ({@code node.api.NodeConfig}, which owns every default), built by {@code node.ConfigViews}.
+ * Immutable; tests change fields with the {@code with...} methods.
  *
  * @param listenAddress     where to accept Gnutella and HTTP connections (port 0: any free port)
  * @param maxConnections    Gnutella links of all kinds, incoming and outgoing
@@ -29,11 +30,6 @@ public record NetConfig(InetSocketAddress listenAddress, int maxConnections, int
         Duration keepAliveInterval, Duration idleTimeout, Duration handshakeTimeout, int sendQueueBytes,
         String userAgent, NodeRole role, Path dataDir, boolean deflate, int outgoingTarget, int hostCacheSize,
         int maxTtl) {
-    public static final int DEFAULT_PORT = 6346;
-    public static final String DEFAULT_USER_AGENT = "Shoal/0.1.0";
-    /** §2.1: LimeWire and gtk-gnutella both treat a length of 64 KiB or more as a broken stream. */
-    public static final int DEFAULT_MAX_PAYLOAD = 65_535;
-
     public NetConfig {
         if (listenAddress == null || role == null || dataDir == null) {
             throw new IllegalArgumentException("listen address, role and data dir are required");
@@ -50,12 +46,6 @@ public record NetConfig(InetSocketAddress listenAddress, int maxConnections, int
         if (userAgent == null || userAgent.isBlank()) {
             throw new IllegalArgumentException("a user agent is required");
         }
-    }
-
-    public static NetConfig defaults(Path dataDir) {
-        return new NetConfig(new InetSocketAddress(DEFAULT_PORT), 32, 16, DEFAULT_MAX_PAYLOAD,
-                Duration.ofSeconds(20), Duration.ofSeconds(180), Duration.ofSeconds(10), 128 * 1024,
-                DEFAULT_USER_AGENT, NodeRole.ULTRAPEER, dataDir, true, 4, 1024, 4);
     }
 
     public NetConfig withListenAddress(InetSocketAddress a) {

@@ -5,7 +5,6 @@ import dev.shoal.library.Library;
 import dev.shoal.library.LibraryListener;
 import dev.shoal.net.Connection;
 import dev.shoal.net.ConnectionManager;
-import dev.shoal.net.NetConfig;
 import dev.shoal.node.api.BuildInfo;
 import dev.shoal.node.api.Download;
 import dev.shoal.node.api.DownloadSource;
@@ -28,13 +27,11 @@ import dev.shoal.protocol.Pong;
 import dev.shoal.protocol.Push;
 import dev.shoal.protocol.Query;
 import dev.shoal.protocol.Urn;
-import dev.shoal.protocol.handshake.NodeRole;
 import dev.shoal.routing.OwnQuery;
 import dev.shoal.routing.Router;
 import dev.shoal.routing.RouterConfig;
 import dev.shoal.routing.TtlPolicy;
 import dev.shoal.transfer.AltLocs;
-import dev.shoal.transfer.SwarmConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -88,7 +85,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
         this.qrp = new QrpPublisher(() -> library, router);
         MessageHandler handler = new MessageHandler(router, new LocalResponder(() -> library, serventId), searches,
                 this, clock);
-        this.network = new ConnectionManager(netConfig(config), handler);
+        this.network = new ConnectionManager(ConfigViews.net(config), handler);
         AltLocs mesh = new AltLocs();
         this.uploads = new UploadService(() -> library, config.uploadSlots(), config.uploadLimitBytesPerSecond(), mesh,
                 BuildInfo.userAgent(), this::publish);
@@ -103,7 +100,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
             }
         });
         SwarmSetup swarms = new SwarmSetup(config.dataDir().resolve("incomplete"), config.downloadsDir(),
-                SwarmConfig.defaults().withMaxActiveSources(config.maxDownloadSources()), mesh, pushDownloads);
+                ConfigViews.swarm(config), mesh, pushDownloads);
         this.downloads = new DownloadManager(swarms,
                 (urn, queryTtl, hits) -> search(urn.toString(), queryTtl, hits::accept), this::publish);
     }
@@ -138,18 +135,6 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
         }
         log.info("servent {} listening on {}", node.serventId, node.bound);
         return node;
-    }
-
-    private static NetConfig netConfig(NodeConfig c) {
-        return NetConfig.defaults(c.dataDir())
-                .withListenAddress(c.listen())
-                .withMaxConnections(c.maxConnections(), Math.max(0, c.maxConnections() / 2))
-                .withMaxPayload(c.maxPayload())
-                .withTimeouts(c.keepAlive(), c.idleTimeout(), NetConfig.defaults(c.dataDir()).handshakeTimeout())
-                .withRole(c.ultrapeer() ? NodeRole.ULTRAPEER : NodeRole.LEAF)
-                .withOutgoingTarget(c.ultrapeer() ? 4 : 0)
-                .withMaxTtl(c.maxTtl())
-                .withUserAgent(BuildInfo.userAgent());
     }
 
     @Override

@@ -3,8 +3,9 @@ package dev.shoal.transfer;
 import java.time.Duration;
 
 /**
- * Tuning of a {@link SwarmDownload}. {@link #defaults()} suits the real network; tests shrink the
- * chunk size and timeouts.
+ * Tuning of a {@link SwarmDownload}: a view of the node's one config root ({@code node.api.NodeConfig},
+ * which owns every default), built by {@code node.ConfigViews}. Tests shrink the chunk size and
+ * timeouts with the {@code with...} methods.
  *
  * @param maxActiveSources sources fetched from at once (one connection and thread each)
  * @param chunkSize bytes per chunk, the unit of scheduling, verification and resume
@@ -32,11 +33,6 @@ public record SwarmConfig(int maxActiveSources, int chunkSize, Duration connectT
         if (chunkSize < MIN_CHUNK || chunkSize > MAX_CHUNK) {
             throw new IllegalArgumentException("chunk size out of range: " + chunkSize);
         }
-    }
-
-    public static SwarmConfig defaults() {
-        return new SwarmConfig(4, 512 * 1024, Duration.ofSeconds(10), Duration.ofSeconds(20),
-                Duration.ofSeconds(30), 3, 10, Duration.ofMinutes(10), Duration.ofSeconds(1), 100, "Shoal/0.1");
     }
 
     public SwarmConfig withMaxActiveSources(int n) {

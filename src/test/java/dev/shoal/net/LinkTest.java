@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.shoal.node.api.BuildInfo;
 import dev.shoal.protocol.Bye;
 import dev.shoal.protocol.Frame;
 import dev.shoal.protocol.MessageType;
@@ -49,7 +50,7 @@ class LinkTest extends NetTestSupport {
         assertThat(ba.isCompressedOut()).isEqualTo(compressed);
         assertThat(ba.isOutgoing()).isFalse();
         assertThat(ab.isUltrapeer()).isTrue();
-        assertThat(ab.userAgent()).isEqualTo(NetConfig.DEFAULT_USER_AGENT);
+        assertThat(ab.userAgent()).isEqualTo(BuildInfo.userAgent());
         assertThat(ba.listenAddress()).contains(address(a));
 
         List<Frame> toB = new ArrayList<>();

@@ -1,5 +1,7 @@
 package dev.shoal.net;
 
+import dev.shoal.node.ConfigViews;
+import dev.shoal.node.api.NodeConfig;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -18,7 +20,7 @@ abstract class NetTestSupport {
     private final List<ConnectionManager> managers = new ArrayList<>();
 
     NetConfig config(String name) {
-        return NetConfig.defaults(tmp.resolve(name))
+        return ConfigViews.net(NodeConfig.defaults(tmp.resolve(name)))
                 .withListenAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
                 .withOutgoingTarget(0)
                 .withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(5));

@@ -3,6 +3,8 @@ package dev.shoal.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.shoal.node.ConfigViews;
+import dev.shoal.node.api.NodeConfig;
 import dev.shoal.protocol.Guid;
 import dev.shoal.protocol.Urn;
 import java.io.IOException;
@@ -36,7 +38,7 @@ class PushSourceTest {
     private static final int SIZE = 2 * 1024 * 1024 + 777;
     private static final String NAME = "behind a wall.bin";
     private static final Guid SERVENT = Guid.fromHex("0123456789abcdef0123456789abcdef");
-    private static final SwarmConfig CONFIG = SwarmConfig.defaults()
+    private static final SwarmConfig CONFIG = ConfigViews.swarm(NodeConfig.defaults(Path.of("unused")))
             .withChunkSize(128 * 1024)
             .withReadTimeout(Duration.ofSeconds(5))
             .withPushTimeout(Duration.ofSeconds(5))

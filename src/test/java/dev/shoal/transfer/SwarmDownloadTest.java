@@ -3,6 +3,8 @@ package dev.shoal.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.shoal.node.ConfigViews;
+import dev.shoal.node.api.NodeConfig;
 import dev.shoal.protocol.Urn;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -29,7 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SwarmDownloadTest {
     private static final int SIZE = 3 * 1024 * 1024 + 12_345;
     private static final String NAME = "Le Grand Café (draft).bin";
-    private static final SwarmConfig CONFIG = SwarmConfig.defaults()
+    private static final SwarmConfig CONFIG = ConfigViews.swarm(NodeConfig.defaults(Path.of("unused")))
             .withChunkSize(128 * 1024)
             .withReadTimeout(Duration.ofSeconds(5))
             .withMaxRetryAfter(Duration.ofSeconds(2))

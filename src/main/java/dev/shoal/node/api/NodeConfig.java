@@ -24,6 +24,7 @@ import java.util.List;
  * @param uploadSlots concurrent uploads served before answering busy
  * @param uploadLimitBytesPerSecond global upload cap, 0 for none
  * @param maxDownloadSources most sources one download fetches from at once
+ * @param tuning the numbers users rarely change, with their defaults
  */
 public record NodeConfig(
         InetSocketAddress listen,
@@ -39,7 +40,8 @@ public record NodeConfig(
         Duration idleTimeout,
         int uploadSlots,
         long uploadLimitBytesPerSecond,
-        int maxDownloadSources) {
+        int maxDownloadSources,
+        Tuning tuning) {
 
     public static final int DEFAULT_PORT = 6346;
 
@@ -61,13 +63,19 @@ public record NodeConfig(
         if (maxDownloadSources < 1) {
             throw new ShoalException("a download needs at least 1 source at a time, got " + maxDownloadSources);
         }
+        if (tuning == null) {
+            throw new ShoalException("tuning is required");
+        }
     }
 
-    /** Defaults: loopback only, so nothing is exposed until the user says so. */
+    /**
+     * Defaults: loopback only, so nothing is exposed until the user says so. The largest payload is
+     * 64 KiB - 1: LimeWire and gtk-gnutella both treat a longer length field as a broken stream.
+     */
     public static NodeConfig defaults(Path dataDir) {
         return new NodeConfig(new InetSocketAddress("127.0.0.1", DEFAULT_PORT), List.of(), dataDir,
                 dataDir.resolve("downloads"), List.of(), true, 32, 4, 65_535, Duration.ofSeconds(20),
-                Duration.ofSeconds(180), 4, 0, 8);
+                Duration.ofSeconds(180), 4, 0, 8, Tuning.defaults());
     }
 
     public Builder toBuilder() {
@@ -118,6 +126,51 @@ public record NodeConfig(
         return toBuilder().maxDownloadSources(n).build();
     }
 
+    public NodeConfig withTuning(Tuning t) {
+        return toBuilder().tuning(t).build();
+    }
+
+    /**
+     * Limits and timeouts of the network and of downloads that only tests and experts change. The
+     * network layer and the downloader see them through views built in {@code node}.
+     *
+     * @param handshakeTimeout   time allowed from accept or connect to the end of the handshake
+     * @param sendQueueBytes     per-link bound of queued outgoing frames
+     * @param hostCacheSize      addresses kept in the host cache
+     * @param deflate            offer and use compression on Gnutella links
+     * @param chunkSize          bytes per download chunk: the unit of scheduling, verification and resume
+     * @param connectTimeout     TCP connect timeout towards a download source
+     * @param pushTimeout        wait for a firewalled source's GIV after sending it a Push
+     * @param readTimeout        a source silent this long is stalled and its chunk requeued
+     * @param maxFailures        consecutive failures (connect, I/O, timeout) before a source is dropped
+     * @param maxBusyRetries     503 answers tolerated from one source before it is dropped
+     * @param maxRetryAfter      upper bound on how long a 503's Retry-After makes a download wait
+     * @param checkpointInterval how often completed chunks are made durable in the state file
+     * @param maxKnownSources    sources kept per download, including those learnt from X-Alt
+     */
+    public record Tuning(Duration handshakeTimeout, int sendQueueBytes, int hostCacheSize, boolean deflate,
+            int chunkSize, Duration connectTimeout, Duration pushTimeout, Duration readTimeout, int maxFailures,
+            int maxBusyRetries, Duration maxRetryAfter, Duration checkpointInterval, int maxKnownSources) {
+
+        public static Tuning defaults() {
+            return new Tuning(Duration.ofSeconds(10), 128 * 1024, 1024, true,
+                    512 * 1024, Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(30), 3,
+                    10, Duration.ofMinutes(10), Duration.ofSeconds(1), 100);
+        }
+
+        public Tuning withChunkSize(int bytes) {
+            return new Tuning(handshakeTimeout, sendQueueBytes, hostCacheSize, deflate, bytes, connectTimeout,
+                    pushTimeout, readTimeout, maxFailures, maxBusyRetries, maxRetryAfter, checkpointInterval,
+                    maxKnownSources);
+        }
+
+        public Tuning withHandshakeTimeout(Duration d) {
+            return new Tuning(d, sendQueueBytes, hostCacheSize, deflate, chunkSize, connectTimeout,
+                    pushTimeout, readTimeout, maxFailures, maxBusyRetries, maxRetryAfter, checkpointInterval,
+                    maxKnownSources);
+        }
+    }
+
     /** A mutable copy of a config; {@link #build()} validates. */
     public static final class Builder {
         private InetSocketAddress listen;
@@ -134,6 +187,7 @@ public record NodeConfig(
         private int uploadSlots;
         private long uploadLimitBytesPerSecond;
         private int maxDownloadSources;
+        private Tuning tuning;
 
         private Builder(NodeConfig c) {
             listen = c.listen;
@@ -150,6 +204,7 @@ public record NodeConfig(
             uploadSlots = c.uploadSlots;
             uploadLimitBytesPerSecond = c.uploadLimitBytesPerSecond;
             maxDownloadSources = c.maxDownloadSources;
+            tuning = c.tuning;
         }
 
         public Builder listen(InetSocketAddress v) {
@@ -217,9 +272,15 @@ public record NodeConfig(
             return this;
         }
 
+        public Builder tuning(Tuning v) {
+            tuning = v;
+            return this;
+        }
+
         public NodeConfig build() {
             return new NodeConfig(listen, shares, dataDir, downloadsDir, peers, ultrapeer, maxConnections, maxTtl,
-                    maxPayload, keepAlive, idleTimeout, uploadSlots, uploadLimitBytesPerSecond, maxDownloadSources);
+                    maxPayload, keepAlive, idleTimeout, uploadSlots, uploadLimitBytesPerSecond, maxDownloadSources,
+                    tuning);
         }
     }
 }

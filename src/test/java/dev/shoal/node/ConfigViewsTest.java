@@ -1,0 +1,49 @@
+package dev.shoal.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shoal.net.NetConfig;
+import dev.shoal.node.api.BuildInfo;
+import dev.shoal.node.api.NodeConfig;
+import dev.shoal.protocol.handshake.NodeRole;
+import dev.shoal.transfer.SwarmConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class ConfigViewsTest {
+    private final NodeConfig config = NodeConfig.defaults(Path.of("data"))
+            .withMaxConnections(10)
+            .withMaxDownloadSources(3)
+            .withTimeouts(Duration.ofSeconds(7), Duration.ofSeconds(70))
+            .withTuning(NodeConfig.Tuning.defaults().withChunkSize(64 * 1024));
+
+    @Test
+    void theNetworkSeesTheNodesValuesAndTheBuildsUserAgent() {
+        NetConfig net = ConfigViews.net(config);
+        assertThat(net.listenAddress()).isEqualTo(config.listen());
+        assertThat(net.maxConnections()).isEqualTo(10);
+        assertThat(net.maxLeaves()).isEqualTo(5);
+        assertThat(net.keepAliveInterval()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(net.idleTimeout()).isEqualTo(Duration.ofSeconds(70));
+        assertThat(net.handshakeTimeout()).isEqualTo(config.tuning().handshakeTimeout());
+        assertThat(net.userAgent()).isEqualTo(BuildInfo.userAgent());
+        assertThat(net.role()).isEqualTo(NodeRole.ULTRAPEER);
+        assertThat(net.outgoingTarget()).isPositive();
+    }
+
+    @Test
+    void aLeafDialsNobodyByItself() {
+        NetConfig net = ConfigViews.net(config.withUltrapeer(false));
+        assertThat(net.role()).isEqualTo(NodeRole.LEAF);
+        assertThat(net.outgoingTarget()).isZero();
+    }
+
+    @Test
+    void downloadsSeeTheNodesValuesAndTheSameUserAgent() {
+        SwarmConfig swarm = ConfigViews.swarm(config);
+        assertThat(swarm.maxActiveSources()).isEqualTo(3);
+        assertThat(swarm.chunkSize()).isEqualTo(64 * 1024);
+        assertThat(swarm.userAgent()).isEqualTo(ConfigViews.net(config).userAgent());
+    }
+}
