@@ -35,6 +35,7 @@ public record Bye(int code, String reason) implements Payload {
         return MessageType.BYE;
     }
 
+    @Override
     public byte[] encode() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(code & 0xFF);

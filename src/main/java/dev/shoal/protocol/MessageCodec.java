@@ -1,7 +1,7 @@
 package dev.shoal.protocol;
 
 /**
- * Turns frames into typed payloads and back. A malformed payload always surfaces as a
+ * Turns frames into typed payloads and back (each {@link Payload} encodes itself). A malformed payload always surfaces as a
  * {@link BadMessageException} (drop the message, keep the connection); unknown types decode to
  * {@link UnknownPayload} so the caller can count and drop them.
  */
@@ -43,35 +43,9 @@ public final class MessageCodec {
         };
     }
 
-    /** The payload bytes of a typed body. */
-    public static byte[] encode(Payload payload) {
-        if (payload instanceof Ping p) {
-            return p.encode();
-        } else if (payload instanceof Pong p) {
-            return p.encode();
-        } else if (payload instanceof Bye b) {
-            return b.encode();
-        } else if (payload instanceof QrpReset q) {
-            return q.encode();
-        } else if (payload instanceof QrpPatch q) {
-            return q.encode();
-        } else if (payload instanceof VendorMessage v) {
-            return v.encode();
-        } else if (payload instanceof Push p) {
-            return p.encode();
-        } else if (payload instanceof Query q) {
-            return q.encode();
-        } else if (payload instanceof QueryHit h) {
-            return h.encode();
-        } else if (payload instanceof UnknownPayload u) {
-            return u.bytes();
-        }
-        throw new IllegalArgumentException("no encoder for " + payload.getClass().getName());
-    }
-
     /** A frame ready to send: header with the payload's type and length. */
     public static Frame frame(Guid guid, int ttl, int hops, Payload payload) {
-        byte[] bytes = encode(payload);
+        byte[] bytes = payload.encode();
         return new Frame(new Header(guid, payload.type(), ttl, hops, bytes.length), bytes);
     }
 }

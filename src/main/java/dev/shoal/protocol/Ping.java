@@ -13,6 +13,7 @@ public record Ping(Ggep ggep) implements Payload {
         return MessageType.PING;
     }
 
+    @Override
     public byte[] encode() {
         return ggep.encode();
     }

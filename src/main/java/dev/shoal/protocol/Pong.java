@@ -28,6 +28,7 @@ public record Pong(InetSocketAddress address, long filesShared, long kilobytesSh
         return MessageType.PONG;
     }
 
+    @Override
     public byte[] encode() {
         return new ByteWriter().portThenIp(address).le32(filesShared).le32(kilobytesShared)
                 .bytes(ggep.encode()).toByteArray();

@@ -25,6 +25,7 @@ public record Push(Guid serventId, long fileIndex, InetSocketAddress address, Gg
         return MessageType.PUSH;
     }
 
+    @Override
     public byte[] encode() {
         return new ByteWriter().bytes(serventId.toBytes()).le32(fileIndex).ipv4(address)
                 .le16(address.getPort()).bytes(ggep.encode()).toByteArray();

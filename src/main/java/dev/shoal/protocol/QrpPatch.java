@@ -34,6 +34,7 @@ public record QrpPatch(int sequenceNumber, int sequenceSize, int compressor, int
         return data.clone();
     }
 
+    @Override
     public byte[] encode() {
         byte[] out = new byte[HEADER + data.length];
         out[0] = VARIANT;

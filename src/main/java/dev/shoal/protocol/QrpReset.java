@@ -22,6 +22,7 @@ public record QrpReset(int tableLength, int infinity) implements Payload {
         return MessageType.ROUTE_TABLE_UPDATE;
     }
 
+    @Override
     public byte[] encode() {
         ByteBuffer b = ByteBuffer.allocate(SIZE).order(ByteOrder.LITTLE_ENDIAN);
         b.put((byte) VARIANT).putInt(tableLength).put((byte) infinity);

@@ -65,6 +65,7 @@ public record Query(int flags, String text, List<Urn> urns, List<String> otherEx
         return !urns.isEmpty();
     }
 
+    @Override
     public byte[] encode() {
         ByteWriter w = new ByteWriter().be16(flags).utf8(text).u8(0);
         ExtensionArea area = new ExtensionArea(urns, otherExtensions, ggep);

@@ -76,6 +76,7 @@ public record QueryHit(InetSocketAddress address, long speed, List<Result> resul
     }
 
     /** @throws IllegalArgumentException with more than {@link #MAX_RESULTS} results */
+    @Override
     public byte[] encode() {
         return QueryHitCodec.encode(this);
     }

@@ -13,6 +13,12 @@ public record UnknownPayload(byte type, byte[] bytes) implements Payload {
         return bytes.clone();
     }
 
+    /** The bytes as they arrived: unknown messages are only ever counted, dropped or echoed unchanged. */
+    @Override
+    public byte[] encode() {
+        return bytes.clone();
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof UnknownPayload u && type == u.type && Arrays.equals(bytes, u.bytes);

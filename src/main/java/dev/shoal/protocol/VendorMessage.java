@@ -36,6 +36,7 @@ public record VendorMessage(byte type, String vendor, int selector, int version,
         return vendor.equals(vendorCode) && selector == selectorValue;
     }
 
+    @Override
     public byte[] encode() {
         return new ByteWriter().bytes(vendor.getBytes(StandardCharsets.ISO_8859_1)).le16(selector).le16(version)
                 .bytes(body).toByteArray();

@@ -26,7 +26,7 @@ class CodecCorrectDataTest {
         assertThat(f.header()).isEqualTo(new Header(guid, p.type(), 3, 1, f.payload().length));
         Payload back = MessageCodec.decode(f);
         assertThat(back).isEqualTo(p);
-        assertThat(MessageCodec.encode(back)).isEqualTo(f.payload());
+        assertThat(back.encode()).isEqualTo(f.payload());
     }
 
     @Test

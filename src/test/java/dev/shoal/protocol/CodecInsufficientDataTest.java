@@ -22,7 +22,7 @@ class CodecInsufficientDataTest {
     @ParameterizedTest
     @MethodSource("samples")
     void everyPrefixOfASampleFailsCleanly(Payload p) {
-        byte[] full = MessageCodec.encode(p);
+        byte[] full = p.encode();
         for (int n = 0; n < full.length; n++) {
             byte[] cut = Arrays.copyOf(full, n);
             try {
