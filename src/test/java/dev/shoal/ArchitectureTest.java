@@ -80,6 +80,12 @@ class ArchitectureTest {
         assertThat(offenders).isEmpty();
     }
 
+    /** The facade is a pure API: its implementation is found at run time, never imported. */
+    @Test
+    void theNodeApiImportsNoImplementation() {
+        assertThat(violations("node/api", "java.", "dev.shoal.node.api.")).isEmpty();
+    }
+
     @Test
     void theScanSeesTheSources() {
         assertThat(imports("protocol")).isNotEmpty();

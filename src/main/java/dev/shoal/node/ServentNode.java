@@ -300,6 +300,11 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     }
 
     @Override
+    public void removeListener(NodeListener listener) {
+        listeners.remove(listener);
+    }
+
+    @Override
     public void close() {
         ticker.shutdownNow();
         downloads.close();

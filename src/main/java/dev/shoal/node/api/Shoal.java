@@ -1,9 +1,8 @@
 package dev.shoal.node.api;
 
-import dev.shoal.node.LibraryIndexer;
-import dev.shoal.node.ServentNode;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.ServiceLoader;
 
 /** Entry points for clients: start a servent, or index a folder without joining any network. */
 public final class Shoal {
@@ -11,11 +10,18 @@ public final class Shoal {
     }
 
     public static ShoalNode start(NodeConfig config) {
-        return ServentNode.start(config);
+        return Implementation.FACTORY.start(config);
     }
 
     /** Hashes and indexes {@code folder} (reusing hashes cached in {@code dataDir}) and lists its files. */
     public static List<SharedFileInfo> index(Path folder, Path dataDir, NodeListener progress) {
-        return LibraryIndexer.index(folder, dataDir, progress);
+        return Implementation.FACTORY.index(folder, dataDir, progress);
+    }
+
+    /** Looked up once, on first use. */
+    private static final class Implementation {
+        static final NodeFactory FACTORY = ServiceLoader.load(NodeFactory.class).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no " + NodeFactory.class.getName()
+                        + " on the class path: the jar is incomplete"));
     }
 }

@@ -71,6 +71,9 @@ public interface ShoalNode extends AutoCloseable {
 
     void addListener(NodeListener listener);
 
+    /** Stops sending events to {@code listener}; does nothing if it was not added. */
+    void removeListener(NodeListener listener);
+
     /** Says Bye to every peer, stops listening and closes the index. */
     @Override
     void close();

@@ -1,0 +1,14 @@
+package dev.shoal.node.api;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What an implementation of this API provides; {@link Shoal} finds it with the JDK's
+ * {@link java.util.ServiceLoader}, so the API depends on no implementation (as JDBC drivers work).
+ */
+public interface NodeFactory {
+    ShoalNode start(NodeConfig config);
+
+    List<SharedFileInfo> index(Path folder, Path dataDir, NodeListener progress);
+}
