@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,33 +23,19 @@ import org.junit.jupiter.api.io.TempDir;
 class LibraryRobustnessTest {
     @TempDir
     Path tmp;
-    private Path share;
-    private Path data;
+    private LibraryFixture files;
     private final FileHasher realHasher = new FileHasher();
 
     @BeforeEach
     void files() throws IOException {
-        share = Files.createDirectories(tmp.resolve("share"));
-        data = tmp.resolve("data");
-        write("good one.txt", "good");
-        write("good two.txt", "also good");
-    }
-
-    private Path write(String relative, String content) throws IOException {
-        Path file = share.resolve(relative);
-        Files.createDirectories(file.getParent());
-        return Files.writeString(file, content, StandardCharsets.UTF_8);
-    }
-
-    private static Library scanned(Library library) throws Exception {
-        library.start(false);
-        library.ready().get(10, TimeUnit.SECONDS);
-        return library;
+        files = new LibraryFixture(tmp);
+        files.write("good one.txt", "good");
+        files.write("good two.txt", "also good");
     }
 
     @Test
     void aFileThatVanishesBeforeItIsHashedIsSkipped() throws Exception {
-        write("vanishing.txt", "soon gone");
+        files.write("vanishing.txt", "soon gone");
         Library.Hasher deleteFirst = (file, bytesRead) -> {
             if (file.getFileName().toString().equals("vanishing.txt")) {
                 Files.delete(file);
@@ -58,7 +43,7 @@ class LibraryRobustnessTest {
             return realHasher.hash(file, bytesRead);
         };
 
-        try (Library library = scanned(Library.open(data, List.of(share), LibraryListener.NONE, deleteFirst))) {
+        try (Library library = LibraryFixture.scanned(Library.open(files.data, List.of(files.share), LibraryListener.NONE, deleteFirst))) {
             assertThat(library.all()).extracting(SharedFile::name).containsExactly("good one.txt", "good two.txt");
             assertThat(library.search("vanishing", 10)).isEmpty();
         }
@@ -66,7 +51,7 @@ class LibraryRobustnessTest {
 
     @Test
     void anUnreadableFileIsSkipped() throws Exception {
-        write("locked.txt", "no entry");
+        files.write("locked.txt", "no entry");
         Library.Hasher denied = (file, bytesRead) -> {
             if (file.getFileName().toString().equals("locked.txt")) {
                 throw new AccessDeniedException(file.toString());
@@ -74,7 +59,7 @@ class LibraryRobustnessTest {
             return realHasher.hash(file, bytesRead);
         };
 
-        try (Library library = scanned(Library.open(data, List.of(share), LibraryListener.NONE, denied))) {
+        try (Library library = LibraryFixture.scanned(Library.open(files.data, List.of(files.share), LibraryListener.NONE, denied))) {
             assertThat(library.all()).extracting(SharedFile::name).containsExactly("good one.txt", "good two.txt");
         }
     }
@@ -83,38 +68,38 @@ class LibraryRobustnessTest {
     void aFileWithoutReadPermissionIsSkipped() throws Exception {
         // root reads everything, so this only proves something for ordinary users.
         assumeThat(System.getProperty("user.name")).isNotEqualTo("root");
-        Path locked = write("locked.txt", "no entry");
+        Path locked = files.write("locked.txt", "no entry");
         Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
 
-        try (Library library = scanned(Library.open(data, List.of(share), LibraryListener.NONE))) {
+        try (Library library = files.scanned()) {
             assertThat(library.all()).extracting(SharedFile::name).containsExactly("good one.txt", "good two.txt");
         }
     }
 
     @Test
     void aPreviouslySharedFileThatBecomesUnreadableIsDropped() throws Exception {
-        try (Library library = scanned(Library.open(data, List.of(share), LibraryListener.NONE))) {
+        try (Library library = files.scanned()) {
             assertThat(library.fileCount()).isEqualTo(2);
         }
-        write("good two.txt", "changed and now unreadable");
+        files.write("good two.txt", "changed and now unreadable");
         Library.Hasher denied = (file, bytesRead) -> {
             throw new AccessDeniedException(file.toString());
         };
 
-        try (Library library = scanned(Library.open(data, List.of(share), LibraryListener.NONE, denied))) {
+        try (Library library = LibraryFixture.scanned(Library.open(files.data, List.of(files.share), LibraryListener.NONE, denied))) {
             assertThat(library.all()).extracting(SharedFile::name).containsExactly("good one.txt");
         }
     }
 
     @Test
     void theDataFolderInsideAShareIsNotShared() throws Exception {
-        Path inside = share.resolve("shoal-data");
+        Path inside = files.share.resolve("shoal-data");
 
-        try (Library library = scanned(Library.open(inside, List.of(share), LibraryListener.NONE))) {
+        try (Library library = LibraryFixture.scanned(Library.open(inside, List.of(files.share), LibraryListener.NONE))) {
             assertThat(inside.resolve("index")).isNotEmptyDirectory();
             assertThat(library.all()).extracting(SharedFile::name).containsExactly("good one.txt", "good two.txt");
         }
-        try (Library library = scanned(Library.open(inside, List.of(share), LibraryListener.NONE))) {
+        try (Library library = LibraryFixture.scanned(Library.open(inside, List.of(files.share), LibraryListener.NONE))) {
             assertThat(library.fileCount()).isEqualTo(2);
             assertThat(library.filesHashed()).isZero();
         }
@@ -123,16 +108,16 @@ class LibraryRobustnessTest {
     @Test
     void symbolicLinksAreNotFollowed() throws Exception {
         Path outside = Files.writeString(tmp.resolve("outside.txt"), "private");
-        Files.createSymbolicLink(share.resolve("link.txt"), outside);
+        Files.createSymbolicLink(files.share.resolve("link.txt"), outside);
 
-        try (Library library = scanned(Library.open(data, List.of(share), LibraryListener.NONE))) {
+        try (Library library = files.scanned()) {
             assertThat(library.all()).extracting(SharedFile::name).containsExactly("good one.txt", "good two.txt");
         }
     }
 
     @Test
     void aMissingShareFolderIsNotAnError() throws Exception {
-        try (Library library = scanned(Library.open(data, List.of(share, tmp.resolve("absent")), LibraryListener.NONE))) {
+        try (Library library = LibraryFixture.scanned(Library.open(files.data, List.of(files.share, tmp.resolve("absent")), LibraryListener.NONE))) {
             assertThat(library.fileCount()).isEqualTo(2);
         }
     }
@@ -141,7 +126,7 @@ class LibraryRobustnessTest {
     void progressCoversEveryByteAndEnds() throws Exception {
         RecordingListener listener = new RecordingListener();
 
-        try (Library library = scanned(Library.open(data, List.of(share), listener))) {
+        try (Library library = LibraryFixture.scanned(files.open(listener))) {
             assertThat(listener.progress).isNotEmpty();
             assertThat(listener.progress.get(0)).isEqualTo(new IndexingProgress(0, 2, 0, 13));
             assertThat(listener.progress).last().isEqualTo(new IndexingProgress(2, 2, 13, 13));
@@ -165,7 +150,7 @@ class LibraryRobustnessTest {
             }
         };
 
-        try (Library library = scanned(Library.open(data, List.of(share), rude))) {
+        try (Library library = LibraryFixture.scanned(files.open(rude))) {
             assertThat(library.fileCount()).isEqualTo(2);
         }
     }
@@ -181,7 +166,7 @@ class LibraryRobustnessTest {
                 Thread.onSpinWait();
             }
         };
-        Library library = Library.open(data, List.of(share), LibraryListener.NONE, endless);
+        Library library = Library.open(files.data, List.of(files.share), LibraryListener.NONE, endless);
         library.start();
         CompletableFuture<Void> ready = library.ready();
         assertThat(hashing.await(10, TimeUnit.SECONDS)).isTrue();
@@ -193,14 +178,14 @@ class LibraryRobustnessTest {
         assertThatThrownBy(() -> ready.get(1, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
         assertThat(library.search("good", 10)).isEmpty();
         // The index was released: it opens again.
-        try (Library again = scanned(Library.open(data, List.of(share), LibraryListener.NONE))) {
+        try (Library again = files.scanned()) {
             assertThat(again.fileCount()).isEqualTo(2);
         }
     }
 
     @Test
     void startTwiceIsRefused() throws Exception {
-        try (Library library = Library.open(data, List.of(share), LibraryListener.NONE)) {
+        try (Library library = files.open(LibraryListener.NONE)) {
             library.start(false);
             assertThatThrownBy(library::start).isInstanceOf(IllegalStateException.class);
         }

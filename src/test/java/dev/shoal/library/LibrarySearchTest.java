@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shoal.protocol.Urn;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,20 +15,18 @@ import org.junit.jupiter.api.io.TempDir;
 class LibrarySearchTest {
     @TempDir
     Path tmp;
-    private Path share;
+    private LibraryFixture files;
     private Library library;
 
     @BeforeEach
     void indexSomeFiles() throws Exception {
-        share = Files.createDirectories(tmp.resolve("share"));
-        write("audio/Free_Software-Song.OGG", "free software song");
-        write("misc/Café Récif – été.txt", "cafe");
-        write("song.txt", "short");
-        write("audio/The_Long_Song_Of_The_Night_And_The_Day_Remastered_2011.mp3", "long");
-        write("docs/software manual.pdf", "manual");
-        library = Library.open(tmp.resolve("data"), List.of(share), LibraryListener.NONE);
-        library.start(false);
-        library.ready().get(10, TimeUnit.SECONDS);
+        files = new LibraryFixture(tmp);
+        files.write("audio/Free_Software-Song.OGG", "free software song");
+        files.write("misc/Café Récif – été.txt", "cafe");
+        files.write("song.txt", "short");
+        files.write("audio/The_Long_Song_Of_The_Night_And_The_Day_Remastered_2011.mp3", "long");
+        files.write("docs/software manual.pdf", "manual");
+        library = files.scanned();
     }
 
     @AfterEach
@@ -38,14 +34,8 @@ class LibrarySearchTest {
         library.close();
     }
 
-    private Path write(String relative, String content) throws Exception {
-        Path file = share.resolve(relative);
-        Files.createDirectories(file.getParent());
-        return Files.writeString(file, content, StandardCharsets.UTF_8);
-    }
-
     private List<String> names(String query) {
-        return library.search(query, 100).stream().map(SharedFile::name).toList();
+        return LibraryFixture.names(library, query);
     }
 
     @Test
@@ -123,7 +113,7 @@ class LibrarySearchTest {
 
         assertThat(file.name()).isEqualTo("Café Récif – été.txt");
         assertThat(file.size()).isEqualTo(4);
-        assertThat(file.path()).isEqualTo(share.resolve("misc/Café Récif – été.txt").toAbsolutePath());
+        assertThat(file.path()).isEqualTo(files.share.resolve("misc/Café Récif – été.txt").toAbsolutePath());
         assertThat(library.byIndex(file.index())).contains(file);
         assertThat(library.byIndex(999)).isEmpty();
         assertThat(library.byUrn(FileHasher.hash(new byte[0]))).isEmpty();
@@ -146,10 +136,8 @@ class LibrarySearchTest {
     @Test
     void sameContentUnderTwoNamesIsFoundTwiceByUrn() throws Exception {
         library.close();
-        write("copy of song.txt", "short");
-        library = Library.open(tmp.resolve("data"), List.of(share), LibraryListener.NONE);
-        library.start(false);
-        library.ready().get(10, TimeUnit.SECONDS);
+        files.write("copy of song.txt", "short");
+        library = files.scanned();
 
         Urn urn = FileHasher.hash("short".getBytes(StandardCharsets.UTF_8));
 

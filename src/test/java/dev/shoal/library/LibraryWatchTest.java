@@ -3,7 +3,6 @@ package dev.shoal.library;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -27,18 +25,16 @@ class LibraryWatchTest {
 
     @TempDir
     Path tmp;
-    private Path share;
+    private LibraryFixture files;
     private final RecordingListener listener = new RecordingListener();
     private Library library;
 
     @BeforeEach
     void start() throws Exception {
-        share = Files.createDirectories(tmp.resolve("share"));
-        write("existing.txt", "existing");
-        write("folder/inside.txt", "inside");
-        library = Library.open(tmp.resolve("data"), List.of(share), listener);
-        library.start();
-        library.ready().get(10, TimeUnit.SECONDS);
+        files = new LibraryFixture(tmp);
+        files.write("existing.txt", "existing");
+        files.write("folder/inside.txt", "inside");
+        library = LibraryFixture.watching(files.open(listener));
     }
 
     @AfterEach
@@ -46,19 +42,13 @@ class LibraryWatchTest {
         library.close();
     }
 
-    private Path write(String relative, String content) throws IOException {
-        Path file = share.resolve(relative);
-        Files.createDirectories(file.getParent());
-        return Files.writeString(file, content, StandardCharsets.UTF_8);
-    }
-
     private List<String> names(String query) {
-        return library.search(query, 100).stream().map(SharedFile::name).toList();
+        return LibraryFixture.names(library, query);
     }
 
     @Test
     void aNewFileIsIndexed() throws Exception {
-        write("Fresh_Arrival.txt", "fresh");
+        files.write("Fresh_Arrival.txt", "fresh");
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(names("fresh arrival")).containsExactly("Fresh_Arrival.txt"));
         assertThat(library.fileCount()).isEqualTo(3);
@@ -82,7 +72,7 @@ class LibraryWatchTest {
     void aRenamedFileKeepsItsContentUnderTheNewName() throws Exception {
         SharedFile before = library.search("existing", 1).get(0);
 
-        Files.move(before.path(), share.resolve("renamed.txt"));
+        Files.move(before.path(), files.share.resolve("renamed.txt"));
 
         await().atMost(WAIT).untilAsserted(() -> {
             assertThat(names("existing")).isEmpty();
@@ -96,7 +86,7 @@ class LibraryWatchTest {
     void aModifiedFileIsRehashedUnderTheSameIndex() throws Exception {
         SharedFile before = library.search("existing", 1).get(0);
 
-        write("existing.txt", "existing, now longer");
+        files.write("existing.txt", "existing, now longer");
 
         await().atMost(WAIT).untilAsserted(() ->
                 assertThat(library.search("existing", 1).get(0).size()).isEqualTo(20));
@@ -107,12 +97,12 @@ class LibraryWatchTest {
 
     @Test
     void filesInANewSubfolderAreIndexedAndTheFolderIsWatched() throws Exception {
-        write("new/deeper/first.txt", "first");
+        files.write("new/deeper/first.txt", "first");
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(names("first")).containsExactly("first.txt"));
 
-        write("new/deeper/second.txt", "second");
-        write("new/deeper/even/deeper/third.txt", "third");
+        files.write("new/deeper/second.txt", "second");
+        files.write("new/deeper/even/deeper/third.txt", "third");
 
         await().atMost(WAIT).untilAsserted(() -> {
             assertThat(names("second")).containsExactly("second.txt");
@@ -126,24 +116,24 @@ class LibraryWatchTest {
         Files.writeString(outside.resolve("track one.ogg"), "one");
         Files.writeString(outside.resolve("track two.ogg"), "two");
 
-        Files.move(outside, share.resolve("album"), StandardCopyOption.ATOMIC_MOVE);
+        Files.move(outside, files.share.resolve("album"), StandardCopyOption.ATOMIC_MOVE);
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(names("track")).hasSize(2));
 
-        Files.move(share.resolve("folder"), tmp.resolve("outside/folder"), StandardCopyOption.ATOMIC_MOVE);
+        Files.move(files.share.resolve("folder"), tmp.resolve("outside/folder"), StandardCopyOption.ATOMIC_MOVE);
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(names("inside")).isEmpty());
         // The moved-out folder is no longer watched: changes there must not come back.
         Files.writeString(tmp.resolve("outside/folder/ghost.txt"), "ghost");
-        write("marker.txt", "marker");
+        files.write("marker.txt", "marker");
         await().atMost(WAIT).untilAsserted(() -> assertThat(names("marker")).hasSize(1));
         assertThat(names("ghost")).isEmpty();
     }
 
     @Test
     void aDeletedFolderTakesItsFilesAlong() throws Exception {
-        Files.delete(share.resolve("folder/inside.txt"));
-        Files.delete(share.resolve("folder"));
+        Files.delete(files.share.resolve("folder/inside.txt"));
+        Files.delete(files.share.resolve("folder"));
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(library.fileCount()).isEqualTo(1));
         assertThat(names("inside")).isEmpty();
@@ -153,7 +143,7 @@ class LibraryWatchTest {
     void aFileWrittenSlowlyIsIndexedWithItsFinalContent() throws Exception {
         byte[] chunk = new byte[64 * 1024];
         Arrays.fill(chunk, (byte) 'x');
-        Path file = share.resolve("slow.bin");
+        Path file = files.share.resolve("slow.bin");
         try (OutputStream out = Files.newOutputStream(file)) {
             for (int i = 0; i < 8; i++) {
                 out.write(chunk);
@@ -189,7 +179,7 @@ class LibraryWatchTest {
             searchers.add(thread);
         }
         for (int i = 0; i < 50; i++) {
-            write("batch/batch-" + i + ".txt", "content " + i);
+            files.write("batch/batch-" + i + ".txt", "content " + i);
         }
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(library.search("batch txt", 100)).hasSize(50));
@@ -203,9 +193,9 @@ class LibraryWatchTest {
 
     @Test
     void hiddenFilesAndFoldersAreIgnored() throws Exception {
-        write(".hidden.txt", "secret");
-        write(".git/config", "secret");
-        write("visible.txt", "visible");
+        files.write(".hidden.txt", "secret");
+        files.write(".git/config", "secret");
+        files.write("visible.txt", "visible");
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(names("visible")).hasSize(1));
         assertThat(names("hidden")).isEmpty();
