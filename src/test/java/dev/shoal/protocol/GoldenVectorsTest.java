@@ -1,14 +1,14 @@
 package dev.shoal.protocol;
 
-import static dev.shoal.MiniJson.bool;
-import static dev.shoal.MiniJson.list;
-import static dev.shoal.MiniJson.num;
-import static dev.shoal.MiniJson.obj;
-import static dev.shoal.MiniJson.str;
+import static dev.shoal.JsonTree.bool;
+import static dev.shoal.JsonTree.list;
+import static dev.shoal.JsonTree.num;
+import static dev.shoal.JsonTree.obj;
+import static dev.shoal.JsonTree.str;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.shoal.MiniJson;
 import dev.shoal.GtkgCaptures;
+import dev.shoal.JsonTree;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -45,7 +45,7 @@ class GoldenVectorsTest {
 
     @BeforeAll
     static void readExpected() throws IOException {
-        expected = MiniJson.parse(Files.readString(GtkgCaptures.folder().resolve("expected.json")));
+        expected = JsonTree.parse(Files.readString(GtkgCaptures.folder().resolve("expected.json")));
     }
 
     static Stream<String> messageFiles() throws IOException {
