@@ -69,12 +69,13 @@ public record NodeConfig(
     }
 
     /**
-     * Defaults: loopback only, so nothing is exposed until the user says so. The largest payload is
+     * Defaults: loopback only, so nothing is exposed until the user says so; finished downloads go
+     * to the user's visible {@link UserFolders#downloads() Downloads folder}. The largest payload is
      * 64 KiB - 1: LimeWire and gtk-gnutella both treat a longer length field as a broken stream.
      */
     public static NodeConfig defaults(Path dataDir) {
         return new NodeConfig(new InetSocketAddress("127.0.0.1", DEFAULT_PORT), List.of(), dataDir,
-                dataDir.resolve("downloads"), List.of(), true, 32, 4, 65_535, Duration.ofSeconds(20),
+                UserFolders.current().downloads(), List.of(), true, 32, 4, 65_535, Duration.ofSeconds(20),
                 Duration.ofSeconds(180), 4, 0, 8, Tuning.defaults());
     }
 
