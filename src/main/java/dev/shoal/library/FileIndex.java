@@ -32,6 +32,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.Bits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,6 +98,9 @@ final class FileIndex implements Closeable {
             }
             writer.setLiveCommitData(Map.of(SCHEMA_KEY, SCHEMA).entrySet());
             return new FileIndex(directory, writer);
+        } catch (LockObtainFailedException e) {
+            directory.close();
+            throw new IOException("another running Shoal uses this data folder (each needs its own)", e);
         } catch (IOException | RuntimeException e) {
             directory.close();
             throw e;

@@ -65,7 +65,7 @@ final class DownloadManager implements AutoCloseable {
     }
 
     Download download(String urnText, String name, long size, List<DownloadSource> sources) {
-        Urn urn = parseUrn(urnText);
+        Urn urn = Links.parseUrn(urnText);
         if (size < 0) {
             throw new ShoalException("a download needs the file size");
         }
@@ -76,24 +76,12 @@ final class DownloadManager implements AutoCloseable {
     }
 
     Download fetch(String urnOrMagnet, int ttl) {
-        String text = urnOrMagnet.strip();
-        ManagedDownload d;
-        if (text.regionMatches(true, 0, "magnet:", 0, 7)) {
-            Magnet magnet;
-            try {
-                magnet = Magnet.parse(text);
-            } catch (IllegalArgumentException e) {
-                throw new ShoalException("not a usable magnet link: " + e.getMessage());
-            }
-            d = create(magnet.urn(), magnet.displayName(), magnet.size().orElse(-1));
-            for (Source s : magnet.sources()) {
-                d.addSource(new DownloadSource(s.address().getHostString(), s.address().getPort(), s.index(),
-                        s.name()));
-            }
-            d.learn(magnet.displayName(), magnet.size().orElse(-1));
-        } else {
-            d = create(parseUrn(text), "", -1);
+        Magnet magnet = Links.parse(urnOrMagnet);
+        ManagedDownload d = create(magnet.urn(), magnet.displayName(), magnet.size().orElse(-1));
+        for (Source s : magnet.sources()) {
+            d.addSource(new DownloadSource(s.address().getHostString(), s.address().getPort(), s.index(), s.name()));
         }
+        d.learn(magnet.displayName(), magnet.size().orElse(-1));
         findSources(d, ttl);
         return d;
     }
@@ -144,14 +132,6 @@ final class DownloadManager implements AutoCloseable {
 
     long rate() {
         return downloads.values().stream().mapToLong(d -> d.info().bytesPerSecond()).sum();
-    }
-
-    private static Urn parseUrn(String text) {
-        try {
-            return Urn.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new ShoalException("not a urn:sha1 or magnet link: " + text);
-        }
     }
 
     @Override

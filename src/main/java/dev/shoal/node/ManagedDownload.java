@@ -129,6 +129,7 @@ final class ManagedDownload implements Download {
                 });
         swarm = s;
         state = DownloadState.DOWNLOADING;
+        log.info("downloading {} ({} bytes) from {} known source(s)", name, size, sources.size());
         s.start().whenComplete((file, error) -> finished(s, file, error));
     }
 

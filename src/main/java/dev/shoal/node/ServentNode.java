@@ -37,6 +37,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -117,7 +118,8 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
             node.bound = node.network.bind();
         } catch (IOException e) {
             node.closeLibrary();
-            throw new ShoalException("cannot listen on " + config.listen() + ": " + e.getMessage(), e);
+            throw new ShoalException("cannot listen on " + config.listen().getHostString() + ":"
+                    + config.listen().getPort() + ": " + rootMessage(e), e);
         }
         node.library.start();
         node.downloads.resumeUnfinished();
@@ -129,7 +131,8 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
         });
         for (InetSocketAddress peer : config.peers()) {
             node.connect(peer).exceptionally(e -> {
-                log.warn("{}", e.getMessage());
+                log.warn("{}", (e instanceof CompletionException && e.getCause() != null ? e.getCause() : e)
+                        .getMessage());
                 return null;
             });
         }

@@ -19,4 +19,9 @@ public final class ServentNodeFactory implements NodeFactory {
     public List<SharedFileInfo> index(Path folder, Path dataDir, NodeListener progress) {
         return LibraryIndexer.index(folder, dataDir, progress);
     }
+
+    @Override
+    public void checkLink(String urnOrMagnet) {
+        Links.parse(urnOrMagnet);
+    }
 }

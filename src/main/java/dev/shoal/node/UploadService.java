@@ -33,6 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Serves shared files over HTTP on the Gnutella port: the network layer hands over connections
@@ -40,6 +42,7 @@ import java.util.function.Supplier;
  * the list of uploads for the UI.
  */
 final class UploadService implements HttpGateway {
+    private static final Logger log = LoggerFactory.getLogger(UploadService.class);
     private static final int RECENT_UPLOADS = 50;
 
     private final HttpUploadHandler handler;
@@ -50,13 +53,14 @@ final class UploadService implements HttpGateway {
     private final Deque<UploadInfo> recent = new ArrayDeque<>();
     private final AtomicLong ids = new AtomicLong();
     private final AtomicLong bytesSent = new AtomicLong();
+    private final Tracker tracker = new Tracker();
 
     UploadService(Supplier<Library> library, int uploadSlots, long limitBytesPerSecond, AltLocs mesh, String serverName,
             Consumer<NodeEvent> events) {
         this.bandwidth = new Bandwidth(limitBytesPerSecond);
         this.slots = new UploadSlots(uploadSlots, Duration.ofSeconds(60));
         this.events = events;
-        this.handler = new HttpUploadHandler(new LibraryLookup(library), slots, bandwidth, new Tracker(),
+        this.handler = new HttpUploadHandler(new LibraryLookup(library), slots, bandwidth, tracker,
                 serverName, mesh);
     }
 
@@ -66,14 +70,22 @@ final class UploadService implements HttpGateway {
         InputStream in = new SequenceInputStream(
                 new ByteArrayInputStream((session.firstLine() + "\r\n").getBytes(StandardCharsets.ISO_8859_1)),
                 session.in());
-        // File bodies go out as file regions: no copy through the heap.
-        handler.serve(in, session.out(), (file, channel, offset, length) -> session.sendFile(file, offset, length),
-                session.remoteAddress());
+        try {
+            // File bodies go out as file regions: no copy through the heap.
+            handler.serve(in, session.out(), (file, channel, offset, length) -> session.sendFile(file, offset, length),
+                    session.remoteAddress());
+        } finally {
+            tracker.connectionClosed(session.remoteAddress());
+        }
     }
 
     /** Serves HTTP requests on a connection we opened ourselves (a push callback). */
     void serve(InputStream in, OutputStream out, InetSocketAddress remote) throws IOException {
-        handler.serve(in, out, remote);
+        try {
+            handler.serve(in, out, remote);
+        } finally {
+            tracker.connectionClosed(remote);
+        }
     }
 
     List<UploadInfo> uploads() {
@@ -100,13 +112,22 @@ final class UploadService implements HttpGateway {
         return a.getAddress().getHostAddress() + ":" + a.getPort();
     }
 
+    /**
+     * Keeps the upload list and logs each upload: a downloader asks for many ranges of a file over
+     * one connection, so the log says when a peer starts on a file and what it got when it leaves.
+     */
     private final class Tracker implements UploadListener {
         private static final long PROGRESS_EVERY_MILLIS = 250;
         private final Map<String, Long> current = new ConcurrentHashMap<>();
         private final Map<Long, Long> lastPublished = new ConcurrentHashMap<>();
+        private final Map<InetSocketAddress, Map<String, AtomicLong>> perConnection = new ConcurrentHashMap<>();
 
         @Override
         public void uploadStarted(InetSocketAddress remote, ServedFile file, ByteRange range) {
+            if (perConnection.computeIfAbsent(remote, r -> new ConcurrentHashMap<>())
+                    .putIfAbsent(file.name(), new AtomicLong()) == null) {
+                log.info("uploading {} to {}", file.name(), peer(remote));
+            }
             long id = ids.incrementAndGet();
             current.put(key(remote, file, range), id);
             UploadInfo info = new UploadInfo(id, peer(remote), file.name(), 0, range.length(), false);
@@ -136,6 +157,11 @@ final class UploadService implements HttpGateway {
         public void uploadFinished(InetSocketAddress remote, ServedFile file, ByteRange range, long sent,
                 boolean complete) {
             bytesSent.addAndGet(sent);
+            Map<String, AtomicLong> files = perConnection.get(remote);
+            AtomicLong perFile = files == null ? null : files.get(file.name());
+            if (perFile != null) {
+                perFile.addAndGet(sent);
+            }
             Long id = current.remove(key(remote, file, range));
             if (id == null) {
                 return;
@@ -150,6 +176,14 @@ final class UploadService implements HttpGateway {
                 }
             }
             events.accept(new NodeEvent.UploadChanged(done));
+        }
+
+        void connectionClosed(InetSocketAddress remote) {
+            Map<String, AtomicLong> files = perConnection.remove(remote);
+            if (files != null) {
+                files.forEach((name, sent) -> log.info("upload of {} to {} ended: {} bytes sent", name, peer(remote),
+                        sent.get()));
+            }
         }
 
         private String key(InetSocketAddress remote, ServedFile file, ByteRange range) {

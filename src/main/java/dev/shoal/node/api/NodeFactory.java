@@ -11,4 +11,7 @@ public interface NodeFactory {
     ShoalNode start(NodeConfig config);
 
     List<SharedFileInfo> index(Path folder, Path dataDir, NodeListener progress);
+
+    /** See {@link Shoal#checkLink}. */
+    void checkLink(String urnOrMagnet);
 }

@@ -13,6 +13,14 @@ public final class Shoal {
         return Implementation.FACTORY.start(config);
     }
 
+    /**
+     * Checks a {@code urn:sha1:} or magnet link the way {@link ShoalNode#fetch} reads it, before
+     * anything is started; a {@link ShoalException} says what is wrong with it.
+     */
+    public static void checkLink(String urnOrMagnet) {
+        Implementation.FACTORY.checkLink(urnOrMagnet);
+    }
+
     /** Hashes and indexes {@code folder} (reusing hashes cached in {@code dataDir}) and lists its files. */
     public static List<SharedFileInfo> index(Path folder, Path dataDir, NodeListener progress) {
         return Implementation.FACTORY.index(folder, dataDir, progress);

@@ -1,0 +1,34 @@
+package dev.shoal.node;
+
+import dev.shoal.node.api.ShoalException;
+import dev.shoal.protocol.Urn;
+import dev.shoal.transfer.Magnet;
+import java.util.List;
+import java.util.OptionalLong;
+
+/** Reads what a user gives to fetch: a {@code urn:sha1:} or a {@code magnet:?xt=urn:sha1:} link. */
+public final class Links {
+    private Links() {
+    }
+
+    /** A bare URN becomes a magnet link naming only the file. */
+    public static Magnet parse(String urnOrMagnet) {
+        String text = urnOrMagnet.strip();
+        if (text.regionMatches(true, 0, "magnet:", 0, 7)) {
+            try {
+                return Magnet.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new ShoalException("not a usable magnet link: " + e.getMessage());
+            }
+        }
+        return new Magnet(parseUrn(text), "", OptionalLong.empty(), List.of());
+    }
+
+    static Urn parseUrn(String text) {
+        try {
+            return Urn.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ShoalException("not a urn:sha1 or magnet link: " + text);
+        }
+    }
+}
