@@ -1,64 +1,73 @@
 package dev.shoal;
 
 import dev.shoal.cli.ShoalCommand;
-import dev.shoal.demo.DemoNetwork;
-import dev.shoal.demo.TerminalTour;
+import dev.shoal.node.api.UserFolders;
 import dev.shoal.ui.ShoalApp;
-import java.awt.GraphicsEnvironment;
 import java.nio.file.Path;
+import java.util.Optional;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 
 /**
- * The jar's entry point: no arguments opens the desktop app (when there is a display), {@code demo}
- * runs a local demo network, anything else is the {@code shoal} command line.
+ * The jar's entry point: no arguments opens the desktop app (when a window can be opened),
+ * anything else is the {@code shoal} command line, with the {@code demo} and {@code bench}
+ * commands that live outside the {@code cli} layer.
  */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        if (args.length > 0 && !args[0].equals("demo")) {
-            ShoalCommand.main(args);
-            return;
-        }
-        // The servents the app and the demo run should not flood the terminal with their INFO lines.
-        if (System.getProperty("shoal.log.level") == null) {
+        // Servents log at INFO; only `shoal node` shows that, the others keep the terminal for their own output.
+        if (System.getProperty("shoal.log.level") == null && !(args.length > 0 && args[0].equals("node"))) {
             System.setProperty("shoal.log.level", "WARN");
         }
-        boolean headless = GraphicsEnvironment.isHeadless();
+        // A failure on a background thread is a log line like any other, never a stack trace on the terminal.
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) ->
+                LoggerFactory.getLogger(Main.class).error("{} failed", thread.getName(), e));
         if (args.length == 0) {
-            if (headless) {
-                System.err.println("shoal: no display for the desktop app; run a headless servent with"
-                        + " 'shoal node --share DIR' (see 'shoal node --help'), or try 'shoal demo'");
-                System.exit(2);
-            }
-            ShoalApp.open(dataDir());
+            openApp();
             return;
         }
-        demo(headless);
+        CommandLine cli = ShoalCommand.newCommandLine(new DemoCommand(), BenchCommand.commandLine());
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (Error e) {
+            // picocli reports exceptions; an Error passes through, and running servents must not outlive it.
+            failed(e);
+            code = 1;
+        }
+        System.exit(code);
     }
 
-    private static void demo(boolean headless) throws InterruptedException {
-        System.out.println("Starting a demo network of " + DemoNetwork.NODES + " nodes on 127.0.0.1...");
-        DemoNetwork network = DemoNetwork.start(Path.of("").toAbsolutePath());
-        if (headless) {
-            int code;
-            try {
-                code = new TerminalTour(network, System.out).run();
-            } finally {
-                network.close();
-            }
-            System.exit(code);
+    private static void openApp() throws InterruptedException {
+        Optional<String> noWindow = DisplayCheck.problem();
+        if (noWindow.isPresent()) {
+            System.err.println("shoal: cannot open the desktop app (" + noWindow.get() + "); run a headless servent"
+                    + " with 'shoal node --share DIR' (see 'shoal node --help'), or try 'shoal demo'");
+            System.exit(2);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(network::close, "shoal-demo-stop"));
-        String welcome = "<b>Welcome to the Shoal demo.</b> " + DemoNetwork.NODES + " nodes on 127.0.0.1 share "
-                + network.fileCount() + " files.<br>Try searching for <b>" + network.suggestedQuery() + "</b>"
-                + (network.generated() ? "." : ", <b>sonnet</b> or <b>mandelbrot</b>.");
-        ShoalApp.openJoined(network.root().resolve("you"), network.addresses(), welcome, network::close);
+        try {
+            ShoalApp.open(dataDir());
+        } catch (RuntimeException | Error e) {
+            failed(e);
+            System.exit(1);
+        }
+        if (!DisplayCheck.windowOpened()) {
+            System.err.println("shoal: the desktop app's window did not open (see the log above)");
+            System.exit(1);
+        }
+    }
+
+    private static void failed(Throwable e) {
+        LoggerFactory.getLogger(Main.class).debug("failed", e);
+        System.err.println("shoal: " + ShoalCommand.describe(e));
     }
 
     /** The desktop app's data folder: {@code -Dshoal.data=DIR}, else {@code ~/.shoal} like the command line. */
     private static Path dataDir() {
         String configured = System.getProperty("shoal.data");
-        return configured != null ? Path.of(configured) : Path.of(System.getProperty("user.home"), ".shoal");
+        return configured != null ? Path.of(configured) : UserFolders.current().data();
     }
 }

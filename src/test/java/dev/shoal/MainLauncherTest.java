@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,14 +45,77 @@ class MainLauncherTest {
                 .containsPattern("Verified: it matches the URN urn:sha1:[A-Z2-7]{32}");
     }
 
+    @Test
+    void withADisplayThatIsNotThereTheAppSaysSoInOneLineAndExits() throws Exception {
+        Result r = runWith(Map.of("DISPLAY", absentDisplay()), false);
+        assertThat(r.exit).isEqualTo(2);
+        assertThat(r.stderr.strip().lines()).singleElement().asString()
+                .startsWith("shoal: cannot open the desktop app (").contains(absentDisplay()).contains("shoal node");
+    }
+
+    @Test
+    void withADisplayThatIsNotThereTheDemoRunsInTheTerminalAndStopsItsNetwork() throws Exception {
+        Result r = runWith(Map.of("DISPLAY", absentDisplay()), false, "demo");
+        assertThat(r.exit).as(r.stdout + r.stderr).isZero();
+        assertThat(r.stderr.strip().lines()).first().asString()
+                .startsWith("shoal: cannot open a window (").endsWith("running the demo in the terminal");
+        assertThat(r.stderr).doesNotContain("\tat ", "AWTError");
+        assertThat(r.stdout).containsPattern("Verified: it matches the URN urn:sha1:[A-Z2-7]{32}");
+    }
+
+    @Test
+    void helpListsEveryCommandAndSaysWhatNoCommandDoes() throws Exception {
+        Result r = run("--help");
+        assertThat(r.exit).isZero();
+        assertThat(r.stdout).containsPattern("(?s)Commands:.*\\n  node .*\\n  search .*\\n  get .*\\n  index .*"
+                + "\\n  demo .*\\n  bench .*\\n  help ").contains("With no command, 'shoal' opens the desktop app.");
+    }
+
+    @Test
+    void demoAndBenchHelpPrintHelpInsteadOfRunning() throws Exception {
+        Result demo = run("demo", "--help");
+        assertThat(demo.exit).isZero();
+        assertThat(demo.stdout).startsWith("Usage: shoal demo").doesNotContain("Starting a demo network");
+
+        Result bench = run("help", "bench");
+        assertThat(bench.exit).isZero();
+        assertThat(bench.stdout).startsWith("Usage: shoal bench").contains("shoal bench transfer [--suite");
+    }
+
+    @Test
+    void benchArgumentsReachTheBenchmarkAsTheyAre() throws Exception {
+        Result r = run("bench", "--suite", "nonsense");
+        assertThat(r.exit).isEqualTo(2);
+        assertThat(r.stderr).startsWith("shoal bench: ").contains("nonsense");
+    }
+
+    /** A display number no X server uses here: no socket and no lock file for it. */
+    private static String absentDisplay() {
+        for (int n = 4242; ; n++) {
+            if (!Files.exists(Path.of("/tmp/.X11-unix/X" + n)) && !Files.exists(Path.of("/tmp/.X" + n + "-lock"))) {
+                return ":" + n;
+            }
+        }
+    }
+
     private Result run(String... args) throws IOException, InterruptedException {
+        return runWith(Map.of(), true, args);
+    }
+
+    private Result runWith(Map<String, String> env, boolean headless, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Djava.awt.headless=true",
-                "-cp", System.getProperty("java.class.path"), "dev.shoal.Main"));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        if (headless) {
+            command.add("-Djava.awt.headless=true");
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.shoal.Main"));
         command.addAll(List.of(args));
         Path out = tmp.resolve("out.txt");
         Path err = tmp.resolve("err.txt");
-        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().putAll(env);
+        Process p = builder.start();
         try {
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 throw new AssertionError("shoal " + String.join(" ", args) + " did not exit");

@@ -8,14 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code shoal node} in a child JVM built from the test class path, for tests that need a real
- * process: killed with SIGKILL, stopped with SIGTERM. Always stopped by its own id on close.
+ * {@code shoal} in a child JVM built from the test class path, for tests that need a real process:
+ * killed with SIGKILL, stopped with SIGTERM. Always stopped by its own id on close.
  */
 public final class ShoalProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("^listening on ([0-9.]+):(\\d+)$");
@@ -33,15 +34,28 @@ public final class ShoalProcess implements AutoCloseable {
 
     /** Starts {@code shoal <args>} with stderr going to {@code log}. */
     public static ShoalProcess start(Path log, String... args) throws IOException {
+        return start(null, Map.of(), log, args);
+    }
+
+    /**
+     * Starts {@code shoal <args>} in {@code workingDir} (null: this one) with these environment
+     * variables added, stderr going to {@code log}.
+     */
+    public static ShoalProcess start(Path workingDir, Map<String, String> env, Path log, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
                 // The test class path holds logback-test.xml, which logs to stdout; the product logs to stderr.
                 "-Dlogback.configurationFile=" + ShoalProcess.class.getResource("/logback.xml"),
-                "dev.shoal.cli.ShoalCommand"));
+                "dev.shoal.Main"));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectError(log.toFile()).start();
-        return new ShoalProcess(p);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(log.toFile());
+        if (workingDir != null) {
+            builder.directory(workingDir.toFile());
+        }
+        builder.environment().putAll(env);
+        return new ShoalProcess(builder.start());
     }
 
     private void readStdout() {

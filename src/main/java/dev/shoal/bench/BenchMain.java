@@ -19,7 +19,7 @@ import java.util.Locale;
  * unless {@code --no-fork} is given.
  */
 public final class BenchMain {
-    static final String USAGE = "usage: shoal bench [--suite all|routing|latency] [--seconds N] [--json] [--no-fork]\n"
+    public static final String USAGE = "usage: shoal bench [--suite all|routing|latency] [--seconds N] [--json] [--no-fork]\n"
             + "       shoal bench transfer [--suite all|single|swarm|hash] [--size-mib N] [--swarm-mib M] [--rounds R]"
             + " [--json]";
 

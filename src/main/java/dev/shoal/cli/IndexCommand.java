@@ -4,6 +4,7 @@ import dev.shoal.node.api.NodeEvent;
 import dev.shoal.node.api.Shoal;
 import dev.shoal.node.api.ShoalException;
 import dev.shoal.node.api.SharedFileInfo;
+import dev.shoal.node.api.UserFolders;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,35 +19,43 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code shoal index}: hashes and indexes a folder and lists what would be shared. */
-@Command(name = "index", mixinStandardHelpOptions = true,
-        description = "Hash and index a folder, then print name, size and urn of each file.")
+@Command(name = "index", description = "Hash and index a folder, then print name, size and urn of each file.")
 final class IndexCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @Mixin
+    HelpOption help;
+
     @Parameters(paramLabel = "DIR", description = "Folder to index, recursively.")
     Path folder;
 
-    @Option(names = "--json", description = "Print one JSON object per file per line.")
+    @Option(names = "--json", description = "Print one JSON object per file per line, with the exact size in bytes.")
     boolean json;
 
-    @Mixin
-    NodeOptions options;
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Data folder whose hash cache is used and updated (default: ${DEFAULT-VALUE}).")
+    Path data = UserFolders.current().data();
 
     @Override
     public Integer call() {
         if (!Files.isDirectory(folder)) {
             throw new ShoalException("not a folder: " + folder);
         }
+        Folders.requireFolderOrNothing(spec, "--data", data);
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        List<SharedFileInfo> files = Shoal.index(folder, options.data, event -> {
-            if (event instanceof NodeEvent.IndexingProgress p && p.filesTotal() > 0) {
-                err.printf("hashing: %d/%d files, %d/%d MB%n", p.filesDone(), p.filesTotal(),
-                        p.bytesDone() >> 20, p.bytesTotal() >> 20);
-                err.flush();
-            }
-        });
+        Terminal terminal = ShoalCommand.terminal(spec);
+        List<SharedFileInfo> files;
+        try {
+            files = Shoal.index(folder, data, event -> {
+                if (event instanceof NodeEvent.IndexingProgress p && p.filesTotal() > 0) {
+                    terminal.status("hashing " + p.filesDone() + "/" + Units.plural(p.filesTotal(), "file") + ", "
+                            + Units.of(p.bytesDone(), p.bytesTotal()));
+                }
+            });
+        } finally {
+            terminal.clearStatus();
+        }
         for (SharedFileInfo file : files) {
             if (json) {
                 Map<String, Object> fields = new LinkedHashMap<>();
@@ -57,10 +66,14 @@ final class IndexCommand implements Callable<Integer> {
                 fields.put("index", file.index());
                 out.println(Json.object(fields));
             } else {
-                out.printf("%s\t%d\t%s%n", file.name(), file.size(), file.urn());
+                out.printf("%s\t%s\t%s%n", file.name(), Units.bytes(file.size()), file.urn());
             }
         }
         out.flush();
+        long bytes = files.stream().mapToLong(SharedFileInfo::size).sum();
+        terminal.writer().println(files.isEmpty() ? "no files in " + folder
+                : Units.plural(files.size(), "file") + ", " + Units.bytes(bytes));
+        terminal.writer().flush();
         return 0;
     }
 }

@@ -6,12 +6,15 @@ import dev.shoal.node.api.NodeEvent;
 import dev.shoal.node.api.Shoal;
 import dev.shoal.node.api.ShoalException;
 import dev.shoal.node.api.ShoalNode;
+import dev.shoal.node.api.UserFolders;
 import java.io.PrintWriter;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -20,11 +23,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code shoal node}: a headless servent that runs until SIGINT or SIGTERM. */
-@Command(name = "node", mixinStandardHelpOptions = true,
-        description = "Run a headless servent: share folders, route queries, answer from the library.")
+@Command(name = "node",
+        description = {"Run a headless servent: share folders, route queries, answer from the library.",
+            "It runs until Ctrl-C or SIGTERM and logs to <data>/shoal.log as well as here."})
 final class NodeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    HelpOption help;
 
     @Option(names = "--port", paramLabel = "P", defaultValue = "6346",
             description = "TCP port for Gnutella and HTTP; 0 picks a free one (default: ${DEFAULT-VALUE}).")
@@ -55,20 +62,25 @@ final class NodeCommand implements Callable<Integer> {
     long uploadLimit;
 
     @Option(names = "--downloads", paramLabel = "DIR",
-            description = "Where finished downloads go (default: <data>/downloads).")
-    Path downloads;
+            description = "Where finished downloads go (default: ${DEFAULT-VALUE}).")
+    Path downloads = UserFolders.current().downloads();
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "Properties file with values for these options (keys: port, bind, share, downloads, peer, "
                     + "max-connections, max-ttl, upload-slots, upload-limit); options given on the command line win.")
     Path config;
 
-    @Mixin
-    NodeOptions options;
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Data folder: index, host cache, partial downloads, log (default: ${DEFAULT-VALUE}).")
+    Path data = UserFolders.current().data();
+
+    @Option(names = "--max-ttl", paramLabel = "N", defaultValue = "4",
+            description = "Largest TTL forwarded or sent; higher requests are clamped (default: ${DEFAULT-VALUE}).")
+    int maxTtl;
 
     /** Defaults, then the {@code --config} file, then the options actually given on the command line. */
     private NodeConfig buildConfig() {
-        NodeConfig base = NodeConfig.defaults(options.data);
+        NodeConfig base = NodeConfig.defaults(data);
         if (config != null) {
             base = NodeConfigFile.read(config, base);
         }
@@ -89,7 +101,7 @@ final class NodeCommand implements Callable<Integer> {
             b.maxConnections(maxConnections);
         }
         if (given.hasMatchedOption("--max-ttl") || config == null) {
-            b.maxTtl(options.maxTtl);
+            b.maxTtl(maxTtl);
         }
         if (given.hasMatchedOption("--upload-slots") || config == null) {
             b.uploadSlots(uploadSlots);
@@ -97,10 +109,14 @@ final class NodeCommand implements Callable<Integer> {
         if (given.hasMatchedOption("--upload-limit") || config == null) {
             b.uploadLimitBytesPerSecond(uploadLimit * 1024);
         }
-        if (downloads != null) {
+        if (given.hasMatchedOption("--downloads") || config == null) {
             b.downloadsDir(downloads);
         }
-        return b.build();
+        try {
+            return b.build();
+        } catch (ShoalException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     @Override
@@ -112,14 +128,25 @@ final class NodeCommand implements Callable<Integer> {
         if (port < 0 || port > 65_535) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0..65535, got " + port);
         }
+        if (new InetSocketAddress(bind, 0).isUnresolved()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--bind: unknown address '" + bind + "'");
+        }
+        if (config != null && !Files.isRegularFile(config)) {
+            throw new ShoalException("no config file " + config);
+        }
+        Folders.requireFolderOrNothing(spec, "--data", data);
         NodeConfig nodeConfig = buildConfig();
         PrintWriter out = spec.commandLine().getOut();
         for (Path share : nodeConfig.shares()) {
-            if (!Files.isDirectory(share)) {
+            if (!Files.exists(share)) {
                 throw new ShoalException("shared folder does not exist: " + share);
             }
+            if (!Files.isDirectory(share)) {
+                throw new ShoalException("not a folder, cannot share it: " + share + " (--share takes folders)");
+            }
         }
-        ShoalNode node = Shoal.start(nodeConfig);
+        NodeLogFile.attach(nodeConfig.dataDir());
+        ShoalNode node = start(nodeConfig);
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             node.close();
@@ -128,14 +155,38 @@ final class NodeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         node.addListener(event -> {
             if (event instanceof NodeEvent.LibraryChanged changed) {
-                spec.commandLine().getErr().printf("sharing %d files (%d bytes)%n", changed.files(), changed.bytes());
+                spec.commandLine().getErr().printf("sharing %s (%s)%n", Units.plural(changed.files(), "file"),
+                        Units.bytes(changed.bytes()));
                 spec.commandLine().getErr().flush();
             }
         });
-        InetSocketAddress bound = node.listenAddress();
-        out.println("listening on " + bound.getAddress().getHostAddress() + ":" + bound.getPort());
+        out.println("listening on " + HostPort.format(node.listenAddress()));
         out.flush();
+        if (nodeConfig.shares().isEmpty()) {
+            spec.commandLine().getErr().println("sharing nothing: --share DIR shares a folder");
+            spec.commandLine().getErr().flush();
+        }
         stopped.await();
         return 0;
+    }
+
+    /** Starts the node; a port in use is the classic first stumble, so say what to do about it. */
+    private static ShoalNode start(NodeConfig config) {
+        try {
+            return Shoal.start(config);
+        } catch (ShoalException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof BindException && String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT)
+                        .contains("in use")) {
+                    throw new ShoalException(e.getMessage() + " (is another Shoal running there? --port 0 picks a "
+                            + "free port)", e);
+                }
+                if (t instanceof BindException) {
+                    throw new ShoalException(e.getMessage() + " (--bind takes an address of this machine, such as "
+                            + "127.0.0.1, or 0.0.0.0 for all of them)", e);
+                }
+            }
+            throw e;
+        }
     }
 }

@@ -19,15 +19,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code shoal search}: joins as a short-lived leaf, floods one query and prints hits as they come. */
-@Command(name = "search", mixinStandardHelpOptions = true,
-        description = "Search the network through the given peers and print hits until the timeout.")
+@Command(name = "search",
+        description = {"Search the network through the given peers and print hits until the timeout.",
+            "Hits go to stdout; the count (or that there were none) goes to stderr at the end."})
 final class SearchCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    HelpOption help;
 
     @Parameters(arity = "1..*", paramLabel = "KEYWORDS", description = "Words to find, or one urn:sha1:...")
     List<String> keywords;
@@ -45,7 +50,7 @@ final class SearchCommand implements Callable<Integer> {
             description = "How long to wait for hits (default: ${DEFAULT-VALUE}).")
     double timeoutSeconds;
 
-    @Option(names = "--json", description = "Print one JSON object per hit per line.")
+    @Option(names = "--json", description = "Print one JSON object per hit per line, with the exact size in bytes.")
     boolean json;
 
     @Option(names = "--max-ttl", paramLabel = "N", defaultValue = "4",
@@ -57,11 +62,12 @@ final class SearchCommand implements Callable<Integer> {
         if (ttl < 1 || ttl > 255) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--ttl must be 1..255, got " + ttl);
         }
-        if (timeoutSeconds <= 0) {
+        if (!(timeoutSeconds > 0)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--timeout must be positive");
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        String text = String.join(" ", keywords);
         Path scratch = Files.createTempDirectory("shoal-search");
         NodeConfig config = NodeConfig.defaults(scratch)
                 .withListen(new InetSocketAddress("127.0.0.1", 0))
@@ -70,7 +76,7 @@ final class SearchCommand implements Callable<Integer> {
         AtomicInteger hits = new AtomicInteger();
         try (ShoalNode node = Shoal.start(config)) {
             PeerDialer.connectAll(node, peers, err);
-            try (Search search = node.search(String.join(" ", keywords), ttl, hit -> print(out, hit, hits))) {
+            try (Search search = startSearch(node, text, hits)) {
                 if (search.clamped()) {
                     err.printf("shoal: TTL %d clamped to %d (this searcher's --max-ttl)%n", ttl, search.ttl());
                     err.flush();
@@ -80,9 +86,23 @@ final class SearchCommand implements Callable<Integer> {
         } finally {
             Cleanup.deleteTree(scratch);
         }
-        err.printf("%d hit%s%n", hits.get(), hits.get() == 1 ? "" : "s");
+        if (hits.get() == 0) {
+            err.printf("no hits for \"%s\" within %s s from %s (try other words, a longer --timeout or more --peer)%n",
+                    text, Units.seconds(timeoutSeconds), Units.plural(peers.size(), "peer"));
+        } else {
+            err.println(Units.plural(hits.get(), "hit"));
+        }
         err.flush();
         return 0;
+    }
+
+    /** Starts the query; words the node cannot search for are a usage error, like any bad argument. */
+    private Search startSearch(ShoalNode node, String text, AtomicInteger hits) {
+        try {
+            return node.search(text, ttl, hit -> print(spec.commandLine().getOut(), hit, hits));
+        } catch (ShoalException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     private synchronized void print(PrintWriter out, SearchHit hit, AtomicInteger count) {
@@ -101,7 +121,7 @@ final class SearchCommand implements Callable<Integer> {
             fields.put("firewalled", hit.firewalled());
             out.println(Json.object(fields));
         } else {
-            out.printf("%s  %d bytes  %s  %s:%d  hops=%d%n", hit.name(), hit.size(),
+            out.printf("%s  %s  %s  %s:%d  hops=%d%n", hit.name(), Units.bytes(hit.size()),
                     hit.urn().isEmpty() ? "-" : hit.urn(), hit.host(), hit.port(), hit.hops());
         }
         out.flush();

@@ -1,60 +1,105 @@
 package dev.shoal.cli;
 
+import dev.shoal.node.api.BuildInfo;
 import dev.shoal.node.api.ShoalException;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code shoal} command line: a headless servent, a one-shot search and an indexer. */
+/** The {@code shoal} command line: a headless servent, a one-shot search and download, an indexer. */
 @Command(name = "shoal", mixinStandardHelpOptions = true, versionProvider = ShoalVersion.class,
         description = "Shoal, a Gnutella 0.6 file-sharing servent.",
+        footerHeading = "%n",
+        footer = {"With no command, 'shoal' opens the desktop app.",
+            "'shoal help COMMAND' or 'shoal COMMAND --help' explains a command."},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:Success.", "1:Failure (a peer, file or folder that does not work out).",
+            "2:Usage error (a mistyped option, a malformed URN)."},
         subcommands = {NodeCommand.class, SearchCommand.class, GetCommand.class, IndexCommand.class})
 public final class ShoalCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final Terminal terminal;
+
+    private ShoalCommand(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: try node, search, get or index");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "missing command: try " + commandNames(spec.commandLine()));
     }
 
-    public static void main(String[] args) {
-        // A long-running node logs what it does; one-shot commands keep stderr for their own output.
-        if (System.getProperty("shoal.log.level") == null && (args.length == 0 || !args[0].equals("node"))) {
-            System.setProperty("shoal.log.level", "WARN");
+    /**
+     * The command line on this process's stderr: failures print one line there, never a stack
+     * trace. {@code moreCommands} (picocli commands from outside this package, such as the demo)
+     * are listed after the built-in ones, and {@code help} last.
+     */
+    public static CommandLine newCommandLine(Object... moreCommands) {
+        return newCommandLine(Terminal.stderr(), moreCommands);
+    }
+
+    static CommandLine newCommandLine(Terminal terminal, Object... moreCommands) {
+        CommandLine cli = new CommandLine(new ShoalCommand(terminal));
+        for (Object command : moreCommands) {
+            cli.addSubcommand(command);
         }
-        System.exit(newCommandLine().execute(args));
-    }
-
-    /** A command line whose failures print one line on stderr, never a stack trace. */
-    static CommandLine newCommandLine() {
-        CommandLine cli = new CommandLine(new ShoalCommand());
+        cli.addSubcommand(new CommandLine.HelpCommand());
+        // Set last: picocli hands these to the subcommands present at the time.
+        cli.setErr(terminal.writer());
         cli.setExecutionExceptionHandler(ShoalCommand::reportFailure);
         cli.setParameterExceptionHandler(ShoalCommand::reportUsageError);
         return cli;
+    }
+
+    /** The terminal of the command line {@code spec} belongs to. */
+    static Terminal terminal(CommandLine.Model.CommandSpec spec) {
+        return ((ShoalCommand) spec.root().userObject()).terminal;
     }
 
     private static int reportFailure(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
         err.println("shoal: " + describe(e));
         err.flush();
-        return e instanceof ShoalException ? 1 : 3;
+        return 1;
     }
 
     private static int reportUsageError(CommandLine.ParameterException e, String[] args) {
-        PrintWriter err = e.getCommandLine().getErr();
-        err.println("shoal: " + e.getMessage());
-        err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
+        CommandLine cli = e.getCommandLine();
+        String message = e.getMessage();
+        if (e instanceof CommandLine.UnmatchedArgumentException u && cli.getParent() == null
+                && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+            message = "unknown command '" + u.getUnmatched().get(0) + "': the commands are " + commandNames(cli);
+        }
+        PrintWriter err = cli.getErr();
+        err.println("shoal: " + message + " (see '" + cli.getCommandSpec().qualifiedName() + " --help')");
         err.flush();
         return 2;
     }
 
-    private static String describe(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && !(t instanceof ShoalException) && t.getMessage() == null) {
-            t = t.getCause();
+    private static String commandNames(CommandLine cli) {
+        List<String> names = List.copyOf(cli.getSubcommands().keySet());
+        return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+    }
+
+    /** A failure in one line: a {@link ShoalException} says it all; anything else is named by its type. */
+    public static String describe(Throwable e) {
+        if (e instanceof ShoalException && e.getMessage() != null) {
+            return e.getMessage();
         }
-        String message = t.getMessage();
-        return message == null ? t.getClass().getSimpleName() : message;
+        if (e instanceof InterruptedException) {
+            return "interrupted";
+        }
+        String message = e.getMessage() == null ? "" : ": " + HostPort.unslash(e.getMessage());
+        if (e instanceof IOException || e instanceof UncheckedIOException) {
+            return "input/output error" + message;
+        }
+        return "unexpected " + e.getClass().getSimpleName() + message + " (a bug in Shoal " + BuildInfo.version()
+                + "; please report it)";
     }
 }

@@ -57,14 +57,16 @@ final class FileNames {
     /**
      * Moves {@code file} into {@code dir} under {@code name}, never replacing a different file:
      * if the name is taken by the same content the duplicate is dropped and the existing path
-     * returned, otherwise {@code " (1)"}, {@code " (2)"}, ... is tried.
+     * returned, otherwise {@code " (1)"}, {@code " (2)"}, ... is tried. The path returned is
+     * absolute, whatever {@code dir} was (a relative {@code "."} has no parent to compare with).
      */
     static Path place(Path file, Path dir, String name, byte[] sha1) throws IOException {
-        Files.createDirectories(dir);
+        Path folder = dir.toAbsolutePath().normalize();
+        Files.createDirectories(folder);
         long size = Files.size(file);
         for (int n = 0; n < MAX_SUFFIX; n++) {
-            Path target = dir.resolve(n == 0 ? name : numbered(name, n));
-            if (!target.normalize().getParent().equals(dir.normalize())) {
+            Path target = folder.resolve(n == 0 ? name : numbered(name, n));
+            if (!folder.equals(target.normalize().getParent())) {
                 throw new IOException("refusing to write outside the downloads directory: " + target);
             }
             if (Files.exists(target)) {
@@ -81,7 +83,7 @@ final class FileNames {
                 // someone took the name in between: try the next one
             }
         }
-        throw new IOException("no free file name for " + name + " in " + dir);
+        throw new IOException("no free file name for " + name + " in " + folder);
     }
 
     static byte[] sha1Of(Path file) throws IOException {

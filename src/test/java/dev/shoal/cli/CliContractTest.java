@@ -56,6 +56,8 @@ class CliContractTest {
             String relayed = run.outLines().stream().filter(l -> l.contains("remix")).findFirst().orElseThrow();
             assertThat(relayed).contains("\"hops\":1", "\"port\":" + b.listenAddress().getPort());
             assertThat(run.errLines()).containsExactly("2 hits");
+            assertThat(CliRun.of("search", "software", "song", "--peer", peer(a), "--timeout", "1").outLines())
+                    .anySatisfy(line -> assertThat(line).startsWith("Free_Software-Song.OGG  33 B  urn:sha1:"));
         }
     }
 
@@ -93,29 +95,106 @@ class CliContractTest {
     }
 
     @Test
-    void badArgumentsAreAUsageErrorWithoutAStackTrace() {
+    void badArgumentsAreAUsageErrorInOneLineWithoutAStackTrace() throws Exception {
+        String urn = "urn:sha1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+        String file = Files.writeString(temp.resolve("a file"), "x").toString();
         for (String[] args : List.of(
                 new String[] {"search", "--peer", "127.0.0.1:6346"},
                 new String[] {"search", "x", "--peer", "no-port-here"},
                 new String[] {"search", "x", "--peer", "127.0.0.1:70000"},
                 new String[] {"search", "x", "--peer", "127.0.0.1:6346", "--ttl", "0"},
                 new String[] {"search", "x", "--peer", "127.0.0.1:6346", "--timeout", "soon"},
+                new String[] {"search", "x", "--peer", "127.0.0.1:6346", "--timeout", "NaN"},
                 new String[] {"node", "--port", "-3"},
+                new String[] {"node", "--port", "abc"},
+                new String[] {"node", "--port", "0", "--max-ttl", "99", "--data", temp.resolve("d").toString()},
+                new String[] {"get", urn},
+                new String[] {"get", "urn:sha1:AAAA", "--peer", "127.0.0.1:6346"},
+                new String[] {"get", "magnet:?xt=urn:btih:abc&dn=x", "--peer", "127.0.0.1:6346"},
+                new String[] {"get", "not a link", "--peer", "127.0.0.1:6346"},
+                new String[] {"get", urn, "--peer", "127.0.0.1:6346", "--sources", "0"},
+                new String[] {"get", urn, "--peer", "127.0.0.1:6346", "--timeout", "0"},
+                new String[] {"get", urn, "--peer", "127.0.0.1:6346", "--version"},
+                new String[] {"index", temp.toString(), "--max-ttl", "3"},
+                new String[] {"index", temp.toString(), "--data", file},
+                new String[] {"node", "--port", "0", "--data", file},
+                new String[] {"node", "--port", "0", "--bind", "nonsense.invalid"},
+                new String[] {"get", urn, "--peer", "127.0.0.1:6346", "--data", file},
                 new String[] {"frobnicate"},
                 new String[] {})) {
             CliRun run = CliRun.of(args);
             assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(2);
-            assertThat(run.errLines().get(0)).as(String.join(" ", args)).startsWith("shoal: ");
-            assertThat(run.err()).doesNotContain("\tat ");
+            assertThat(run.errLines()).as(String.join(" ", args)).singleElement().asString().startsWith("shoal: ")
+                    .doesNotContain("Exception");
         }
     }
 
     @Test
-    void missingFoldersAreReportedInOneLine() {
+    void aMalformedUrnSaysWhatIsWrongWithIt() {
+        CliRun run = CliRun.of("get", "urn:sha1:AAAA", "--peer", "127.0.0.1:6346");
+        assertThat(run.errLines()).singleElement().asString()
+                .contains("not a urn:sha1 or magnet link: urn:sha1:AAAA").endsWith("(see 'shoal get --help')");
+    }
+
+    @Test
+    void anUnknownCommandNamesTheCommandsThereAre() {
+        assertThat(CliRun.of("serach", "x").errLines()).containsExactly("shoal: unknown command 'serach': the commands "
+                + "are node, search, get, index or help (see 'shoal --help')");
+    }
+
+    @Test
+    void helpWorksAsACommandAndCommandsOfferOnlyOptionsTheyUse() {
+        CliRun help = CliRun.of("help", "get");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).startsWith("Usage: shoal get").contains("--timeout", "--out");
+
+        assertThat(CliRun.of("get", "--help").out()).isEqualTo(help.out()).doesNotContain("--version");
+        assertThat(CliRun.of("index", "--help").out()).doesNotContain("--max-ttl", "--version");
+        assertThat(CliRun.of("search", "--help").out()).doesNotContain("--data", "--version");
+        assertThat(CliRun.of("--help").out()).contains("With no command, 'shoal' opens the desktop app.");
+        assertThat(CliRun.of("--version").out()).startsWith("Shoal ").doesNotContain("${");
+    }
+
+    @Test
+    void searchWithoutHitsSaysSoAtTheEnd() throws Exception {
+        try (ShoalNode a = node("a", "something.txt")) {
+            CliRun run = CliRun.of("search", "zebra", "--peer", peer(a), "--timeout", "0.5");
+
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.out()).isEmpty();
+            assertThat(run.errLines()).containsExactly("no hits for \"zebra\" within 0.5 s from 1 peer "
+                    + "(try other words, a longer --timeout or more --peer)");
+        }
+    }
+
+    @Test
+    void wordsTheNodeCannotSearchForAreAUsageError() throws Exception {
+        try (ShoalNode a = node("a", "something.txt")) {
+            CliRun run = CliRun.of("search", " ", "--peer", peer(a), "--timeout", "0.5");
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.errLines()).singleElement().asString().startsWith("shoal: nothing to search for");
+        }
+    }
+
+    @Test
+    void missingFoldersAreReportedInOneLine() throws Exception {
         CliRun node = CliRun.of("node", "--port", "0", "--share", temp.resolve("nope").toString(),
                 "--data", temp.resolve("d").toString());
         assertThat(node.exitCode()).isEqualTo(1);
         assertThat(node.errLines()).containsExactly("shoal: shared folder does not exist: " + temp.resolve("nope"));
+
+        Path file = Files.writeString(temp.resolve("a file"), "x");
+        CliRun shareFile = CliRun.of("node", "--port", "0", "--share", file.toString(),
+                "--data", temp.resolve("d").toString());
+        assertThat(shareFile.exitCode()).isEqualTo(1);
+        assertThat(shareFile.errLines()).containsExactly(
+                "shoal: not a folder, cannot share it: " + file + " (--share takes folders)");
+
+        CliRun config = CliRun.of("node", "--port", "0", "--config", temp.resolve("nope.properties").toString(),
+                "--data", temp.resolve("d").toString());
+        assertThat(config.exitCode()).isEqualTo(1);
+        assertThat(config.errLines()).containsExactly("shoal: no config file " + temp.resolve("nope.properties"));
 
         CliRun index = CliRun.of("index", temp.resolve("nope").toString(), "--data", temp.resolve("d").toString());
         assertThat(index.exitCode()).isEqualTo(1);
@@ -130,7 +209,8 @@ class CliContractTest {
 
         CliRun plain = CliRun.of("index", temp.resolve("lib").toString(), "--data", temp.resolve("d").toString());
         assertThat(plain.exitCode()).isZero();
-        assertThat(plain.outLines()).contains("abc.txt\t3\turn:sha1:VGMT4NSHA2AWVOR6EVYXQUGCNSONBWE5").hasSize(2);
+        assertThat(plain.outLines()).contains("abc.txt\t3 B\turn:sha1:VGMT4NSHA2AWVOR6EVYXQUGCNSONBWE5").hasSize(2);
+        assertThat(plain.errLines()).containsExactly("2 files, 7 B");
 
         CliRun json = CliRun.of("index", temp.resolve("lib").toString(), "--data", temp.resolve("d").toString(),
                 "--json");

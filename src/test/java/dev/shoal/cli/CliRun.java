@@ -10,9 +10,8 @@ record CliRun(int exitCode, String out, String err) {
     static CliRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        var cli = ShoalCommand.newCommandLine();
+        var cli = ShoalCommand.newCommandLine(new Terminal(err));
         cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
         int code = cli.execute(args);
         return new CliRun(code, out.toString(), err.toString());
     }
@@ -21,7 +20,8 @@ record CliRun(int exitCode, String out, String err) {
         return out.isBlank() ? List.of() : Arrays.asList(out.strip().split("\\R"));
     }
 
+    /** Standard error as a terminal shows it: status lines drawn and cleared leave nothing. */
     List<String> errLines() {
-        return err.isBlank() ? List.of() : Arrays.asList(err.strip().split("\\R"));
+        return TerminalScreen.render(err);
     }
 }

@@ -15,7 +15,9 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -88,15 +90,98 @@ class GetCommandProcessTest {
     }
 
     @Test
-    void aFileNobodyHasFailsWithAReason() throws Exception {
+    void aFileNobodyHasIsSearchedForThenGivenUpWithTheReasonOnItsOwnLine() throws Exception {
         ShoalNode hub = source("hub", new byte[] {1, 2, 3}, null);
         try (ShoalProcess get = ShoalProcess.start(temp.resolve("get.log"), "get",
                 "urn:sha1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "--peer", "127.0.0.1:" + hub.listenAddress().getPort(),
                 "--data", temp.resolve("d").toString(), "--timeout", "2")) {
             assertThat(get.awaitExit(Duration.ofSeconds(60))).isEqualTo(1);
         }
-        assertThat(Files.readString(temp.resolve("get.log")))
-                .contains("shoal: no source found for urn:sha1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+        String stderr = Files.readString(temp.resolve("get.log"));
+        assertThat(stderr).contains("searching for sources of urn:sha1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA...");
+        assertThat(TerminalScreen.render(stderr)).containsExactly("shoal: no source found for "
+                + "urn:sha1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA within 2 s of asking 127.0.0.1:" + hub.listenAddress().getPort()
+                + " and their neighbours; --timeout waits longer");
+    }
+
+    /** Regression: with no --out the file was fetched and then placing it failed on "./name" having no parent. */
+    @Test
+    void withItsDefaultsTheFileLandsInTheCurrentFolderWithAProgressBarAndASummary() throws Exception {
+        byte[] content = new byte[SIZE / 2];
+        new Random(7).nextBytes(content);
+        ShoalNode hub = source("hub", content, null);
+        source("other", content, hub);
+        Path here = Files.createDirectories(temp.resolve("current folder"));
+        Path home = Files.createDirectories(temp.resolve("home"));
+
+        try (ShoalProcess get = ShoalProcess.start(here, Map.of("HOME", home.toString()), temp.resolve("get.log"),
+                "get", urn(content), "--peer", "127.0.0.1:" + hub.listenAddress().getPort())) {
+            assertThat(get.awaitExit(Duration.ofSeconds(120))).isZero();
+            assertThat(get.stdout()).containsExactly(here.resolve("big sample.bin").toString());
+        }
+        assertThat(Files.readAllBytes(here.resolve("big sample.bin"))).isEqualTo(content);
+        assertThat(home.resolve(".shoal/get/incomplete")).as("partial data under $HOME").isDirectory();
+
+        List<String> screen = TerminalScreen.render(Files.readString(temp.resolve("get.log")));
+        assertThat(screen).last().asString()
+                .matches("done: big sample\\.bin, 3\\.0 MiB in [0-9.]+ s \\([0-9.]+ [KM]iB/s\\), SHA-1 verified");
+        // Every status line drawn was fully overwritten: only the summary is left on the screen.
+        assertThat(screen).hasSize(1);
+        String drawn = Files.readString(temp.resolve("get.log"));
+        assertThat(drawn).containsPattern(
+                "big sample\\.bin \\[[#-]{10}\\] +\\d+%  [0-9.]+/3\\.0 MiB  [0-9.]+ [KM]?i?B/s  ETA [0-9:-]+  [12] sources?");
+    }
+
+    @Test
+    void aStoppedDownloadSaysWhereItStoppedAndTheNextRunResumesThere() throws Exception {
+        byte[] content = new byte[SIZE];
+        new Random(5).nextBytes(content);
+        ShoalNode hub = source("hub", content, null);
+        String[] args = {"get", urn(content), "--peer", "127.0.0.1:" + hub.listenAddress().getPort(), "--data",
+            temp.resolve("get-data").toString(), "--out", temp.resolve("out").toString()};
+
+        try (ShoalProcess first = ShoalProcess.start(temp.resolve("get1.log"), with(args, "--json"))) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> lastBytes(first.stdout()) >= SIZE * 3L / 10);
+            assertThat(first.terminate()).as("exit status after SIGTERM").isEqualTo(143);
+        }
+        List<String> firstScreen = TerminalScreen.render(Files.readString(temp.resolve("get1.log")));
+        assertThat(firstScreen).singleElement().asString()
+                .matches("shoal: stopped at \\d+ % \\([0-9.]+/6\\.0 MiB\\); the same command resumes it");
+
+        try (ShoalProcess second = ShoalProcess.start(temp.resolve("get2.log"), args)) {
+            assertThat(second.awaitExit(Duration.ofSeconds(120))).isZero();
+        }
+        List<String> screen = TerminalScreen.render(Files.readString(temp.resolve("get2.log")));
+        assertThat(screen.get(0)).matches("resuming at \\d+ % \\([0-9.]+/6\\.0 MiB already here\\)");
+        assertThat(percent(screen.get(0))).isGreaterThanOrEqualTo(30);
+        assertThat(screen).last().asString().contains("SHA-1 verified; ").endsWith(" of it came from an earlier run");
+        assertThat(Files.readAllBytes(temp.resolve("out/big sample.bin"))).isEqualTo(content);
+    }
+
+    @Test
+    void aFileInTheWayOfOutIsAUsageErrorBeforeAnythingIsFetched() throws Exception {
+        Path file = Files.writeString(temp.resolve("not a folder"), "x");
+        CliRun run = CliRun.of("get", "urn:sha1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "--peer", "127.0.0.1:1",
+                "--out", file.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errLines()).containsExactly("shoal: --out is not a folder: " + file + " (see 'shoal get --help')");
+    }
+
+    private static String urn(byte[] content) throws Exception {
+        return "urn:sha1:" + Base32.encode(MessageDigest.getInstance("SHA-1").digest(content));
+    }
+
+    private static String[] with(String[] args, String more) {
+        String[] all = Arrays.copyOf(args, args.length + 1);
+        all[args.length] = more;
+        return all;
+    }
+
+    private static int percent(String line) {
+        Matcher m = Pattern.compile("(\\d+) %").matcher(line);
+        assertThat(m.find()).isTrue();
+        return Integer.parseInt(m.group(1));
     }
 
     private static long lastBytes(List<String> lines) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.shoal.ShoalProcess;
+import dev.shoal.protocol.Base32;
 import dev.shoal.protocol.Bye;
 import dev.shoal.protocol.FramingException;
 import dev.shoal.protocol.Guid;
@@ -14,13 +15,17 @@ import dev.shoal.protocol.Ping;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,6 +75,56 @@ class NodeCommandProcessTest {
                     "--peer", "127.0.0.1:" + address.getPort(), "--timeout", "1").outLines())
                     .singleElement().asString().startsWith("configured only.txt"));
             node.terminate();
+        }
+    }
+
+    @Test
+    void theDataFolderFollowsHomeAndTheLogFileThereRecordsUploads() throws Exception {
+        Path home = Files.createDirectories(temp.resolve("home"));
+        Path share = Files.createDirectories(temp.resolve("share"));
+        Files.writeString(share.resolve("shared.txt"), "shared over HTTP");
+        try (ShoalProcess node = ShoalProcess.start(null, Map.of("HOME", home.toString()), temp.resolve("node.log"),
+                "node", "--port", "0", "--share", share.toString(), "--peer", "127.0.0.1:1")) {
+            InetSocketAddress address = node.awaitListening();
+            String peer = "127.0.0.1:" + address.getPort();
+            Path out = temp.resolve("out");
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(CliRun.of("get",
+                    "urn:sha1:" + Base32.encode(MessageDigest.getInstance("SHA-1")
+                            .digest("shared over HTTP".getBytes(StandardCharsets.UTF_8))),
+                    "--peer", peer, "--out", out.toString(), "--data", temp.resolve("get").toString()).exitCode())
+                    .isZero());
+            Path log = home.resolve(".shoal").resolve("shoal.log");
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(Files.readString(log))
+                    .contains("listening on " + peer)
+                    .contains("uploading shared.txt to 127.0.0.1:")
+                    .containsPattern("upload of shared.txt to 127.0.0.1:\\d+ ended: 16 bytes sent"));
+            assertThat(Files.readString(log)).doesNotContain("/127.0.0.1")
+                    .containsPattern("WARN .* - cannot connect to 127.0.0.1:1: ").doesNotContain("Exception");
+            assertThat(Files.readString(temp.resolve("node.log"))).contains("listening on " + peer);
+            node.terminate();
+        }
+    }
+
+    @Test
+    void aNodeSharingNothingSaysHowToShare() throws Exception {
+        try (ShoalProcess node = ShoalProcess.start(temp.resolve("node.log"), "node", "--port", "0",
+                "--data", temp.resolve("data").toString())) {
+            node.awaitListening();
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                    Files.readString(temp.resolve("node.log"))).contains("sharing nothing: --share DIR shares a folder"));
+            node.terminate();
+        }
+    }
+
+    @Test
+    void aPortInUseSaysSoAndSuggestsPortZero() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                ShoalProcess node = ShoalProcess.start(temp.resolve("node.log"), "node", "--port",
+                        Integer.toString(taken.getLocalPort()), "--data", temp.resolve("data").toString())) {
+            assertThat(node.awaitExit(Duration.ofSeconds(60))).isEqualTo(1);
+            assertThat(Files.readString(temp.resolve("node.log")).strip().lines()).last().asString().isEqualTo(
+                    "shoal: cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": Address already in use "
+                            + "(is another Shoal running there? --port 0 picks a free port)");
         }
     }
 
