@@ -77,7 +77,8 @@ public final class ShoalCommand implements Runnable {
             message = "unknown command '" + u.getUnmatched().get(0) + "': the commands are " + commandNames(cli);
         }
         PrintWriter err = cli.getErr();
-        err.println("shoal: " + message + " (see '" + cli.getCommandSpec().qualifiedName() + " --help')");
+        err.println("shoal: " + message.replaceAll("\\s*\\R\\s*", " ") + " (see '"
+                + cli.getCommandSpec().qualifiedName() + " --help')");
         err.flush();
         return 2;
     }
@@ -89,13 +90,17 @@ public final class ShoalCommand implements Runnable {
 
     /** A failure in one line: a {@link ShoalException} says it all; anything else is named by its type. */
     public static String describe(Throwable e) {
+        return HostPort.unslash(explain(e)).replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    private static String explain(Throwable e) {
         if (e instanceof ShoalException && e.getMessage() != null) {
             return e.getMessage();
         }
         if (e instanceof InterruptedException) {
             return "interrupted";
         }
-        String message = e.getMessage() == null ? "" : ": " + HostPort.unslash(e.getMessage());
+        String message = e.getMessage() == null ? "" : ": " + e.getMessage();
         if (e instanceof IOException || e instanceof UncheckedIOException) {
             return "input/output error" + message;
         }
