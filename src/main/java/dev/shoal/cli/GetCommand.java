@@ -127,8 +127,10 @@ final class GetCommand implements Callable<Integer> {
             } catch (ExecutionException e) {
                 DownloadInfo failed = download.info();
                 progress.stop(failed);
+                String kept = failed.bytesDone() > 0 && failed.bytesDone() < failed.size()
+                        ? "; " + Units.of(failed.bytesDone(), failed.size()) + " kept, the same command resumes" : "";
                 throw new ShoalException("download failed: "
-                        + (failed.reason().isEmpty() ? e.getCause().getMessage() : failed.reason()));
+                        + (failed.reason().isEmpty() ? e.getCause().getMessage() : failed.reason()) + kept);
             } catch (TimeoutException e) {
                 DownloadInfo info = download.info();
                 progress.show(info);

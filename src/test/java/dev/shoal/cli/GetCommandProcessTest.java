@@ -160,6 +160,23 @@ class GetCommandProcessTest {
     }
 
     @Test
+    void whenTheOnlySourceGoesAwayTheDownloadFailsSayingWhatIsKept() throws Exception {
+        byte[] content = new byte[SIZE];
+        new Random(11).nextBytes(content);
+        ShoalNode hub = source("hub", content, null);
+        try (ShoalProcess get = ShoalProcess.start(temp.resolve("get.log"), "get", urn(content), "--peer",
+                "127.0.0.1:" + hub.listenAddress().getPort(), "--data", temp.resolve("d").toString(), "--out",
+                temp.resolve("out").toString(), "--json")) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> lastBytes(get.stdout()) >= SIZE * 3L / 10);
+            hub.close();
+            assertThat(get.awaitExit(Duration.ofSeconds(120))).isEqualTo(1);
+        }
+        assertThat(TerminalScreen.render(Files.readString(temp.resolve("get.log")))).last().asString()
+                .matches("shoal: download failed: .+; [0-9.]+/6\\.0 MiB kept, the same command resumes");
+    }
+
+    @Test
     void aFileInTheWayOfOutIsAUsageErrorBeforeAnythingIsFetched() throws Exception {
         Path file = Files.writeString(temp.resolve("not a folder"), "x");
         CliRun run = CliRun.of("get", "urn:sha1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "--peer", "127.0.0.1:1",
