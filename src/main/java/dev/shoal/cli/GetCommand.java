@@ -85,7 +85,12 @@ final class GetCommand implements Callable<Integer> {
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
-            throw new ShoalException("cannot create the folder " + folder + ": " + e.getMessage(), e);
+            throw new ShoalException("cannot create the folder " + folder + " (" + e.getClass().getSimpleName() + ")",
+                    e);
+        }
+        // Checked now rather than after every byte has been fetched.
+        if (!Files.isWritable(folder)) {
+            throw new ShoalException("cannot write into " + folder + " (--out)");
         }
         NodeConfig config = NodeConfig.defaults(data.toAbsolutePath())
                 .withListen(new InetSocketAddress("127.0.0.1", 0))

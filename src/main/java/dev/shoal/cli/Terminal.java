@@ -15,6 +15,11 @@ import java.io.Writer;
 public final class Terminal {
     private static final Terminal STDERR = new Terminal(new PrintWriter(System.err));
 
+    static {
+        // Ctrl-C while a status line is shown must not leave it for the shell prompt to land on.
+        Runtime.getRuntime().addShutdownHook(new Thread(STDERR::clearStatus, "shoal-terminal-clear"));
+    }
+
     private final PrintWriter out;
     private final PrintWriter lines;
     private String status = "";
