@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@link Main} in a child JVM without a display, as {@code ./shoal} runs it on a server. */
@@ -45,7 +47,9 @@ class MainLauncherTest {
                 .containsPattern("Verified: it matches the URN urn:sha1:[A-Z2-7]{32}");
     }
 
+    /** DISPLAY names the X server only where X11 is the window system. */
     @Test
+    @EnabledOnOs(OS.LINUX)
     void withADisplayThatIsNotThereTheAppSaysSoInOneLineAndExits() throws Exception {
         Result r = runWith(Map.of("DISPLAY", absentDisplay()), false);
         assertThat(r.exit).isEqualTo(2);
@@ -54,6 +58,7 @@ class MainLauncherTest {
     }
 
     @Test
+    @EnabledOnOs(OS.LINUX)
     void withADisplayThatIsNotThereTheDemoRunsInTheTerminalAndStopsItsNetwork() throws Exception {
         Result r = runWith(Map.of("DISPLAY", absentDisplay()), false, "demo");
         assertThat(r.exit).as(r.stdout + r.stderr).isZero();
