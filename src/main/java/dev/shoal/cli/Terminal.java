@@ -34,7 +34,7 @@ public final class Terminal {
         return STDERR;
     }
 
-    /** Writes whole lines above the status line; a line is held back until its end arrives. */
+    /** Writes whole lines above the status line; a line is held back until its end arrives or a flush. */
     PrintWriter writer() {
         return lines;
     }
@@ -104,9 +104,14 @@ public final class Terminal {
             }
         }
 
+        /** Text flushed without its line end is shown as a line of its own rather than lost. */
         @Override
         public void flush() {
             synchronized (terminal) {
+                if (!pending.isEmpty()) {
+                    terminal.printAbove(pending.toString());
+                    pending.setLength(0);
+                }
                 terminal.out.flush();
             }
         }

@@ -52,6 +52,15 @@ class TerminalTest {
     }
 
     @Test
+    void textFlushedWithoutItsLineEndIsNotLost() {
+        terminal.status("50%");
+        terminal.writer().print("shoal: no newline");
+        terminal.writer().flush();
+
+        assertThat(TerminalScreen.render(out.toString())).containsExactly("shoal: no newline", "50%");
+    }
+
+    @Test
     void withoutAStatusLinesArePrintedAsTheyAre() {
         terminal.writer().println("listening on 127.0.0.1:6346");
         terminal.writer().flush();
