@@ -1,0 +1,89 @@
+package dev.shoal.routing;
+
+import dev.shoal.protocol.Pong;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Recent pongs an ultrapeer answers pings with, instead of forwarding the pings: a few of the
+ * newest per hop count (the hops the pong had made when it reached us), each kept for a short
+ * lifetime. An answer lists the nearest hosts first. {@link #refreshDue(long)} says when to ping
+ * our own links again to renew the cache. Time is passed in; not thread-safe.
+ */
+public final class PongCache {
+    private final int maxHops;
+    private final int perHop;
+    private final long lifetimeMillis;
+    private final long refreshMillis;
+    private final List<Deque<Entry>> byHops = new ArrayList<>();
+    private long lastRefresh = Long.MIN_VALUE;
+
+    private record Entry(Pong pong, long at) {
+    }
+
+    /**
+     * @param maxHops        pongs from farther than this are not kept
+     * @param perHop         pongs kept per hop count (the newest)
+     * @param lifetimeMillis a pong older than this is never given out
+     * @param refreshMillis  how often to ping our links for fresh pongs
+     */
+    public PongCache(int maxHops, int perHop, long lifetimeMillis, long refreshMillis) {
+        if (maxHops < 1 || perHop < 1 || lifetimeMillis < 1 || refreshMillis < 1) {
+            throw new IllegalArgumentException("pong cache settings must be positive");
+        }
+        this.maxHops = maxHops;
+        this.perHop = perHop;
+        this.lifetimeMillis = lifetimeMillis;
+        this.refreshMillis = refreshMillis;
+        for (int h = 0; h < maxHops; h++) {
+            byHops.add(new ArrayDeque<>());
+        }
+    }
+
+    /** Six hop counts, two pongs each, 6 s lifetime, refresh every 3 s (see protocol-spec/limits.md). */
+    public static PongCache defaults() {
+        return new PongCache(6, 2, 6_000, 3_000);
+    }
+
+    /** Keeps a pong that had made {@code hops} hops (1 = from a neighbour); a newer one from the same host replaces it. */
+    public void add(Pong pong, int hops, long nowMillis) {
+        if (hops < 1 || hops > maxHops) {
+            return;
+        }
+        InetSocketAddress address = pong.address();
+        for (Deque<Entry> d : byHops) {
+            d.removeIf(e -> e.pong.address().equals(address));
+        }
+        Deque<Entry> slot = byHops.get(hops - 1);
+        slot.addFirst(new Entry(pong, nowMillis));
+        while (slot.size() > perHop) {
+            slot.removeLast();
+        }
+    }
+
+    /** Up to {@code max} live pongs to answer a ping with, the fewest hops first, newest first within a hop count. */
+    public List<Pong> answer(int max, long nowMillis) {
+        List<Pong> out = new ArrayList<>();
+        for (Deque<Entry> d : byHops) {
+            d.removeIf(e -> nowMillis - e.at >= lifetimeMillis);
+            for (Entry e : d) {
+                if (out.size() < max) {
+                    out.add(e.pong);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** True (and the refresh counted as done) when our links have not been pinged for the refresh period. */
+    public boolean refreshDue(long nowMillis) {
+        if (lastRefresh != Long.MIN_VALUE && nowMillis - lastRefresh < refreshMillis) {
+            return false;
+        }
+        lastRefresh = nowMillis;
+        return true;
+    }
+}
