@@ -2,6 +2,7 @@ package dev.shoal;
 
 import dev.shoal.cli.ShoalCommand;
 import dev.shoal.node.api.UserFolders;
+import dev.shoal.sim.SimCommand;
 import dev.shoal.ui.ShoalApp;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -10,8 +11,8 @@ import picocli.CommandLine;
 
 /**
  * The jar's entry point: no arguments opens the desktop app (when a window can be opened),
- * anything else is the {@code shoal} command line, with the {@code demo} and {@code bench}
- * commands that live outside the {@code cli} layer.
+ * anything else is the {@code shoal} command line, with the {@code demo}, {@code bench} and
+ * {@code sim} commands that live outside the {@code cli} layer.
  */
 public final class Main {
     private Main() {
@@ -29,7 +30,7 @@ public final class Main {
             openApp();
             return;
         }
-        CommandLine cli = ShoalCommand.newCommandLine(new DemoCommand(), BenchCommand.commandLine());
+        CommandLine cli = ShoalCommand.newCommandLine(new DemoCommand(), BenchCommand.commandLine(), new SimCommand());
         int code;
         try {
             code = cli.execute(args);

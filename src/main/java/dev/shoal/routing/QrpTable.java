@@ -44,6 +44,16 @@ public final class QrpTable {
         return new QrpTable(bitsOf(size), new BitSet(size));
     }
 
+    /**
+     * A table with every slot present: it matches every keyword, so a peer that sends it gets every
+     * query, as if there were no query routing at all.
+     */
+    public static QrpTable full(int size) {
+        BitSet all = new BitSet(size);
+        all.set(0, size);
+        return new QrpTable(bitsOf(size), all);
+    }
+
     public static Builder builder() {
         return new Builder(DEFAULT_SIZE);
     }

@@ -25,6 +25,14 @@ class QrpTableTest {
     }
 
     @Test
+    void aFullTableMatchesEveryKeywordAndAbsorbsAMerge() {
+        QrpTable full = QrpTable.full(1 << 10);
+        assertThat(full.countSet()).isEqualTo(1 << 10);
+        assertThat(full.matches(List.of("anything", "at", "all"))).isTrue();
+        assertThat(QrpTable.builder(1 << 10).add("x").build().merge(full)).isEqualTo(full);
+    }
+
+    @Test
     void hashIsCaseInsensitive() {
         assertThat(QrpTable.hash("Ubuntu", 16)).isEqualTo(QrpTable.hash("ubuntu", 16));
     }

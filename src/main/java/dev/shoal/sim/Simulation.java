@@ -1,0 +1,120 @@
+package dev.shoal.sim;
+
+import dev.shoal.routing.DynamicQueryConfig;
+import dev.shoal.routing.TtlPolicy;
+import java.lang.management.ManagementFactory;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.random.RandomGenerator;
+
+/**
+ * A built network and its workload, and the runs of queries over it. The same seed gives the same
+ * graph, files and queries (origin, file, GUID, link order) whatever the TTL or mode, so runs are
+ * comparable line by line.
+ */
+final class Simulation {
+    private final SimSettings settings;
+    private final Graph graph;
+    private final Workload workload;
+    private final SimNetwork network;
+    private final BfsReference bfs;
+    private final long heapBytes;
+
+    private Simulation(SimSettings settings, Graph graph, Workload workload, SimNetwork network, long heapBytes) {
+        this.settings = settings;
+        this.graph = graph;
+        this.workload = workload;
+        this.network = network;
+        this.heapBytes = heapBytes;
+        this.bfs = graph.ultrapeerCount() == graph.size() ? new BfsReference(graph) : null;
+    }
+
+    /**
+     * Builds the network. {@code maxTtl} is the largest TTL the runs will use: the routers' TTL
+     * policy is Shoal's (4, 4, 15) or, for deeper floods, that TTL in place of the 4s.
+     */
+    static Simulation build(SimSettings s, int maxTtl) {
+        long before = usedHeap();
+        Graph graph = s.topology().build(s.nodes(), s.degree(), new SplittableRandom(s.seed()));
+        RandomGenerator files = new SplittableRandom(s.seed() + 1);
+        Workload workload = s.zipfExponent() > 0
+                ? Workload.zipf(s.nodes(), s.items(), s.replication(), s.zipfExponent(), s.backgroundFiles(), files,
+                        s.seed())
+                : Workload.uniform(s.nodes(), s.items(), s.replication(), s.backgroundFiles(), files, s.seed());
+        int cap = Math.max(TtlPolicy.DEFAULT_MAX_TTL, maxTtl);
+        TtlPolicy policy = new TtlPolicy(cap, cap, Math.max(TtlPolicy.DEFAULT_HARD_LIMIT, cap));
+        SimNetwork network = new SimNetwork(graph, workload, s.qrp(), s.qrpSlots(), policy,
+                new SplittableRandom(s.seed() + 2));
+        long heap = Math.max(0, usedHeap() - before);
+        return new Simulation(s, graph, workload, network, heap);
+    }
+
+    /** Heap in use after a full collection (what the live objects take). */
+    static long usedHeap() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    Graph graph() {
+        return graph;
+    }
+
+    SimNetwork network() {
+        return network;
+    }
+
+    long heapBytes() {
+        return heapBytes;
+    }
+
+    /** Runs every query at {@code ttl}: a flood, or (dynamic) with {@code ttl} as the per-link TTL cap. */
+    SimResult run(int ttl, boolean dynamic) {
+        DynamicQueryConfig dq = dynamic ? DynamicQueryConfig.defaults().withMaxTtl(ttl) : null;
+        boolean checkBfs = bfs != null && !dynamic;
+        long queryMessages = 0;
+        long hitMessages = 0;
+        long vendorMessages = 0;
+        long reached = 0;
+        long results = 0;
+        int successes = 0;
+        long bfsMessages = 0;
+        long bfsReached = 0;
+        boolean bfsEqual = true;
+        long bfsNanos = 0;
+        Map<String, Integer> outcomes = new TreeMap<>();
+        long start = System.nanoTime();
+        for (int q = 0; q < settings.queries(); q++) {
+            RandomGenerator random = new SplittableRandom(settings.seed() * 1_000_003L + q);
+            int item = workload.isZipf() ? workload.pick(random) : q % workload.items();
+            int origin;
+            do {
+                origin = random.nextInt(graph.size());
+            } while (workload.holds(origin, item) && workload.copiesOf(item) < graph.size());
+            QueryRun r = network.query(origin, item, ttl, dq, random);
+            queryMessages += r.queryMessages;
+            hitMessages += r.hitMessages;
+            vendorMessages += r.vendorMessages;
+            reached += r.reached;
+            results += r.results;
+            successes += r.success() ? 1 : 0;
+            r.outcomes.forEach((k, v) -> outcomes.merge(k, v, Integer::sum));
+            if (checkBfs) {
+                long t0 = System.nanoTime();
+                BfsReference.Flood f = bfs.flood(origin, ttl);
+                bfsNanos += System.nanoTime() - t0;
+                bfsMessages += f.messages();
+                bfsReached += f.reached();
+                bfsEqual &= f.messages() == r.queryMessages && f.reached() == r.reached;
+            }
+        }
+        long wall = (System.nanoTime() - start - bfsNanos) / 1_000_000;
+        double n = settings.queries();
+        return new SimResult(settings, graph.ultrapeerCount(), graph.linkCount(), dynamic ? "dynamic" : "flood", ttl,
+                successes / n, queryMessages / n, hitMessages / n, vendorMessages / n, reached / n, results / n,
+                checkBfs ? bfsMessages / n : Double.NaN, checkBfs ? bfsReached / n : Double.NaN, checkBfs && bfsEqual,
+                wall, bfsNanos / 1_000_000, heapBytes, outcomes);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.shoal.sim;
+
+/** {@code --ttl}: one TTL ({@code 5}) or an inclusive range ({@code 4..7}). */
+record TtlRange(int first, int last) {
+    static final int MAX = 15;
+
+    TtlRange {
+        if (first < 1 || last < first || last > MAX) {
+            throw new IllegalArgumentException("TTL must be 1.." + MAX + ", a range low..high");
+        }
+    }
+
+    static TtlRange parse(String s) {
+        try {
+            int dots = s.indexOf("..");
+            if (dots < 0) {
+                int t = Integer.parseInt(s.strip());
+                return new TtlRange(t, t);
+            }
+            return new TtlRange(Integer.parseInt(s.substring(0, dots).strip()),
+                    Integer.parseInt(s.substring(dots + 2).strip()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("TTL must be a number or a range like 4..7: '" + s + "'");
+        }
+    }
+}
