@@ -32,6 +32,17 @@ class ArchitectureTest {
                 .isEmpty();
     }
 
+    /**
+     * The simulator drives the pure layers only, the same classes a node uses, unchanged: no
+     * sockets, no index, no GUI, no node; picocli for its command and JFreeChart for its plots.
+     */
+    @Test
+    void simUsesOnlyThePureLayersPicocliAndTheChartLibrary() {
+        assertThat(violations("sim", "java.lang.", "java.util.", "java.io.", "java.nio.file.", "java.time.",
+                "java.math.", "dev.shoal.protocol.", "dev.shoal.routing.", "dev.shoal.time.", "dev.shoal.sim.",
+                "picocli.", "org.jfree.")).isEmpty();
+    }
+
     /** The clock sits below everything, so any layer can take one; it may only log. */
     @Test
     void timeUsesOnlyTheJdkAndLogging() {
@@ -42,7 +53,7 @@ class ArchitectureTest {
     @Test
     void onlyNetAndNodeImportMina() {
         List<String> offenders = new ArrayList<>();
-        for (String layer : List.of("protocol", "routing", "library", "transfer", "cli", "ui")) {
+        for (String layer : List.of("protocol", "routing", "library", "transfer", "cli", "ui", "sim")) {
             imports(layer).stream().filter(i -> i.contains("org.apache.mina")).forEach(offenders::add);
         }
         assertThat(offenders).isEmpty();
@@ -51,7 +62,7 @@ class ArchitectureTest {
     @Test
     void onlyLibraryImportsLucene() {
         List<String> offenders = new ArrayList<>();
-        for (String layer : List.of("protocol", "routing", "net", "transfer", "node", "cli", "ui", "bench")) {
+        for (String layer : List.of("protocol", "routing", "net", "transfer", "node", "cli", "ui", "bench", "sim")) {
             imports(layer).stream().filter(i -> i.contains("org.apache.lucene")).forEach(offenders::add);
         }
         assertThat(offenders).isEmpty();
@@ -60,7 +71,7 @@ class ArchitectureTest {
     @Test
     void onlyTheUiUsesSwing() {
         List<String> offenders = new ArrayList<>();
-        for (String layer : List.of("protocol", "routing", "net", "library", "transfer", "node", "cli", "bench")) {
+        for (String layer : List.of("protocol", "routing", "net", "library", "transfer", "node", "cli", "bench", "sim")) {
             imports(layer).stream()
                     .filter(i -> i.contains("javax.swing") || i.contains("java.awt") || i.contains("com.formdev"))
                     .forEach(offenders::add);
