@@ -43,12 +43,12 @@ final class FigureSuite {
 
     private SimSettings flat() {
         return new SimSettings(Topology.RANDOM, base.nodes(), 4, 0.00125, 0, base.items(), base.backgroundFiles(),
-                base.qrpSlots(), false, base.queries(), base.seed());
+                base.qrpSlots(), false, base.queries(), base.seed(), false);
     }
 
     private SimSettings twoTier(double replication, boolean qrp) {
         return new SimSettings(Topology.TWO_TIER, base.nodes(), Topology.ULTRAPEER_DEGREE, replication, 0, base.items(),
-                base.backgroundFiles(), base.qrpSlots(), qrp, base.queries(), base.seed());
+                base.backgroundFiles(), base.qrpSlots(), qrp, base.queries(), base.seed(), false);
     }
 
     private void ttlFlood() throws IOException {

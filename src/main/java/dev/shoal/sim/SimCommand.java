@@ -74,6 +74,10 @@ public final class SimCommand implements Callable<Integer> {
     @Option(names = "--qrp-slots", paramLabel = "SLOTS", defaultValue = "65536", description = "QRP table size (default: ${DEFAULT-VALUE}).")
     int qrpSlots;
 
+    @Option(names = "--churn", description = "Nodes come and go: log-normal sessions and pauses, median 60 min; "
+            + "leaves replace lost ultrapeers.")
+    boolean churn;
+
     @Option(names = "--compare", description = "Dynamic querying with QRP against a blind flood of the same graph: "
             + "flood TTLs 1..HIGH until it matches the dynamic success; the last line holds the message ratio.")
     boolean compare;
@@ -131,7 +135,7 @@ public final class SimCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--qrp must be auto, on or off: '" + qrp + "'");
         };
         return new SimSettings(t, nodes, degree != null ? degree : t.defaultDegree(), parseRatio(replication), zipf,
-                items != null ? items : queries, files, qrpSlots, routing, queries, seed);
+                items != null ? items : queries, files, qrpSlots, routing, queries, seed, churn);
     }
 
     static boolean parseMode(String m) {

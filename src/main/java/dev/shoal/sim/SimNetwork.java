@@ -17,6 +17,7 @@ import dev.shoal.routing.TtlPolicy;
 import dev.shoal.time.VirtualTime;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
@@ -45,6 +46,9 @@ final class SimNetwork {
     private final Guid[] serventIds;
     /** The merged table each ultrapeer sent its ultrapeer neighbours; null without QRP between ultrapeers. */
     private final QrpTable[] advertised;
+    /** What each leaf sends its ultrapeers: its own table, or one matching everything without QRP. */
+    private final QrpTable[] leafTables;
+    private final boolean[] online;
     /** Query GUIDs: one stream for the network's life, so that no two runs ever share one. */
     private final RandomGenerator guids;
     private DynamicQueryConfig dynamicConfig;
@@ -70,13 +74,17 @@ final class SimNetwork {
                 routers.get(v).connectionOpened(w, !graph.ultrapeer(w));
             }
         }
+        online = new boolean[n];
+        Arrays.fill(online, true);
         QrpTable[] own = workload.tables(n, qrpSlots);
         QrpTable everything = QrpTable.full(qrpSlots);
+        leafTables = new QrpTable[n];
         for (int v = 0; v < n; v++) {
             routers.get(v).ownTableChanged(own[v]);
             if (!graph.ultrapeer(v)) {
+                leafTables[v] = qrp ? own[v] : everything;
                 for (int i = 0; i < graph.degree(v); i++) {
-                    routers.get(graph.neighbour(v, i)).qrpTableReceived(v, qrp ? own[v] : everything);
+                    routers.get(graph.neighbour(v, i)).qrpTableReceived(v, leafTables[v]);
                 }
             }
         }
@@ -102,6 +110,37 @@ final class SimNetwork {
         byte[] b = new byte[Guid.LENGTH];
         random.nextBytes(b);
         return Guid.of(b);
+    }
+
+    boolean online(int v) {
+        return online[v];
+    }
+
+    void setOnline(int v, boolean up) {
+        online[v] = up;
+    }
+
+    /**
+     * Opens a link both ways, as a finished handshake would; a leaf then sends its table. Ultrapeers'
+     * merged tables are not redone when leaves come and go (a real one sends changes within a
+     * minute): a neighbour keeps the table it got first.
+     */
+    void openLink(int a, int b) {
+        routers.get(a).connectionOpened(b, !graph.ultrapeer(b));
+        routers.get(b).connectionOpened(a, !graph.ultrapeer(a));
+        if (!graph.ultrapeer(a)) {
+            routers.get(b).qrpTableReceived(a, leafTables[a]);
+        } else if (!graph.ultrapeer(b)) {
+            routers.get(a).qrpTableReceived(b, leafTables[b]);
+        } else if (advertised != null) {
+            routers.get(a).qrpTableReceived(b, advertised[b]);
+            routers.get(b).qrpTableReceived(a, advertised[a]);
+        }
+    }
+
+    void closeLink(int a, int b) {
+        routers.get(a).connectionClosed(b);
+        routers.get(b).connectionClosed(a);
     }
 
     private boolean dynamic() {
@@ -196,7 +235,7 @@ final class SimNetwork {
         List<QueryLink<Integer>> links = new ArrayList<>();
         for (int i = 0; i < graph.degree(up); i++) {
             int w = graph.neighbour(up, i);
-            if (graph.ultrapeer(w)) {
+            if (graph.ultrapeer(w) && online[w]) {
                 QueryLink.TableMatch match = advertised == null ? QueryLink.TableMatch.NONE
                         : advertised[w].matches(run.keywords) ? QueryLink.TableMatch.HIT : QueryLink.TableMatch.MISS;
                 links.add(new QueryLink<>(w, graph.ultrapeerDegree(w), ttlPolicy.maxHopsTtl(), match));

@@ -21,9 +21,9 @@ final class SimReport {
         }
         Graph g = sim.graph();
         out.printf(Locale.ROOT, "shoal sim: %s, %,d nodes (%,d ultrapeers), %,d links, replication %s%s, QRP %s, "
-                + "%d queries per line, seed %d%n", s.topology().label, s.nodes(), g.ultrapeerCount(), g.linkCount(),
+                + "%d queries per line, seed %d%s%n", s.topology().label, s.nodes(), g.ultrapeerCount(), g.linkCount(),
                 SimCommand.ratio(s.replication()), s.zipfExponent() > 0 ? " (mean, Zipf " + s.zipfExponent() + ")" : "",
-                s.qrp() ? "on" : "off", s.queries(), s.seed());
+                s.qrp() ? "on" : "off", s.queries(), s.seed(), s.churn() ? ", churn" : "");
         out.printf(Locale.ROOT, "built in %.1f s; heap %,.0f MB, %,d bytes per node%n", buildMillis / 1000.0,
                 sim.heapBytes() / 1048576.0, sim.heapBytes() / s.nodes());
         out.flush();

@@ -10,7 +10,8 @@ import java.util.Map;
 record SimResult(SimSettings settings, int ultrapeers, long links, String mode, int ttl, double success,
         double messagesPerQuery, double hitMessagesPerQuery, double vendorMessagesPerQuery, double reachedPerQuery,
         double resultsPerQuery, double bfsMessagesPerQuery, double bfsReachedPerQuery, boolean bfsEqual,
-        long wallMillis, long bfsWallMillis, long heapBytes, Map<String, Integer> outcomes) {
+        long wallMillis, long bfsWallMillis, long heapBytes, double onlineShare, long leafRepairs,
+        Map<String, Integer> outcomes) {
 
     boolean hasBfs() {
         return !Double.isNaN(bfsMessagesPerQuery);
@@ -32,6 +33,11 @@ record SimResult(SimSettings settings, int ultrapeers, long links, String mode, 
         f.put("zipf", settings.zipfExponent());
         f.put("qrp", settings.qrp());
         f.put("queries", settings.queries());
+        f.put("churn", settings.churn());
+        if (settings.churn()) {
+            f.put("online_share", round(onlineShare));
+            f.put("leaf_repairs_per_query", round((double) leafRepairs / settings.queries()));
+        }
         f.put("seed", settings.seed());
         f.put("hit_messages_per_query", round(hitMessagesPerQuery));
         f.put("vendor_messages_per_query", round(vendorMessagesPerQuery));

@@ -9,9 +9,10 @@ package dev.shoal.sim;
  * @param items           searchable files
  * @param backgroundFiles other files each node shares (they fill QRP tables)
  * @param qrp             leaves send QRP tables and ultrapeers exchange theirs; off: blind flooding
+ * @param churn           nodes come and go ({@link Churn}); off: all online all the time
  */
 record SimSettings(Topology topology, int nodes, int degree, double replication, double zipfExponent, int items,
-        int backgroundFiles, int qrpSlots, boolean qrp, int queries, long seed) {
+        int backgroundFiles, int qrpSlots, boolean qrp, int queries, long seed, boolean churn) {
 
     SimSettings {
         if (nodes < 2) {
@@ -30,11 +31,11 @@ record SimSettings(Topology topology, int nodes, int degree, double replication,
 
     SimSettings withQrp(boolean on) {
         return new SimSettings(topology, nodes, degree, replication, zipfExponent, items, backgroundFiles, qrpSlots, on,
-                queries, seed);
+                queries, seed, churn);
     }
 
     SimSettings withReplication(double r) {
         return new SimSettings(topology, nodes, degree, r, zipfExponent, items, backgroundFiles, qrpSlots, qrp,
-                queries, seed);
+                queries, seed, churn);
     }
 }

@@ -20,14 +20,17 @@ final class Simulation {
     private final SimNetwork network;
     private final BfsReference bfs;
     private final long heapBytes;
+    private final Churn churn;
 
-    private Simulation(SimSettings settings, Graph graph, Workload workload, SimNetwork network, long heapBytes) {
+    private Simulation(SimSettings settings, Graph graph, Workload workload, SimNetwork network, Churn churn,
+            long heapBytes) {
         this.settings = settings;
         this.graph = graph;
         this.workload = workload;
         this.network = network;
+        this.churn = churn;
         this.heapBytes = heapBytes;
-        this.bfs = graph.ultrapeerCount() == graph.size() ? new BfsReference(graph) : null;
+        this.bfs = graph.ultrapeerCount() == graph.size() && churn == null ? new BfsReference(graph) : null;
     }
 
     /**
@@ -46,8 +49,14 @@ final class Simulation {
         TtlPolicy policy = new TtlPolicy(cap, cap, Math.max(TtlPolicy.DEFAULT_HARD_LIMIT, cap));
         SimNetwork network = new SimNetwork(graph, workload, s.qrp(), s.qrpSlots(), policy,
                 new SplittableRandom(s.seed() + 2));
+        Churn churn = null;
+        if (s.churn()) {
+            churn = new Churn(network, new SplittableRandom(s.seed() + 3));
+            // Leaves that start without an ultrapeer have found one by the first query.
+            network.time.advance(Churn.REPAIR_DELAY.multipliedBy(2));
+        }
         long heap = Math.max(0, usedHeap() - before);
-        return new Simulation(s, graph, workload, network, heap);
+        return new Simulation(s, graph, workload, network, churn, heap);
     }
 
     /** Heap in use after a full collection (what the live objects take). */
@@ -64,6 +73,11 @@ final class Simulation {
 
     SimNetwork network() {
         return network;
+    }
+
+    /** The churn driving this network, or null. */
+    Churn churn() {
+        return churn;
     }
 
     long heapBytes() {
@@ -84,6 +98,8 @@ final class Simulation {
         long bfsReached = 0;
         boolean bfsEqual = true;
         long bfsNanos = 0;
+        long online = 0;
+        long repairsBefore = churn != null ? churn.repairs() : 0;
         Map<String, Integer> outcomes = new TreeMap<>();
         long start = System.nanoTime();
         for (int q = 0; q < settings.queries(); q++) {
@@ -92,7 +108,9 @@ final class Simulation {
             int origin;
             do {
                 origin = random.nextInt(graph.size());
-            } while (workload.holds(origin, item) && workload.copiesOf(item) < graph.size());
+            } while (!network.online(origin)
+                    || workload.holds(origin, item) && workload.copiesOf(item) < graph.size());
+            online += onlineNodes();
             QueryRun r = network.query(origin, item, ttl, dq, random);
             queryMessages += r.queryMessages;
             hitMessages += r.hitMessages;
@@ -115,6 +133,16 @@ final class Simulation {
         return new SimResult(settings, graph.ultrapeerCount(), graph.linkCount(), dynamic ? "dynamic" : "flood", ttl,
                 successes / n, queryMessages / n, hitMessages / n, vendorMessages / n, reached / n, results / n,
                 checkBfs ? bfsMessages / n : Double.NaN, checkBfs ? bfsReached / n : Double.NaN, checkBfs && bfsEqual,
-                wall, bfsNanos / 1_000_000, heapBytes, outcomes);
+                wall, bfsNanos / 1_000_000, heapBytes, online / n / graph.size(),
+                churn != null ? churn.repairs() - repairsBefore : 0,
+                outcomes);
+    }
+
+    private int onlineNodes() {
+        int up = 0;
+        for (int v = 0; v < graph.size(); v++) {
+            up += network.online(v) ? 1 : 0;
+        }
+        return up;
     }
 }

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 class SimulationTest {
     private static SimSettings settings(Topology t, int nodes, int degree, double replication, boolean qrp, int queries) {
-        return new SimSettings(t, nodes, degree, replication, 0, queries, 20, 1 << 14, qrp, queries, 7);
+        return new SimSettings(t, nodes, degree, replication, 0, queries, 20, 1 << 14, qrp, queries, 7, false);
     }
 
     @Test
@@ -75,6 +75,43 @@ class SimulationTest {
         assertThat(r.messagesPerQuery()).isGreaterThan(3 * p.messagesPerQuery());
         // A flood at the same cap costs the popular file far more than dynamic querying does.
         assertThat(popular.run(4, false).messagesPerQuery()).isGreaterThan(5 * p.messagesPerQuery());
+    }
+
+    @Test
+    void underChurnHalfTheNodesAreOnlineAndLeavesReplaceLostUltrapeersWithinSeconds() {
+        SimSettings s = new SimSettings(Topology.TWO_TIER, 3_000, 32, 0.01, 0, 10, 20, 1 << 14, true, 10, 5, true);
+        Simulation sim = Simulation.build(s, 4);
+        SimNetwork net = sim.network();
+        Churn churn = sim.churn();
+        long before = churn.repairs();
+        net.time.advance(java.time.Duration.ofHours(3));
+        assertThat(churn.repairs()).isGreaterThan(before + 1_000);
+        int online = 0;
+        int leaves = 0;
+        int full = 0;
+        for (int v = 0; v < net.graph.size(); v++) {
+            online += net.online(v) ? 1 : 0;
+            if (net.graph.ultrapeer(v) || !net.online(v)) {
+                continue;
+            }
+            leaves++;
+            int attached = 0;
+            for (int up : churn.ultrapeersOf(v)) {
+                if (up >= 0) {
+                    assertThat(net.online(up)).as("leaf %d's ultrapeer %d", v, up).isTrue();
+                    attached++;
+                }
+            }
+            // The router sees exactly the links the churn made.
+            assertThat(net.router(v).connectionCount()).isEqualTo(attached);
+            full += attached == Topology.LEAF_LINKS ? 1 : 0;
+        }
+        assertThat(online).isBetween(1_300, 1_700);
+        assertThat((double) full / leaves).isGreaterThan(0.95);
+        SimResult r = sim.run(4, true);
+        assertThat(r.onlineShare()).isBetween(0.43, 0.57);
+        assertThat(r.success()).isPositive();
+        assertThat(r.hasBfs()).isFalse();
     }
 
     @Test
