@@ -1,6 +1,10 @@
 package dev.shoal.sim;
 
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.geom.Ellipse2D;
 import java.io.IOException;
+import java.text.DecimalFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -10,6 +14,7 @@ import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.XYPlot;
@@ -24,6 +29,9 @@ import org.jfree.data.xy.XYSeriesCollection;
 final class Charts {
     static final int WIDTH = 760;
     static final int HEIGHT = 620;
+    /** One colour per series, the same in both panels (blue, orange, green, red, purple). */
+    private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
+        new Color(0xd62728), new Color(0x9467bd)};
 
     private Charts() {
     }
@@ -46,6 +54,18 @@ final class Charts {
                 png);
     }
 
+    /** Lines with points in the palette's colours; only the top panel's series go in the legend. */
+    private static XYLineAndShapeRenderer renderer(int count, boolean inLegend) {
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+        for (int i = 0; i < count; i++) {
+            r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+            r.setSeriesStroke(i, new BasicStroke(2f));
+            r.setSeriesShape(i, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
+        }
+        r.setDefaultSeriesVisibleInLegend(inLegend);
+        return r;
+    }
+
     static void draw(String title, String xLabel, boolean logX, List<Series> series, Path png) throws IOException {
         XYSeriesCollection success = new XYSeriesCollection();
         XYSeriesCollection messages = new XYSeriesCollection();
@@ -63,14 +83,22 @@ final class Charts {
         }
         NumberAxis percent = new NumberAxis("success %");
         percent.setRange(0, 102);
-        XYPlot top = new XYPlot(success, null, percent, new XYLineAndShapeRenderer(true, true));
+        XYPlot top = new XYPlot(success, null, percent, renderer(series.size(), true));
         LogAxis log = new LogAxis("query messages per query");
         log.setSmallestValue(1);
-        XYPlot bottom = new XYPlot(messages, null, log, new XYLineAndShapeRenderer(true, true));
+        log.setTickUnit(new NumberTickUnit(1));
+        log.setNumberFormatOverride(new DecimalFormat("#,##0"));
+        XYPlot bottom = new XYPlot(messages, null, log, renderer(series.size(), false));
+        for (XYPlot p : List.of(top, bottom)) {
+            p.setBackgroundPaint(Color.WHITE);
+            p.setDomainGridlinePaint(Color.LIGHT_GRAY);
+            p.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        }
         ValueAxis x;
         if (logX) {
             LogAxis lx = new LogAxis(xLabel);
             lx.setSmallestValue(1e-6);
+            lx.setNumberFormatOverride(new DecimalFormat("0.###%"));
             x = lx;
         } else {
             NumberAxis nx = new NumberAxis(xLabel);
@@ -81,6 +109,7 @@ final class Charts {
         plot.add(top, 1);
         plot.add(bottom, 1);
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
         Path dir = png.toAbsolutePath().getParent();
         if (dir != null) {
             Files.createDirectories(dir);
