@@ -17,17 +17,18 @@ import picocli.CommandLine.Option;
  * objects, the last holding at least nodes, mode, ttl, success and messages_per_query.
  */
 @Command(name = "sim", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Simulates search in a Gnutella network of N nodes, each running Shoal's own router,",
-            "QRP tables and dynamic querying, on a virtual clock with a seeded random source."})
+        description = "Simulates search in a Gnutella network of N nodes, each running Shoal's own router, "
+                + "QRP tables and dynamic querying, on a virtual clock with a seeded random source.")
 public final class SimCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--topology", paramLabel = "random|power-law|two-tier", defaultValue = "two-tier",
-            description = "Network shape (default: ${DEFAULT-VALUE}); two-tier: 15 % ultrapeers, leaves on 3 of them.")
+            description = "Network shape (default: ${DEFAULT-VALUE}); two-tier: 15%% ultrapeers, leaves on 3 of them.")
     String topology;
 
-    @Option(names = "--nodes", paramLabel = "N", defaultValue = "10000", description = "Nodes (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--nodes", paramLabel = "N", defaultValue = "10000",
+            description = "Nodes (default: ${DEFAULT-VALUE}).")
     int nodes;
 
     @Option(names = "--degree", paramLabel = "D",
@@ -35,7 +36,7 @@ public final class SimCommand implements Callable<Integer> {
     Integer degree;
 
     @Option(names = "--replication", paramLabel = "R", defaultValue = "0.00125",
-            description = "Share of nodes holding each searched file: 0.00125 or 0.125% (default: ${DEFAULT-VALUE}).")
+            description = "Share of nodes holding each searched file: 0.00125 or 0.125%% (default: ${DEFAULT-VALUE}).")
     String replication;
 
     @Option(names = "--ttl", paramLabel = "T|LOW..HIGH", defaultValue = "4",
@@ -47,10 +48,12 @@ public final class SimCommand implements Callable<Integer> {
             description = "Flood every query, or let ultrapeers query dynamically (default: ${DEFAULT-VALUE}).")
     String mode;
 
-    @Option(names = "--queries", paramLabel = "Q", defaultValue = "200", description = "Queries per TTL (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--queries", paramLabel = "Q", defaultValue = "200",
+            description = "Queries per TTL (default: ${DEFAULT-VALUE}).")
     int queries;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+            description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--json", description = "One JSON object per line.")
@@ -71,7 +74,8 @@ public final class SimCommand implements Callable<Integer> {
             description = "Other files each node shares, filling its QRP table (default: ${DEFAULT-VALUE}).")
     int files;
 
-    @Option(names = "--qrp-slots", paramLabel = "SLOTS", defaultValue = "65536", description = "QRP table size (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--qrp-slots", paramLabel = "SLOTS", defaultValue = "65536",
+            description = "QRP table size (default: ${DEFAULT-VALUE}).")
     int qrpSlots;
 
     @Option(names = "--churn", description = "Nodes come and go: log-normal sessions and pauses, median 60 min; "

@@ -104,6 +104,14 @@ class SimCommandTest {
     }
 
     @Test
+    void helpListsTheContractOptionsWithoutWarnings() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).startsWith("Usage: shoal sim").contains("--topology", "--nodes", "--degree",
+                "--replication", "--ttl", "--mode", "--queries", "--seed", "--json", "0.125%");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
     void usageErrorsAreOneShoalLineAndExitTwo() {
         for (String[] bad : List.of(new String[] {"--topology", "mesh"}, new String[] {"--ttl", "7..4"},
                 new String[] {"--mode", "gossip"}, new String[] {"--replication", "lots"},
