@@ -15,14 +15,13 @@ import java.util.Locale;
  *       the published breadth-first model's points;</li>
  *   <li>{@code flood-vs-dynamic}: a two-tier network at 0.125 %: blind flood, flood with QRP, and
  *       dynamic querying with QRP (x = its per-link TTL cap), against TTL;</li>
- *   <li>{@code replication}: the same network at replication 0.05 % .. 2 %: dynamic querying
- *       against floods of TTL 3.</li>
+ *   <li>{@code replication}: the same network at replication 0.01 % .. 2 %: dynamic querying
+ *       against a blind flood of TTL 2 and floods with QRP of TTL 2 and 3.</li>
  * </ul>
  * Node count, queries and seed come from the command line.
  */
 final class FigureSuite {
-    private static final double[] REPLICATIONS = {0.0005, 0.00125, 0.0025, 0.005, 0.01, 0.02};
-    private static final int FLOOD_TTL_FOR_REPLICATION = 3;
+    private static final double[] REPLICATIONS = {0.0001, 0.00025, 0.0005, 0.00125, 0.0025, 0.005, 0.01, 0.02};
 
     private final SimSettings base;
     private final Path dir;
@@ -88,19 +87,21 @@ final class FigureSuite {
 
     private void replication() throws IOException {
         List<double[]> blind = new ArrayList<>();
-        List<double[]> qrp = new ArrayList<>();
+        List<double[]> qrp2 = new ArrayList<>();
+        List<double[]> qrp3 = new ArrayList<>();
         List<double[]> dynamic = new ArrayList<>();
         for (double r : REPLICATIONS) {
             Simulation sim = Simulation.build(twoTier(r, false), 4);
-            blind.add(point(r, sim.run(FLOOD_TTL_FOR_REPLICATION, false)));
+            blind.add(point(r, sim.run(2, false)));
             sim = Simulation.build(twoTier(r, true), 4);
-            qrp.add(point(r, sim.run(FLOOD_TTL_FOR_REPLICATION, false)));
+            qrp2.add(point(r, sim.run(2, false)));
+            qrp3.add(point(r, sim.run(3, false)));
             dynamic.add(point(r, sim.run(4, true)));
         }
         write("replication", String.format(Locale.ROOT, "Two-tier, %,d nodes: success and cost against replication",
                 base.nodes()), "replication (share of nodes holding the file)", true,
-                List.of(new Charts.Series("blind flood TTL 3", blind), new Charts.Series("flood + QRP TTL 3", qrp),
-                        new Charts.Series("dynamic + QRP", dynamic)));
+                List.of(new Charts.Series("blind flood TTL 2", blind), new Charts.Series("flood + QRP TTL 2", qrp2),
+                        new Charts.Series("flood + QRP TTL 3", qrp3), new Charts.Series("dynamic + QRP", dynamic)));
     }
 
     private double[] point(double x, SimResult r) {
