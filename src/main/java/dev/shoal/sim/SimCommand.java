@@ -159,11 +159,10 @@ public final class SimCommand implements Callable<Integer> {
         }
     }
 
-    /** Runs {@code shoal sim ARGS} and returns its exit code: failures are one {@code shoal:} line on stderr. */
-    public static int execute(String... args) {
-        return newCommandLine().execute(args);
-    }
-
+    /**
+     * A stand-alone {@code shoal sim} command line, as the root command line sets it up: failures are
+     * one {@code shoal:} line on stderr (exit 2 for usage errors, 1 for failures).
+     */
     static CommandLine newCommandLine() {
         CommandLine cli = new CommandLine(new SimCommand());
         cli.setCommandName("shoal sim");
