@@ -2,6 +2,7 @@ package dev.shoal.ui;
 
 import com.formdev.flatlaf.FlatClientProperties;
 import dev.shoal.node.api.NodeEvent;
+import dev.shoal.node.api.SharedFileInfo;
 import java.awt.BorderLayout;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,7 +33,7 @@ final class LibraryPanel extends JPanel {
         super(new BorderLayout(0, Widgets.px(8)));
         this.ctx = ctx;
         setBorder(BorderFactory.createEmptyBorder(Widgets.px(10), Widgets.px(10), Widgets.px(10), Widgets.px(10)));
-        folders = new FolderList("sharedFolders", this::share);
+        folders = new FolderList("sharedFolders", this::share, ctx::notice);
         folders.show(ctx.node().config().shares());
 
         JLabel title = new JLabel("Shared folders");
@@ -142,6 +143,7 @@ final class LibraryPanel extends JPanel {
         refreshing = true;
         ctx.background().call(() -> ctx.node().sharedFiles(), list -> {
             files.setFiles(list);
+            ctx.marks().setLibrary(list.stream().map(SharedFileInfo::urn).toList());
             folders.show(ctx.node().config().shares());
             totals.setText(list.size() + (list.size() == 1 ? " file, " : " files, ") + Format.bytes(files.totalBytes())
                     + " shared in " + folders.folders().size() + (folders.folders().size() == 1 ? " folder" : " folders"));

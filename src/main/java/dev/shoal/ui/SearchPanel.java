@@ -4,17 +4,21 @@ import com.formdev.flatlaf.FlatClientProperties;
 import java.awt.BorderLayout;
 import java.awt.CardLayout;
 import java.awt.Font;
+import java.awt.event.ActionEvent;
+import java.awt.event.KeyEvent;
 import java.util.function.BiConsumer;
+import javax.swing.AbstractAction;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JTabbedPane;
 import javax.swing.JTextField;
+import javax.swing.KeyStroke;
 import javax.swing.SwingConstants;
 
-/** The Search tab: a search box (Enter starts a search) and one closable tab per search. */
-final class SearchPanel extends JPanel {
+/** The Search tab: a search box (Enter starts a search, Esc stops it) and one closable tab per search. */
+final class SearchPanel extends JPanel implements SearchTab.Owner {
     private static final String HINT = "hint";
     private static final String RESULTS = "results";
 
@@ -32,6 +36,14 @@ final class SearchPanel extends JPanel {
         go.setName("searchButton");
         go.addActionListener(e -> startSearch());
         box.addActionListener(e -> startSearch());
+        Widgets.onTextChange(box, text -> box.putClientProperty(FlatClientProperties.OUTLINE, null));
+        getInputMap(WHEN_ANCESTOR_OF_FOCUSED_COMPONENT).put(KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0), "stopSearch");
+        getActionMap().put("stopSearch", new AbstractAction() {
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                stopSearch();
+            }
+        });
         JPanel top = new JPanel(new BorderLayout(Widgets.px(8), 0));
         top.add(box, BorderLayout.CENTER);
         top.add(go, BorderLayout.EAST);
@@ -67,9 +79,10 @@ final class SearchPanel extends JPanel {
     void startSearch() {
         String text = box.getText().strip();
         if (text.isEmpty()) {
+            refuse("Type a word or two to search for, then press Enter");
             return;
         }
-        SearchTab tab = new SearchTab(ctx, text, this::retitle);
+        SearchTab tab = new SearchTab(ctx, text, this);
         searches.addTab(tab.title(), tab);
         searches.setSelectedComponent(tab);
         cards.show(body, RESULTS);
@@ -77,11 +90,39 @@ final class SearchPanel extends JPanel {
         box.selectAll();
     }
 
-    private void retitle(SearchTab tab) {
+    /** Stops the search whose results are showing. */
+    void stopSearch() {
+        if (searches.getSelectedComponent() instanceof SearchTab tab) {
+            tab.stop();
+        }
+    }
+
+    SearchTab selectedSearch() {
+        return (SearchTab) searches.getSelectedComponent();
+    }
+
+    @Override
+    public void resultsChanged(SearchTab tab) {
         int i = searches.indexOfComponent(tab);
         if (i >= 0) {
             searches.setTitleAt(i, tab.title());
         }
+    }
+
+    @Override
+    public void failed(SearchTab tab, String message) {
+        int i = searches.indexOfComponent(tab);
+        if (i >= 0) {
+            closeSearch(i);
+        }
+        refuse("Cannot search: " + message);
+    }
+
+    /** Marks the box as wrong until it is edited, and says why in the status bar. */
+    private void refuse(String message) {
+        box.putClientProperty(FlatClientProperties.OUTLINE, FlatClientProperties.OUTLINE_ERROR);
+        box.requestFocusInWindow();
+        ctx.notice(message);
     }
 
     private void closeSearch(int index) {
