@@ -65,7 +65,7 @@ final class SearchTab extends JPanel {
         setBorder(BorderFactory.createEmptyBorder(Widgets.px(6), 0, 0, 0));
         model = new SearchResultsModel(ctx.marks()::of);
         sorter = new TableRowSorter<>(model);
-        table = Widgets.table("resultsTable", model, sorter, 400, 80, 70, 60, 45, 100, 75, 85);
+        table = Widgets.table("resultsTable", model, sorter, 330, 80, 65, 75, 50, 110, 85, 95);
         Widgets.dimRows(table, row -> model.mark(row) != FileMarks.Mark.NONE);
         table.getColumnModel().getColumn(SearchResultsModel.SIZE).setCellRenderer(Renderers.bytes());
         table.getColumnModel().getColumn(SearchResultsModel.SOURCES).setCellRenderer(Renderers.right());
@@ -81,7 +81,7 @@ final class SearchTab extends JPanel {
         stopWatchingMarks = ctx.marks().onChange(model::marksChanged);
 
         stop.setName("stopSearchButton");
-        stop.setToolTipText("Stop this search (Esc): later answers are ignored");
+        stop.setToolTipText("Stop collecting answers to this search (Esc); the results stay");
         stop.addActionListener(e -> stop());
         download.setName("downloadButton");
         download.setToolTipText("Download the selected files from all their sources (or double-click a row)");

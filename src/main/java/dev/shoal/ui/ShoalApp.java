@@ -65,7 +65,9 @@ public final class ShoalApp {
             fail("Shoal could not start", e.getMessage());
             return;
         }
-        show(node, SettingsStore.of(config), prefs, dark, welcome, () -> stopAndExit(node, afterClose));
+        String note = "Downloads go to a temporary folder that is deleted when you close this window.";
+        show(node, SettingsStore.of(config), prefs, dark, welcome == null ? null : welcome + "<br>" + note,
+                () -> stopAndExit(node, afterClose));
     }
 
     /** Builds the window for a running node; EDT only. Tests use it with their own nodes. */
