@@ -54,22 +54,25 @@ final class SearchPanel extends JPanel implements SearchTab.Owner {
         searches.putClientProperty(FlatClientProperties.TABBED_PANE_TAB_CLOSE_TOOLTIPTEXT, "Stop and close this search");
         searches.putClientProperty(FlatClientProperties.TABBED_PANE_TAB_CLOSE_CALLBACK,
                 (BiConsumer<JTabbedPane, Integer>) (pane, index) -> closeSearch(index));
-        body.add(hint(welcome), HINT);
+        JLabel hint = new JLabel(hintText(welcome, true), SwingConstants.CENTER);
+        hint.setName("searchHint");
+        hint.setFont(hint.getFont().deriveFont(Font.PLAIN, hint.getFont().getSize2D() * 1.1f));
+        // Greyed when it is only the generic hint; the demo's welcome reads as normal text.
+        hint.setEnabled(welcome != null);
+        ctx.poller().subscribe(snapshot -> hint.setText(hintText(welcome, !snapshot.peers().isEmpty())));
+        body.add(hint, HINT);
         body.add(searches, RESULTS);
         add(body, BorderLayout.CENTER);
     }
 
-    private static JLabel hint(String welcome) {
-        String text = "<html><div style='text-align:center'>"
+    /** What the Search tab says before the first search; without peers, that a search would reach nobody. */
+    static String hintText(String welcome, boolean connected) {
+        return "<html><div style='text-align:center'>"
                 + (welcome == null ? "" : welcome + "<br><br>")
+                + (connected ? "" : "<b>Not connected yet.</b> Connect to a Gnutella host in the Network tab"
+                        + " (type its host:port and press Enter), or add hosts to join in File \u2192 Settings.<br><br>")
                 + "Each search opens in its own tab and results stream in as peers answer.<br>"
                 + "Double-click a file to download it from every host that has it.</div></html>";
-        JLabel l = new JLabel(text, SwingConstants.CENTER);
-        l.setName("searchHint");
-        l.setFont(l.getFont().deriveFont(Font.PLAIN, l.getFont().getSize2D() * 1.1f));
-        // Greyed when it is only the generic hint; the demo's welcome reads as normal text.
-        l.setEnabled(welcome != null);
-        return l;
     }
 
     JTextField box() {

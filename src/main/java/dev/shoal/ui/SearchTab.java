@@ -45,7 +45,7 @@ final class SearchTab extends JPanel {
     private final TableRowSorter<SearchResultsModel> sorter;
     private final JTable table;
     private final JTextField filter = Widgets.field("resultFilter", "Filter results", 18);
-    private final JLabel summary = new JLabel(SearchStatus.text(SearchStatus.Phase.STARTING, 0, 0, 0, true));
+    private final JLabel summary = new JLabel(SearchStatus.summary(SearchStatus.Phase.STARTING, 0, 0, 0, true));
     private final JButton stop = new JButton("Stop");
     private final JButton download = new JButton("Download");
     private final Coalescer<SearchHit> hits = new Coalescer<>(HIT_BATCH_MILLIS, this::addHits);
@@ -54,6 +54,7 @@ final class SearchTab extends JPanel {
     private Search search;
     private Timer lifetime;
     private boolean connected = true;
+    private int peersQueried;
     private boolean closed;
 
     SearchTab(AppContext ctx, String query, Owner owner) {
@@ -131,6 +132,7 @@ final class SearchTab extends JPanel {
     private void started(Started started) {
         search = started.search();
         connected = started.connected();
+        peersQueried = search.peersQueried();
         if (closed) {
             forget();
             return;
@@ -194,10 +196,15 @@ final class SearchTab extends JPanel {
     }
 
     private void showStatus() {
-        summary.setText(SearchStatus.text(phase, model.getRowCount(), model.sourceCount(),
-                search == null ? 0 : search.peersQueried(), connected));
+        summary.setText(SearchStatus.summary(phase, model.getRowCount(), model.sourceCount(), peersQueried, connected));
         summary.setToolTipText(summary.getText());
+        Widgets.placeholder(table, SearchStatus.explanation(phase, peersQueried, connected));
         updateButtons();
+    }
+
+    /** The explanation in the empty table, for tests. */
+    String explanation() {
+        return SearchStatus.explanation(phase, peersQueried, connected);
     }
 
     private List<ResultGroup> selected() {

@@ -76,6 +76,8 @@ class NewcomerGuiTest {
 
     @Test
     void theConnectFieldConnectsOnEnterAndOutlinesAMistypedAddress() throws Exception {
+        JLabel hint = (JLabel) find(app.frame, "searchHint");
+        waitFor("the Search tab saying it is not connected", () -> GuiChecks.text(hint).contains("Not connected yet"));
         onEdt(() -> {
             app.frame.showTab(MainFrame.NETWORK);
             return null;
@@ -98,6 +100,7 @@ class NewcomerGuiTest {
             waitFor("the peer listed", () -> rows(peers) == 1);
             waitFor("the notice", () -> String.valueOf(lastNotice(app.frame)).startsWith("Connected to 127.0.0.1:"));
             assertThat(onEdt(() -> field.getText())).isEmpty();
+            waitFor("the Search tab no longer saying so", () -> !GuiChecks.text(hint).contains("Not connected"));
         }
     }
 
