@@ -20,7 +20,7 @@ import java.util.Map;
  * jump between zero and several times the real rate. One instance per swarm; time is passed in.
  */
 final class SourceBreakdown {
-    static final long WINDOW_NANOS = 2_000_000_000L;
+    static final long WINDOW_NANOS = 3_000_000_000L;
 
     /** What the breakdown shows at one instant. */
     record Snapshot(List<SourceProgress> perSource, List<PieceRun> pieces) {

@@ -52,6 +52,8 @@ final class LibraryPanel extends JPanel {
 
         JTable table = Widgets.table("sharedFilesTable", files, sorter, 320, 90, 80, 330);
         table.getColumnModel().getColumn(SharedFilesModel.SIZE).setCellRenderer(Renderers.bytes());
+        Widgets.placeholder(table, "Nothing shared yet. Add a folder above: peers can then find its files"
+                + " and download them from you.");
         Widgets.onTextChange(filter, text -> sorter.setRowFilter(
                 TableFilter.of(text, SharedFilesModel.NAME, SharedFilesModel.TYPE, SharedFilesModel.FOLDER)));
         JPanel list = new JPanel(new BorderLayout(0, Widgets.px(4)));

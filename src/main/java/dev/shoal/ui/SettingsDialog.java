@@ -58,6 +58,7 @@ final class SettingsDialog extends JDialog {
         downloads.setText(c.downloadsDir().toString());
         peers.setText(String.join(", ", c.peers().stream().map(a -> new HostPort(a.getHostString(), a.getPort())
                 .toString()).toList()));
+        peers.setCaretPosition(0);
         Widgets.onTextChange(peers, t -> clearProblem(peers));
         Widgets.onTextChange(downloads, t -> clearProblem(downloads));
         problem.setName("settingsProblem");

@@ -21,7 +21,7 @@ class SourceBreakdownTest {
     private final Source b = Source.of(new InetSocketAddress("127.0.0.1", 7002));
 
     @Test
-    void speedIsMeasuredOverTheLastTwoSecondsSoWholeChunkCreditsDoNotMakeItJump() {
+    void speedIsMeasuredOverTheLastThreeSecondsSoWholeChunkCreditsDoNotMakeItJump() {
         SourceBreakdown breakdown = new SourceBreakdown();
         breakdown.update(List.of(active(a, 0)), ChunkOwners.NONE, 0);
         // Half a second later nothing was credited yet, then a 512 KiB chunk, then nothing again.
