@@ -75,7 +75,7 @@ class SearchLifecycleGuiTest {
     @Test
     void aSearchNobodyAnswersSaysNoResultsOnceTheQueryLifetimeIsOver() throws Exception {
         open(GuiHarness.start(Theme.LIGHT, null, GuiHarness.SMALL_DEMO,
-                c -> c.withQueryLifetime(Duration.ofMillis(400)), n -> n));
+                c -> c.withTuning(c.tuning().withQueryLifetime(Duration.ofMillis(400))), n -> n));
         search("zqxjkv");
         JLabel summary = (JLabel) find(app.frame, "resultSummary");
         waitFor("the verdict", () -> "No results".equals(text(summary)));

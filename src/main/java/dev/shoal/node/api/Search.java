@@ -17,7 +17,7 @@ public interface Search extends AutoCloseable {
     int peersQueried();
 
     /**
-     * How long to wait for hits before telling the user none came ({@link NodeConfig#queryLifetime()}).
+     * How long to wait for hits before telling the user none came ({@link NodeConfig.Tuning#queryLifetime()}).
      * Hits arriving later are still delivered.
      */
     Duration lifetime();
