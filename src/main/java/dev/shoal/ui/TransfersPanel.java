@@ -66,10 +66,10 @@ final class TransfersPanel extends JPanel {
         Widgets.placeholder(uploadTable, "Nothing uploaded yet: peers download the files you share in the"
                 + " Library tab.");
 
-        pause.addActionListener(e -> onSelected(Download::pause));
+        pause.addActionListener(e -> onSelected(Download::pause, "Paused "));
         resume.setToolTipText("Continue a paused download; look for sources again for a failed one");
         resume.addActionListener(e -> resumeSelected());
-        cancel.addActionListener(e -> onSelected(Download::cancel));
+        cancel.addActionListener(e -> onSelected(Download::cancel, "Cancelled "));
         remove.addActionListener(e -> removeSelected());
         open.addActionListener(e -> openFolder());
         updateButtons();
@@ -211,13 +211,20 @@ final class TransfersPanel extends JPanel {
                 SwingUtilities.invokeLater(() -> ctx.announceEnd(id));
             }
             return null;
-        }, ignored -> ctx.poller().pollSoon());
+        }, ignored -> {
+            ctx.notice("Resuming " + names(sel));
+            ctx.poller().pollSoon();
+        });
     }
 
-    /** Applies {@code action} to the selected downloads' handles, found off the EDT. */
-    private void onSelected(Consumer<Download> action) {
+    /**
+     * Applies {@code action} to the selected downloads' handles, found off the EDT, then says so
+     * ({@code done} and their names): the last notice must not still read "Downloading".
+     */
+    private void onSelected(Consumer<Download> action, String done) {
+        List<DownloadInfo> sel = selected();
         Set<String> ids = new HashSet<>();
-        selected().forEach(d -> ids.add(d.id()));
+        sel.forEach(d -> ids.add(d.id()));
         ctx.background().call(() -> {
             for (Download d : ctx.node().downloads()) {
                 if (ids.contains(d.id())) {
@@ -225,7 +232,15 @@ final class TransfersPanel extends JPanel {
                 }
             }
             return null;
-        }, ignored -> ctx.poller().pollSoon());
+        }, ignored -> {
+            ids.forEach(ctx::takeAnnouncement);
+            ctx.notice(done + names(sel));
+            ctx.poller().pollSoon();
+        });
+    }
+
+    private static String names(List<DownloadInfo> downloads) {
+        return downloads.size() == 1 ? downloads.get(0).name() : downloads.size() + " downloads";
     }
 
     private void removeSelected() {

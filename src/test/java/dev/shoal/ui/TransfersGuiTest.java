@@ -40,6 +40,8 @@ import org.junit.jupiter.api.Test;
 class TransfersGuiTest {
     /** Twelve pieces from four nodes at 512 KiB/s each: about three seconds, long enough to watch it move. */
     private static final DemoNetwork.Spec SLOW = new DemoNetwork.Spec(6L << 20, 512L * 1024);
+    /** About six seconds: time to pause it half-way however busy the machine is. */
+    private static final DemoNetwork.Spec SLOWER = new DemoNetwork.Spec(6L << 20, 256L * 1024);
 
     private GuiHarness app;
     private FrameFixture window;
@@ -142,6 +144,39 @@ class TransfersGuiTest {
         waitFor("the refusal", () -> String.valueOf(lastNotice(app.frame))
                 .equals("You already share ocean-waves-30s.wav (see the Library tab): not downloaded again"));
         assertThat(app.node.downloads()).isEmpty();
+    }
+
+    @Test
+    void pausedAndResumedTheStatusBarSaysSoAndPiecesFromBeforeThePauseShowGrey() throws Exception {
+        open(SLOWER);
+        String name = app.network.bigFileName();
+        window.textBox("searchField").enterText("shoal").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        JTableFixture results = window.table("resultsTable");
+        waitFor("the large file", () -> rows(results.target()) == 1);
+        results.cell(TableCell.row(0).column(SearchResultsModel.NAME)).doubleClick();
+        onEdt(() -> {
+            app.frame.showTab(MainFrame.TRANSFERS);
+            return null;
+        });
+        PieceMap map = (PieceMap) find(app.frame, "pieceMap");
+        waitFor("some pieces in", () -> onEdt(map::runs).stream().anyMatch(p -> p.source() >= 0));
+        JTable downloads = (JTable) find(app.frame, "downloadsTable");
+        window.table("downloadsTable").selectRows(0);
+        javax.swing.JButton pause = window.button("pauseButton").target();
+        waitFor("Pause enabled", () -> onEdt(pause::isEnabled));
+        javax.swing.SwingUtilities.invokeLater(pause::doClick);
+        waitFor("paused", () -> "Paused".equals(value(downloads, 0, DownloadsModel.STATE)));
+        waitFor("the status bar saying so", () -> ("Paused " + name).equals(lastNotice(app.frame)));
+
+        javax.swing.JButton resume = window.button("resumeButton").target();
+        waitFor("Resume enabled", () -> onEdt(resume::isEnabled));
+        javax.swing.SwingUtilities.invokeLater(resume::doClick);
+        waitFor("the download to finish", () -> "Done".equals(value(downloads, 0, DownloadsModel.STATE)));
+        waitFor("the end announced", () -> String.valueOf(lastNotice(app.frame)).startsWith("Downloaded " + name));
+        List<PieceRun> runs = onEdt(map::runs);
+        assertThat(runs).extracting(PieceRun::source).contains(PieceRun.EARLIER).doesNotContain(PieceRun.MISSING);
+        assertThat(runs.stream().mapToInt(PieceRun::chunks).sum()).isEqualTo(12);
+        assertThat(Files.size(app.config.downloadsDir().resolve(name))).isEqualTo(SLOWER.bigFileBytes());
     }
 
     private static boolean anyRow(JTable table, java.util.function.IntPredicate test) {
