@@ -40,9 +40,9 @@ class MainLauncherTest {
         Result r = run("demo");
         assertThat(r.exit).as(r.stdout + r.stderr).isZero();
         assertThat(r.stdout).contains("Demo network: 5 nodes on 127.0.0.1")
-                .contains("Searching for \"ocean\"")
-                .contains("hit  ocean-waves-30s.wav")
-                .containsPattern("Downloading ocean-waves-30s.wav \\(1\\.3 MiB\\) from [2-5] sources")
+                .contains("Searching for \"shoal\"")
+                .contains("hit  shoal-demo-bigfile.bin")
+                .contains("Downloading shoal-demo-bigfile.bin (64.0 MiB) from 4 sources")
                 .contains("100.0%")
                 .containsPattern("Verified: it matches the URN urn:sha1:[A-Z2-7]{32}");
     }

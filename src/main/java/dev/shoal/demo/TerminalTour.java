@@ -26,7 +26,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The demo without a display: joins the demo network with a node of its own and walks through a
- * search, a multi-source download and its verification, printing each step.
+ * search, a multi-source download (with what each source sent and which parts came from where)
+ * and its verification, printing each step, and ends with what to try next.
  */
 public final class TerminalTour {
     private static final long HIT_WAIT_MILLIS = 10_000;
@@ -45,9 +46,13 @@ public final class TerminalTour {
 
     /** Runs the walk-through; returns the process exit code (0 when the file arrived verified). */
     public int run() throws InterruptedException {
-        out.printf("Demo network: %d nodes on 127.0.0.1 (ports %s), sharing %d files from %s%n", DemoNetwork.NODES,
-                ports(network.addresses()), network.fileCount(),
+        out.printf("Demo network: %d nodes on 127.0.0.1 (ports %s), sharing the %d files of %s%n", DemoNetwork.NODES,
+                ports(network.addresses()), network.fileCount() - 1,
                 network.generated() ? "generated stand-ins (samples/library not found)" : network.library());
+        DemoNetwork.Spec spec = network.spec();
+        out.printf("and %s, a %s file of random bytes made for the demo, on %d of them%s%n", network.bigFileName(),
+                size(spec.bigFileBytes()), DemoNetwork.BIG_FILE_COPIES, spec.uploadLimitBytesPerSecond() > 0
+                        ? "; each node uploads at most " + size(spec.uploadLimitBytesPerSecond()) + "/s" : "");
         Path home = network.root().resolve("you");
         NodeConfig config = NodeConfig.defaults(home.resolve("data"))
                 .withListen(new InetSocketAddress("127.0.0.1", 0))
@@ -127,7 +132,22 @@ public final class TerminalTour {
             return 1;
         }
         progress.show(d.info(), true);
-        return verify(file, first.urn());
+        out.println();
+        out.println("What each source sent, and which pieces of the file came from where:");
+        SourceReport.lines(d.info()).forEach(out::println);
+        int code = verify(file, first.urn());
+        if (code == 0) {
+            nextSteps();
+        }
+        return code;
+    }
+
+    private void nextSteps() {
+        out.println();
+        out.println("Try next:");
+        out.println("  ./shoal                    the desktop app, on your own data folder (~/.shoal)");
+        out.println("  ./shoal node --share DIR   a servent sharing a folder; others join it with --peer HOST:PORT");
+        out.println("  README.md, \"Using it\"      searching and downloading from the command line (./shoal --help)");
     }
 
     private int verify(Path file, String expected) {
@@ -143,19 +163,22 @@ public final class TerminalTour {
             out.printf("MISMATCH: expected %s%n", expected);
             return 1;
         }
-        out.printf("Verified: it matches the URN %s the search returned.%nSaved to %s%n", expected, file);
+        out.printf("Verified: it matches the URN %s the search returned.%n", expected);
+        out.printf("It was saved to %s, in the demo's temporary folder: it is deleted when the demo stops.%n", file);
         out.println("Done. Stopping the demo network.");
         return 0;
     }
 
     /**
-     * A progress bar: redrawn in place on a terminal (every 200 ms), one line per half second when
-     * the output is a file or a pipe. The last line shows the average speed over the whole transfer.
+     * A progress bar: redrawn in place on a terminal (every 200 ms, padded over what the last one
+     * left), one line per half second when the output is a file or a pipe. The last line shows the
+     * average speed over the whole transfer.
      */
     private final class ProgressLine {
         private final boolean terminal = System.console() != null;
         private final long started = System.nanoTime();
         private long lastShown;
+        private int lastLength;
 
         synchronized void show(DownloadInfo d, boolean last) {
             long now = System.currentTimeMillis();
@@ -171,9 +194,11 @@ public final class TerminalTour {
             }
             int sources = done ? d.knownSources() : d.sources();
             int filled = (int) Math.round(d.fraction() * BAR);
-            out.printf(Locale.ROOT, "%s  [%s%s] %5.1f%%  %10s/s  %d source%s  %-11s", terminal ? "\r" : "",
-                    "#".repeat(filled), "-".repeat(BAR - filled), d.fraction() * 100, size(speed), sources,
-                    sources == 1 ? "" : "s", d.state().name().toLowerCase(Locale.ROOT));
+            String line = String.format(Locale.ROOT, "  [%s%s] %5.1f%%  %10s/s  %d source%s  %s", "#".repeat(filled),
+                    "-".repeat(BAR - filled), d.fraction() * 100, size(speed), sources, sources == 1 ? "" : "s",
+                    d.state().name().toLowerCase(Locale.ROOT));
+            out.print(terminal ? "\r" + line + " ".repeat(Math.max(0, lastLength - line.length())) : line);
+            lastLength = line.length();
             if (!terminal || done) {
                 out.println();
             }
@@ -189,7 +214,7 @@ public final class TerminalTour {
         return a.getHostString() + ":" + a.getPort();
     }
 
-    private static String size(long n) {
+    static String size(long n) {
         if (n < 1024) {
             return n + " B";
         }

@@ -8,6 +8,7 @@ import dev.shoal.node.api.NodeEvent;
 import dev.shoal.node.api.SearchHit;
 import dev.shoal.node.api.ShoalException;
 import dev.shoal.protocol.Urn;
+import dev.shoal.time.Clock;
 import dev.shoal.transfer.DownloadRequest;
 import dev.shoal.transfer.IncompleteDownloads;
 import dev.shoal.transfer.Magnet;
@@ -41,6 +42,8 @@ final class DownloadManager implements AutoCloseable {
     private final SwarmSetup setup;
     private final SourceFinder finder;
     private final Consumer<NodeEvent> events;
+    /** Only measures the per-source speeds shown to the user. */
+    private final Clock clock = Clock.system();
     private final Map<String, ManagedDownload> downloads = new ConcurrentHashMap<>();
     private final ScheduledExecutorService requery = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "shoal-download-requery");
@@ -89,7 +92,7 @@ final class DownloadManager implements AutoCloseable {
     /** The running or done download of this URN, or a new one (replacing a failed or cancelled one). */
     private ManagedDownload create(Urn urn, String name, long size) {
         return downloads.compute(urn.base32(), (id, existing) -> existing != null && !givenUp(existing) ? existing
-                : new ManagedDownload(urn, name, size, setup, info -> events.accept(new NodeEvent.DownloadChanged(info))));
+                : new ManagedDownload(urn, name, size, setup, clock, info -> events.accept(new NodeEvent.DownloadChanged(info))));
     }
 
     private static boolean givenUp(ManagedDownload d) {

@@ -4,9 +4,12 @@ import dev.shoal.node.api.Download;
 import dev.shoal.node.api.DownloadInfo;
 import dev.shoal.node.api.DownloadSource;
 import dev.shoal.node.api.DownloadState;
+import dev.shoal.node.api.SourceProgress;
+import dev.shoal.node.api.SourceState;
 import dev.shoal.node.api.ShoalException;
 import dev.shoal.protocol.Guid;
 import dev.shoal.protocol.Urn;
+import dev.shoal.time.Clock;
 import dev.shoal.transfer.DownloadListener;
 import dev.shoal.transfer.DownloadProgress;
 import dev.shoal.transfer.DownloadRequest;
@@ -36,6 +39,7 @@ final class ManagedDownload implements Download {
 
     private final Urn urn;
     private final SwarmSetup setup;
+    private final Clock clock;
     private final Consumer<DownloadInfo> changes;
     private final Set<Source> sources = new LinkedHashSet<>();
     private final CompletableFuture<Path> completion = new CompletableFuture<>();
@@ -43,17 +47,20 @@ final class ManagedDownload implements Download {
     private String name;
     private long size;
     private SwarmDownload swarm;
+    private SourceBreakdown breakdown;
+    private SourceBreakdown.Snapshot lastBreakdown = SourceBreakdown.Snapshot.EMPTY;
     private DownloadProgress lastProgress;
     private DownloadState state = DownloadState.QUEUED;
     private String reason = "";
     private String path = "";
 
     /** {@code size} is -1 until a source or magnet tells it. */
-    ManagedDownload(Urn urn, String name, long size, SwarmSetup setup, Consumer<DownloadInfo> changes) {
+    ManagedDownload(Urn urn, String name, long size, SwarmSetup setup, Clock clock, Consumer<DownloadInfo> changes) {
         this.urn = urn;
         this.name = name == null || name.isBlank() ? urn.base32() : name;
         this.size = size;
         this.setup = setup;
+        this.clock = clock;
         this.changes = changes;
     }
 
@@ -128,13 +135,26 @@ final class ManagedDownload implements Download {
                     }
                 });
         swarm = s;
+        breakdown = new SourceBreakdown();
         state = DownloadState.DOWNLOADING;
         log.info("downloading {} ({} bytes) from {} known source(s)", name, size, sources.size());
         s.start().whenComplete((file, error) -> finished(s, file, error));
     }
 
     private void progressed(DownloadProgress p) {
+        SwarmDownload running;
+        SourceBreakdown counting;
         synchronized (this) {
+            running = swarm;
+            counting = breakdown;
+        }
+        // Taken outside the lock: the swarm's own locks must never wait for ours.
+        SourceBreakdown.Snapshot details = running == null ? null
+                : counting.update(running.sourceStats(), running.chunkOwners(), clock.nanoTime());
+        synchronized (this) {
+            if (details != null && swarm == running) {
+                lastBreakdown = details;
+            }
             lastProgress = p;
             if (p.state() == dev.shoal.transfer.DownloadState.VERIFYING) {
                 state = DownloadState.VERIFYING;
@@ -249,7 +269,22 @@ final class ManagedDownload implements Download {
             done = size;
         }
         return new DownloadInfo(id(), urn.toString(), name, size, done, speed, active, sources.size(), state, reason,
-                path);
+                path, perSource(), lastBreakdown.pieces());
+    }
+
+    /** Speeds are shown only while the download moves; a finished one keeps what each source delivered. */
+    private List<SourceProgress> perSource() {
+        if (state == DownloadState.DOWNLOADING) {
+            return lastBreakdown.perSource();
+        }
+        return lastBreakdown.perSource().stream()
+                .map(s -> new SourceProgress(s.address(), s.bytes(), 0, idleUnlessGivenUp(s.state())))
+                .toList();
+    }
+
+    private static SourceState idleUnlessGivenUp(SourceState s) {
+        return s == SourceState.GAVE_UP || s == SourceState.BANNED
+                ? s : SourceState.IDLE;
     }
 
     private void publish() {

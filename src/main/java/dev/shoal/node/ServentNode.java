@@ -35,6 +35,7 @@ import dev.shoal.transfer.AltLocs;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -165,7 +166,8 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
             c.send(frame);
         }
         log.debug("query {} '{}' ttl {} sent to {} peers", own.guid(), text, own.ttl(), targets.size());
-        return new RunningSearch(own, () -> searches.unregister(own.guid()));
+        return new RunningSearch(own, targets.size(), config.tuning().queryLifetime(),
+                () -> searches.unregister(own.guid()));
     }
 
     private static Query toQuery(String text) {
@@ -393,7 +395,8 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
         }
     }
 
-    private record RunningSearch(OwnQuery query, Runnable onClose) implements Search {
+    private record RunningSearch(OwnQuery query, int peersQueried, Duration lifetime, Runnable onClose)
+            implements Search {
         @Override
         public String id() {
             return query.guid().toHex();

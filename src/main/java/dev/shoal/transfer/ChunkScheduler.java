@@ -190,6 +190,11 @@ final class ChunkScheduler {
         return out;
     }
 
+    /** A copy of which chunks are done and who provided them. */
+    synchronized ChunkOwners owners() {
+        return new ChunkOwners(count, done, provider);
+    }
+
     /** Makes the chunks missing again, to be fetched anew. */
     synchronized void invalidate(List<Integer> chunks) {
         for (int i : chunks) {

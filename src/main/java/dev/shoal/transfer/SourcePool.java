@@ -178,6 +178,28 @@ final class SourcePool {
         return entries.values().stream().filter(e -> e.banned).map(e -> e.source).toList();
     }
 
+    /** Every source with what it delivered and what it is doing, in the order they were learnt. */
+    synchronized List<SourceStats> stats() {
+        List<SourceStats> out = new ArrayList<>(entries.size());
+        for (Entry e : entries.values()) {
+            out.add(new SourceStats(e.source, e.delivered, stateOf(e)));
+        }
+        return out;
+    }
+
+    private static SourceStats.State stateOf(Entry e) {
+        if (e.banned) {
+            return SourceStats.State.BANNED;
+        }
+        if (e.dropped) {
+            return SourceStats.State.DROPPED;
+        }
+        if (e.active) {
+            return SourceStats.State.ACTIVE;
+        }
+        return e.failures > 0 || e.busy > 0 ? SourceStats.State.RETRYING : SourceStats.State.IDLE;
+    }
+
     synchronized int size() {
         return entries.size();
     }

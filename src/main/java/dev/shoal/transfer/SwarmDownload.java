@@ -156,6 +156,17 @@ public final class SwarmDownload {
         return progress;
     }
 
+    /** Each known source with the bytes it delivered and what it is doing now. */
+    public List<SourceStats> sourceStats() {
+        return pool.stats();
+    }
+
+    /** Which chunks are on disk and who provided them; {@link ChunkOwners#NONE} until the part file is open. */
+    public ChunkOwners chunkOwners() {
+        ChunkScheduler s = scheduler;
+        return s == null ? ChunkOwners.NONE : s.owners();
+    }
+
     public List<Source> bannedSources() {
         return pool.banned();
     }

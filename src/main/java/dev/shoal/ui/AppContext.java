@@ -1,11 +1,14 @@
 package dev.shoal.ui;
 
 import dev.shoal.node.api.ShoalNode;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * What every panel needs: the node, the background executor, the EDT event feed, the 1 Hz
- * snapshots, the saved settings and a place to tell the user things. Built once per window.
+ * snapshots, the saved settings, what the user already has and a place to tell the user things.
+ * Built once per window.
  */
 final class AppContext implements AutoCloseable {
     private final ShoalNode node;
@@ -14,6 +17,9 @@ final class AppContext implements AutoCloseable {
     private final NodePoller poller;
     private final SettingsStore settings;
     private final UiPrefs prefs;
+    private final FileMarks marks = new FileMarks();
+    /** Downloads the user started (or resumed) here, whose end is announced in the status bar. */
+    private final Set<String> announced = new HashSet<>();
     private Consumer<String> notices = m -> {
     };
 
@@ -49,6 +55,21 @@ final class AppContext implements AutoCloseable {
 
     UiPrefs prefs() {
         return prefs;
+    }
+
+    /** EDT only. */
+    FileMarks marks() {
+        return marks;
+    }
+
+    /** EDT only: the user started or resumed this download; tell them when it ends. */
+    void announceEnd(String downloadId) {
+        announced.add(downloadId);
+    }
+
+    /** EDT only: true once for a download whose end should be announced. */
+    boolean takeAnnouncement(String downloadId) {
+        return announced.remove(downloadId);
     }
 
     /** EDT only: where short messages (a failure, a started download) are shown. */

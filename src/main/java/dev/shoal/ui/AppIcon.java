@@ -25,6 +25,21 @@ final class AppIcon {
     private AppIcon() {
     }
 
+    /**
+     * Writes the icon as a 256-pixel PNG to the path given: the build's {@code app-image} profile
+     * gives it to jpackage, so the packaged launcher shows the same fish as the window.
+     */
+    public static void main(String[] args) throws java.io.IOException {
+        if (args.length != 1) {
+            throw new IllegalArgumentException("usage: AppIcon FILE.png");
+        }
+        java.nio.file.Path file = java.nio.file.Path.of(args[0]);
+        java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+        if (!javax.imageio.ImageIO.write(draw(256), "png", file.toFile())) {
+            throw new java.io.IOException("no PNG writer");
+        }
+    }
+
     static List<Image> images() {
         List<Image> images = new ArrayList<>();
         for (int s : SIZES) {

@@ -2,6 +2,7 @@ package dev.shoal.ui;
 
 import java.awt.BorderLayout;
 import java.awt.GridLayout;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,15 +14,20 @@ import javax.swing.JList;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 
-/** A list of folders with Add (a folder chooser) and Remove; tells its owner the new list. */
+/**
+ * A list of folders with Add (a folder chooser) and Remove; tells its owner the new list. A path
+ * that is not an existing folder (a name typed into the chooser, say) is refused with a reason.
+ */
 final class FolderList extends JPanel {
     private final DefaultListModel<Path> folders = new DefaultListModel<>();
     private final JList<Path> list = new JList<>(folders);
     private final Consumer<List<Path>> onChange;
+    private final Consumer<String> onRefused;
 
-    FolderList(String name, Consumer<List<Path>> onChange) {
+    FolderList(String name, Consumer<List<Path>> onChange, Consumer<String> onRefused) {
         super(new BorderLayout(Widgets.px(6), 0));
         this.onChange = onChange;
+        this.onRefused = onRefused;
         list.setName(name);
         list.setVisibleRowCount(4);
         JButton add = new JButton("Add\u2026");
@@ -55,13 +61,27 @@ final class FolderList extends JPanel {
         paths.forEach(folders::addElement);
     }
 
-    /** Adds a folder as if it had been chosen; ignored when already listed. */
+    /** Adds a folder as if it had been chosen; ignored when already listed, refused when not a folder. */
     void addFolder(Path folder) {
         Path abs = folder.toAbsolutePath().normalize();
+        String problem = problem(abs);
+        if (problem != null) {
+            onRefused.accept(problem);
+            return;
+        }
         if (!folders.contains(abs)) {
             folders.addElement(abs);
             onChange.accept(folders());
         }
+    }
+
+    /** Why {@code folder} cannot be shared, or null. */
+    static String problem(Path folder) {
+        if (Files.isDirectory(folder)) {
+            return Files.isReadable(folder) ? null : "Cannot share " + folder + ": Shoal may not read it";
+        }
+        return Files.exists(folder) ? "Cannot share " + folder + ": it is a file, not a folder (share the folder it is in)"
+                : "Cannot share " + folder + ": there is no such folder";
     }
 
     private void choose() {

@@ -1,6 +1,7 @@
 package dev.shoal.ui;
 
 import dev.shoal.node.api.DownloadInfo;
+import dev.shoal.node.api.SourceState;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +18,13 @@ final class Format {
             Map.entry("doc", "Document"), Map.entry("odt", "Document"), Map.entry("zip", "Archive"),
             Map.entry("gz", "Archive"), Map.entry("7z", "Archive"), Map.entry("tar", "Archive"),
             Map.entry("iso", "Disk image"));
+
+    /** Vendor codes of the servents a user is likely to meet, as their users know them. */
+    private static final Map<String, String> VENDORS = Map.ofEntries(
+            Map.entry("SHOL", "Shoal"), Map.entry("GTKG", "gtk-gnutella"), Map.entry("LIME", "LimeWire"),
+            Map.entry("BEAR", "BearShare"), Map.entry("RAZA", "Shareaza"), Map.entry("GNUC", "Gnucleus"),
+            Map.entry("MRPH", "Morpheus"), Map.entry("PHEX", "Phex"), Map.entry("FRST", "FrostWire"),
+            Map.entry("MUTE", "Mutella"), Map.entry("GDNA", "Gnucleus DNA"), Map.entry("WSHR", "WireShare"));
 
     private Format() {
     }
@@ -83,6 +91,23 @@ final class Format {
             case PAUSED -> "Paused";
             case CANCELLED -> "Cancelled";
             case FAILED -> d.reason().isBlank() ? "Failed" : "Failed: " + d.reason();
+        };
+    }
+
+    /** A vendor code from a hit as its servent's name, or the code itself when unknown. */
+    static String vendor(String code) {
+        String c = code == null ? "" : code.strip();
+        return VENDORS.getOrDefault(c.toUpperCase(Locale.ROOT), c);
+    }
+
+    static String sourceState(SourceState s, boolean downloadDone) {
+        return switch (s) {
+            case CONNECTING -> "Connecting";
+            case DOWNLOADING -> "Downloading";
+            case WAITING -> "Waiting to retry";
+            case IDLE -> downloadDone ? "Finished" : "Idle";
+            case GAVE_UP -> "Gave up";
+            case BANNED -> "Banned: sent bad data";
         };
     }
 

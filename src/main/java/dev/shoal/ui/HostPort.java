@@ -6,7 +6,7 @@ record HostPort(String host, int port) {
         String t = text == null ? "" : text.strip();
         int colon = t.lastIndexOf(':');
         if (colon <= 0 || colon == t.length() - 1) {
-            throw new IllegalArgumentException("type a host and port, such as 127.0.0.1:6346");
+            throw new IllegalArgumentException("Type a host and port, such as 127.0.0.1:6346");
         }
         String host = t.substring(0, colon);
         if (host.startsWith("[") && host.endsWith("]")) {
@@ -16,10 +16,10 @@ record HostPort(String host, int port) {
         try {
             port = Integer.parseInt(t.substring(colon + 1));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + t.substring(colon + 1) + "' is not a port number");
+            throw new IllegalArgumentException("'" + t.substring(colon + 1) + "' is not a port number: type a host and port, such as 127.0.0.1:6346");
         }
         if (port < 1 || port > 65_535) {
-            throw new IllegalArgumentException("port must be 1..65535, got " + port);
+            throw new IllegalArgumentException("The port must be 1 to 65535, not " + port);
         }
         return new HostPort(host, port);
     }

@@ -2,6 +2,7 @@ package dev.shoal.ui;
 
 import com.formdev.flatlaf.FlatClientProperties;
 import dev.shoal.node.api.NodeEvent;
+import dev.shoal.node.api.SharedFileInfo;
 import java.awt.BorderLayout;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,7 +33,7 @@ final class LibraryPanel extends JPanel {
         super(new BorderLayout(0, Widgets.px(8)));
         this.ctx = ctx;
         setBorder(BorderFactory.createEmptyBorder(Widgets.px(10), Widgets.px(10), Widgets.px(10), Widgets.px(10)));
-        folders = new FolderList("sharedFolders", this::share);
+        folders = new FolderList("sharedFolders", this::share, ctx::notice);
         folders.show(ctx.node().config().shares());
 
         JLabel title = new JLabel("Shared folders");
@@ -51,6 +52,8 @@ final class LibraryPanel extends JPanel {
 
         JTable table = Widgets.table("sharedFilesTable", files, sorter, 320, 90, 80, 330);
         table.getColumnModel().getColumn(SharedFilesModel.SIZE).setCellRenderer(Renderers.bytes());
+        Widgets.placeholder(table, "Nothing shared yet. Add a folder above: peers can then find its files"
+                + " and download them from you.");
         Widgets.onTextChange(filter, text -> sorter.setRowFilter(
                 TableFilter.of(text, SharedFilesModel.NAME, SharedFilesModel.TYPE, SharedFilesModel.FOLDER)));
         JPanel list = new JPanel(new BorderLayout(0, Widgets.px(4)));
@@ -142,6 +145,7 @@ final class LibraryPanel extends JPanel {
         refreshing = true;
         ctx.background().call(() -> ctx.node().sharedFiles(), list -> {
             files.setFiles(list);
+            ctx.marks().setLibrary(list.stream().map(SharedFileInfo::urn).toList());
             folders.show(ctx.node().config().shares());
             totals.setText(list.size() + (list.size() == 1 ? " file, " : " files, ") + Format.bytes(files.totalBytes())
                     + " shared in " + folders.folders().size() + (folders.folders().size() == 1 ? " folder" : " folders"));

@@ -1,6 +1,7 @@
 package dev.shoal.ui;
 
 import com.formdev.flatlaf.FlatLaf;
+import dev.shoal.node.api.BuildInfo;
 import java.awt.BorderLayout;
 import java.awt.Dimension;
 import java.awt.Toolkit;
@@ -46,7 +47,7 @@ final class MainFrame extends JFrame {
         this.osPrefersDark = osPrefersDark;
         setName("shoalFrame");
         setIconImages(AppIcon.images());
-        setTitle("Shoal \u2014 " + ctx.node().listenAddress().getHostString() + ":" + ctx.node().listenAddress().getPort());
+        setTitle("Shoal \u2014 " + address());
         status = new StatusBar(ctx);
         ctx.setNoticeSink(status::notice);
         search = new SearchPanel(ctx, welcome);
@@ -118,16 +119,27 @@ final class MainFrame extends JFrame {
 
         JMenu help = new JMenu("Help");
         JMenuItem about = new JMenuItem("About Shoal");
-        about.addActionListener(e -> JOptionPane.showMessageDialog(this,
-                "Shoal, a Gnutella 0.6 file-sharing servent.\nListening on " + ctx.node().listenAddress()
-                        + "\nData folder: " + ctx.node().config().dataDir().toAbsolutePath(),
-                "About Shoal", JOptionPane.INFORMATION_MESSAGE,
-                new javax.swing.ImageIcon(AppIcon.draw(Widgets.px(64)))));
+        about.setName("aboutMenu");
+        about.addActionListener(e -> JOptionPane.showMessageDialog(this, aboutText(), "About Shoal",
+                JOptionPane.INFORMATION_MESSAGE, new javax.swing.ImageIcon(AppIcon.draw(Widgets.px(64)))));
         help.add(about);
         bar.add(file);
         bar.add(view);
         bar.add(help);
         return bar;
+    }
+
+    /** What Help → About says: the version from the build, and where this node listens and keeps its data. */
+    String aboutText() {
+        return "Shoal " + BuildInfo.version() + ", a Gnutella 0.6 file-sharing servent.\n"
+                + "Listening on " + address() + "\n"
+                + "Data folder: " + ctx.node().config().dataDir().toAbsolutePath() + "\n"
+                + "Downloads folder: " + ctx.node().config().downloadsDir().toAbsolutePath();
+    }
+
+    /** host:port without the slash InetSocketAddress.toString() puts in front. */
+    private String address() {
+        return ctx.node().listenAddress().getHostString() + ":" + ctx.node().listenAddress().getPort();
     }
 
     void switchTheme(Theme theme) {

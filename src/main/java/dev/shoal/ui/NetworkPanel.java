@@ -36,6 +36,7 @@ final class NetworkPanel extends JPanel {
         connect.setName("connectButton");
         connect.addActionListener(e -> connect());
         address.addActionListener(e -> connect());
+        Widgets.onTextChange(address, text -> address.putClientProperty(FlatClientProperties.OUTLINE, null));
         count.setName("peerCount");
         count.putClientProperty(FlatClientProperties.STYLE_CLASS, "h4");
         JPanel top = new JPanel(new BorderLayout(Widgets.px(8), 0));
@@ -47,6 +48,8 @@ final class NetworkPanel extends JPanel {
         top.add(form, BorderLayout.EAST);
 
         JTable table = Widgets.table("peersTable", peers, new TableRowSorter<>(peers), 150, 170, 150, 80, 90, 90);
+        Widgets.placeholder(table, "Not connected. Type the address of a Gnutella host above (host:port) and press"
+                + " Enter.\nAsk a friend running Shoal for theirs: it is in the title of their window.");
         table.getColumnModel().getColumn(PeersModel.UPTIME).setCellRenderer(new DefaultTableCellRenderer() {
             @Override
             protected void setValue(Object value) {
@@ -82,6 +85,7 @@ final class NetworkPanel extends JPanel {
         try {
             target = HostPort.parse(address.getText());
         } catch (IllegalArgumentException e) {
+            address.putClientProperty(FlatClientProperties.OUTLINE, FlatClientProperties.OUTLINE_ERROR);
             ctx.notice(e.getMessage());
             return;
         }

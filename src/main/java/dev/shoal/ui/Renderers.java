@@ -1,6 +1,8 @@
 package dev.shoal.ui;
 
+import java.awt.Color;
 import java.awt.Component;
+import java.awt.Graphics;
 import javax.swing.JProgressBar;
 import javax.swing.JTable;
 import javax.swing.SwingConstants;
@@ -36,6 +38,40 @@ final class Renderers {
         DefaultTableCellRenderer r = new DefaultTableCellRenderer();
         r.setHorizontalAlignment(SwingConstants.RIGHT);
         return r;
+    }
+
+    /** A source's index in its download drawn as its colour in the piece map. */
+    static TableCellRenderer swatch() {
+        return new DefaultTableCellRenderer() {
+            private Color colour;
+
+            @Override
+            protected void setValue(Object value) {
+                colour = value instanceof Integer i ? PieceMap.colour(i) : null;
+                setText("");
+            }
+
+            @Override
+            protected void paintComponent(Graphics g) {
+                super.paintComponent(g);
+                if (colour != null) {
+                    int side = Math.min(getWidth(), getHeight()) - Widgets.px(6);
+                    g.setColor(colour);
+                    g.fillRect((getWidth() - side) / 2, (getHeight() - side) / 2, side, side);
+                }
+            }
+        };
+    }
+
+    /** A fraction in 0..1 as a whole percentage. */
+    static TableCellRenderer percent() {
+        return new DefaultTableCellRenderer() {
+            @Override
+            protected void setValue(Object value) {
+                setHorizontalAlignment(SwingConstants.RIGHT);
+                setText(value instanceof Double d ? Format.percent(d) : "");
+            }
+        };
     }
 
     /** A fraction in 0..1 drawn as a bar with its percentage. */

@@ -74,6 +74,26 @@ final class ResultGroup {
         return !urn.isEmpty();
     }
 
+    /** The fewest relays any host's hit crossed: 0 is a direct peer. */
+    int hops() {
+        return byHost.values().stream().mapToInt(SearchHit::hops).min().orElse(0);
+    }
+
+    /** The servents offering it, by name, most common first. */
+    String vendors() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (SearchHit h : byHost.values()) {
+            counts.merge(Format.vendor(h.vendor()), 1, Integer::sum);
+        }
+        return String.join(", ", counts.entrySet().stream().filter(e -> !e.getKey().isEmpty())
+                .sorted((a, b) -> b.getValue() - a.getValue()).map(Map.Entry::getKey).toList());
+    }
+
+    /** How many hosts said they cannot accept connections (they are reached by Push, often slower). */
+    int firewalledCount() {
+        return (int) byHost.values().stream().filter(SearchHit::firewalled).count();
+    }
+
     List<SearchHit> hits() {
         return new ArrayList<>(byHost.values());
     }

@@ -4,17 +4,21 @@ import com.formdev.flatlaf.FlatClientProperties;
 import java.awt.BorderLayout;
 import java.awt.CardLayout;
 import java.awt.Font;
+import java.awt.event.ActionEvent;
+import java.awt.event.KeyEvent;
 import java.util.function.BiConsumer;
+import javax.swing.AbstractAction;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JTabbedPane;
 import javax.swing.JTextField;
+import javax.swing.KeyStroke;
 import javax.swing.SwingConstants;
 
-/** The Search tab: a search box (Enter starts a search) and one closable tab per search. */
-final class SearchPanel extends JPanel {
+/** The Search tab: a search box (Enter starts a search, Esc stops it) and one closable tab per search. */
+final class SearchPanel extends JPanel implements SearchTab.Owner {
     private static final String HINT = "hint";
     private static final String RESULTS = "results";
 
@@ -32,6 +36,14 @@ final class SearchPanel extends JPanel {
         go.setName("searchButton");
         go.addActionListener(e -> startSearch());
         box.addActionListener(e -> startSearch());
+        Widgets.onTextChange(box, text -> box.putClientProperty(FlatClientProperties.OUTLINE, null));
+        getInputMap(WHEN_ANCESTOR_OF_FOCUSED_COMPONENT).put(KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0), "stopSearch");
+        getActionMap().put("stopSearch", new AbstractAction() {
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                stopSearch();
+            }
+        });
         JPanel top = new JPanel(new BorderLayout(Widgets.px(8), 0));
         top.add(box, BorderLayout.CENTER);
         top.add(go, BorderLayout.EAST);
@@ -42,22 +54,25 @@ final class SearchPanel extends JPanel {
         searches.putClientProperty(FlatClientProperties.TABBED_PANE_TAB_CLOSE_TOOLTIPTEXT, "Stop and close this search");
         searches.putClientProperty(FlatClientProperties.TABBED_PANE_TAB_CLOSE_CALLBACK,
                 (BiConsumer<JTabbedPane, Integer>) (pane, index) -> closeSearch(index));
-        body.add(hint(welcome), HINT);
+        JLabel hint = new JLabel(hintText(welcome, true), SwingConstants.CENTER);
+        hint.setName("searchHint");
+        hint.setFont(hint.getFont().deriveFont(Font.PLAIN, hint.getFont().getSize2D() * 1.1f));
+        // Greyed when it is only the generic hint; the demo's welcome reads as normal text.
+        hint.setEnabled(welcome != null);
+        ctx.poller().subscribe(snapshot -> hint.setText(hintText(welcome, !snapshot.peers().isEmpty())));
+        body.add(hint, HINT);
         body.add(searches, RESULTS);
         add(body, BorderLayout.CENTER);
     }
 
-    private static JLabel hint(String welcome) {
-        String text = "<html><div style='text-align:center'>"
+    /** What the Search tab says before the first search; without peers, that a search would reach nobody. */
+    static String hintText(String welcome, boolean connected) {
+        return "<html><div style='text-align:center'>"
                 + (welcome == null ? "" : welcome + "<br><br>")
+                + (connected ? "" : "<b>Not connected yet.</b> Connect to a Gnutella host in the Network tab"
+                        + " (type its host:port and press Enter), or add hosts to join in File \u2192 Settings.<br><br>")
                 + "Each search opens in its own tab and results stream in as peers answer.<br>"
                 + "Double-click a file to download it from every host that has it.</div></html>";
-        JLabel l = new JLabel(text, SwingConstants.CENTER);
-        l.setName("searchHint");
-        l.setFont(l.getFont().deriveFont(Font.PLAIN, l.getFont().getSize2D() * 1.1f));
-        // Greyed when it is only the generic hint; the demo's welcome reads as normal text.
-        l.setEnabled(welcome != null);
-        return l;
     }
 
     JTextField box() {
@@ -67,9 +82,10 @@ final class SearchPanel extends JPanel {
     void startSearch() {
         String text = box.getText().strip();
         if (text.isEmpty()) {
+            refuse("Type a word or two to search for, then press Enter");
             return;
         }
-        SearchTab tab = new SearchTab(ctx, text, this::retitle);
+        SearchTab tab = new SearchTab(ctx, text, this);
         searches.addTab(tab.title(), tab);
         searches.setSelectedComponent(tab);
         cards.show(body, RESULTS);
@@ -77,11 +93,39 @@ final class SearchPanel extends JPanel {
         box.selectAll();
     }
 
-    private void retitle(SearchTab tab) {
+    /** Stops the search whose results are showing. */
+    void stopSearch() {
+        if (searches.getSelectedComponent() instanceof SearchTab tab) {
+            tab.stop();
+        }
+    }
+
+    SearchTab selectedSearch() {
+        return (SearchTab) searches.getSelectedComponent();
+    }
+
+    @Override
+    public void resultsChanged(SearchTab tab) {
         int i = searches.indexOfComponent(tab);
         if (i >= 0) {
             searches.setTitleAt(i, tab.title());
         }
+    }
+
+    @Override
+    public void failed(SearchTab tab, String message) {
+        int i = searches.indexOfComponent(tab);
+        if (i >= 0) {
+            closeSearch(i);
+        }
+        refuse("Cannot search: " + message);
+    }
+
+    /** Marks the box as wrong until it is edited, and says why in the status bar. */
+    private void refuse(String message) {
+        box.putClientProperty(FlatClientProperties.OUTLINE, FlatClientProperties.OUTLINE_ERROR);
+        box.requestFocusInWindow();
+        ctx.notice(message);
     }
 
     private void closeSearch(int index) {

@@ -9,7 +9,9 @@ import java.awt.GridBagLayout;
 import java.awt.Insets;
 import java.awt.Window;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
@@ -21,17 +23,22 @@ import javax.swing.JPanel;
 import javax.swing.JSpinner;
 import javax.swing.JTextField;
 import javax.swing.SpinnerNumberModel;
+import javax.swing.UIManager;
 
 /**
- * Edits the settings kept in {@code <data>/settings.properties}. Shared folders apply at once; the
- * other values are read when the node starts, and the dialog says which of them wait for a restart.
+ * Edits the settings kept in {@code <data>/settings.properties}. Shared folders apply at once, and
+ * the node connects at once to peers added to the list it joins at start; the other values are
+ * read when the node starts, and the dialog says which of them wait for a restart. Save refuses a
+ * downloads folder or a peer it cannot use, and says why.
  */
 final class SettingsDialog extends JDialog {
     private final AppContext ctx;
     private final JSpinner port;
+    private final JLabel problem = new JLabel(" ");
     private final FolderList shares = new FolderList("settingsShares", list -> {
-    });
+    }, this::showProblem);
     private final JTextField downloads = new JTextField(34);
+    private final JTextField peers = Widgets.field("peersField", "host:port, host:port", 34);
     private final JSpinner maxConnections;
     private final JSpinner uploadSlots;
     private final JSpinner uploadLimit;
@@ -49,6 +56,13 @@ final class SettingsDialog extends JDialog {
         shares.show(c.shares());
         downloads.setName("downloadsField");
         downloads.setText(c.downloadsDir().toString());
+        peers.setText(String.join(", ", c.peers().stream().map(a -> new HostPort(a.getHostString(), a.getPort())
+                .toString()).toList()));
+        peers.setCaretPosition(0);
+        Widgets.onTextChange(peers, t -> clearProblem(peers));
+        Widgets.onTextChange(downloads, t -> clearProblem(downloads));
+        problem.setName("settingsProblem");
+        problem.setForeground(UIManager.getColor("Component.error.focusedBorderColor"));
         restartNote.setName("restartNote");
         restartNote.putClientProperty(FlatClientProperties.STYLE_CLASS, "small");
 
@@ -58,6 +72,7 @@ final class SettingsDialog extends JDialog {
         row = addRow(form, row, "Port *", port, "0 picks a free port each start");
         row = addRow(form, row, "Shared folders", shares, "applied as soon as you save");
         row = addRow(form, row, "Downloads folder *", downloadsRow(), null);
+        row = addRow(form, row, "Peers to join", peers, "connected to now and at every start");
         row = addRow(form, row, "Max connections *", maxConnections, null);
         row = addRow(form, row, "Upload slots *", uploadSlots, "uploads served at once");
         row = addRow(form, row, "Upload limit (KiB/s) *", uploadLimit, "0 means no limit");
@@ -68,6 +83,9 @@ final class SettingsDialog extends JDialog {
         note = constraints(0, row + 1);
         note.gridwidth = 3;
         form.add(restartNote, note);
+        note = constraints(0, row + 2);
+        note.gridwidth = 3;
+        form.add(problem, note);
 
         JButton save = new JButton("Save");
         save.setName("saveSettings");
@@ -140,13 +158,17 @@ final class SettingsDialog extends JDialog {
         return c;
     }
 
-    /** The settings as edited, on top of what was saved (keeps bind address, peers, TTL). */
+    /**
+     * The settings as edited, on top of what was saved (keeps bind address and TTL). Peers stay
+     * unresolved here: names are looked up off the EDT, when connecting.
+     */
     NodeConfig edited() {
         NodeConfig saved = ctx.settings().saved();
         String dir = downloads.getText().strip();
         return saved.toBuilder()
                 .listen(new InetSocketAddress(saved.listen().getHostString(), (Integer) port.getValue()))
                 .shares(shares.folders())
+                .peers(peerList(saved.peers()))
                 .downloadsDir(dir.isEmpty() ? saved.downloadsDir() : Path.of(dir))
                 .maxConnections((Integer) maxConnections.getValue())
                 .uploadSlots((Integer) uploadSlots.getValue())
@@ -159,19 +181,96 @@ final class SettingsDialog extends JDialog {
         restartNote.setText(pending.isEmpty() ? " " : "Restart Shoal to apply: " + String.join(", ", pending));
     }
 
+    /** The typed peers; while one is malformed, {@code fallback} (Save says what is wrong). */
+    private List<InetSocketAddress> peerList(List<InetSocketAddress> fallback) {
+        try {
+            return parsePeers(peers.getText());
+        } catch (IllegalArgumentException e) {
+            return fallback;
+        }
+    }
+
+    /** Peers separated by commas or spaces, each host:port. */
+    static List<InetSocketAddress> parsePeers(String text) {
+        List<InetSocketAddress> out = new ArrayList<>();
+        for (String part : text.split("[,\\s]+")) {
+            if (!part.isBlank()) {
+                HostPort hp = HostPort.parse(part);
+                out.add(InetSocketAddress.createUnresolved(hp.host(), hp.port()));
+            }
+        }
+        return out;
+    }
+
+    /** Why the downloads folder cannot be used, or null. */
+    static String downloadsProblem(String text) {
+        String t = text.strip();
+        if (t.isEmpty()) {
+            return null;
+        }
+        Path dir = Path.of(t);
+        if (!dir.isAbsolute()) {
+            return "Type the downloads folder as a full path, such as " + Path.of(System.getProperty("user.home"),
+                    "Downloads").toAbsolutePath();
+        }
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            return dir + " is a file: choose a folder for downloads";
+        }
+        if (Files.isDirectory(dir) && !Files.isWritable(dir)) {
+            return "Shoal may not write into " + dir + ": choose another downloads folder";
+        }
+        return null;
+    }
+
     private void save() {
+        String folderProblem = downloadsProblem(downloads.getText());
+        if (folderProblem != null) {
+            refuse(downloads, folderProblem);
+            return;
+        }
+        try {
+            parsePeers(peers.getText());
+        } catch (IllegalArgumentException e) {
+            refuse(peers, "Peers to join: " + e.getMessage());
+            return;
+        }
         NodeConfig wanted = edited();
         NodeConfig running = ctx.node().config();
         List<String> pending = SettingsChange.needingRestart(running, wanted);
         boolean sharesChanged = SettingsChange.sharesChanged(running, wanted);
-        ctx.background().call(() -> {
-            ctx.settings().save(wanted);
+        List<InetSocketAddress> newPeers = wanted.peers().stream().filter(p -> !ctx.settings().saved().peers()
+                .stream().anyMatch(old -> old.getHostString().equals(p.getHostString()) && old.getPort() == p.getPort()))
+                .toList();
+        AppContext app = ctx;
+        app.background().call(() -> {
+            app.settings().save(wanted);
             if (sharesChanged) {
-                ctx.node().setSharedFolders(wanted.shares());
+                app.node().setSharedFolders(wanted.shares());
+            }
+            for (InetSocketAddress p : newPeers) {
+                app.background().await(app.node().connect(new InetSocketAddress(p.getHostString(), p.getPort())),
+                        peer -> app.poller().pollSoon(), e -> app.notice(Background.message(e)));
             }
             return null;
-        }, ignored -> ctx.notice(pending.isEmpty() ? "Settings saved"
+        }, ignored -> app.notice(pending.isEmpty()
+                ? "Settings saved" + (newPeers.isEmpty() ? "" : "; connecting to the new peers")
                 : "Settings saved; restart Shoal to apply: " + String.join(", ", pending)));
         dispose();
+    }
+
+    private void refuse(JComponent field, String why) {
+        field.putClientProperty(FlatClientProperties.OUTLINE, FlatClientProperties.OUTLINE_ERROR);
+        field.requestFocusInWindow();
+        showProblem(why);
+    }
+
+    private void showProblem(String why) {
+        problem.setText(why);
+        pack();
+    }
+
+    private void clearProblem(JComponent field) {
+        field.putClientProperty(FlatClientProperties.OUTLINE, null);
+        problem.setText(" ");
     }
 }

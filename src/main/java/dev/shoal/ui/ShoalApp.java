@@ -5,6 +5,7 @@ import dev.shoal.node.api.Shoal;
 import dev.shoal.node.api.ShoalException;
 import dev.shoal.node.api.ShoalNode;
 import java.awt.Taskbar;
+import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -21,6 +22,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ShoalApp {
     private static final Logger log = LoggerFactory.getLogger(ShoalApp.class);
+    /** Held while the app runs: an unreachable channel would be closed by the GC, releasing the lock. */
+    private static AutoCloseable dataFolderLock;
 
     private ShoalApp() {
     }
@@ -35,6 +38,17 @@ public final class ShoalApp {
             settings = SettingsStore.load(NodeConfig.defaults(dataDir));
         } catch (ShoalException e) {
             fail("Shoal cannot read its settings", e.getMessage());
+            return;
+        }
+        try {
+            dataFolderLock = StartupChecks.lockDataFolder(dataDir).orElse(null);
+        } catch (IOException e) {
+            fail("Shoal cannot use its data folder", dataDir.toAbsolutePath() + ": " + e.getMessage());
+            return;
+        }
+        if (dataFolderLock == null) {
+            fail("Shoal is already running", "Shoal is already running with the data folder "
+                    + dataDir.toAbsolutePath() + ".\nUse its window, or quit it before starting Shoal again.");
             return;
         }
         ShoalNode node = startOrFallBack(settings.saved());
@@ -65,7 +79,9 @@ public final class ShoalApp {
             fail("Shoal could not start", e.getMessage());
             return;
         }
-        show(node, SettingsStore.of(config), prefs, dark, welcome, () -> stopAndExit(node, afterClose));
+        String note = "Downloads go to a temporary folder that is deleted when you close this window.";
+        show(node, SettingsStore.of(config), prefs, dark, welcome == null ? null : welcome + "<br>" + note,
+                () -> stopAndExit(node, afterClose));
     }
 
     /** Builds the window for a running node; EDT only. Tests use it with their own nodes. */
@@ -92,9 +108,15 @@ public final class ShoalApp {
         try {
             return Shoal.start(config);
         } catch (ShoalException e) {
+            if (!StartupChecks.portTaken(config.listen())) {
+                fail("Shoal could not start", e.getMessage());
+                return null;
+            }
+            String where = config.listen().getHostString() + ":" + config.listen().getPort();
             AtomicInteger answer = new AtomicInteger(JOptionPane.NO_OPTION);
-            onEdt(() -> answer.set(JOptionPane.showConfirmDialog(null, e.getMessage()
-                    + "\n\nStart on a free port for this session? (Change the port in File \u2192 Settings.)",
+            onEdt(() -> answer.set(JOptionPane.showConfirmDialog(null, "Another program is using " + where
+                    + ", the address Shoal is set to listen on.\n\nStart on a free port for this session?"
+                    + " (Change the port in File \u2192 Settings.)",
                     "Shoal cannot start", JOptionPane.YES_NO_OPTION, JOptionPane.WARNING_MESSAGE)));
             if (answer.get() != JOptionPane.YES_OPTION) {
                 System.exit(1);

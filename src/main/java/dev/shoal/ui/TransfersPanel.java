@@ -17,16 +17,23 @@ import javax.swing.JButton;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JSplitPane;
+import javax.swing.JTabbedPane;
+import javax.swing.SwingUtilities;
 import javax.swing.JTable;
 import javax.swing.table.TableRowSorter;
 
-/** The Transfers tab: downloads with their controls above, uploads below. */
+/**
+ * The Transfers tab: downloads with their controls above; below, where the selected download's
+ * pieces come from (one colour per source) and the uploads served to peers.
+ */
 final class TransfersPanel extends JPanel {
     private final AppContext ctx;
     private final DownloadsModel downloads = new DownloadsModel();
     private final UploadsModel uploads = new UploadsModel();
     private final JTable downloadTable;
     private final JTable uploadTable;
+    private final DownloadDetails details = new DownloadDetails();
+    private final JTabbedPane lower = new JTabbedPane();
     /** Removed here but perhaps still in a snapshot taken just before: not shown again. */
     private final Set<String> removed = new HashSet<>();
     private final JButton pause = button("pauseButton", "Pause");
@@ -47,39 +54,85 @@ final class TransfersPanel extends JPanel {
         downloadTable.getColumnModel().getColumn(DownloadsModel.ETA).setCellRenderer(Renderers.right());
         downloadTable.getColumnModel().getColumn(DownloadsModel.SOURCES).setCellRenderer(Renderers.right());
         downloadTable.getSelectionModel().addListSelectionListener(e -> updateButtons());
+        downloadTable.getSelectionModel().addListSelectionListener(e -> showDetails());
         downloads.addTableModelListener(e -> updateButtons());
         Widgets.onDoubleClick(downloadTable, this::openFolder);
+        Widgets.placeholder(downloadTable, "No downloads yet.\nSearch for a file and double-click a result:"
+                + " it is fetched from every peer that has it at once.");
 
         uploadTable = Widgets.table("uploadsTable", uploads, new TableRowSorter<>(uploads), 160, 320, 150, 90, 90);
         uploadTable.getColumnModel().getColumn(UploadsModel.PROGRESS).setCellRenderer(Renderers.progress());
         uploadTable.getColumnModel().getColumn(UploadsModel.SENT).setCellRenderer(Renderers.bytes());
+        Widgets.placeholder(uploadTable, "Nothing uploaded yet: peers download the files you share in the"
+                + " Library tab.");
 
-        pause.addActionListener(e -> onSelected(Download::pause));
+        pause.addActionListener(e -> onSelected(Download::pause, "Paused "));
         resume.setToolTipText("Continue a paused download; look for sources again for a failed one");
         resume.addActionListener(e -> resumeSelected());
-        cancel.addActionListener(e -> onSelected(Download::cancel));
+        cancel.addActionListener(e -> onSelected(Download::cancel, "Cancelled "));
         remove.addActionListener(e -> removeSelected());
         open.addActionListener(e -> openFolder());
         updateButtons();
 
+        lower.setName("transferDetails");
+        lower.addTab("Sources", details);
+        lower.addTab("Uploads", Widgets.scroll(uploadTable));
         JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT,
-                section("Downloads", Widgets.scroll(downloadTable), pause, resume, cancel, remove, open),
-                section("Uploads", Widgets.scroll(uploadTable)));
-        split.setResizeWeight(0.65);
+                section("Downloads", Widgets.scroll(downloadTable), pause, resume, cancel, remove, open), lower);
+        split.setResizeWeight(0.45);
         split.setBorder(null);
         add(split, BorderLayout.CENTER);
 
         ctx.poller().subscribe(s -> {
-            downloads.setAll(s.downloads().stream().filter(d -> !removed.contains(d.id())).toList());
+            ctx.marks().setDownloads(s.downloads());
+            List<DownloadInfo> shown = s.downloads().stream().filter(d -> !removed.contains(d.id())).toList();
+            downloads.setAll(shown);
+            shown.forEach(this::announceIfEnded);
             uploads.setAll(s.uploads());
+            lower.setTitleAt(1, s.uploads().isEmpty() ? "Uploads" : "Uploads (" + s.uploads().size() + ")");
+            showDetails();
         });
         ctx.events().subscribe(batch -> {
             for (NodeEvent e : batch) {
                 if (e instanceof NodeEvent.DownloadChanged c && !removed.contains(c.download().id())) {
+                    ctx.marks().download(c.download());
                     downloads.update(c.download());
+                    announceIfEnded(c.download());
                 }
             }
+            showDetails();
         });
+    }
+
+    DownloadDetails details() {
+        return details;
+    }
+
+    /** Tells the user when a download they started here is over, so no "Downloading" notice outlives it. */
+    private void announceIfEnded(DownloadInfo d) {
+        if (!d.state().isFinished() || !ctx.takeAnnouncement(d.id())) {
+            return;
+        }
+        switch (d.state()) {
+            case DONE -> ctx.notice("Downloaded " + d.name() + " (verified): " + d.path());
+            case FAILED -> ctx.notice("Download of " + d.name() + " failed: " + d.reason());
+            default -> ctx.notice("Cancelled " + d.name());
+        }
+    }
+
+    /** The selected download, or else the first one moving, or else the newest. */
+    private void showDetails() {
+        List<DownloadInfo> sel = selected();
+        DownloadInfo shown = sel.size() == 1 ? sel.get(0) : null;
+        for (int i = 0; shown == null && i < downloads.getRowCount(); i++) {
+            if (downloads.info(i).state() == DownloadState.DOWNLOADING) {
+                shown = downloads.info(i);
+            }
+        }
+        if (shown == null && downloads.getRowCount() > 0) {
+            shown = downloads.info(downloads.getRowCount() - 1);
+        }
+        details.show(shown);
     }
 
     DownloadsModel downloads() {
@@ -149,20 +202,29 @@ final class TransfersPanel extends JPanel {
             for (Download d : ctx.node().downloads()) {
                 if (paused.contains(d.id())) {
                     d.resume();
+                    SwingUtilities.invokeLater(() -> ctx.announceEnd(d.id()));
                 }
             }
             int ttl = ctx.node().config().maxTtl();
             for (String urn : failed) {
-                ctx.node().fetch(urn, ttl);
+                String id = ctx.node().fetch(urn, ttl).id();
+                SwingUtilities.invokeLater(() -> ctx.announceEnd(id));
             }
             return null;
-        }, ignored -> ctx.poller().pollSoon());
+        }, ignored -> {
+            ctx.notice("Resuming " + names(sel));
+            ctx.poller().pollSoon();
+        });
     }
 
-    /** Applies {@code action} to the selected downloads' handles, found off the EDT. */
-    private void onSelected(Consumer<Download> action) {
+    /**
+     * Applies {@code action} to the selected downloads' handles, found off the EDT, then says so
+     * ({@code done} and their names): the last notice must not still read "Downloading".
+     */
+    private void onSelected(Consumer<Download> action, String done) {
+        List<DownloadInfo> sel = selected();
         Set<String> ids = new HashSet<>();
-        selected().forEach(d -> ids.add(d.id()));
+        sel.forEach(d -> ids.add(d.id()));
         ctx.background().call(() -> {
             for (Download d : ctx.node().downloads()) {
                 if (ids.contains(d.id())) {
@@ -170,7 +232,15 @@ final class TransfersPanel extends JPanel {
                 }
             }
             return null;
-        }, ignored -> ctx.poller().pollSoon());
+        }, ignored -> {
+            ids.forEach(ctx::takeAnnouncement);
+            ctx.notice(done + names(sel));
+            ctx.poller().pollSoon();
+        });
+    }
+
+    private static String names(List<DownloadInfo> downloads) {
+        return downloads.size() == 1 ? downloads.get(0).name() : downloads.size() + " downloads";
     }
 
     private void removeSelected() {

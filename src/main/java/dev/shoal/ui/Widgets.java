@@ -4,12 +4,20 @@ import com.formdev.flatlaf.FlatClientProperties;
 import com.formdev.flatlaf.util.UIScale;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
+import java.awt.Component;
+import java.awt.FontMetrics;
+import java.awt.Graphics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.util.function.Consumer;
+import java.util.function.IntPredicate;
 import javax.swing.JScrollPane;
 import javax.swing.JTable;
 import javax.swing.JTextField;
+import javax.swing.UIManager;
 import javax.swing.event.DocumentEvent;
 import javax.swing.event.DocumentListener;
+import javax.swing.table.TableCellRenderer;
 import javax.swing.table.TableColumnModel;
 import javax.swing.table.TableModel;
 import javax.swing.table.TableRowSorter;
@@ -54,7 +62,7 @@ final class Widgets {
 
     /** A sortable table that fills its viewport; widths are relative weights at 100 % scale. */
     static <M extends TableModel> JTable table(String name, M model, TableRowSorter<M> sorter, int... widths) {
-        JTable t = new JTable(model);
+        JTable t = new HintedTable(model);
         t.setName(name);
         t.setRowSorter(sorter);
         t.setFillsViewportHeight(true);
@@ -66,6 +74,17 @@ final class Widgets {
             columns.getColumn(i).setPreferredWidth(px(widths[i]));
         }
         return t;
+    }
+
+    /** Text shown in the middle of the table while it has no rows: what would appear there, and how. */
+    static void placeholder(JTable table, String text) {
+        table.putClientProperty(HintedTable.PLACEHOLDER, text);
+        table.repaint();
+    }
+
+    /** Rows (by model index) drawn greyed, such as results the user already has. */
+    static void dimRows(JTable table, IntPredicate dimmedModelRow) {
+        table.putClientProperty(HintedTable.DIMMED, dimmedModelRow);
     }
 
     static JScrollPane scroll(JTable table) {
@@ -84,5 +103,49 @@ final class Widgets {
                 }
             }
         });
+    }
+
+    /** A table that can say what belongs in it while empty and grey out some rows. */
+    private static final class HintedTable extends JTable {
+        static final String PLACEHOLDER = "shoal.placeholder";
+        static final String DIMMED = "shoal.dimmed";
+
+        HintedTable(TableModel model) {
+            super(model);
+        }
+
+        @Override
+        public Component prepareRenderer(TableCellRenderer renderer, int row, int column) {
+            Component c = super.prepareRenderer(renderer, row, column);
+            if (getClientProperty(DIMMED) instanceof IntPredicate dimmed && !isRowSelected(row)
+                    && dimmed.test(convertRowIndexToModel(row))) {
+                // The default renderers set their colour on every call, so this lasts for this cell only.
+                c.setForeground(UIManager.getColor("Label.disabledForeground"));
+            }
+            return c;
+        }
+
+        @Override
+        protected void paintComponent(Graphics g) {
+            super.paintComponent(g);
+            if (getRowCount() > 0 || !(getClientProperty(PLACEHOLDER) instanceof String text) || text.isEmpty()) {
+                return;
+            }
+            Graphics2D g2 = (Graphics2D) g.create();
+            try {
+                g2.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+                g2.setFont(getFont());
+                g2.setColor(UIManager.getColor("Label.disabledForeground"));
+                FontMetrics fm = g2.getFontMetrics();
+                String[] lines = text.split("\n");
+                int y = Math.max(fm.getAscent() + px(8), getVisibleRect().height / 3);
+                for (String line : lines) {
+                    g2.drawString(line, (getWidth() - fm.stringWidth(line)) / 2, y);
+                    y += fm.getHeight();
+                }
+            } finally {
+                g2.dispose();
+            }
+        }
     }
 }

@@ -96,7 +96,9 @@ class DesktopAppGuiTest {
         assertThat(file).exists();
         assertThat(Hashes.sha1Urn(file)).isEqualToIgnoringCase(urn);
         assertThat(Files.mismatch(file, Path.of("samples/library/audio/ocean-waves-30s.wav"))).isEqualTo(-1);
-        assertThat(lastNotice()).isEqualTo("Downloading ocean-waves-30s.wav from 4 sources");
+        // The status bar says it is over: no "Downloading" notice outlives the download.
+        waitFor("the end announced", () -> ("Downloaded ocean-waves-30s.wav (verified): " + file.toAbsolutePath())
+                .equals(lastNotice()));
     }
 
     @Test

@@ -57,6 +57,17 @@ class FormatTest {
         assertThat(Format.percent(0.999)).isEqualTo("99 %");
     }
 
+    @Test
+    void vendorCodesReadAsServentNamesAndSourceStatesAsWords() {
+        assertThat(Format.vendor("GTKG")).isEqualTo("gtk-gnutella");
+        assertThat(Format.vendor("lime")).isEqualTo("LimeWire");
+        assertThat(Format.vendor("ABCD")).isEqualTo("ABCD");
+        assertThat(Format.vendor(null)).isEmpty();
+        assertThat(Format.sourceState(dev.shoal.node.api.SourceState.IDLE, true)).isEqualTo("Finished");
+        assertThat(Format.sourceState(dev.shoal.node.api.SourceState.IDLE, false)).isEqualTo("Idle");
+        assertThat(Format.sourceState(dev.shoal.node.api.SourceState.BANNED, false)).isEqualTo("Banned: sent bad data");
+    }
+
     static DownloadInfo info(DownloadState state, String reason, int known) {
         return new DownloadInfo("ID", "urn:sha1:ID", "f.bin", 100, 50, 10, 1, known, state, reason, "");
     }

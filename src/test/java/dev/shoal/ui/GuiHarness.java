@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 import javax.swing.SwingUtilities;
 
 /**
@@ -28,37 +29,54 @@ final class GuiHarness implements AutoCloseable {
         this.frame = frame;
     }
 
+    /** A large file of twelve 512 KiB pieces from four nodes at 2 MiB/s each: a second, enough to see it swarm. */
+    static final DemoNetwork.Spec SMALL_DEMO = new DemoNetwork.Spec(6L << 20, 2L << 20);
+
     static GuiHarness start(Theme theme, String welcome) throws Exception {
-        DemoNetwork network = DemoNetwork.start(Path.of("").toAbsolutePath());
+        return start(theme, welcome, SMALL_DEMO, c -> c, n -> n);
+    }
+
+    /**
+     * @param tune changes the GUI node's config (a short query lifetime, say)
+     * @param wrap what the window sees of the node (a test may watch its calls)
+     */
+    static GuiHarness start(Theme theme, String welcome, DemoNetwork.Spec spec, UnaryOperator<NodeConfig> tune,
+            UnaryOperator<ShoalNode> wrap) throws Exception {
+        DemoNetwork network = DemoNetwork.start(Path.of("").toAbsolutePath(), spec);
         Path home = network.root().resolve("gui");
-        NodeConfig config = NodeConfig.defaults(home.resolve("data"))
+        NodeConfig config = tune.apply(NodeConfig.defaults(home.resolve("data"))
                 .withListen(new InetSocketAddress("127.0.0.1", 0))
                 .withPeers(network.addresses())
                 .withUltrapeer(false)
-                .withDownloadsDir(home.resolve("downloads"));
+                .withDownloadsDir(home.resolve("downloads")));
         ShoalNode node = Shoal.start(config);
         long deadline = System.currentTimeMillis() + 20_000;
         while (node.peers().size() < DemoNetwork.NODES && System.currentTimeMillis() < deadline) {
             Thread.sleep(50);
         }
-        return open(network, node, config, theme, welcome);
+        return open(network, node, wrap.apply(node), config, theme, welcome);
     }
 
     /** The app on a node of its own, with no network (for tests about the library). */
     static GuiHarness solo(Path home) throws Exception {
-        NodeConfig config = NodeConfig.defaults(home.resolve("data"))
-                .withListen(new InetSocketAddress("127.0.0.1", 0))
-                .withDownloadsDir(home.resolve("downloads"));
-        return open(null, Shoal.start(config), config, Theme.LIGHT, null);
+        return solo(home, c -> c);
     }
 
-    private static GuiHarness open(DemoNetwork network, ShoalNode node, NodeConfig config, Theme theme,
-            String welcome) throws Exception {
+    static GuiHarness solo(Path home, UnaryOperator<NodeConfig> tune) throws Exception {
+        NodeConfig config = tune.apply(NodeConfig.defaults(home.resolve("data"))
+                .withListen(new InetSocketAddress("127.0.0.1", 0))
+                .withDownloadsDir(home.resolve("downloads")));
+        ShoalNode node = Shoal.start(config);
+        return open(null, node, node, config, Theme.LIGHT, null);
+    }
+
+    private static GuiHarness open(DemoNetwork network, ShoalNode node, ShoalNode seen, NodeConfig config,
+            Theme theme, String welcome) throws Exception {
         UiPrefs prefs = UiPrefs.load(config.dataDir());
         prefs.setTheme(theme);
         MainFrame frame = onEdt(() -> {
             theme.install(false);
-            return ShoalApp.frame(node, SettingsStore.of(config), prefs, false, welcome, () -> {
+            return ShoalApp.frame(seen, SettingsStore.of(config), prefs, false, welcome, () -> {
             });
         });
         return new GuiHarness(network, node, config, frame);

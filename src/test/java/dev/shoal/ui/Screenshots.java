@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import dev.shoal.demo.DemoNetwork;
 import dev.shoal.node.api.DownloadSource;
 import dev.shoal.node.api.NodeConfig;
 import dev.shoal.node.api.SharedFileInfo;
@@ -25,29 +26,58 @@ public final class Screenshots {
     private Screenshots() {
     }
 
+    /** A large file that takes about eight seconds to arrive, so the Transfers tab is caught mid-way. */
+    private static final DemoNetwork.Spec SPEC = new DemoNetwork.Spec(32L << 20, 1L << 20);
+
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
         Files.createDirectories(out);
         ImageIO.write(AppIcon.draw(128), "png", out.resolve("icon.png").toFile());
-        String welcome = "<b>Welcome to the Shoal demo.</b> 5 nodes on 127.0.0.1 share 12 files.<br>"
-                + "Try searching for <b>ocean</b>, <b>sonnet</b> or <b>mandelbrot</b>.";
-        try (GuiHarness h = GuiHarness.start(Theme.LIGHT, welcome)) {
+        String welcome = "<b>Welcome to the Shoal demo.</b> 5 nodes on 127.0.0.1 share 13 files.<br>"
+                + "Try searching for <b>shoal</b>, <b>sonnet</b> or <b>mandelbrot</b>.";
+        try (GuiHarness h = GuiHarness.start(Theme.LIGHT, welcome, SPEC, c -> c, n -> n)) {
             GuiHarness.onEdt(() -> {
                 h.frame.setSize(Widgets.px(1040), Widgets.px(640));
                 h.frame.setVisible(true);
             });
             settle(1500);
             shoot(h.frame, out.resolve("welcome-light.png"));
-            for (String q : List.of("wav", "txt", "ocean")) {
+            for (String q : List.of("txt", "wav", "shoal")) {
                 GuiHarness.onEdt(() -> {
                     h.frame.search().box().setText(q);
                     h.frame.search().startSearch();
                 });
                 settle(1500);
             }
+            // The results before anything is shared or downloaded, so nothing is marked yet.
+            GuiHarness.onEdt(() -> ((javax.swing.JTabbedPane) find(h.frame, "searchTabs")).setSelectedIndex(0));
+            for (Theme theme : List.of(Theme.LIGHT, Theme.DARK)) {
+                GuiHarness.onEdt(() -> h.frame.switchTheme(theme));
+                settle(700);
+                shoot(h.frame, out.resolve("search" + suffix(theme)));
+            }
+            GuiHarness.onEdt(() -> h.frame.switchTheme(Theme.LIGHT));
+            // The large file from four throttled peers, and a small one.
+            GuiHarness.onEdt(() -> {
+                var tabs = (javax.swing.JTabbedPane) find(h.frame, "searchTabs");
+                for (int i : new int[] {2, 1}) {
+                    tabs.setSelectedIndex(i);
+                    JTable table = (JTable) find(tabs.getSelectedComponent(), "resultsTable");
+                    table.setRowSelectionInterval(0, 0);
+                    ((SearchTab) tabs.getSelectedComponent()).downloadSelected();
+                }
+                h.frame.showTab(MainFrame.TRANSFERS);
+            });
+            settle(3500);
+            GuiHarness.onEdt(() -> ((JTable) find(h.frame, "downloadsTable")).setRowSelectionInterval(0, 0));
+            for (Theme theme : List.of(Theme.LIGHT, Theme.DARK)) {
+                GuiHarness.onEdt(() -> h.frame.switchTheme(theme));
+                settle(400);
+                shoot(h.frame, out.resolve("transfers" + suffix(theme)));
+            }
             GuiHarness.onEdt(() -> h.frame.library().addFolder(Path.of("samples/library")));
-            settle(2000);
             h.node.libraryReady().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            settle(2000);
             // Another peer fetches a few of our files so the uploads table has something to show.
             ShoalNode fan = Shoal.start(NodeConfig.defaults(h.network.root().resolve("fan"))
                     .withListen(new java.net.InetSocketAddress("127.0.0.1", 0)));
@@ -55,29 +85,14 @@ public final class Screenshots {
                 fan.download(f.urn(), f.name(), f.size(), List.of(new DownloadSource("127.0.0.1",
                         h.node.listenAddress().getPort(), f.index(), f.name())));
             }
-            // Download every result of the "txt" search so the transfers table has a few rows.
-            GuiHarness.onEdt(() -> {
-                var tabs = (javax.swing.JTabbedPane) find(h.frame, "searchTabs");
-                tabs.setSelectedIndex(1);
-                JTable table = (JTable) find(tabs.getSelectedComponent(), "resultsTable");
-                table.selectAll();
-                ((SearchTab) tabs.getSelectedComponent()).downloadSelected();
-                tabs.setSelectedIndex(0);
-                JTable wavs = (JTable) find(tabs.getSelectedComponent(), "resultsTable");
-                wavs.setRowSelectionInterval(0, 0);
-                ((SearchTab) tabs.getSelectedComponent()).downloadSelected();
-            });
             settle(6000);
             fan.close();
             for (Theme theme : List.of(Theme.LIGHT, Theme.DARK)) {
                 GuiHarness.onEdt(() -> h.frame.switchTheme(theme));
-                String suffix = "-" + theme.name().toLowerCase(Locale.ROOT) + ".png";
-                String[] names = {"search", "transfers", "library", "network"};
-                for (int tab = 0; tab < names.length; tab++) {
-                    int index = tab;
-                    GuiHarness.onEdt(() -> h.frame.showTab(index));
+                for (int tab : new int[] {MainFrame.LIBRARY, MainFrame.NETWORK}) {
+                    GuiHarness.onEdt(() -> h.frame.showTab(tab));
                     settle(700);
-                    shoot(h.frame, out.resolve(names[tab] + suffix));
+                    shoot(h.frame, out.resolve((tab == MainFrame.LIBRARY ? "library" : "network") + suffix(theme)));
                 }
                 SettingsDialog dialog = GuiHarness.onEdt(() -> {
                     SettingsDialog d = new SettingsDialog(h.frame, h.frame.context());
@@ -86,11 +101,15 @@ public final class Screenshots {
                     return d;
                 });
                 settle(500);
-                shoot(dialog, out.resolve("settings" + suffix));
+                shoot(dialog, out.resolve("settings" + suffix(theme)));
                 GuiHarness.onEdt(dialog::dispose);
             }
         }
         System.exit(0);
+    }
+
+    private static String suffix(Theme theme) {
+        return "-" + theme.name().toLowerCase(Locale.ROOT) + ".png";
     }
 
     private static void settle(long millis) throws InterruptedException {

@@ -77,6 +77,31 @@ class SearchResultsModelTest {
         assertThat(model.group(0).sources()).containsExactly(DownloadSource.of(a), DownloadSource.of(b));
     }
 
+    @Test
+    void eachRowShowsHopsVendorsFirewalledHostsAndWhetherTheUserHasTheFile() {
+        FileMarks marks = new FileMarks();
+        SearchResultsModel withMarks = new SearchResultsModel(marks::of);
+        withMarks.addHits(List.of(
+                new SearchHit("ocean.wav", 10, OCEAN, "127.0.0.1", 1, 1, 2, SERVENT, "GTKG", false),
+                new SearchHit("ocean.wav", 10, OCEAN, "127.0.0.1", 2, 1, 1, SERVENT, "SHOL", false),
+                new SearchHit("ocean.wav", 10, OCEAN, "10.0.0.9", 6346, 1, 3, "11".repeat(16), "GTKG", true),
+                new SearchHit("song.wav", 10, SONG, "127.0.0.1", 3, 1, 0, SERVENT, "XYZW", true)));
+        assertThat(withMarks.getValueAt(0, SearchResultsModel.HOPS)).isEqualTo(1);
+        assertThat(withMarks.getValueAt(0, SearchResultsModel.VENDOR)).isEqualTo("gtk-gnutella, Shoal");
+        assertThat(withMarks.getValueAt(0, SearchResultsModel.FIREWALLED)).isEqualTo("1 of 3");
+        assertThat(withMarks.getValueAt(1, SearchResultsModel.VENDOR)).isEqualTo("XYZW");
+        assertThat(withMarks.getValueAt(1, SearchResultsModel.FIREWALLED)).isEqualTo("yes");
+        assertThat(withMarks.getValueAt(0, SearchResultsModel.HAVE)).isEqualTo("");
+
+        events.clear();
+        withMarks.addTableModelListener(events::add);
+        marks.setLibrary(List.of(SONG));
+        withMarks.marksChanged();
+        assertThat(withMarks.getValueAt(1, SearchResultsModel.HAVE)).isEqualTo("In library");
+        assertThat(withMarks.mark(1)).isEqualTo(FileMarks.Mark.IN_LIBRARY);
+        assertThat(events).extracting(TableModelEvent::getType).containsExactly(TableModelEvent.UPDATE);
+    }
+
     static SearchHit hit(String name, String urn, String host, int port, long index) {
         long size = name.startsWith("ocean") ? 1_323_044 : 378_392;
         return new SearchHit(name, size, urn, host, port, index, 1, SERVENT, "SHOL", false);

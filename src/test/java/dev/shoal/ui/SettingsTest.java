@@ -64,6 +64,33 @@ class SettingsTest {
         assertThat(HostPort.parse("[::1]:7000").toString()).isEqualTo("[::1]:7000");
         assertThatThrownBy(() -> HostPort.parse("localhost")).hasMessageContaining("host and port");
         assertThatThrownBy(() -> HostPort.parse("h:x")).hasMessageContaining("not a port");
-        assertThatThrownBy(() -> HostPort.parse("h:70000")).hasMessageContaining("1..65535");
+        assertThatThrownBy(() -> HostPort.parse("h:70000")).hasMessageContaining("1 to 65535");
+    }
+
+    @Test
+    void peersToJoinAreHostsAndPortsSeparatedByCommasOrSpaces() {
+        assertThat(SettingsDialog.parsePeers(" 127.0.0.1:6346, [::1]:7000  example.org:6347 "))
+                .extracting(a -> a.getHostString() + ":" + a.getPort())
+                .containsExactly("127.0.0.1:6346", "::1:7000", "example.org:6347");
+        assertThat(SettingsDialog.parsePeers(" ")).isEmpty();
+        assertThatThrownBy(() -> SettingsDialog.parsePeers("127.0.0.1:6346, nonsense"))
+                .hasMessageContaining("host and port");
+    }
+
+    @Test
+    void aDownloadsFolderMustBeAFullPathToAFolderShoalMayWrite() throws Exception {
+        Path file = java.nio.file.Files.writeString(data.resolve("notes.txt"), "x");
+        assertThat(SettingsDialog.downloadsProblem(data.resolve("new/sub").toString())).isNull();
+        assertThat(SettingsDialog.downloadsProblem(data.toString())).isNull();
+        assertThat(SettingsDialog.downloadsProblem(file.toString())).contains("is a file");
+        assertThat(SettingsDialog.downloadsProblem("Downloads")).startsWith("Type the downloads folder as a full path");
+    }
+
+    @Test
+    void onlyAnExistingReadableFolderCanBeShared() throws Exception {
+        Path file = java.nio.file.Files.writeString(data.resolve("song.wav"), "x");
+        assertThat(FolderList.problem(data)).isNull();
+        assertThat(FolderList.problem(file)).contains("is a file, not a folder");
+        assertThat(FolderList.problem(data.resolve("missing"))).contains("there is no such folder");
     }
 }

@@ -1,5 +1,7 @@
 package dev.shoal.node.api;
 
+import java.util.List;
+
 /**
  * A snapshot of one download.
  *
@@ -8,9 +10,25 @@ package dev.shoal.node.api;
  * @param knownSources every source known so far
  * @param reason why it failed, or empty
  * @param path where the verified file landed, or empty until it is done
+ * @param perSource each source of the current (or last) run of the swarm, with what it delivered
+ * @param pieces which source delivered which part of the file, start to end; empty before the
+ *     swarm first runs
  */
 public record DownloadInfo(String id, String urn, String name, long size, long bytesDone, long bytesPerSecond,
-        int sources, int knownSources, DownloadState state, String reason, String path) {
+        int sources, int knownSources, DownloadState state, String reason, String path,
+        List<SourceProgress> perSource, List<PieceRun> pieces) {
+
+    public DownloadInfo {
+        perSource = List.copyOf(perSource);
+        pieces = List.copyOf(pieces);
+    }
+
+    /** A snapshot without the per-source breakdown. */
+    public DownloadInfo(String id, String urn, String name, long size, long bytesDone, long bytesPerSecond,
+            int sources, int knownSources, DownloadState state, String reason, String path) {
+        this(id, urn, name, size, bytesDone, bytesPerSecond, sources, knownSources, state, reason, path, List.of(),
+                List.of());
+    }
 
     /** Seconds until done at the current speed, or -1 when unknown. */
     public long etaSeconds() {

@@ -148,27 +148,45 @@ public record NodeConfig(
      * @param maxRetryAfter      upper bound on how long a 503's Retry-After makes a download wait
      * @param checkpointInterval how often completed chunks are made durable in the state file
      * @param maxKnownSources    sources kept per download, including those learnt from X-Alt
+     * @param queryLifetime      how long a search waits for hits before it says it found none (hits that
+     *                           come later are still delivered until the search is closed); hits from a
+     *                           few hops away arrive within seconds, and the CLI's search timeout is as long
      */
     public record Tuning(Duration handshakeTimeout, int sendQueueBytes, int hostCacheSize, boolean deflate,
             int chunkSize, Duration connectTimeout, Duration pushTimeout, Duration readTimeout, int maxFailures,
-            int maxBusyRetries, Duration maxRetryAfter, Duration checkpointInterval, int maxKnownSources) {
+            int maxBusyRetries, Duration maxRetryAfter, Duration checkpointInterval, int maxKnownSources,
+            Duration queryLifetime) {
+
+        public static final Duration DEFAULT_QUERY_LIFETIME = Duration.ofSeconds(10);
+
+        public Tuning {
+            if (queryLifetime == null || queryLifetime.isNegative() || queryLifetime.isZero()) {
+                throw new ShoalException("a search needs a positive lifetime, got " + queryLifetime);
+            }
+        }
 
         public static Tuning defaults() {
             return new Tuning(Duration.ofSeconds(10), 128 * 1024, 1024, true,
                     512 * 1024, Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(30), 3,
-                    10, Duration.ofMinutes(10), Duration.ofSeconds(1), 100);
+                    10, Duration.ofMinutes(10), Duration.ofSeconds(1), 100, DEFAULT_QUERY_LIFETIME);
         }
 
         public Tuning withChunkSize(int bytes) {
             return new Tuning(handshakeTimeout, sendQueueBytes, hostCacheSize, deflate, bytes, connectTimeout,
                     pushTimeout, readTimeout, maxFailures, maxBusyRetries, maxRetryAfter, checkpointInterval,
-                    maxKnownSources);
+                    maxKnownSources, queryLifetime);
         }
 
         public Tuning withHandshakeTimeout(Duration d) {
             return new Tuning(d, sendQueueBytes, hostCacheSize, deflate, chunkSize, connectTimeout,
                     pushTimeout, readTimeout, maxFailures, maxBusyRetries, maxRetryAfter, checkpointInterval,
-                    maxKnownSources);
+                    maxKnownSources, queryLifetime);
+        }
+
+        public Tuning withQueryLifetime(Duration d) {
+            return new Tuning(handshakeTimeout, sendQueueBytes, hostCacheSize, deflate, chunkSize, connectTimeout,
+                    pushTimeout, readTimeout, maxFailures, maxBusyRetries, maxRetryAfter, checkpointInterval,
+                    maxKnownSources, d);
         }
     }
 

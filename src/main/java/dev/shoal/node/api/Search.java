@@ -1,5 +1,7 @@
 package dev.shoal.node.api;
 
+import java.time.Duration;
+
 /** A running search. Hits keep arriving until it is stopped or the node closes. */
 public interface Search extends AutoCloseable {
     /** The query's GUID in hex. */
@@ -11,7 +13,16 @@ public interface Search extends AutoCloseable {
     /** True when the requested TTL exceeded the node's maximum and was lowered. */
     boolean clamped();
 
-    /** Stops delivering hits. */
+    /** How many connected peers the query was sent to; 0 means no hit can come back. */
+    int peersQueried();
+
+    /**
+     * How long to wait for hits before telling the user none came ({@link NodeConfig.Tuning#queryLifetime()}).
+     * Hits arriving later are still delivered.
+     */
+    Duration lifetime();
+
+    /** Stops delivering hits: the node forgets the search, and later hits for it are dropped. */
     @Override
     void close();
 }

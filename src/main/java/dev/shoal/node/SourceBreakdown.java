@@ -1,0 +1,105 @@
+package dev.shoal.node;
+
+import dev.shoal.node.api.PieceRun;
+import dev.shoal.node.api.SourceProgress;
+import dev.shoal.node.api.SourceState;
+import dev.shoal.transfer.ChunkOwners;
+import dev.shoal.transfer.Source;
+import dev.shoal.transfer.SourceStats;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns one swarm's source statistics and chunk owners into the per-source rows and the piece map
+ * of {@link dev.shoal.node.api.DownloadInfo}. A source's speed is measured over the last
+ * {@link #WINDOW_NANOS}: sources are credited a whole chunk at a time, so a shorter window would
+ * jump between zero and several times the real rate. One instance per swarm; time is passed in.
+ */
+final class SourceBreakdown {
+    static final long WINDOW_NANOS = 3_000_000_000L;
+
+    /** What the breakdown shows at one instant. */
+    record Snapshot(List<SourceProgress> perSource, List<PieceRun> pieces) {
+        static final Snapshot EMPTY = new Snapshot(List.of(), List.of());
+    }
+
+    private record Sample(long nanos, long delivered) {
+    }
+
+    private final Map<Source, Deque<Sample>> samples = new HashMap<>();
+
+    synchronized Snapshot update(List<SourceStats> stats, ChunkOwners owners, long nowNanos) {
+        List<SourceProgress> rows = new ArrayList<>(stats.size());
+        Map<Source, Integer> index = new HashMap<>();
+        for (SourceStats s : stats) {
+            index.put(s.source(), rows.size());
+            rows.add(new SourceProgress(address(s.source()), s.delivered(), rate(s, nowNanos), state(s)));
+        }
+        return new Snapshot(rows, runs(owners, index));
+    }
+
+    private long rate(SourceStats s, long nowNanos) {
+        Deque<Sample> window = samples.computeIfAbsent(s.source(), k -> new ArrayDeque<>());
+        window.addLast(new Sample(nowNanos, s.delivered()));
+        while (window.size() > 2 && nowNanos - window.peekFirst().nanos() > WINDOW_NANOS) {
+            window.removeFirst();
+        }
+        if (s.state() != SourceStats.State.ACTIVE) {
+            return 0;
+        }
+        Sample first = window.peekFirst();
+        long nanos = nowNanos - first.nanos();
+        if (nanos <= 0) {
+            return 0;
+        }
+        return Math.max(0, Math.round((s.delivered() - first.delivered()) * 1e9 / nanos));
+    }
+
+    private static SourceState state(SourceStats s) {
+        return switch (s.state()) {
+            case ACTIVE -> s.delivered() == 0 ? SourceState.CONNECTING : SourceState.DOWNLOADING;
+            case RETRYING -> SourceState.WAITING;
+            case IDLE -> SourceState.IDLE;
+            case DROPPED -> SourceState.GAVE_UP;
+            case BANNED -> SourceState.BANNED;
+        };
+    }
+
+    static String address(Source s) {
+        String host = s.address().getHostString() + ":" + s.address().getPort();
+        return s.firewalled() ? host + " (push)" : host;
+    }
+
+    /** Run-length encodes the owner of every chunk, start to end. */
+    static List<PieceRun> runs(ChunkOwners owners, Map<Source, Integer> index) {
+        List<PieceRun> runs = new ArrayList<>();
+        int current = 0;
+        int length = 0;
+        for (int chunk = 0; chunk < owners.chunks(); chunk++) {
+            int owner = ownerOf(owners, chunk, index);
+            if (length > 0 && owner != current) {
+                runs.add(new PieceRun(length, current));
+                length = 0;
+            }
+            current = owner;
+            length++;
+        }
+        if (length > 0) {
+            runs.add(new PieceRun(length, current));
+        }
+        return runs;
+    }
+
+    private static int ownerOf(ChunkOwners owners, int chunk, Map<Source, Integer> index) {
+        if (!owners.isDone(chunk)) {
+            return PieceRun.MISSING;
+        }
+        Source provider = owners.providerOf(chunk);
+        // A provider no longer listed cannot happen (the pool forgets no source); shown as of unknown origin.
+        return provider == null ? PieceRun.EARLIER : index.getOrDefault(provider, PieceRun.EARLIER);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.shoal.ui;
+
+import java.awt.Component;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javax.swing.JLabel;
+import javax.swing.JTable;
+import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.timing.Condition;
+import org.assertj.swing.timing.Pause;
+import org.assertj.swing.timing.Timeout;
+
+/** Reading the live window from a test thread: every read goes through the EDT, every wait is for a condition. */
+final class GuiChecks {
+    static final Timeout WAIT = Timeout.timeout(30, TimeUnit.SECONDS);
+
+    private GuiChecks() {
+    }
+
+    static int rows(JTable table) {
+        return GuiActionRunner.execute(table::getRowCount);
+    }
+
+    static Object value(JTable table, int viewRow, int modelColumn) {
+        return GuiActionRunner.execute(() -> table.getModel().getValueAt(table.convertRowIndexToModel(viewRow),
+                modelColumn));
+    }
+
+    static Object modelValue(JTable table, int modelRow, int modelColumn) {
+        return GuiActionRunner.execute(() -> table.getModel().getValueAt(modelRow, modelColumn));
+    }
+
+    static String text(JLabel label) {
+        return GuiActionRunner.execute(() -> label.getText());
+    }
+
+    /** The last status-bar notice, from its tool tip: the text itself clears after a few seconds. */
+    static String lastNotice(MainFrame frame) {
+        JLabel notice = (JLabel) find(frame, "statusNotice");
+        return GuiActionRunner.execute(() -> notice.getToolTipText());
+    }
+
+    static Component find(Component root, String name) {
+        return GuiActionRunner.execute(() -> Screenshots.find(root, name));
+    }
+
+    static <T> T onEdt(Callable<T> work) {
+        return GuiActionRunner.execute(work);
+    }
+
+    static void waitFor(String what, Callable<Boolean> check) {
+        Pause.pause(new Condition(what) {
+            @Override
+            public boolean test() {
+                try {
+                    return check.call();
+                } catch (Exception e) {
+                    return false;
+                }
+            }
+        }, WAIT);
+    }
+}
