@@ -42,7 +42,8 @@ class ArchitectureTest {
         assertThat(violations("sim", "java.lang.", "java.util.", "java.io.", "java.nio.file.", "java.time.",
                 "java.math.", "java.text.", "java.awt.Color", "java.awt.BasicStroke", "java.awt.geom.",
                 "dev.shoal.protocol.",
-                "dev.shoal.routing.", "dev.shoal.time.", "dev.shoal.sim.", "picocli.", "org.jfree.")).isEmpty();
+                "dev.shoal.routing.", "dev.shoal.time.", "dev.shoal.json.", "dev.shoal.sim.", "picocli.",
+                "org.jfree.")).isEmpty();
     }
 
     /** The clock sits below everything, so any layer can take one; it may only log. */
@@ -87,10 +88,17 @@ class ArchitectureTest {
         for (String layer : List.of("cli", "ui")) {
             imports(layer).stream()
                     .filter(i -> i.contains(" dev.shoal."))
-                    .filter(i -> !i.contains(" dev.shoal.node.api.") && !i.contains(" dev.shoal." + layer + "."))
+                    .filter(i -> !i.contains(" dev.shoal.node.api.") && !i.contains(" dev.shoal." + layer + ".")
+                            && !i.contains(" dev.shoal.json."))
                     .forEach(offenders::add);
         }
         assertThat(offenders).isEmpty();
+    }
+
+    /** The one JSON writer sits below every layer that prints JSON; it knows nothing of Shoal. */
+    @Test
+    void jsonUsesOnlyTheJdkAndJackson() {
+        assertThat(violations("json", "java.", "dev.shoal.json.", "tools.jackson.")).isEmpty();
     }
 
     /** The facade is a pure API: its implementation is found at run time, never imported. */

@@ -1,7 +1,7 @@
 package dev.shoal.bench;
 
+import dev.shoal.json.JsonLine;
 import java.io.PrintStream;
-import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,44 +78,10 @@ final class ReportWriter {
         m.put(prefix + "max", s.max());
     }
 
-    /** A flat JSON object; names and strings here are plain ASCII identifiers, numbers finite or null. */
+    /** A flat JSON object, numbers rounded to the digits the tables show. */
     static String object(Map<String, Object> fields) {
-        StringBuilder sb = new StringBuilder("{");
-        for (Map.Entry<String, Object> e : fields.entrySet()) {
-            if (sb.length() > 1) {
-                sb.append(',');
-            }
-            sb.append('"').append(escape(e.getKey())).append("\":");
-            Object v = e.getValue();
-            if (v instanceof Double d) {
-                sb.append(number(d));
-            } else if (v instanceof Number) {
-                sb.append(v);
-            } else {
-                sb.append('"').append(escape(String.valueOf(v))).append('"');
-            }
-        }
-        return sb.append('}').toString();
+        return JsonLine.of(fields, DIGITS);
     }
 
-    private static String number(double d) {
-        if (!Double.isFinite(d)) {
-            return "null";
-        }
-        return new BigDecimal(d).round(DIGITS).stripTrailingZeros().toPlainString();
-    }
 
-    private static String escape(String s) {
-        StringBuilder sb = new StringBuilder();
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                sb.append('\\').append(c);
-            } else if (c < 0x20) {
-                sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
-    }
 }

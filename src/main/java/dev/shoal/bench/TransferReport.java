@@ -1,7 +1,7 @@
 package dev.shoal.bench;
 
+import dev.shoal.json.JsonLine;
 import java.io.PrintStream;
-import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +54,7 @@ final class TransferReport {
                     m.put("meets_target", f.ratio().median() >= f.target());
                 }
             }
-            out.println(object(m));
+            out.println(JsonLine.of(m, DIGITS));
         }
     }
 
@@ -70,26 +70,5 @@ final class TransferReport {
             return "-";
         }
         return String.format(Locale.ROOT, v >= 100 ? "%.0f" : "%.2f", v);
-    }
-
-    /** A flat JSON object; keys and strings are plain ASCII here, numbers finite or null. */
-    static String object(Map<String, Object> fields) {
-        StringBuilder sb = new StringBuilder("{");
-        for (Map.Entry<String, Object> e : fields.entrySet()) {
-            if (sb.length() > 1) {
-                sb.append(',');
-            }
-            sb.append('"').append(e.getKey()).append("\":");
-            Object v = e.getValue();
-            if (v instanceof Double d) {
-                sb.append(Double.isFinite(d) ? new BigDecimal(d).round(DIGITS).stripTrailingZeros().toPlainString()
-                        : "null");
-            } else if (v instanceof Number || v instanceof Boolean) {
-                sb.append(v);
-            } else {
-                sb.append('"').append(String.valueOf(v).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-            }
-        }
-        return sb.append('}').toString();
     }
 }

@@ -1,5 +1,6 @@
 package dev.shoal.cli;
 
+import dev.shoal.json.JsonLine;
 import dev.shoal.node.api.Download;
 import dev.shoal.node.api.DownloadInfo;
 import dev.shoal.node.api.DownloadState;
@@ -284,7 +285,7 @@ final class GetCommand implements Callable<Integer> {
             if (!d.reason().isEmpty()) {
                 f.put("reason", d.reason());
             }
-            String line = Json.object(f);
+            String line = JsonLine.of(f);
             if (!line.equals(last)) {
                 last = line;
                 out.println(line);

@@ -1,5 +1,6 @@
 package dev.shoal.cli;
 
+import dev.shoal.json.JsonLine;
 import dev.shoal.node.api.NodeEvent;
 import dev.shoal.node.api.Shoal;
 import dev.shoal.node.api.ShoalException;
@@ -64,7 +65,7 @@ final class IndexCommand implements Callable<Integer> {
                 fields.put("urn", file.urn());
                 fields.put("path", file.path());
                 fields.put("index", file.index());
-                out.println(Json.object(fields));
+                out.println(JsonLine.of(fields));
             } else {
                 out.printf("%s\t%s\t%s%n", file.name(), Units.bytes(file.size()), file.urn());
             }

@@ -1,5 +1,6 @@
 package dev.shoal.cli;
 
+import dev.shoal.json.JsonLine;
 import dev.shoal.node.api.NodeConfig;
 import dev.shoal.node.api.Search;
 import dev.shoal.node.api.SearchHit;
@@ -15,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -119,7 +119,7 @@ final class SearchCommand implements Callable<Integer> {
             fields.put("servent_id", hit.serventId());
             fields.put("vendor", hit.vendor());
             fields.put("firewalled", hit.firewalled());
-            out.println(Json.object(fields));
+            out.println(JsonLine.of(fields));
         } else {
             out.printf("%s  %s  %s  %s:%d  hops=%d%n", hit.name(), Units.bytes(hit.size()),
                     hit.urn().isEmpty() ? "-" : hit.urn(), hit.host(), hit.port(), hit.hops());

@@ -1,5 +1,6 @@
 package dev.shoal.sim;
 
+import dev.shoal.json.JsonLine;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
