@@ -10,6 +10,7 @@ import dev.shoal.node.api.Shoal;
 import dev.shoal.node.api.ShoalException;
 import dev.shoal.node.api.ShoalNode;
 import dev.shoal.node.api.UserFolders;
+import dev.shoal.protocol.HostPort;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;

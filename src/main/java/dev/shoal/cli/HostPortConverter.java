@@ -1,32 +1,22 @@
 package dev.shoal.cli;
 
+import dev.shoal.protocol.HostPort;
 import java.net.InetSocketAddress;
 import picocli.CommandLine;
 
-/** Parses {@code HOST:PORT} (or {@code [v6]:PORT}) without resolving anything but the name given. */
+/** {@code HOST:PORT} (or {@code [v6]:PORT}) from the command line; a name is looked up here, once. */
 final class HostPortConverter implements CommandLine.ITypeConverter<InetSocketAddress> {
     @Override
     public InetSocketAddress convert(String value) {
-        int colon = value.lastIndexOf(':');
-        if (colon <= 0 || colon == value.length() - 1) {
-            throw new CommandLine.TypeConversionException("expected HOST:PORT, got '" + value + "'");
-        }
-        String host = value.substring(0, colon);
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        }
-        int port;
+        HostPort hostPort;
         try {
-            port = Integer.parseInt(value.substring(colon + 1));
-        } catch (NumberFormatException e) {
-            throw new CommandLine.TypeConversionException("bad port in '" + value + "'");
+            hostPort = HostPort.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException(e.getMessage() + " (got '" + value + "')");
         }
-        if (port < 1 || port > 65_535) {
-            throw new CommandLine.TypeConversionException("port must be 1..65535 in '" + value + "'");
-        }
-        InetSocketAddress address = new InetSocketAddress(host, port);
+        InetSocketAddress address = hostPort.resolve();
         if (address.isUnresolved()) {
-            throw new CommandLine.TypeConversionException("unknown host '" + host + "'");
+            throw new CommandLine.TypeConversionException("unknown host '" + hostPort.host() + "'");
         }
         return address;
     }

@@ -11,6 +11,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 public final class LogMessageConverter extends ClassicConverter {
     @Override
     public String convert(ILoggingEvent event) {
-        return HostPort.unslash(event.getFormattedMessage());
+        return AddressText.unslash(event.getFormattedMessage());
     }
 }

@@ -7,6 +7,7 @@ import dev.shoal.node.api.Shoal;
 import dev.shoal.node.api.ShoalException;
 import dev.shoal.node.api.ShoalNode;
 import dev.shoal.node.api.UserFolders;
+import dev.shoal.protocol.HostPort;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -33,7 +34,7 @@ final class NodeCommand implements Callable<Integer> {
     @Mixin
     HelpOption help;
 
-    @Option(names = "--port", paramLabel = "P", defaultValue = "6346",
+    @Option(names = "--port", paramLabel = "P", defaultValue = "" + NodeConfig.DEFAULT_PORT,
             description = "TCP port for Gnutella and HTTP; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
 

@@ -16,6 +16,6 @@ public final class OneLineThrowableConverter extends ThrowableHandlingConverter 
             return "";
         }
         String type = t.getClassName().substring(t.getClassName().lastIndexOf('.') + 1);
-        return HostPort.unslash(" (" + type + (t.getMessage() == null ? "" : ": " + t.getMessage()) + ")");
+        return AddressText.unslash(" (" + type + (t.getMessage() == null ? "" : ": " + t.getMessage()) + ")");
     }
 }

@@ -2,6 +2,7 @@ package dev.shoal.cli;
 
 import dev.shoal.node.api.ShoalException;
 import dev.shoal.node.api.ShoalNode;
+import dev.shoal.protocol.HostPort;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;

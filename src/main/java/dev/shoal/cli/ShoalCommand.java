@@ -90,7 +90,7 @@ public final class ShoalCommand implements Runnable {
 
     /** A failure in one line: a {@link ShoalException} says it all; anything else is named by its type. */
     public static String describe(Throwable e) {
-        return HostPort.unslash(explain(e)).replaceAll("\\s*\\R\\s*", " ");
+        return AddressText.unslash(explain(e)).replaceAll("\\s*\\R\\s*", " ");
     }
 
     private static String explain(Throwable e) {

@@ -1,6 +1,6 @@
 package dev.shoal.net;
 
-import dev.shoal.protocol.handshake.HostPort;
+import dev.shoal.protocol.HostPort;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.InetSocketAddress;
@@ -166,7 +166,7 @@ public final class HostCache {
                     continue;
                 }
             }
-            Optional<InetSocketAddress> a = HostPort.parse(parts[0]);
+            Optional<InetSocketAddress> a = HostPort.parseLiteral(parts[0]);
             if (a.isPresent()) {
                 add(a.get(), seen);
             }

@@ -29,6 +29,12 @@ final class Format {
     private Format() {
     }
 
+    /** A message from below (written to follow "shoal: " on a terminal) as a sentence on screen. */
+    static String sentence(String message) {
+        return message == null || message.isEmpty() ? ""
+                : Character.toUpperCase(message.charAt(0)) + message.substring(1);
+    }
+
     static String bytes(long n) {
         if (n < 1024) {
             return n + " B";

@@ -2,6 +2,7 @@ package dev.shoal.ui;
 
 import com.formdev.flatlaf.FlatClientProperties;
 import dev.shoal.node.api.PeerInfo;
+import dev.shoal.protocol.HostPort;
 import java.awt.BorderLayout;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -86,12 +87,12 @@ final class NetworkPanel extends JPanel {
             target = HostPort.parse(address.getText());
         } catch (IllegalArgumentException e) {
             address.putClientProperty(FlatClientProperties.OUTLINE, FlatClientProperties.OUTLINE_ERROR);
-            ctx.notice(e.getMessage());
+            ctx.notice(Format.sentence(e.getMessage()));
             return;
         }
         connect.setEnabled(false);
         ctx.notice("Connecting to " + target + "\u2026");
-        ctx.background().call(() -> ctx.node().connect(new InetSocketAddress(target.host(), target.port())), future ->
+        ctx.background().call(() -> ctx.node().connect(target.resolve()), future ->
                 ctx.background().await(future, (PeerInfo p) -> {
                     connect.setEnabled(true);
                     address.setText("");

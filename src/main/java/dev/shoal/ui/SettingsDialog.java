@@ -2,6 +2,7 @@ package dev.shoal.ui;
 
 import com.formdev.flatlaf.FlatClientProperties;
 import dev.shoal.node.api.NodeConfig;
+import dev.shoal.protocol.HostPort;
 import java.awt.BorderLayout;
 import java.awt.FlowLayout;
 import java.awt.GridBagConstraints;
@@ -56,8 +57,7 @@ final class SettingsDialog extends JDialog {
         shares.show(c.shares());
         downloads.setName("downloadsField");
         downloads.setText(c.downloadsDir().toString());
-        peers.setText(String.join(", ", c.peers().stream().map(a -> new HostPort(a.getHostString(), a.getPort())
-                .toString()).toList()));
+        peers.setText(String.join(", ", c.peers().stream().map(HostPort::format).toList()));
         peers.setCaretPosition(0);
         Widgets.onTextChange(peers, t -> clearProblem(peers));
         Widgets.onTextChange(downloads, t -> clearProblem(downloads));
@@ -195,8 +195,7 @@ final class SettingsDialog extends JDialog {
         List<InetSocketAddress> out = new ArrayList<>();
         for (String part : text.split("[,\\s]+")) {
             if (!part.isBlank()) {
-                HostPort hp = HostPort.parse(part);
-                out.add(InetSocketAddress.createUnresolved(hp.host(), hp.port()));
+                out.add(HostPort.parse(part).unresolved());
             }
         }
         return out;
@@ -231,7 +230,7 @@ final class SettingsDialog extends JDialog {
         try {
             parsePeers(peers.getText());
         } catch (IllegalArgumentException e) {
-            refuse(peers, "Peers to join: " + e.getMessage());
+            refuse(peers, "Peers to join: " + Format.sentence(e.getMessage()));
             return;
         }
         NodeConfig wanted = edited();

@@ -9,7 +9,7 @@ import dev.shoal.protocol.Bye;
 import dev.shoal.protocol.Frame;
 import dev.shoal.protocol.MessageType;
 import dev.shoal.protocol.handshake.HandshakeHeaders;
-import dev.shoal.protocol.handshake.HostPort;
+import dev.shoal.protocol.HostPort;
 import dev.shoal.protocol.handshake.NodeRole;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -93,7 +93,7 @@ class LinkTest extends NetTestSupport {
         HandshakeRefusedException refused = (HandshakeRefusedException) e.getCause();
         assertThat(refused.code()).isEqualTo(503);
         HandshakeHeaders h = refused.headers();
-        assertThat(HostPort.parseList(h.get("X-Try-Ultrapeers").orElseThrow())).contains(address(a));
+        assertThat(HostPort.parseLiteralList(h.get("X-Try-Ultrapeers").orElseThrow())).contains(address(a));
         // c learnt a from the refusal.
         assertThat(c.hostCache().contains(address(a))).isTrue();
         assertThat(b.connections()).hasSize(1);

@@ -11,7 +11,7 @@ import dev.shoal.protocol.Header;
 import dev.shoal.protocol.MessageType;
 import dev.shoal.protocol.handshake.HandshakeMessage;
 import dev.shoal.protocol.handshake.HandshakeReader;
-import dev.shoal.protocol.handshake.HostPort;
+import dev.shoal.protocol.HostPort;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -91,8 +91,8 @@ class RawPeerTest extends NetTestSupport {
             Connection c = r.connected.get(0);
             assertThat(c.isCompressedIn()).isFalse();
             assertThat(c.isCompressedOut()).isFalse();
-            assertThat(c.listenAddress()).contains(HostPort.parse("127.0.0.1:17001").orElseThrow());
-            assertThat(m.hostCache().contains(HostPort.parse("127.0.0.1:17001").orElseThrow())).isTrue();
+            assertThat(c.listenAddress()).contains(HostPort.parseLiteral("127.0.0.1:17001").orElseThrow());
+            assertThat(m.hostCache().contains(HostPort.parseLiteral("127.0.0.1:17001").orElseThrow())).isTrue();
 
             Frame pong = RawPeer.frame(MessageType.PONG, 1, 0, new byte[14]);
             c.send(pong);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shoal.node.api.NodeConfig;
+import dev.shoal.protocol.HostPort;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;

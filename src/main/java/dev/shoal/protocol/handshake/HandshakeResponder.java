@@ -1,6 +1,7 @@
 package dev.shoal.protocol.handshake;
 
 import dev.shoal.protocol.FramingException;
+import dev.shoal.protocol.HostPort;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -177,7 +178,7 @@ public final class HandshakeResponder {
     /** The peer's listening address from {@code Listen-IP}, {@code X-My-Address} or {@code Node}. */
     public static Optional<InetSocketAddress> listenAddressOf(HandshakeHeaders headers) {
         for (String name : List.of("Listen-IP", "X-My-Address", "Node")) {
-            Optional<InetSocketAddress> a = headers.get(name).flatMap(v -> HostPort.parseList(v).stream().findFirst());
+            Optional<InetSocketAddress> a = headers.get(name).flatMap(v -> HostPort.parseLiteralList(v).stream().findFirst());
             if (a.isPresent()) {
                 return a;
             }
@@ -188,8 +189,8 @@ public final class HandshakeResponder {
     /** Hosts suggested by the peer in {@code X-Try-Ultrapeers} and the legacy {@code X-Try}. */
     public static List<InetSocketAddress> tryHostsOf(HandshakeHeaders headers) {
         List<InetSocketAddress> out = new ArrayList<>();
-        headers.get("X-Try-Ultrapeers").ifPresent(v -> out.addAll(HostPort.parseList(v)));
-        headers.get("X-Try").ifPresent(v -> out.addAll(HostPort.parseList(v)));
+        headers.get("X-Try-Ultrapeers").ifPresent(v -> out.addAll(HostPort.parseLiteralList(v)));
+        headers.get("X-Try").ifPresent(v -> out.addAll(HostPort.parseLiteralList(v)));
         return out;
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shoal.protocol.FramingException;
+import dev.shoal.protocol.HostPort;
 import java.net.InetSocketAddress;
 import org.junit.jupiter.api.Test;
 
@@ -62,12 +63,12 @@ class HandshakeHeadersTest {
 
     @Test
     void hostPortsAreLiteralsOnly() {
-        assertThat(HostPort.parse("127.0.0.1:6346")).contains(new InetSocketAddress("127.0.0.1", 6346));
-        assertThat(HostPort.parse("[::1]:6346")).isPresent();
-        assertThat(HostPort.parse("example.com:6346")).isEmpty();
-        assertThat(HostPort.parse("127.1.2.4:0")).isEmpty();
-        assertThat(HostPort.parse("127.1.2.256:1")).isEmpty();
-        assertThat(HostPort.parseList("127.1.2.4:1, bogus, 127.5.6.8:2")).hasSize(2);
-        assertThat(HostPort.formatList(HostPort.parseList("127.1.2.4:1,127.5.6.8:2"))).isEqualTo("127.1.2.4:1,127.5.6.8:2");
+        assertThat(HostPort.parseLiteral("127.0.0.1:6346")).contains(new InetSocketAddress("127.0.0.1", 6346));
+        assertThat(HostPort.parseLiteral("[::1]:6346")).isPresent();
+        assertThat(HostPort.parseLiteral("example.com:6346")).isEmpty();
+        assertThat(HostPort.parseLiteral("127.1.2.4:0")).isEmpty();
+        assertThat(HostPort.parseLiteral("127.1.2.256:1")).isEmpty();
+        assertThat(HostPort.parseLiteralList("127.1.2.4:1, bogus, 127.5.6.8:2")).hasSize(2);
+        assertThat(HostPort.formatList(HostPort.parseLiteralList("127.1.2.4:1,127.5.6.8:2"))).isEqualTo("127.1.2.4:1,127.5.6.8:2");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shoal.protocol.FramingException;
+import dev.shoal.protocol.HostPort;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class HandshakeReaderTest {
         HandshakeMessage m = HandshakeReader.parse(
                 "GNUTELLA CONNECT/0.6\r\nX-Try-Ultrapeers: 127.1.2.4:6346,\r\n 127.5.6.8:6347\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         assertThat(m.headers().get("X-Try-Ultrapeers")).contains("127.1.2.4:6346, 127.5.6.8:6347");
-        assertThat(HostPort.parseList(m.headers().get("X-Try-Ultrapeers").orElseThrow())).hasSize(2);
+        assertThat(HostPort.parseLiteralList(m.headers().get("X-Try-Ultrapeers").orElseThrow())).hasSize(2);
     }
 
     @Test

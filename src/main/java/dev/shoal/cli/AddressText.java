@@ -1,10 +1,9 @@
 package dev.shoal.cli;
 
-import java.net.InetSocketAddress;
 import java.util.regex.Pattern;
 
-/** Formats addresses the way users type them: {@code 127.0.0.1:6346}, {@code [::1]:6346}. */
-final class HostPort {
+/** Messages from below with their addresses written the way users type them. */
+final class AddressText {
     /**
      * {@link InetSocketAddress#toString()} as it lands in messages: {@code /127.0.0.1:6346} or
      * {@code /[::1]:6346}, the slash not part of a path or of {@code name/address}.
@@ -12,12 +11,7 @@ final class HostPort {
     private static final Pattern SLASHED = Pattern.compile(
             "(?<![\\w./-])/((?:\\d{1,3}(?:\\.\\d{1,3}){3}|\\[[0-9A-Fa-f:.%\\w]+\\]):\\d{1,5})\\b");
 
-    private HostPort() {
-    }
-
-    static String format(InetSocketAddress address) {
-        String host = address.getAddress() != null ? address.getAddress().getHostAddress() : address.getHostString();
-        return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+    private AddressText() {
     }
 
     /** {@code text} with every {@code /ip:port} written as {@code ip:port}. */
