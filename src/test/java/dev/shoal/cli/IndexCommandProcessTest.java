@@ -19,9 +19,10 @@ class IndexCommandProcessTest {
     @Test
     void stoppedWhileHashingItLeavesNoStatusLineBehind() throws Exception {
         Path folder = Files.createDirectories(temp.resolve("library"));
-        // Sparse: long to hash, nothing on disk.
+        // Sparse: nothing on disk, and far too long to hash before the signal comes, even on a fast
+        // idle machine (2 GiB could be done in a second, before a loaded test thread sent it).
         try (RandomAccessFile big = new RandomAccessFile(folder.resolve("zeros.bin").toFile(), "rw")) {
-            big.setLength(2L << 30);
+            big.setLength(64L << 30);
         }
         Path log = temp.resolve("index.log");
         try (ShoalProcess index = ShoalProcess.start(log, "index", folder.toString(), "--data",
