@@ -8,21 +8,18 @@ import dev.shoal.protocol.handshake.HandshakeResponder;
 import dev.shoal.protocol.handshake.HandshakeResponse;
 import dev.shoal.protocol.handshake.NodeCapacity;
 import dev.shoal.protocol.handshake.NodeRole;
+import dev.shoal.time.Clock;
+import dev.shoal.time.Scheduler;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.NetworkInterface;
-import java.net.SocketException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,14 +40,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threads: MINA I/O threads only decode and encode (handshake text, inflate/deflate,
  * framing). Everything else, including every {@link ConnectionListener} call, runs on an ordered
- * worker pool placed after the codec, so each connection's events stay in order. A single timer
- * thread enforces handshake timeouts, keep-alives and idle timeouts, dials the host cache and
- * saves it. {@link HttpGateway}s run on threads of their own.
+ * worker pool placed after the codec, so each connection's events stay in order. A periodic task
+ * on the {@link Scheduler} it is given enforces handshake timeouts, keep-alives and idle timeouts,
+ * dials the host cache and saves it; every time it reads comes from that scheduler's clock, so
+ * under {@link dev.shoal.time.VirtualTime} all of that happens only when the test moves time.
+ * {@link HttpGateway}s run on threads of their own.
  */
 public final class ConnectionManager implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionManager.class);
     private static final long BYE_GRACE_MILLIS = 2_000;
-    private static final long SAVE_EVERY_MILLIS = 60_000;
 
     private final NetConfig config;
     private final ConnectionListener listener;
@@ -59,20 +57,21 @@ public final class ConnectionManager implements AutoCloseable {
     private final NioSocketAcceptor acceptor = new NioSocketAcceptor(2);
     private final NioSocketConnector connector = new NioSocketConnector(2);
     private final OrderedThreadPoolExecutor workers;
-    private final ScheduledExecutorService timer;
+    private final Clock clock;
+    private final Scheduler.Cancellable ticking;
     private final HttpSessions http;
     private final Map<Long, PeerConnection> established = new ConcurrentHashMap<>();
-    /** Hosts being dialled by the maintenance loop. */
-    private final Set<InetSocketAddress> dialling = ConcurrentHashMap.newKeySet();
+    private final Dialler dialler;
     private volatile InetSocketAddress bound;
     private volatile boolean shuttingDown;
     private int reservedTotal;
     private int reservedLeaves;
-    private long lastSaveMillis;
 
-    public ConnectionManager(NetConfig config, ConnectionListener listener) {
+    /** {@code scheduler} runs the timers and gives the clock; the manager does not close it. */
+    public ConnectionManager(NetConfig config, ConnectionListener listener, Scheduler scheduler) {
         this.config = config;
         this.listener = listener;
+        this.clock = scheduler.clock();
         this.responder = new HandshakeResponder(config.userAgent(), config.maxTtl());
         this.hostCache = new HostCache(config.dataDir().resolve(HostCache.FILE_NAME), config.hostCacheSize());
         try {
@@ -80,10 +79,9 @@ public final class ConnectionManager implements AutoCloseable {
         } catch (IOException e) {
             LOG.warn("could not read the host cache: {}", e.toString());
         }
-        this.lastSaveMillis = now();
+        this.dialler = new Dialler(config.outgoingTarget(), hostCache, clock, this::connect);
         this.workers = new OrderedThreadPoolExecutor(0, 16, 30, TimeUnit.SECONDS, threads("shoal-net-worker"));
         this.http = new HttpSessions(config.idleTimeout(), threads("shoal-http"));
-        this.timer = Executors.newSingleThreadScheduledExecutor(threads("shoal-net-timer"));
         ProtocolCodecFilter codec = new ProtocolCodecFilter(new GnutellaEncoder(), new GnutellaDecoder(config.maxPayload()));
         ExecutorFilter executor = new ExecutorFilter(workers);
         GnutellaIoHandler handler = new GnutellaIoHandler(this);
@@ -94,9 +92,14 @@ public final class ConnectionManager implements AutoCloseable {
         }
         acceptor.setReuseAddress(true);
         connector.setConnectTimeoutMillis(config.handshakeTimeout().toMillis());
-        long tick = Math.max(20, Math.min(1000, Math.min(config.keepAliveInterval().toMillis(),
-                Math.min(config.idleTimeout().toMillis(), config.handshakeTimeout().toMillis())) / 4));
-        timer.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
+        this.ticking = scheduler.every(tickPeriod(config), this::tick);
+    }
+
+    /** A quarter of the shortest timeout, so each fires at most a quarter late; 20 ms to 1 s. */
+    static Duration tickPeriod(NetConfig config) {
+        long shortest = Math.min(config.keepAliveInterval().toMillis(),
+                Math.min(config.idleTimeout().toMillis(), config.handshakeTimeout().toMillis()));
+        return Duration.ofMillis(Math.max(20, Math.min(1000, shortest / 4)));
     }
 
     /** Starts accepting; returns the address really bound (useful with port 0). */
@@ -106,7 +109,7 @@ public final class ConnectionManager implements AutoCloseable {
         }
         acceptor.bind(config.listenAddress());
         bound = acceptor.getLocalAddress();
-        hostCache.setSelf(this::isSelf);
+        hostCache.setSelf(a -> LocalAddresses.isSelf(a, bound));
         LOG.info("listening on {}", bound);
         return bound;
     }
@@ -143,7 +146,7 @@ public final class ConnectionManager implements AutoCloseable {
             result.completeExceptionally(new IOException("shutting down"));
             return result;
         }
-        SessionContext ctx = new SessionContext(true, now(), result);
+        SessionContext ctx = new SessionContext(true, clock.millis(), result);
         synchronized (this) {
             if (config.maxConnections() - used() <= 0) {
                 result.completeExceptionally(new IOException("no free connection slot"));
@@ -172,19 +175,19 @@ public final class ConnectionManager implements AutoCloseable {
             return;
         }
         shuttingDown = true;
-        for (PeerConnection c : established.values()) {
+        ticking.cancel();
+        List<PeerConnection> open = List.copyOf(established.values());
+        CountDownLatch closed = new CountDownLatch(open.size());
+        for (PeerConnection c : open) {
+            c.session().getCloseFuture().addListener(f -> closed.countDown());
             c.close(new Bye(Bye.SHUTDOWN, "Servent shutdown"));
         }
-        long deadline = now() + BYE_GRACE_MILLIS;
-        while (!established.isEmpty() && now() < deadline) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        try {
+            // Real time, not the clock's: this waits for sockets to flush, which no clock can hurry.
+            closed.await(BYE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        timer.shutdownNow();
         acceptor.unbind();
         acceptor.dispose(true);
         connector.dispose(true);
@@ -203,14 +206,32 @@ public final class ConnectionManager implements AutoCloseable {
         shutdown();
     }
 
+    /** Sockets open and still in the handshake (neither a link yet nor HTTP). */
+    int handshaking() {
+        int n = 0;
+        for (IoSession s : sessions()) {
+            SessionContext ctx = SessionContext.of(s);
+            if (ctx != null && ctx.isHandshaking() && !s.isClosing()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Dials the maintenance loop has started since this manager was made. */
+    long dialsStarted() {
+        return dialler.started();
+    }
+
     // ---- called by the handler (ordered worker threads) ----
 
     HandshakeResponder responder() {
         return responder;
     }
 
+    /** Monotonic milliseconds, for timeouts. */
     long now() {
-        return System.currentTimeMillis();
+        return clock.millis();
     }
 
     /** Our side of the slot count at this instant, as the handshake policy sees it. */
@@ -225,7 +246,7 @@ public final class ConnectionManager implements AutoCloseable {
         int free = config.maxConnections() - used;
         int freeLeaves = config.role() == NodeRole.ULTRAPEER ? Math.min(free, config.maxLeaves() - leaves) : 0;
         InetSocketAddress remote = (InetSocketAddress) session.getRemoteAddress();
-        return new NodeCapacity(config.role(), free, freeLeaves, ourListenAddress(session),
+        return new NodeCapacity(config.role(), free, freeLeaves, LocalAddresses.listenAddressSeenBy(session, bound),
                 remote == null ? null : remote.getAddress(), hostCache.recent(HandshakeResponder.MAX_TRY_HOSTS + 2),
                 config.deflate());
     }
@@ -246,7 +267,7 @@ public final class ConnectionManager implements AutoCloseable {
 
     void establish(IoSession session, SessionContext ctx, HandshakeHeaders peer, boolean compressedIn, boolean compressedOut) {
         PeerConnection c = new PeerConnection(session, peer, ctx.outgoing, compressedIn, compressedOut,
-                config.sendQueueBytes(), now());
+                config.sendQueueBytes(), clock);
         ctx.connection = c;
         // Registered before the reservation goes, so the slot count never dips in between.
         established.put(c.id(), c);
@@ -255,7 +276,7 @@ public final class ConnectionManager implements AutoCloseable {
                 ctx.outgoing ? "dialled" : "accepted", compressedIn, compressedOut);
         c.listenAddress().ifPresent(a -> {
             if (c.isUltrapeer()) {
-                hostCache.succeeded(a, now());
+                hostCache.succeeded(a, clock.currentTimeMillis());
             }
         });
         try {
@@ -301,7 +322,7 @@ public final class ConnectionManager implements AutoCloseable {
      * interface: loopback addresses are taken only from peers that are themselves on loopback.
      */
     void learn(HandshakeHeaders headers, IoSession session) {
-        long now = now();
+        long now = clock.currentTimeMillis();
         InetSocketAddress remote = (InetSocketAddress) session.getRemoteAddress();
         boolean localPeer = remote != null && remote.getAddress().isLoopbackAddress();
         List<InetSocketAddress> hosts = new ArrayList<>(HandshakeResponder.tryHostsOf(headers));
@@ -325,6 +346,10 @@ public final class ConnectionManager implements AutoCloseable {
         return established.size() + reservedTotal;
     }
 
+    private synchronized int freeSlots() {
+        return config.maxConnections() - used();
+    }
+
     private synchronized void release(SessionContext ctx) {
         if (ctx.reserved) {
             ctx.reserved = false;
@@ -342,23 +367,24 @@ public final class ConnectionManager implements AutoCloseable {
             long now = now();
             expireHandshakes(now);
             keepAlive(now);
-            if (!shuttingDown && config.outgoingTarget() > 0 && bound != null) {
-                dial(now);
+            if (!shuttingDown && bound != null) {
+                dialler.dial(established.values(), freeSlots());
             }
-            if (hostCache.isDirty() && now - lastSaveMillis >= SAVE_EVERY_MILLIS) {
-                lastSaveMillis = now;
-                hostCache.save();
-            }
+            dialler.saveIfDue();
         } catch (IOException | RuntimeException e) {
             LOG.warn("network timer task failed", e);
         }
     }
 
-    private void expireHandshakes(long now) {
-        long limit = config.handshakeTimeout().toMillis();
+    private List<IoSession> sessions() {
         List<IoSession> sessions = new ArrayList<>(acceptor.getManagedSessions().values());
         sessions.addAll(connector.getManagedSessions().values());
-        for (IoSession s : sessions) {
+        return sessions;
+    }
+
+    private void expireHandshakes(long now) {
+        long limit = config.handshakeTimeout().toMillis();
+        for (IoSession s : sessions()) {
             SessionContext ctx = SessionContext.of(s);
             if (ctx != null && ctx.isHandshaking() && now - ctx.startedMillis >= limit) {
                 ctx.closeReason("handshake timeout");
@@ -378,72 +404,11 @@ public final class ConnectionManager implements AutoCloseable {
             }
             switch (KeepAlive.decide(c.lastReceivedMillis, c.lastPingMillis, now,
                     config.keepAliveInterval().toMillis(), config.idleTimeout().toMillis())) {
-                case PING -> c.keepAlivePing(now);
+                case PING -> c.keepAlivePing();
                 case CLOSE -> c.close(new Bye(Bye.IDLE, "Idle timeout"));
                 default -> {
                 }
             }
-        }
-    }
-
-    /** Keeps {@code outgoingTarget} dialled links, pacing attempts per host through the cache. */
-    private void dial(long now) {
-        int outgoing = dialling.size();
-        Set<InetSocketAddress> exclude = new HashSet<>(dialling);
-        for (PeerConnection c : established.values()) {
-            if (c.isOutgoing()) {
-                outgoing++;
-            }
-            exclude.add(c.remoteAddress());
-            c.listenAddress().ifPresent(exclude::add);
-        }
-        int wanted = Math.min(config.outgoingTarget() - outgoing, config.maxConnections() - used());
-        if (wanted <= 0) {
-            return;
-        }
-        for (InetSocketAddress a : hostCache.dialCandidates(wanted, now, exclude)) {
-            hostCache.attempted(a, now);
-            dialling.add(a);
-            LOG.debug("dialling {} from the host cache", a);
-            connect(a).whenComplete((c, e) -> {
-                dialling.remove(a);
-                if (e != null) {
-                    hostCache.failed(a, now());
-                    LOG.debug("dial {} failed: {}", a, e.toString());
-                } else {
-                    hostCache.succeeded(a, now());
-                }
-            });
-        }
-    }
-
-    // ---- addresses ----
-
-    private InetSocketAddress ourListenAddress(IoSession session) {
-        InetSocketAddress b = bound;
-        if (b == null) {
-            return null;
-        }
-        if (!b.getAddress().isAnyLocalAddress()) {
-            return b;
-        }
-        InetSocketAddress local = (InetSocketAddress) session.getLocalAddress();
-        return local == null ? null : new InetSocketAddress(local.getAddress(), b.getPort());
-    }
-
-    private boolean isSelf(InetSocketAddress a) {
-        InetSocketAddress b = bound;
-        if (b == null || a.getPort() != b.getPort()) {
-            return false;
-        }
-        InetAddress ip = a.getAddress();
-        if (ip == null || ip.isLoopbackAddress() || ip.isAnyLocalAddress() || ip.equals(b.getAddress())) {
-            return true;
-        }
-        try {
-            return NetworkInterface.getByInetAddress(ip) != null;
-        } catch (SocketException e) {
-            return false;
         }
     }
 

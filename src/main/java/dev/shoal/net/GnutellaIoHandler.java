@@ -154,7 +154,7 @@ final class GnutellaIoHandler extends IoHandlerAdapter {
         if (c == null) {
             return;
         }
-        c.received(frame, manager.now());
+        c.received(frame);
         boolean bye = frame.header().type() == MessageType.BYE;
         if (bye) {
             // Recorded before the listener runs: it may close the link itself on seeing the Bye,

@@ -8,6 +8,7 @@ import dev.shoal.protocol.Header;
 import dev.shoal.protocol.MessageType;
 import dev.shoal.protocol.handshake.HandshakeHeaders;
 import dev.shoal.protocol.handshake.HandshakeResponder;
+import dev.shoal.time.Clock;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.List;
@@ -31,6 +32,7 @@ final class PeerConnection implements Connection {
 
     private final long id = IDS.incrementAndGet();
     private final IoSession session;
+    private final Clock clock;
     private final HandshakeHeaders headers;
     private final boolean outgoing;
     private final boolean compressedIn;
@@ -44,22 +46,25 @@ final class PeerConnection implements Connection {
     private long frameBytesOut;
     private boolean inFlight;
     private boolean closing;
-    private volatile long closingSinceMillis;
+    private long closingSinceMillis;
     volatile long lastReceivedMillis;
     volatile long lastPingMillis;
 
+    /** Times kept in {@code *Millis} fields are the clock's monotonic milliseconds. */
     PeerConnection(IoSession session, HandshakeHeaders headers, boolean outgoing, boolean compressedIn,
-            boolean compressedOut, int sendQueueBytes, long nowMillis) {
+            boolean compressedOut, int sendQueueBytes, Clock clock) {
         this.session = session;
+        this.clock = clock;
         this.headers = headers;
         this.outgoing = outgoing;
         this.compressedIn = compressedIn;
         this.compressedOut = compressedOut;
-        this.since = Instant.ofEpochMilli(nowMillis);
+        this.since = Instant.ofEpochMilli(clock.currentTimeMillis());
         this.queue = new SendQueue(sendQueueBytes);
         this.listenAddress = HandshakeResponder.listenAddressOf(headers);
-        this.lastReceivedMillis = nowMillis;
-        this.lastPingMillis = nowMillis;
+        long now = clock.millis();
+        this.lastReceivedMillis = now;
+        this.lastPingMillis = now;
     }
 
     @Override
@@ -168,15 +173,15 @@ final class PeerConnection implements Connection {
         pump();
     }
 
-    void keepAlivePing(long nowMillis) {
-        lastPingMillis = nowMillis;
+    void keepAlivePing() {
+        lastPingMillis = clock.millis();
         send(new Frame(new Header(Guid.random(), MessageType.PING, 1, 0, 0), new byte[0]));
     }
 
-    void received(Frame frame, long nowMillis) {
+    void received(Frame frame) {
+        lastReceivedMillis = clock.millis();
         framesIn.incrementAndGet();
         frameBytesIn.addAndGet(frame.size());
-        lastReceivedMillis = nowMillis;
     }
 
     @Override
@@ -186,7 +191,7 @@ final class PeerConnection implements Connection {
                 return;
             }
             closing = true;
-            closingSinceMillis = System.currentTimeMillis();
+            closingSinceMillis = clock.millis();
             queue.clear();
             SessionContext ctx = SessionContext.of(session);
             if (ctx != null) {
@@ -203,9 +208,8 @@ final class PeerConnection implements Connection {
     }
 
     /** A Bye that the peer does not read must not keep the socket forever. */
-    boolean closeStuck(long nowMillis, long graceMillis) {
-        long since = closingSinceMillis;
-        return since != 0 && nowMillis - since >= graceMillis;
+    synchronized boolean closeStuck(long nowMillis, long graceMillis) {
+        return closing && nowMillis - closingSinceMillis >= graceMillis;
     }
 
     IoSession session() {

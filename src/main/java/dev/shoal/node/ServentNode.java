@@ -31,6 +31,9 @@ import dev.shoal.routing.OwnQuery;
 import dev.shoal.routing.Router;
 import dev.shoal.routing.RouterConfig;
 import dev.shoal.routing.TtlPolicy;
+import dev.shoal.time.Clock;
+import dev.shoal.time.ExecutorScheduler;
+import dev.shoal.time.Scheduler;
 import dev.shoal.transfer.AltLocs;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -40,25 +43,22 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One servent: the library, the router and the connections wired together behind
  * {@link ShoalNode}. Start it with {@link #start(NodeConfig)}; {@link #close()} says Bye to every
- * peer and closes the index.
+ * peer and closes the index. Its timers run on one {@link Scheduler}, whose clock is the node's
+ * only clock for networking and routing.
  */
 public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     private static final Logger log = LoggerFactory.getLogger(ServentNode.class);
 
     private volatile NodeConfig config;
     private final Guid serventId = Guid.random();
-    private final LongSupplier clock = System::currentTimeMillis;
+    private final Clock clock;
     private final List<NodeListener> listeners = new CopyOnWriteArrayList<>();
     private final SearchRegistry searches = new SearchRegistry();
     private volatile Library library;
@@ -72,22 +72,22 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     private final RateMeter uploadMeter = new RateMeter();
     private final AtomicLong closedLinkBytesIn = new AtomicLong();
     private final AtomicLong closedLinkBytesOut = new AtomicLong();
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "shoal-node-ticker");
-        t.setDaemon(true);
-        return t;
-    });
+    /** The timer thread this node made for itself, or null when the caller lent a scheduler. */
+    private final ExecutorScheduler ownTimers;
+    private final Scheduler.Cancellable metering;
     private volatile InetSocketAddress bound;
 
-    private ServentNode(NodeConfig config) throws IOException {
+    private ServentNode(NodeConfig config, Scheduler scheduler, ExecutorScheduler ownTimers) throws IOException {
         this.config = config;
+        this.ownTimers = ownTimers;
+        this.clock = scheduler.clock();
         this.library = Library.open(config.dataDir(), config.shares(), new LibraryEvents());
         TtlPolicy ttl = new TtlPolicy(config.maxTtl(), config.maxTtl(), TtlPolicy.defaults().hardLimit());
         this.router = new Router<>(RouterConfig.defaults().withTtl(ttl).withLeaf(!config.ultrapeer()), serventId);
         this.qrp = new QrpPublisher(() -> library, router);
         MessageHandler handler = new MessageHandler(router, new LocalResponder(() -> library, serventId), searches,
-                this, clock);
-        this.network = new ConnectionManager(ConfigViews.net(config), handler);
+                this, clock::millis);
+        this.network = new ConnectionManager(ConfigViews.net(config), handler, scheduler);
         AltLocs mesh = new AltLocs();
         this.uploads = new UploadService(() -> library, config.uploadSlots(), config.uploadLimitBytesPerSecond(), mesh,
                 BuildInfo.userAgent(), this::publish);
@@ -105,27 +105,45 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
                 ConfigViews.swarm(config), mesh, pushDownloads);
         this.downloads = new DownloadManager(swarms,
                 (urn, queryTtl, hits) -> search(urn.toString(), queryTtl, hits::accept), this::publish);
+        this.metering = scheduler.every(Duration.ofSeconds(1),
+                () -> uploadMeter.sample(uploads.bytesSent(), clock.millis()));
     }
 
-    /** Opens the library, starts listening and dials the configured peers. */
+    /** Opens the library, starts listening and dials the configured peers; timers on a thread of its own. */
     public static ServentNode start(NodeConfig config) {
+        ExecutorScheduler timers = new ExecutorScheduler("shoal-node-timer");
+        try {
+            return start(config, timers, timers);
+        } catch (RuntimeException e) {
+            timers.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A node whose timers run on {@code scheduler} (a {@link dev.shoal.time.VirtualTime} in tests and
+     * the simulator); the node does not close it.
+     */
+    static ServentNode start(NodeConfig config, Scheduler scheduler) {
+        return start(config, scheduler, null);
+    }
+
+    private static ServentNode start(NodeConfig config, Scheduler scheduler, ExecutorScheduler ownTimers) {
         ServentNode node;
         try {
-            node = new ServentNode(config);
+            node = new ServentNode(config, scheduler, ownTimers);
         } catch (IOException e) {
             throw new ShoalException("cannot open the library in " + config.dataDir() + ": " + e.getMessage(), e);
         }
         try {
             node.bound = node.network.bind();
         } catch (IOException e) {
-            node.closeLibrary();
+            node.close();
             throw new ShoalException("cannot listen on " + config.listen().getHostString() + ":"
                     + config.listen().getPort() + ": " + rootMessage(e), e);
         }
         node.library.start();
         node.downloads.resumeUnfinished();
-        node.ticker.scheduleAtFixedRate(() -> node.uploadMeter.sample(node.uploads.bytesSent(), node.clock.getAsLong()),
-                1, 1, TimeUnit.SECONDS);
         node.library.ready().thenRun(() -> {
             node.qrp.rebuild();
             node.qrp.sendToAll(node.network.connections());
@@ -157,7 +175,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
         OwnQuery own;
         List<Connection> targets;
         synchronized (router) {
-            own = router.startQuery(ttl, clock.getAsLong());
+            own = router.startQuery(ttl, clock.millis());
             targets = router.ownQueryTargets(query.keywords(), query.urns());
         }
         searches.register(own.guid(), listener);
@@ -311,10 +329,13 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
 
     @Override
     public void close() {
-        ticker.shutdownNow();
+        metering.cancel();
         downloads.close();
         pushUploads.close();
         network.shutdown();
+        if (ownTimers != null) {
+            ownTimers.close();
+        }
         closeLibrary();
         log.info("servent {} stopped", serventId);
     }
@@ -365,7 +386,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
 
     @Override
     public void hostLearned(InetSocketAddress address) {
-        network.hostCache().add(address, clock.getAsLong());
+        network.hostCache().add(address, clock.currentTimeMillis());
     }
 
     @Override

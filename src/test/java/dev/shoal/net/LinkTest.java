@@ -11,6 +11,7 @@ import dev.shoal.protocol.MessageType;
 import dev.shoal.protocol.handshake.HandshakeHeaders;
 import dev.shoal.protocol.HostPort;
 import dev.shoal.protocol.handshake.NodeRole;
+import dev.shoal.time.VirtualTime;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -136,12 +137,17 @@ class LinkTest extends NetTestSupport {
         NetConfig aConfig = config("a").withOutgoingTarget(1);
         Files.createDirectories(aConfig.dataDir());
         Files.writeString(aConfig.dataDir().resolve(HostCache.FILE_NAME), HostPort.format(address(b)) + " 1\n");
-        ConnectionManager a = start(aConfig, new Recorder());
-        await().atMost(WAIT).until(() -> a.connections().size() == 1);
+        VirtualTime time = new VirtualTime();
+        ConnectionManager a = start(aConfig, new Recorder(), time);
+        assertThat(a.dialsStarted()).as("nothing dialled before the first tick").isZero();
+        time.advance(ConnectionManager.tickPeriod(aConfig));
+        assertThat(a.dialsStarted()).isEqualTo(1);
+        await().atMost(WAIT).until(() -> a.connections().size() == 1 && rb.connected.size() == 1);
         assertThat(a.connections().get(0).isOutgoing()).isTrue();
-        // Target reached: no second link to the same host.
-        Thread.sleep(300);
-        assertThat(rb.connected).hasSize(1);
+        // Target reached: the loop keeps running (short of the idle timeout) and dials nothing more.
+        time.advance(aConfig.idleTimeout().dividedBy(2));
+        assertThat(a.dialsStarted()).isEqualTo(1);
+        assertThat(a.connections()).hasSize(1);
     }
 
     @Test

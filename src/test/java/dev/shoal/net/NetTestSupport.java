@@ -2,6 +2,8 @@ package dev.shoal.net;
 
 import dev.shoal.node.ConfigViews;
 import dev.shoal.node.api.NodeConfig;
+import dev.shoal.time.ExecutorScheduler;
+import dev.shoal.time.Scheduler;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -12,12 +14,16 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Starts managers on 127.0.0.1 port 0 with their own data dirs and stops them after each test. */
+/**
+ * Starts managers on 127.0.0.1 port 0 with their own data dirs and stops them after each test.
+ * Their timers run on real time unless a test passes a {@link dev.shoal.time.VirtualTime}.
+ */
 abstract class NetTestSupport {
     @TempDir
     Path tmp;
 
     private final List<ConnectionManager> managers = new ArrayList<>();
+    private final ExecutorScheduler realTime = new ExecutorScheduler("test-net-timer");
 
     NetConfig config(String name) {
         return ConfigViews.net(NodeConfig.defaults(tmp.resolve(name)))
@@ -27,7 +33,11 @@ abstract class NetTestSupport {
     }
 
     ConnectionManager start(NetConfig config, ConnectionListener listener) throws IOException {
-        ConnectionManager m = new ConnectionManager(config, listener);
+        return start(config, listener, realTime);
+    }
+
+    ConnectionManager start(NetConfig config, ConnectionListener listener, Scheduler scheduler) throws IOException {
+        ConnectionManager m = new ConnectionManager(config, listener, scheduler);
         managers.add(m);
         m.bind();
         return m;
@@ -42,5 +52,6 @@ abstract class NetTestSupport {
         for (ConnectionManager m : managers) {
             m.shutdown();
         }
+        realTime.close();
     }
 }

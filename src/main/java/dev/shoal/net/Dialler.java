@@ -1,0 +1,93 @@
+package dev.shoal.net;
+
+import dev.shoal.time.Clock;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps {@code outgoingTarget} links dialled from the {@link HostCache}, at most a few attempts
+ * per host as the cache paces them, and saves the cache now and then. The cache's times are
+ * wall-clock dates (they are saved with it); the save interval is measured on the monotonic clock.
+ * Called on each tick of the {@link ConnectionManager}'s timer.
+ */
+final class Dialler {
+    private static final Logger LOG = LoggerFactory.getLogger(Dialler.class);
+    private static final long SAVE_EVERY_MILLIS = 60_000;
+
+    private final int outgoingTarget;
+    private final HostCache hostCache;
+    private final Clock clock;
+    private final Function<InetSocketAddress, CompletableFuture<Connection>> connect;
+    /** Hosts being dialled now. */
+    private final Set<InetSocketAddress> dialling = ConcurrentHashMap.newKeySet();
+    private final AtomicLong started = new AtomicLong();
+    private long lastSaveMillis;
+
+    Dialler(int outgoingTarget, HostCache hostCache, Clock clock,
+            Function<InetSocketAddress, CompletableFuture<Connection>> connect) {
+        this.outgoingTarget = outgoingTarget;
+        this.hostCache = hostCache;
+        this.clock = clock;
+        this.connect = connect;
+        this.lastSaveMillis = clock.millis();
+    }
+
+    /** Dials what is missing from the target, given the links up now and the free slots. */
+    void dial(Collection<PeerConnection> established, int freeSlots) {
+        if (outgoingTarget == 0) {
+            return;
+        }
+        int outgoing = dialling.size();
+        Set<InetSocketAddress> exclude = new HashSet<>(dialling);
+        for (PeerConnection c : established) {
+            if (c.isOutgoing()) {
+                outgoing++;
+            }
+            exclude.add(c.remoteAddress());
+            c.listenAddress().ifPresent(exclude::add);
+        }
+        int wanted = Math.min(outgoingTarget - outgoing, freeSlots);
+        if (wanted <= 0) {
+            return;
+        }
+        long now = clock.currentTimeMillis();
+        for (InetSocketAddress a : hostCache.dialCandidates(wanted, now, exclude)) {
+            hostCache.attempted(a, now);
+            dialling.add(a);
+            started.incrementAndGet();
+            LOG.debug("dialling {} from the host cache", a);
+            connect.apply(a).whenComplete((c, e) -> {
+                dialling.remove(a);
+                if (e != null) {
+                    hostCache.failed(a, clock.currentTimeMillis());
+                    LOG.debug("dial {} failed: {}", a, e.toString());
+                } else {
+                    hostCache.succeeded(a, clock.currentTimeMillis());
+                }
+            });
+        }
+    }
+
+    /** Saves the cache if it changed and the last save is old enough. */
+    void saveIfDue() throws IOException {
+        long now = clock.millis();
+        if (hostCache.isDirty() && now - lastSaveMillis >= SAVE_EVERY_MILLIS) {
+            lastSaveMillis = now;
+            hostCache.save();
+        }
+    }
+
+    /** Dials started since this dialler was made. */
+    long started() {
+        return started.get();
+    }
+}
