@@ -1,5 +1,6 @@
 package dev.shoal.bench;
 
+import dev.shoal.node.NodeRouter;
 import dev.shoal.protocol.BadMessageException;
 import dev.shoal.protocol.Frame;
 import dev.shoal.protocol.FramingException;
@@ -14,8 +15,8 @@ import dev.shoal.routing.HitRoute;
 import dev.shoal.routing.PingRoute;
 import dev.shoal.routing.QrpTable;
 import dev.shoal.routing.QueryRoute;
-import dev.shoal.routing.Router;
 import dev.shoal.routing.RouterConfig;
+import dev.shoal.time.Clock;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
@@ -23,15 +24,16 @@ import java.util.List;
 /**
  * What an ultrapeer does with each message it receives, minus the socket and the local Lucene
  * answer: cut the frame (header read, payload copied, as the network decoder does), decode it
- * with {@link MessageCodec}, ask the {@link Router} under its lock with the wall clock (as the
- * servent's message handler does), and build the frames it would forward. Sockets are replaced by
+ * with {@link MessageCodec}, ask the servent's own {@link NodeRouter} (its lock, the system clock),
+ * and build the frames it would forward. Sockets are replaced by
  * {@link Workload#LINKS} fake connections: four ultrapeers and two leaves that sent QRP tables.
  * Counts outcomes so a test can check that the stream really exercises routing.
  */
 final class RoutingPipeline implements MessageSink {
     private static final int MAX_PAYLOAD = 65_535;
 
-    private final Router<FakeLink> router = new Router<>(RouterConfig.defaults(), Guid.random());
+    private final NodeRouter<FakeLink> routes = new NodeRouter<>(RouterConfig.defaults(), Guid.random(),
+            Clock.system());
     private final FakeLink[] links = new FakeLink[Workload.LINKS];
     private long forwardedQueries;
     private long routedHits;
@@ -54,9 +56,9 @@ final class RoutingPipeline implements MessageSink {
         for (int i = 0; i < links.length; i++) {
             links[i] = new FakeLink(i);
             boolean leaf = i >= Workload.ULTRAPEERS;
-            router.connectionOpened(links[i], leaf);
+            routes.opened(links[i], leaf);
             if (leaf) {
-                router.qrpTableReceived(links[i], leafTables.get((i - Workload.ULTRAPEERS) % leafTables.size()));
+                routes.tableReceived(links[i], leafTables.get((i - Workload.ULTRAPEERS) % leafTables.size()));
             }
         }
     }
@@ -74,22 +76,18 @@ final class RoutingPipeline implements MessageSink {
             bad++;
             return -1;
         }
-        long now = System.currentTimeMillis();
         if (payload instanceof Query q) {
-            return query(from, frame, q, now);
+            return query(from, frame, q);
         } else if (payload instanceof QueryHit hit) {
-            return hit(from, frame, hit, now);
+            return hit(from, frame, hit);
         } else if (payload instanceof Ping) {
-            return ping(from, frame, now);
+            return ping(from, frame);
         }
         return 0;
     }
 
-    private long query(FakeLink from, Frame frame, Query q, long now) {
-        QueryRoute<FakeLink> route;
-        synchronized (router) {
-            route = router.onQuery(from, frame.header(), q.keywords(), q.urns(), now);
-        }
+    private long query(FakeLink from, Frame frame, Query q) {
+        QueryRoute<FakeLink> route = routes.query(from, frame.header(), q.keywords(), q.urns());
         if (route.duplicate()) {
             duplicates++;
         }
@@ -101,11 +99,8 @@ final class RoutingPipeline implements MessageSink {
         return out;
     }
 
-    private long hit(FakeLink from, Frame frame, QueryHit hit, long now) {
-        HitRoute<FakeLink> route;
-        synchronized (router) {
-            route = router.onQueryHit(from, frame.header(), hit.serventId(), now);
-        }
+    private long hit(FakeLink from, Frame frame, QueryHit hit) {
+        HitRoute<FakeLink> route = routes.queryHit(from, frame.header(), hit.serventId());
         if (route.sendTo() == null) {
             droppedHits++;
             return 0;
@@ -114,11 +109,8 @@ final class RoutingPipeline implements MessageSink {
         return new Frame(route.forwardHeader(), frame.payload()).size() + route.sendTo().id;
     }
 
-    private long ping(FakeLink from, Frame frame, long now) {
-        PingRoute route;
-        synchronized (router) {
-            route = router.onPing(from, frame.header(), now);
-        }
+    private long ping(FakeLink from, Frame frame) {
+        PingRoute route = routes.ping(from, frame.header());
         if (route.duplicate()) {
             duplicates++;
             return 0;

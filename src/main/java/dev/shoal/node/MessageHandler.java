@@ -2,6 +2,7 @@ package dev.shoal.node;
 
 import dev.shoal.net.Connection;
 import dev.shoal.net.ConnectionListener;
+import dev.shoal.node.api.SearchListener;
 import dev.shoal.protocol.BadMessageException;
 import dev.shoal.protocol.Bye;
 import dev.shoal.protocol.Frame;
@@ -18,25 +19,25 @@ import dev.shoal.protocol.Query;
 import dev.shoal.protocol.QueryHit;
 import dev.shoal.protocol.VendorMessage;
 import dev.shoal.routing.HitRoute;
+import dev.shoal.routing.OwnQuery;
 import dev.shoal.routing.PingRoute;
 import dev.shoal.routing.PushRoute;
 import dev.shoal.routing.QrpException;
-import dev.shoal.routing.QrpTable;
 import dev.shoal.routing.QrpTableAssembler;
 import dev.shoal.routing.QueryRoute;
-import dev.shoal.routing.Router;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns frames from peers into routing decisions and sends: the servent's message loop. Frames of
- * one connection arrive in order; the router is shared, so every call into it holds its lock.
+ * Turns frames from peers into routing decisions and sends: the servent's message loop. It runs on
+ * the network's worker threads, frames of one connection in order, and never blocks them: routing
+ * asks the {@link NodeRouter} (one short lock), and searching our library for a peer's query is
+ * handed to the bounded {@link AnswerPool}, so a slow disk delays answers but not relays.
  */
 final class MessageHandler implements ConnectionListener {
     private static final Logger log = LoggerFactory.getLogger(MessageHandler.class);
@@ -57,11 +58,13 @@ final class MessageHandler implements ConnectionListener {
     private static final Frame MESSAGES_SUPPORTED = MessageCodec.frame(Guid.ZERO, 1, 0,
             new VendorMessage("\0\0\0\0", 0, 0, new byte[] {0, 0}));
 
-    private final Router<Connection> router;
-    private final LocalResponder responder;
+    private final NodeRouter<Connection> routes;
+    private final QrpPublisher qrp;
+    private final Answers answers;
+    private final AnswerPool pool;
     private final SearchRegistry searches;
     private final NodeHooks hooks;
-    private final LongSupplier clock;
+    private final MessageTrace trace;
     private final Map<Connection, QrpTableAssembler> qrpAssemblers = new ConcurrentHashMap<>();
     private final Map<Connection, AtomicInteger> badMessages = new ConcurrentHashMap<>();
 
@@ -82,35 +85,52 @@ final class MessageHandler implements ConnectionListener {
         void queryAnswered(Query query, int hops, int results);
     }
 
-    MessageHandler(Router<Connection> router, LocalResponder responder, SearchRegistry searches, NodeHooks hooks,
-            LongSupplier clock) {
-        this.router = router;
-        this.responder = responder;
+    /** Our library's answer to a query; may be slow (it reads the index), so it runs on the pool. */
+    interface Answers {
+        /** {@code keywords} is {@code query.keywords()}, split once by the caller. */
+        List<QueryHit> answer(Query query, List<String> keywords, InetSocketAddress advertised);
+    }
+
+    MessageHandler(NodeRouter<Connection> routes, QrpPublisher qrp, Answers answers, AnswerPool pool,
+            SearchRegistry searches, NodeHooks hooks, MessageTrace trace) {
+        this.routes = routes;
+        this.qrp = qrp;
+        this.answers = answers;
+        this.pool = pool;
         this.searches = searches;
         this.hooks = hooks;
-        this.clock = clock;
+        this.trace = trace;
+    }
+
+    /**
+     * Starts a search of our own: its hits go to {@code listener} until the GUID is unregistered.
+     * Returns the query and the links it went to.
+     */
+    NodeRouter.OwnSearch<Connection> search(Query query, int ttl, SearchListener listener) {
+        NodeRouter.OwnSearch<Connection> own = routes.startSearch(ttl, query.keywords(), query.urns());
+        OwnQuery q = own.query();
+        searches.register(q.guid(), listener);
+        Frame frame = MessageCodec.frame(q.guid(), q.ttl(), 0, query);
+        for (Connection c : own.targets()) {
+            send(c, frame);
+        }
+        log.debug("query {} ttl {} sent to {} peers", q.guid(), q.ttl(), own.targets().size());
+        return own;
     }
 
     @Override
     public void onConnected(Connection c) {
-        synchronized (router) {
-            router.connectionOpened(c, !c.isUltrapeer());
-        }
+        routes.opened(c, !c.isUltrapeer());
         qrpAssemblers.put(c, new QrpTableAssembler());
         if (c.peerHeaders().contains("Vendor-Message")) {
-            c.send(MESSAGES_SUPPORTED);
+            send(c, MESSAGES_SUPPORTED);
         }
         hooks.connected(c);
     }
 
     @Override
     public void onDisconnected(Connection c, String reason) {
-        boolean changed;
-        synchronized (router) {
-            QrpTable before = router.mergedLeafTable();
-            router.connectionClosed(c);
-            changed = changedSince(before);
-        }
+        boolean changed = routes.closed(c);
         QrpTableAssembler assembler = qrpAssemblers.remove(c);
         republish(changed);
         if (assembler != null) {
@@ -122,6 +142,14 @@ final class MessageHandler implements ConnectionListener {
 
     @Override
     public void onFrame(Connection c, Frame frame) {
+        try {
+            dispatch(c, frame);
+        } finally {
+            trace.handled(c, frame);
+        }
+    }
+
+    private void dispatch(Connection c, Frame frame) {
         Payload payload;
         try {
             payload = MessageCodec.decode(frame);
@@ -153,47 +181,54 @@ final class MessageHandler implements ConnectionListener {
         Header h = frame.header();
         // Split once: routing and answering both need the words.
         List<String> keywords = q.keywords();
-        QueryRoute<Connection> route;
-        synchronized (router) {
-            route = router.onQuery(c, h, keywords, q.urns(), clock.getAsLong());
-        }
+        QueryRoute<Connection> route = routes.query(c, h, keywords, q.urns());
         if (route.dropped()) {
             return;
         }
         for (Connection target : route.forwardTo()) {
-            target.send(new Frame(route.forwardHeader(), frame.payload()));
+            send(target, new Frame(route.forwardHeader(), frame.payload()));
         }
         if (route.answerLocally()) {
+            trace.answerQueued(h);
+            if (!pool.submit(c, () -> answer(c, h, q, keywords))) {
+                log.debug("no room to answer query {} from {}", h.guid(), c.remoteAddress());
+                trace.answerDone(h, false);
+            }
+        }
+    }
+
+    /** Runs on the answer pool. */
+    private void answer(Connection c, Header h, Query q, List<String> keywords) {
+        try {
+            if (!c.isOpen()) {
+                return;
+            }
             // Hits travel back along the reverse path: one link per hop the query took, plus slack
             // for routers that trim TTLs on the way.
             int ttl = Math.min(15, h.hops() + 3);
-            List<QueryHit> hits = responder.answer(q, keywords, hooks.advertisedAddress(c));
+            List<QueryHit> hits = answers.answer(q, keywords, hooks.advertisedAddress(c));
             for (QueryHit hit : hits) {
-                c.send(MessageCodec.frame(h.guid(), ttl, 0, hit));
+                send(c, MessageCodec.frame(h.guid(), ttl, 0, hit));
             }
             hooks.queryAnswered(q, h.hops(), hits.stream().mapToInt(hit -> hit.results().size()).sum());
+        } finally {
+            trace.answerDone(h, true);
         }
     }
 
     private void onQueryHit(Connection c, Frame frame, QueryHit hit) {
-        HitRoute<Connection> route;
-        synchronized (router) {
-            route = router.onQueryHit(c, frame.header(), hit.serventId(), clock.getAsLong());
-        }
+        HitRoute<Connection> route = routes.queryHit(c, frame.header(), hit.serventId());
         if (route.ownQuery()) {
             searches.deliver(frame.header(), hit);
         } else if (route.sendTo() != null) {
-            route.sendTo().send(new Frame(route.forwardHeader(), frame.payload()));
+            send(route.sendTo(), new Frame(route.forwardHeader(), frame.payload()));
         }
     }
 
     private void onPing(Connection c, Header h) {
-        PingRoute route;
-        synchronized (router) {
-            route = router.onPing(c, h, clock.getAsLong());
-        }
+        PingRoute route = routes.ping(c, h);
         if (route.answer()) {
-            c.send(MessageCodec.frame(h.guid(), Math.min(15, h.hops() + 1), 0, hooks.ownPong(c)));
+            send(c, MessageCodec.frame(h.guid(), Math.min(15, h.hops() + 1), 0, hooks.ownPong(c)));
         }
     }
 
@@ -202,10 +237,7 @@ final class MessageHandler implements ConnectionListener {
      * came by. False when no such link is known (or our address cannot be put in a Push).
      */
     boolean sendPush(Guid target, long index) {
-        Connection next;
-        synchronized (router) {
-            next = router.pushRouteTo(target, clock.getAsLong());
-        }
+        Connection next = routes.pushRouteTo(target);
         if (next == null) {
             return false;
         }
@@ -216,18 +248,15 @@ final class MessageHandler implements ConnectionListener {
             log.info("cannot send a Push to {}: {}", target, e.getMessage());
             return false;
         }
-        return next.send(MessageCodec.frame(Guid.random(), PUSH_TTL, 0, push));
+        return send(next, MessageCodec.frame(Guid.random(), PUSH_TTL, 0, push));
     }
 
     private void onPush(Connection c, Frame frame, Push push) {
-        PushRoute<Connection> route;
-        synchronized (router) {
-            route = router.onPush(c, frame.header(), push.serventId(), clock.getAsLong());
-        }
+        PushRoute<Connection> route = routes.push(c, frame.header(), push.serventId());
         if (route.forUs()) {
             hooks.pushForUs(push);
         } else if (route.sendTo() != null) {
-            route.sendTo().send(new Frame(route.forwardHeader(), frame.payload()));
+            send(route.sendTo(), new Frame(route.forwardHeader(), frame.payload()));
         }
     }
 
@@ -238,12 +267,7 @@ final class MessageHandler implements ConnectionListener {
         }
         try {
             assembler.accept(payload).ifPresent(table -> {
-                boolean changed;
-                synchronized (router) {
-                    QrpTable before = router.mergedLeafTable();
-                    router.qrpTableReceived(c, table);
-                    changed = changedSince(before);
-                }
+                boolean changed = routes.tableReceived(c, table);
                 log.debug("{} sent a QRP table with {} of {} slots set", c.remoteAddress(), table.countSet(),
                         table.size());
                 republish(changed);
@@ -252,11 +276,6 @@ final class MessageHandler implements ConnectionListener {
             log.info("closing {}: bad QRP update: {}", c.remoteAddress(), e.getMessage());
             c.close(new Bye(e.byeCode(), e.getMessage()));
         }
-    }
-
-    /** Whether the merged table differs from {@code before}. Caller holds the router lock. */
-    private boolean changedSince(QrpTable before) {
-        return !router.mergedLeafTable().equals(before);
     }
 
     /**
@@ -269,8 +288,13 @@ final class MessageHandler implements ConnectionListener {
         }
         log.debug("leaf tables changed: sending our merged QRP table to ultrapeers");
         for (Connection peer : qrpAssemblers.keySet()) {
-            QrpPublisher.publish(router, peer);
+            qrp.sendTo(peer);
         }
+    }
+
+    private boolean send(Connection to, Frame frame) {
+        trace.sending(to, frame);
+        return to.send(frame);
     }
 
     private void countBad(Connection c, Frame frame, BadMessageException e) {

@@ -7,7 +7,6 @@ import dev.shoal.protocol.Guid;
 import dev.shoal.protocol.MessageCodec;
 import dev.shoal.protocol.Payload;
 import dev.shoal.routing.QrpTable;
-import dev.shoal.routing.Router;
 import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -23,11 +22,15 @@ final class QrpPublisher {
     private static final Logger log = LoggerFactory.getLogger(QrpPublisher.class);
 
     private final Supplier<Library> library;
-    private final Router<Connection> router;
+    private final NodeRouter<Connection> routes;
+    /** Held while a table goes out, so two updates never interleave their messages on a link. */
+    private final Object sending = new Object();
+    private QrpTable lastTable;
+    private List<Payload> lastMessages;
 
-    QrpPublisher(Supplier<Library> library, Router<Connection> router) {
+    QrpPublisher(Supplier<Library> library, NodeRouter<Connection> routes) {
         this.library = library;
-        this.router = router;
+        this.routes = routes;
     }
 
     /** Rebuilds our table from the shared file names. */
@@ -37,9 +40,7 @@ final class QrpPublisher {
             builder.addName(file.name());
         }
         QrpTable own = builder.build();
-        synchronized (router) {
-            router.ownTableChanged(own);
-        }
+        routes.ownTableChanged(own);
         log.debug("QRP table rebuilt: {} of {} slots set", own.countSet(), own.size());
     }
 
@@ -47,25 +48,22 @@ final class QrpPublisher {
         return c.isUltrapeer() && c.peerHeaders().get("X-Query-Routing").isPresent();
     }
 
-    void sendTo(Connection c) {
-        publish(router, c);
-    }
-
     /**
-     * Sends the router's current merged table as a full RESET + PATCH to {@code c}, if it takes
-     * tables from us. Sends to one link are serialised on it, so two updates racing (library and
-     * leaf changes) never interleave their messages, and the last one sent is the newest table.
+     * Sends the table we publish as a full RESET + PATCH to {@code c}, if it takes tables from us.
+     * The table is read and sent under one lock of ours (never the router's, nor the link's), so
+     * the last table a link gets is the newest. Each table is compressed once, whatever the links.
      */
-    static void publish(Router<Connection> router, Connection c) {
+    void sendTo(Connection c) {
         if (!wantsTable(c)) {
             return;
         }
-        synchronized (c) {
-            QrpTable table;
-            synchronized (router) {
-                table = router.mergedLeafTable();
+        synchronized (sending) {
+            QrpTable table = routes.publishedTable();
+            if (!table.equals(lastTable)) {
+                lastMessages = table.toMessages();
+                lastTable = table;
             }
-            for (Payload p : table.toMessages()) {
+            for (Payload p : lastMessages) {
                 // QRP messages travel one link: TTL 1, hops 0.
                 c.send(MessageCodec.frame(Guid.random(), 1, 0, p));
             }

@@ -22,13 +22,11 @@ import dev.shoal.node.api.UploadInfo;
 import dev.shoal.protocol.Ggep;
 import dev.shoal.protocol.Giv;
 import dev.shoal.protocol.Guid;
-import dev.shoal.protocol.MessageCodec;
 import dev.shoal.protocol.Pong;
 import dev.shoal.protocol.Push;
 import dev.shoal.protocol.Query;
 import dev.shoal.protocol.Urn;
 import dev.shoal.routing.OwnQuery;
-import dev.shoal.routing.Router;
 import dev.shoal.routing.RouterConfig;
 import dev.shoal.routing.TtlPolicy;
 import dev.shoal.time.Clock;
@@ -62,8 +60,9 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     private final List<NodeListener> listeners = new CopyOnWriteArrayList<>();
     private final SearchRegistry searches = new SearchRegistry();
     private volatile Library library;
-    private final Router<Connection> router;
     private final QrpPublisher qrp;
+    private final AnswerPool answers = new AnswerPool();
+    private final MessageHandler handler;
     private final ConnectionManager network;
     private final UploadService uploads;
     private final DownloadManager downloads;
@@ -77,16 +76,18 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     private final Scheduler.Cancellable metering;
     private volatile InetSocketAddress bound;
 
-    private ServentNode(NodeConfig config, Scheduler scheduler, ExecutorScheduler ownTimers) throws IOException {
+    private ServentNode(NodeConfig config, Scheduler scheduler, ExecutorScheduler ownTimers, MessageTrace trace)
+            throws IOException {
         this.config = config;
         this.ownTimers = ownTimers;
         this.clock = scheduler.clock();
         this.library = Library.open(config.dataDir(), config.shares(), new LibraryEvents());
         TtlPolicy ttl = new TtlPolicy(config.maxTtl(), config.maxTtl(), TtlPolicy.defaults().hardLimit());
-        this.router = new Router<>(RouterConfig.defaults().withTtl(ttl).withLeaf(!config.ultrapeer()), serventId);
-        this.qrp = new QrpPublisher(() -> library, router);
-        MessageHandler handler = new MessageHandler(router, new LocalResponder(() -> library, serventId), searches,
-                this, clock::millis);
+        NodeRouter<Connection> routes = new NodeRouter<>(
+                RouterConfig.defaults().withTtl(ttl).withLeaf(!config.ultrapeer()), serventId, clock);
+        this.qrp = new QrpPublisher(() -> library, routes);
+        this.handler = new MessageHandler(routes, qrp, new LocalResponder(() -> library, serventId), answers,
+                searches, this, trace);
         this.network = new ConnectionManager(ConfigViews.net(config), handler, scheduler);
         AltLocs mesh = new AltLocs();
         this.uploads = new UploadService(() -> library, config.uploadSlots(), config.uploadLimitBytesPerSecond(), mesh,
@@ -113,7 +114,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     public static ServentNode start(NodeConfig config) {
         ExecutorScheduler timers = new ExecutorScheduler("shoal-node-timer");
         try {
-            return start(config, timers, timers);
+            return start(config, timers, timers, MessageTrace.NONE);
         } catch (RuntimeException e) {
             timers.close();
             throw e;
@@ -122,16 +123,17 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
 
     /**
      * A node whose timers run on {@code scheduler} (a {@link dev.shoal.time.VirtualTime} in tests and
-     * the simulator); the node does not close it.
+     * the simulator; the node does not close it) and whose message loop reports to {@code trace}.
      */
-    static ServentNode start(NodeConfig config, Scheduler scheduler) {
-        return start(config, scheduler, null);
+    static ServentNode start(NodeConfig config, Scheduler scheduler, MessageTrace trace) {
+        return start(config, scheduler, null, trace);
     }
 
-    private static ServentNode start(NodeConfig config, Scheduler scheduler, ExecutorScheduler ownTimers) {
+    private static ServentNode start(NodeConfig config, Scheduler scheduler, ExecutorScheduler ownTimers,
+            MessageTrace trace) {
         ServentNode node;
         try {
-            node = new ServentNode(config, scheduler, ownTimers);
+            node = new ServentNode(config, scheduler, ownTimers, trace);
         } catch (IOException e) {
             throw new ShoalException("cannot open the library in " + config.dataDir() + ": " + e.getMessage(), e);
         }
@@ -171,21 +173,10 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
 
     @Override
     public Search search(String text, int ttl, SearchListener listener) {
-        Query query = toQuery(text);
-        OwnQuery own;
-        List<Connection> targets;
-        synchronized (router) {
-            own = router.startQuery(ttl, clock.millis());
-            targets = router.ownQueryTargets(query.keywords(), query.urns());
-        }
-        searches.register(own.guid(), listener);
-        var frame = MessageCodec.frame(own.guid(), own.ttl(), 0, query);
-        for (Connection c : targets) {
-            c.send(frame);
-        }
-        log.debug("query {} '{}' ttl {} sent to {} peers", own.guid(), text, own.ttl(), targets.size());
-        return new RunningSearch(own, targets.size(), config.tuning().queryLifetime(),
-                () -> searches.unregister(own.guid()));
+        NodeRouter.OwnSearch<Connection> own = handler.search(toQuery(text), ttl, listener);
+        OwnQuery query = own.query();
+        return new RunningSearch(query, own.targets().size(), config.tuning().queryLifetime(),
+                () -> searches.unregister(query.guid()));
     }
 
     private static Query toQuery(String text) {
@@ -333,6 +324,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
         downloads.close();
         pushUploads.close();
         network.shutdown();
+        answers.close();
         if (ownTimers != null) {
             ownTimers.close();
         }

@@ -1,20 +1,16 @@
 package dev.shoal.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.shoal.library.FileHasher;
-import dev.shoal.node.api.Search;
 import dev.shoal.node.api.SearchHit;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,14 +19,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Six real servents on loopback flooding real queries: TTL reach on a line, duplicate suppression
- * on a ring, and hits that return along the reverse path with the right URN and size.
+ * on a ring, and hits that return along the reverse path with the right URN and size. Each search
+ * is read once its flood is over (see {@link FloodWatch}), so "no other hit" means none will come.
  */
 class FloodingNetworkTest {
     private static final int NODES = 6;
     /** Wide enough that the TTL under test, not the clamp, limits the reach. */
     private static final int MAX_TTL = 7;
-    /** After the last expected hit, how long to keep listening for hits that must not come. */
-    private static final Duration SETTLE = Duration.ofMillis(1500);
 
     @TempDir
     Path temp;
@@ -67,7 +62,7 @@ class FloodingNetworkTest {
             for (int i = 0; i < ttl; i++) {
                 expected.add("shoalsample node" + i + ".txt");
             }
-            List<SearchHit> hits = searchAndSettle(searcher, "shoalsample", ttl, expected.size());
+            List<SearchHit> hits = net.searchUntilOver(searcher, "shoalsample", ttl);
             Set<String> found = hits.stream().map(SearchHit::name).collect(Collectors.toCollection(TreeSet::new));
             assertThat(found).as("files found with TTL %d", ttl).isEqualTo(expected);
             assertThat(hits).as("one hit per node in reach").hasSize(ttl);
@@ -81,7 +76,7 @@ class FloodingNetworkTest {
         for (int i = 0; i < NODES; i++) {
             net.link(nodes.get(i), nodes.get((i + 1) % NODES));
         }
-        List<SearchHit> hits = searchAndSettle(searcher, "shoalsample", MAX_TTL, NODES);
+        List<SearchHit> hits = net.searchUntilOver(searcher, "shoalsample", MAX_TTL);
 
         assertThat(hits).hasSize(NODES);
         assertThat(hits.stream().map(SearchHit::serventId).distinct()).hasSize(NODES);
@@ -98,7 +93,7 @@ class FloodingNetworkTest {
             net.link(nodes.get(i), nodes.get(i + 1));
         }
         int far = NODES - 1;
-        List<SearchHit> hits = searchAndSettle(searcher, "node" + far, MAX_TTL, 1);
+        List<SearchHit> hits = net.searchUntilOver(searcher, "node" + far, MAX_TTL);
 
         assertThat(hits).hasSize(1);
         SearchHit hit = hits.get(0);
@@ -121,21 +116,9 @@ class FloodingNetworkTest {
         net.link(nodes.get(0), nodes.get(1));
         String urn = FileHasher.hash(content(1).getBytes(StandardCharsets.UTF_8)).toString();
 
-        List<SearchHit> hits = searchAndSettle(searcher, urn, 3, 1);
+        List<SearchHit> hits = net.searchUntilOver(searcher, urn, 3);
 
         assertThat(hits).extracting(SearchHit::urn).containsExactly(urn);
         assertThat(hits).extracting(SearchHit::name).containsExactly("shoalsample node1.txt");
-    }
-
-    /** Searches, waits for {@code expected} hits, then listens a little longer for extra ones. */
-    private static List<SearchHit> searchAndSettle(ServentNode searcher, String text, int ttl, int expected)
-            throws InterruptedException {
-        List<SearchHit> hits = new CopyOnWriteArrayList<>();
-        try (Search search = searcher.search(text, ttl, hits::add)) {
-            assertThat(search.clamped()).isFalse();
-            await().atMost(Duration.ofSeconds(10)).until(() -> hits.size() >= expected);
-            Thread.sleep(SETTLE.toMillis());
-        }
-        return List.copyOf(hits);
     }
 }

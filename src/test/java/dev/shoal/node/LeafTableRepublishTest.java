@@ -10,8 +10,8 @@ import dev.shoal.protocol.MessageCodec;
 import dev.shoal.protocol.MessageType;
 import dev.shoal.routing.QrpTable;
 import dev.shoal.routing.QrpTableAssembler;
-import dev.shoal.routing.Router;
 import dev.shoal.routing.RouterConfig;
+import dev.shoal.time.VirtualTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +31,7 @@ class LeafTableRepublishTest {
             "010101010478daedd6411100000404400df46f2982067e3ccc6e84338e08609222000060fbcb2c89f8bfb967f1504a98"
             + "bf1300a020807f1a67c3040c");
 
-    private Router<Connection> router;
+    private NodeRouter<Connection> routes;
     private MessageHandler handler;
     private FakeConnection ultrapeer;
     private FakeConnection leaf;
@@ -39,9 +39,9 @@ class LeafTableRepublishTest {
     @BeforeEach
     void setUp() {
         Guid id = Guid.random();
-        router = new Router<>(RouterConfig.defaults(), id);
-        handler = new MessageHandler(router, new LocalResponder(null, id), new SearchRegistry(), new QuietHooks(),
-                () -> 1_000L);
+        routes = new NodeRouter<>(RouterConfig.defaults(), id, new VirtualTime());
+        handler = new MessageHandler(routes, new QrpPublisher(null, routes), new LocalResponder(null, id),
+                new AnswerPool(), new SearchRegistry(), new QuietHooks(), MessageTrace.NONE);
         ultrapeer = FakeConnection.gtkg(1, true);
         leaf = FakeConnection.gtkg(2, false);
         handler.onConnected(ultrapeer);
@@ -82,7 +82,7 @@ class LeafTableRepublishTest {
 
     @Test
     void ourOwnKeywordsStayInTheTable() throws Exception {
-        router.ownTableChanged(QrpTable.builder().addName("bravozulu-shoal-only.txt").build());
+        routes.ownTableChanged(QrpTable.builder().addName("bravozulu-shoal-only.txt").build());
 
         sendLeafTable();
 

@@ -3,12 +3,13 @@ package dev.shoal.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shoal.GtkgCaptures;
+import dev.shoal.net.Connection;
 import dev.shoal.protocol.Frame;
 import dev.shoal.protocol.Guid;
 import dev.shoal.protocol.MessageType;
 import dev.shoal.protocol.handshake.HandshakeHeaders;
-import dev.shoal.routing.Router;
 import dev.shoal.routing.RouterConfig;
+import dev.shoal.time.VirtualTime;
 import java.util.Arrays;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
@@ -23,9 +24,11 @@ class MessagesSupportedTest {
     /** Vendor {@code \0\0\0\0}, selector 0, version 0, then an LE16 count of zero entries. */
     private static final byte[] NONE_SUPPORTED = HexFormat.of().parseHex("00000000" + "0000" + "0000" + "0000");
 
-    private final MessageHandler handler = new MessageHandler(
-            new Router<>(RouterConfig.defaults(), Guid.random()), new LocalResponder(null, Guid.random()),
-            new SearchRegistry(), new QuietHooks(), () -> 1_000L);
+    private final NodeRouter<Connection> routes =
+            new NodeRouter<>(RouterConfig.defaults(), Guid.random(), new VirtualTime());
+    private final MessageHandler handler = new MessageHandler(routes, new QrpPublisher(null, routes),
+            new LocalResponder(null, Guid.random()), new AnswerPool(), new SearchRegistry(), new QuietHooks(),
+            MessageTrace.NONE);
 
     @Test
     void aPeerThatSpeaksVendorMessagesGetsOurListFirst() throws Exception {

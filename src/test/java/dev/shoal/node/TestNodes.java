@@ -4,6 +4,10 @@ import static org.awaitility.Awaitility.await;
 
 import dev.shoal.node.api.NodeConfig;
 import dev.shoal.node.api.NodeEvent;
+import dev.shoal.node.api.Search;
+import dev.shoal.node.api.SearchHit;
+import dev.shoal.protocol.Guid;
+import dev.shoal.time.VirtualTime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -21,9 +25,16 @@ import java.util.concurrent.TimeUnit;
 /**
  * Real servents in this JVM, each with its own data folder and shared folder under one temp root,
  * listening on 127.0.0.1 with a free port. Closing it closes every node it started.
+ *
+ * <p>Their timers share one {@link VirtualTime} that no one moves unless a test does: no
+ * keep-alive, idle timeout or dial from the host cache happens by itself, so the links are exactly
+ * those the test made. Their message loops report to one {@link FloodWatch}, which tells when a
+ * search is over.
  */
 final class TestNodes implements AutoCloseable {
     private final Path root;
+    private final VirtualTime time = new VirtualTime();
+    private final FloodWatch watch = new FloodWatch();
     private final List<ServentNode> nodes = new CopyOnWriteArrayList<>();
     private final Map<ServentNode, List<NodeEvent.QueryReceived>> queries = new ConcurrentHashMap<>();
 
@@ -41,6 +52,11 @@ final class TestNodes implements AutoCloseable {
         return start(name, false, maxTtl, Map.of());
     }
 
+    /** A leaf sharing the given files (name → content). */
+    ServentNode leaf(String name, int maxTtl, Map<String, String> files) {
+        return start(name, false, maxTtl, files);
+    }
+
     private ServentNode start(String name, boolean ultrapeer, int maxTtl, Map<String, String> files) {
         Path share = root.resolve(name).resolve("share");
         try {
@@ -56,7 +72,7 @@ final class TestNodes implements AutoCloseable {
                 .withShares(List.of(share))
                 .withUltrapeer(ultrapeer)
                 .withMaxTtl(maxTtl);
-        ServentNode node = ServentNode.start(config);
+        ServentNode node = ServentNode.start(config, time, watch);
         nodes.add(node);
         List<NodeEvent.QueryReceived> seen = new CopyOnWriteArrayList<>();
         queries.put(node, seen);
@@ -74,6 +90,23 @@ final class TestNodes implements AutoCloseable {
         int before = to.peers().size();
         from.connect(to.listenAddress()).orTimeout(10, TimeUnit.SECONDS).join();
         await().atMost(Duration.ofSeconds(10)).until(() -> to.peers().size() > before);
+    }
+
+    /**
+     * Searches from {@code searcher} and returns every hit once the query's flood is over: each copy
+     * of it handled, each node's search done, each hit delivered. No hit can come after that.
+     * The TTL must be sent as given (not clamped).
+     */
+    List<SearchHit> searchUntilOver(ServentNode searcher, String text, int ttl) {
+        List<SearchHit> hits = new CopyOnWriteArrayList<>();
+        try (Search search = searcher.search(text, ttl, hits::add)) {
+            if (search.ttl() != ttl) {
+                throw new AssertionError("TTL " + ttl + " was clamped to " + search.ttl());
+            }
+            Guid guid = Guid.fromHex(search.id());
+            await().atMost(Duration.ofSeconds(10)).until(() -> watch.over(guid));
+        }
+        return List.copyOf(hits);
     }
 
     /** Queries that reached {@code node} for the first time, in arrival order. */
