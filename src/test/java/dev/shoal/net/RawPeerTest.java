@@ -130,6 +130,10 @@ class RawPeerTest extends NetTestSupport {
         }
     }
 
+    /**
+     * The one test of split reads over a real socket; the GnutellaDecoder*Test classes cut the same
+     * kind of stream at every byte without one.
+     */
     @Test
     void capturedGtkGnutellaDeflateStreamIsInflatedIntoItsFrames() throws Exception {
         Recorder r = new Recorder();
