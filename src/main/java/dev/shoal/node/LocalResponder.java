@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * Answers a query from the local library: best matches first, at most {@link #MAX_ANSWERS} per
  * query, cut into QueryHits of at most {@link QueryHit#MAX_RESULTS} results each.
  */
-final class LocalResponder implements MessageHandler.Answers {
+final class LocalResponder {
     static final int MAX_ANSWERS = 100;
     static final String VENDOR = "SHOL";
     /** Nominal upload speed in kbit/s; servents only use it to sort hits. */
@@ -30,8 +30,8 @@ final class LocalResponder implements MessageHandler.Answers {
         this.serventId = serventId;
     }
 
-    @Override
-    public List<QueryHit> answer(Query query, List<String> keywords, InetSocketAddress advertised) {
+    /** {@code keywords} is {@code query.keywords()}, split once by the caller. */
+    List<QueryHit> answer(Query query, List<String> keywords, InetSocketAddress advertised) {
         List<SharedFile> matches = matches(query, keywords);
         List<QueryHit> hits = new ArrayList<>();
         for (int from = 0; from < matches.size(); from += QueryHit.MAX_RESULTS) {

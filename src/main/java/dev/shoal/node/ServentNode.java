@@ -86,7 +86,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
         NodeRouter<Connection> routes = new NodeRouter<>(
                 RouterConfig.defaults().withTtl(ttl).withLeaf(!config.ultrapeer()), serventId, clock);
         this.qrp = new QrpPublisher(() -> library, routes);
-        this.handler = new MessageHandler(routes, qrp, new LocalResponder(() -> library, serventId), answers,
+        this.handler = new MessageHandler(routes, qrp, new LocalResponder(() -> library, serventId)::answer, answers,
                 searches, this, trace);
         this.network = new ConnectionManager(ConfigViews.net(config), handler, scheduler);
         AltLocs mesh = new AltLocs();

@@ -27,7 +27,7 @@ class MessagesSupportedTest {
     private final NodeRouter<Connection> routes =
             new NodeRouter<>(RouterConfig.defaults(), Guid.random(), new VirtualTime());
     private final MessageHandler handler = new MessageHandler(routes, new QrpPublisher(null, routes),
-            new LocalResponder(null, Guid.random()), new AnswerPool(), new SearchRegistry(), new QuietHooks(),
+            new LocalResponder(null, Guid.random())::answer, new AnswerPool(), new SearchRegistry(), new QuietHooks(),
             MessageTrace.NONE);
 
     @Test
