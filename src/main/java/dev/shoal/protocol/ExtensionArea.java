@@ -19,6 +19,14 @@ record ExtensionArea(List<Urn> urns, List<String> others, Ggep ggep) {
      * missing NUL is an error (a result's area must be terminated).
      */
     static ExtensionArea read(ByteReader r, boolean nulRequired, String what) throws BadMessageException {
+        // Most queries and many results have no extension at all.
+        if (r.hasRemaining() && r.peek() == 0) {
+            r.skip(1);
+            return EMPTY;
+        }
+        if (!r.hasRemaining() && !nulRequired) {
+            return EMPTY;
+        }
         Set<Urn> urns = new LinkedHashSet<>();
         List<String> others = new ArrayList<>();
         List<GgepExtension> ggep = new ArrayList<>();

@@ -93,11 +93,19 @@ public final class Ggep {
      * NUL keep their bytes.
      */
     public Ggep nulSafe() {
-        List<GgepExtension> list = new ArrayList<>(extensions.size());
-        for (GgepExtension e : extensions) {
-            list.add(e.nulSafe());
+        List<GgepExtension> list = null;
+        for (int i = 0; i < extensions.size(); i++) {
+            GgepExtension e = extensions.get(i);
+            GgepExtension safe = e.nulSafe();
+            if (safe != e && list == null) {
+                list = new ArrayList<>(extensions.subList(0, i));
+            }
+            if (list != null) {
+                list.add(safe);
+            }
         }
-        return of(list);
+        // Most blocks hold no NUL: they are their own safe form.
+        return list == null ? this : of(list);
     }
 
     /** The block's bytes, starting with 0xC3; an empty block encodes to no bytes at all. */

@@ -16,9 +16,12 @@ public final class Guid {
     private static final Random RANDOM = new SecureRandom();
 
     private final byte[] bytes;
+    /** Cached: GUIDs are looked up in route tables several times per message. */
+    private final int hash;
 
     private Guid(byte[] bytes) {
         this.bytes = bytes;
+        this.hash = Arrays.hashCode(bytes);
     }
 
     public static Guid of(byte[] bytes) {
@@ -26,6 +29,11 @@ public final class Guid {
             throw new IllegalArgumentException("GUID must be 16 bytes, got " + bytes.length);
         }
         return new Guid(bytes.clone());
+    }
+
+    /** The 16 bytes of {@code bytes} from {@code offset}. */
+    public static Guid of(byte[] bytes, int offset) {
+        return new Guid(Arrays.copyOfRange(bytes, offset, offset + LENGTH));
     }
 
     public static Guid read(ByteBuffer buffer) {
@@ -63,12 +71,12 @@ public final class Guid {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Guid other && Arrays.equals(bytes, other.bytes);
+        return o instanceof Guid other && hash == other.hash && Arrays.equals(bytes, other.bytes);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(bytes);
+        return hash;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.shoal.protocol;
 
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -28,18 +29,26 @@ public record Header(Guid guid, byte type, int ttl, int hops, int payloadLength)
      * the stream.
      */
     public static Header read(ByteBuffer buffer, int maxPayload) throws FramingException {
-        ByteBuffer b = buffer.slice().order(ByteOrder.LITTLE_ENDIAN);
-        Guid guid = Guid.read(b);
-        byte type = b.get();
-        int ttl = b.get() & 0xFF;
-        int hops = b.get() & 0xFF;
-        long length = b.getInt() & 0xFFFFFFFFL;
+        // Absolute reads, whatever the buffer's byte order, and no view buffer per message.
+        int at = buffer.position();
+        if (buffer.remaining() < SIZE) {
+            throw new BufferUnderflowException();
+        }
+        byte type = buffer.get(at + 16);
+        long length = payloadLength(buffer, at);
         if (length > maxPayload) {
             throw new FramingException("payload length " + length + " exceeds limit " + maxPayload
                     + " for " + MessageType.name(type));
         }
-        buffer.position(buffer.position() + SIZE);
-        return new Header(guid, type, ttl, hops, (int) length);
+        Guid guid = Guid.read(buffer);
+        buffer.position(at + SIZE);
+        return new Header(guid, type, buffer.get(at + 17) & 0xFF, buffer.get(at + 18) & 0xFF, (int) length);
+    }
+
+    /** The unsigned little-endian length field of the header that starts at {@code at}. */
+    private static long payloadLength(ByteBuffer b, int at) {
+        return (b.get(at + 19) & 0xFFL) | (b.get(at + 20) & 0xFFL) << 8 | (b.get(at + 21) & 0xFFL) << 16
+                | (b.get(at + 22) & 0xFFL) << 24;
     }
 
     public void writeTo(ByteBuffer buffer) {

@@ -1,6 +1,7 @@
 package dev.shoal.protocol;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,43 @@ public final class Keywords {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
+        return isAscii(text) ? splitAscii(text) : splitNormalized(text);
+    }
+
+    /**
+     * The same rule for ASCII text, which is most queries on the routing path: ASCII is its own
+     * NFKD and NFC form and has no combining marks, so only lower-casing and cutting are left,
+     * done here without the normaliser and the patterns.
+     */
+    static List<String> splitAscii(String text) {
+        List<String> words = new ArrayList<>(4);
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && isSeparator(text.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            boolean hasWord = false;
+            boolean hasUpper = false;
+            for (char c; i < n && !isSeparator(c = text.charAt(i)); i++) {
+                hasUpper |= c >= 'A' && c <= 'Z';
+                hasWord |= (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            }
+            if (hasWord) {
+                String w = text.substring(start, i);
+                if (hasUpper) {
+                    w = w.toLowerCase(Locale.ROOT);
+                }
+                if (!words.contains(w)) {
+                    words.add(w);
+                }
+            }
+        }
+        return List.copyOf(words);
+    }
+
+    static List<String> splitNormalized(String text) {
         Set<String> words = new LinkedHashSet<>();
         for (String w : SEPARATORS.split(normalize(text))) {
             if (WORD.matcher(w).find()) {
@@ -33,6 +71,23 @@ public final class Keywords {
             }
         }
         return List.copyOf(words);
+    }
+
+    /** {@link #SEPARATORS} for an ASCII character ({@code \s} is ASCII whitespace in Java patterns). */
+    private static boolean isSeparator(char c) {
+        return switch (c) {
+            case ' ', '\t', '\n', '\u000B', '\f', '\r', '-', '.', '_', '+', '/', '*', '(', ')', '\\', ',' -> true;
+            default -> false;
+        };
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Accent-stripped, lower-cased, NFC text, without splitting. */

@@ -85,6 +85,14 @@ public record QueryHit(InetSocketAddress address, long speed, List<Result> resul
         return QueryHitCodec.decode(payload);
     }
 
+    /**
+     * The servent id of the hit in {@code payload}, read from its last 16 bytes without decoding
+     * the rest: all a router needs to relay a hit that is not for us. Only the length is checked.
+     */
+    public static Guid serventId(byte[] payload) throws BadMessageException {
+        return QueryHitCodec.serventId(payload);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof QueryHit h && address.equals(h.address) && speed == h.speed && results.equals(h.results)

@@ -55,11 +55,20 @@ final class QueryHitCodec {
         w.u8(0);
     }
 
-    static QueryHit decode(byte[] payload) throws BadMessageException {
+    static Guid serventId(byte[] payload) throws BadMessageException {
+        checkLength(payload);
+        return Guid.of(payload, payload.length - Guid.LENGTH);
+    }
+
+    private static void checkLength(byte[] payload) throws BadMessageException {
         if (payload.length < FIXED + Guid.LENGTH) {
             throw new BadMessageException("QueryHit of " + payload.length + " bytes is shorter than "
                     + (FIXED + Guid.LENGTH));
         }
+    }
+
+    static QueryHit decode(byte[] payload) throws BadMessageException {
+        checkLength(payload);
         int end = payload.length - Guid.LENGTH;
         ByteReader r = new ByteReader(payload, 0, end);
         int count = r.u8("QueryHit count");
@@ -69,7 +78,7 @@ final class QueryHitCodec {
         for (int i = 0; i < count; i++) {
             results.add(readResult(r));
         }
-        Guid servent = Guid.of(Arrays.copyOfRange(payload, end, payload.length));
+        Guid servent = Guid.of(payload, end);
         try {
             return readTrailer(r, address, speed, results, servent);
         } catch (IllegalArgumentException e) {

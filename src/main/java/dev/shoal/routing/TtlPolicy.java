@@ -56,9 +56,9 @@ public record TtlPolicy(int maxTtl, int maxHopsTtl, int hardLimit) {
      * check {@link #forwardable(Header)} before sending it to an ultrapeer.
      */
     public Header forwardHeader(Header received) {
-        Header hopped = received.hopped();
-        int trimmed = Math.min(hopped.ttl(), maxHopsTtl - hopped.hops());
-        return hopped.withTtl(Math.max(0, trimmed));
+        int hops = Math.min(255, received.hops() + 1);
+        int ttl = Math.max(0, Math.min(received.ttl() - 1, maxHopsTtl - hops));
+        return new Header(received.guid(), received.type(), ttl, hops, received.payloadLength());
     }
 
     /** A header from {@link #forwardHeader(Header)} may be sent on only while its TTL is above 0. */

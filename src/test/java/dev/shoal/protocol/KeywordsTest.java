@@ -2,6 +2,7 @@ package dev.shoal.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class KeywordsTest {
@@ -41,5 +42,19 @@ class KeywordsTest {
     void queryKeywordsUseTheSameRule() {
         assertThat(Query.keywords("Le Grand Café (draft)").keywords()).containsExactly("le", "grand", "cafe", "draft");
         assertThat(Query.forUrn(Samples.URN).keywords()).isEmpty();
+    }
+
+    /** The ASCII shortcut is the same rule: compared on random text made of every ASCII character. */
+    @Test
+    void asciiTextSplitsAsTheFullRuleSplitsIt() {
+        Random random = new Random(7);
+        for (int i = 0; i < 20_000; i++) {
+            char[] text = new char[random.nextInt(24)];
+            for (int j = 0; j < text.length; j++) {
+                text[j] = random.nextInt(3) == 0 ? " -._Aa0!\t".charAt(random.nextInt(9)) : (char) random.nextInt(0x80);
+            }
+            String s = new String(text);
+            assertThat(Keywords.splitAscii(s)).as("'%s'", s).isEqualTo(Keywords.splitNormalized(s));
+        }
     }
 }

@@ -118,4 +118,17 @@ class QueryHitTest {
         assertThatThrownBy(() -> new QueryHit(Samples.address("7f000001", 1), 0, List.of(), "SHOL", null, null, null,
                 new byte[0], Samples.SERVENT)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void theServentIdIsReadFromTheTrailerWithoutDecodingTheResults() throws Exception {
+        for (int results : new int[] {0, 1, QueryHit.MAX_RESULTS}) {
+            QueryHit hit = Samples.hit(results);
+            assertThat(QueryHit.serventId(hit.encode())).isEqualTo(hit.serventId());
+        }
+        // Garbage results do not matter to the servent id; a payload too short for one does.
+        byte[] garbage = new byte[40];
+        garbage[39] = 7;
+        assertThat(QueryHit.serventId(garbage).toBytes()[15]).isEqualTo((byte) 7);
+        assertThatThrownBy(() -> QueryHit.serventId(new byte[26])).isInstanceOf(BadMessageException.class);
+    }
 }
