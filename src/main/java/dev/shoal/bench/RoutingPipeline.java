@@ -7,6 +7,7 @@ import dev.shoal.protocol.FramingException;
 import dev.shoal.protocol.Guid;
 import dev.shoal.protocol.Header;
 import dev.shoal.protocol.MessageCodec;
+import dev.shoal.protocol.MessageType;
 import dev.shoal.protocol.Payload;
 import dev.shoal.protocol.Ping;
 import dev.shoal.protocol.Query;
@@ -23,9 +24,10 @@ import java.util.List;
 
 /**
  * What an ultrapeer does with each message it receives, minus the socket and the local Lucene
- * answer: cut the frame (header read, payload copied, as the network decoder does), decode it
- * with {@link MessageCodec}, ask the servent's own {@link NodeRouter} (its lock, the system clock),
- * and build the frames it would forward. Sockets are replaced by
+ * answer, as the servent's message handler does it: cut the frame (header read, payload copied,
+ * as the network decoder does), read a hit's servent id from its trailer or decode any other
+ * message with {@link MessageCodec}, ask the servent's own {@link NodeRouter} (its lock, the
+ * system clock), and build the frame it would forward. Sockets are replaced by
  * {@link Workload#LINKS} fake connections: four ultrapeers and two leaves that sent QRP tables.
  * Counts outcomes so a test can check that the stream really exercises routing.
  */
@@ -66,24 +68,23 @@ final class RoutingPipeline implements MessageSink {
     @Override
     public long accept(byte[] wire, int link) {
         FakeLink from = links[link];
-        Frame frame;
-        Payload payload;
         try {
             Header h = Header.read(ByteBuffer.wrap(wire), MAX_PAYLOAD);
-            frame = new Frame(h, Arrays.copyOfRange(wire, Header.SIZE, Header.SIZE + h.payloadLength()));
-            payload = MessageCodec.decode(frame);
+            Frame frame = new Frame(h, Arrays.copyOfRange(wire, Header.SIZE, Header.SIZE + h.payloadLength()));
+            if (h.type() == MessageType.QUERY_HIT) {
+                return hit(from, frame, QueryHit.serventId(frame.payload()));
+            }
+            Payload payload = MessageCodec.decode(frame);
+            if (payload instanceof Query q) {
+                return query(from, frame, q);
+            } else if (payload instanceof Ping) {
+                return ping(from, frame);
+            }
+            return 0;
         } catch (FramingException | BadMessageException e) {
             bad++;
             return -1;
         }
-        if (payload instanceof Query q) {
-            return query(from, frame, q);
-        } else if (payload instanceof QueryHit hit) {
-            return hit(from, frame, hit);
-        } else if (payload instanceof Ping) {
-            return ping(from, frame);
-        }
-        return 0;
     }
 
     private long query(FakeLink from, Frame frame, Query q) {
@@ -92,15 +93,18 @@ final class RoutingPipeline implements MessageSink {
             duplicates++;
         }
         long out = route.answerLocally() ? 1 : 0;
-        for (FakeLink target : route.forwardTo()) {
-            out += new Frame(route.forwardHeader(), frame.payload()).size() + target.id;
-            forwardedQueries++;
+        if (!route.forwardTo().isEmpty()) {
+            Frame forward = new Frame(route.forwardHeader(), frame.payload());
+            for (FakeLink target : route.forwardTo()) {
+                out += forward.size() + target.id;
+                forwardedQueries++;
+            }
         }
         return out;
     }
 
-    private long hit(FakeLink from, Frame frame, QueryHit hit) {
-        HitRoute<FakeLink> route = routes.queryHit(from, frame.header(), hit.serventId());
+    private long hit(FakeLink from, Frame frame, Guid servent) {
+        HitRoute<FakeLink> route = routes.queryHit(from, frame.header(), servent);
         if (route.sendTo() == null) {
             droppedHits++;
             return 0;

@@ -33,6 +33,7 @@ import org.apache.mina.filter.codec.ProtocolDecoderOutput;
 final class GnutellaDecoder extends CumulativeProtocolDecoder {
     private static final AttributeKey STATE = new AttributeKey(GnutellaDecoder.class, "state");
     private static final int INFLATE_CHUNK = 16 * 1024;
+    private static final byte[] NO_BYTES = {};
 
     private final int maxPayload;
 
@@ -130,14 +131,19 @@ final class GnutellaDecoder extends CumulativeProtocolDecoder {
         }
     }
 
+    /**
+     * Inflates straight from the read buffer into the connection's own plain buffer, which keeps
+     * the bytes of an unfinished frame between reads: nothing is allocated per read.
+     */
     private void inflate(State s, IoBuffer in, ProtocolDecoderOutput out) throws FramingException {
-        byte[] input = new byte[in.remaining()];
-        in.get(input);
-        s.inflater.setInput(input);
-        byte[] chunk = new byte[INFLATE_CHUNK];
+        // The inflater consumes the read buffer as it goes; every byte is taken before we return.
+        s.inflater.setInput(in.buf());
         try {
             while (!s.inflater.finished()) {
-                int n = s.inflater.inflate(chunk);
+                s.plain.compact();
+                s.plain.expand(INFLATE_CHUNK);
+                int n = s.inflater.inflate(s.plain.buf());
+                s.plain.flip();
                 if (n == 0) {
                     if (s.inflater.needsDictionary()) {
                         throw new FramingException("deflate stream asks for a preset dictionary");
@@ -146,14 +152,15 @@ final class GnutellaDecoder extends CumulativeProtocolDecoder {
                         break;
                     }
                 }
-                s.plain.compact();
-                s.plain.put(chunk, 0, n);
-                s.plain.flip();
                 // Frame as we go, so a small input that inflates hugely never piles up here.
                 frames(s.plain.buf(), out);
             }
         } catch (DataFormatException e) {
             throw new FramingException("corrupt deflate stream: " + e.getMessage(), e);
+        } finally {
+            // Bytes after a finished stream mean nothing; and MINA's buffer is not ours to keep.
+            in.position(in.limit());
+            s.inflater.setInput(NO_BYTES);
         }
     }
 

@@ -43,26 +43,32 @@ final class GnutellaEncoder implements ProtocolEncoder {
         for (Frame f : frames) {
             size += f.size();
         }
-        IoBuffer raw = IoBuffer.allocate(size);
-        for (Frame f : frames) {
-            raw.put(f.toBuffer());
-        }
-        raw.flip();
         Deflater deflater = (Deflater) session.getAttribute(DEFLATER);
         if (deflater == null) {
-            return raw;
+            return plain(frames, size).flip();
         }
         synchronized (deflater) {
-            deflater.setInput(raw.array(), raw.arrayOffset(), raw.remaining());
+            deflater.setInput(plain(frames, size).flip().buf());
+            // Deflated straight into the buffer that goes out, growing it a chunk at a time.
             IoBuffer packed = IoBuffer.allocate(Math.max(64, size / 2)).setAutoExpand(true);
-            byte[] chunk = new byte[CHUNK];
+            int room;
             int n;
             do {
-                n = deflater.deflate(chunk, 0, chunk.length, Deflater.SYNC_FLUSH);
-                packed.put(chunk, 0, n);
-            } while (n == chunk.length);
+                packed.expand(CHUNK);
+                room = packed.remaining();
+                n = deflater.deflate(packed.buf(), Deflater.SYNC_FLUSH);
+            } while (n == room);
             return packed.flip();
         }
+    }
+
+    private static IoBuffer plain(List<Frame> frames, int size) {
+        IoBuffer raw = IoBuffer.allocate(size);
+        for (Frame f : frames) {
+            f.header().writeTo(raw.buf());
+            raw.put(f.payload());
+        }
+        return raw;
     }
 
     @Override

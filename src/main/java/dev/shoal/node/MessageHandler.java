@@ -150,6 +150,10 @@ final class MessageHandler implements ConnectionListener {
     }
 
     private void dispatch(Connection c, Frame frame) {
+        if (frame.header().type() == MessageType.QUERY_HIT) {
+            onQueryHit(c, frame);
+            return;
+        }
         Payload payload;
         try {
             payload = MessageCodec.decode(frame);
@@ -160,8 +164,6 @@ final class MessageHandler implements ConnectionListener {
         Header h = frame.header();
         if (payload instanceof Query q) {
             onQuery(c, frame, q);
-        } else if (payload instanceof QueryHit hit) {
-            onQueryHit(c, frame, hit);
         } else if (payload instanceof Ping) {
             onPing(c, h);
         } else if (payload instanceof Pong pong) {
@@ -185,8 +187,11 @@ final class MessageHandler implements ConnectionListener {
         if (route.dropped()) {
             return;
         }
-        for (Connection target : route.forwardTo()) {
-            send(target, new Frame(route.forwardHeader(), frame.payload()));
+        if (!route.forwardTo().isEmpty()) {
+            Frame forward = new Frame(route.forwardHeader(), frame.payload());
+            for (Connection target : route.forwardTo()) {
+                send(target, forward);
+            }
         }
         if (route.answerLocally()) {
             trace.answerQueued(h);
@@ -216,10 +221,26 @@ final class MessageHandler implements ConnectionListener {
         }
     }
 
-    private void onQueryHit(Connection c, Frame frame, QueryHit hit) {
-        HitRoute<Connection> route = routes.queryHit(c, frame.header(), hit.serventId());
+    /**
+     * Routing a hit needs only its header and servent id (the payload's last 16 bytes), so a hit
+     * we relay is never decoded; only hits for our own searches are, and only those can be found
+     * malformed past their length.
+     */
+    private void onQueryHit(Connection c, Frame frame) {
+        Guid servent;
+        try {
+            servent = QueryHit.serventId(frame.payload());
+        } catch (BadMessageException e) {
+            countBad(c, frame, e);
+            return;
+        }
+        HitRoute<Connection> route = routes.queryHit(c, frame.header(), servent);
         if (route.ownQuery()) {
-            searches.deliver(frame.header(), hit);
+            try {
+                searches.deliver(frame.header(), (QueryHit) MessageCodec.decode(frame));
+            } catch (BadMessageException e) {
+                countBad(c, frame, e);
+            }
         } else if (route.sendTo() != null) {
             send(route.sendTo(), new Frame(route.forwardHeader(), frame.payload()));
         }
