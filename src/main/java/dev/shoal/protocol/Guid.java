@@ -1,6 +1,9 @@
 package dev.shoal.protocol;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -12,8 +15,15 @@ import java.util.Random;
  */
 public final class Guid {
     public static final int LENGTH = 16;
-    public static final Guid ZERO = new Guid(new byte[LENGTH]);
     private static final Random RANDOM = new SecureRandom();
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /**
+     * Mixed into every hash. GUIDs come from peers, and a polynomial hash such as
+     * {@code Arrays.hashCode} lets one choose GUIDs that all land in one bucket of our route
+     * tables; with a seed this process drew, no peer can know which GUIDs collide.
+     */
+    private static final long SEED = RANDOM.nextLong();
+    public static final Guid ZERO = new Guid(new byte[LENGTH]);
 
     private final byte[] bytes;
     /** Cached: GUIDs are looked up in route tables several times per message. */
@@ -21,7 +31,19 @@ public final class Guid {
 
     private Guid(byte[] bytes) {
         this.bytes = bytes;
-        this.hash = Arrays.hashCode(bytes);
+        this.hash = hashOf(bytes);
+    }
+
+    private static int hashOf(byte[] b) {
+        long h = mix((long) LONGS.get(b, 0) ^ SEED);
+        return (int) mix(h ^ (long) LONGS.get(b, 8));
+    }
+
+    /** The 64-bit finaliser of MurmurHash3: every input bit moves about half the output bits. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+        z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
+        return z ^ (z >>> 33);
     }
 
     public static Guid of(byte[] bytes) {

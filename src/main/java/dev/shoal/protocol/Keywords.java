@@ -2,6 +2,7 @@ package dev.shoal.protocol;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -60,7 +61,7 @@ public final class Keywords {
                 }
             }
         }
-        return List.copyOf(words);
+        return Collections.unmodifiableList(words);
     }
 
     static List<String> splitNormalized(String text) {

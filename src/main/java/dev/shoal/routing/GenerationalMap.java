@@ -75,7 +75,9 @@ final class GenerationalMap<K, V> {
 
     private void shift(long start) {
         previous = current;
-        current = new HashMap<>();
+        // Sized for as many entries as the last generation took, so a busy node does not grow
+        // its table from 16 slots, doubling, every generation.
+        current = new HashMap<>((int) (previous.size() / 0.75f) + 1);
         currentStart = start;
     }
 }
