@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threads: MINA I/O threads only decode and encode (handshake text, inflate/deflate,
  * framing). Everything else, including every {@link ConnectionListener} call, runs on an ordered
- * worker pool placed after the codec, so each connection's events stay in order. A periodic task
+ * worker pool placed after the codec, so each connection's events stay in order; a link whose
+ * frames pile up there is no longer read until they drain ({@link ReadThrottle}). A periodic task
  * on the {@link Scheduler} it is given enforces handshake timeouts, keep-alives and idle timeouts,
  * dials the host cache and saves it; every time it reads comes from that scheduler's clock, so
  * under {@link dev.shoal.time.VirtualTime} all of that happens only when the test moves time.
@@ -80,7 +81,8 @@ public final class ConnectionManager implements AutoCloseable {
             LOG.warn("could not read the host cache: {}", e.toString());
         }
         this.dialler = new Dialler(config.outgoingTarget(), hostCache, clock, this::connect);
-        this.workers = new OrderedThreadPoolExecutor(0, 16, 30, TimeUnit.SECONDS, threads("shoal-net-worker"));
+        this.workers = new OrderedThreadPoolExecutor(0, 16, 30, TimeUnit.SECONDS, threads("shoal-net-worker"),
+                new ReadThrottle());
         this.http = new HttpSessions(config.idleTimeout(), threads("shoal-http"));
         ProtocolCodecFilter codec = new ProtocolCodecFilter(new GnutellaEncoder(), new GnutellaDecoder(config.maxPayload()));
         ExecutorFilter executor = new ExecutorFilter(workers);
