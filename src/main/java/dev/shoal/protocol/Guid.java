@@ -35,8 +35,25 @@ public final class Guid {
     }
 
     private static int hashOf(byte[] b) {
-        long h = mix((long) LONGS.get(b, 0) ^ SEED);
-        return (int) mix(h ^ (long) LONGS.get(b, 8));
+        return hash((long) LONGS.get(b, 0), (long) LONGS.get(b, 8));
+    }
+
+    /**
+     * The hash of the GUID whose {@link #high()} and {@link #low()} halves are given: what
+     * {@link #hashCode()} returns, for tables that keep GUIDs as two longs.
+     */
+    public static int hash(long high, long low) {
+        return (int) mix(mix(high ^ SEED) ^ low);
+    }
+
+    /** Bytes 0 to 7, little-endian. */
+    public long high() {
+        return (long) LONGS.get(bytes, 0);
+    }
+
+    /** Bytes 8 to 15, little-endian. */
+    public long low() {
+        return (long) LONGS.get(bytes, 8);
     }
 
     /** The 64-bit finaliser of MurmurHash3: every input bit moves about half the output bits. */

@@ -1,21 +1,22 @@
 package dev.shoal.routing;
 
-import java.util.HashMap;
-import java.util.Map;
+import dev.shoal.protocol.Guid;
 
 /**
- * A map that forgets by age with bounded memory, in two generations: new entries go into the
- * current one; when it is older than {@code lifetimeMillis} or holds {@code maxPerGeneration}
- * entries it becomes the previous one and the old previous one is dropped. An entry therefore
- * lives at least {@code lifetimeMillis} (unless a generation fills up first) and never more than
- * twice that, and at most {@code 2 * maxPerGeneration} entries are held. Time is passed in. Not
- * thread-safe.
+ * A GUID-keyed map that forgets by age with bounded memory, in two generations: new entries go
+ * into the current one; when it is older than {@code lifetimeMillis} or holds
+ * {@code maxPerGeneration} entries it becomes the previous one and the old previous one is
+ * dropped. An entry therefore lives at least {@code lifetimeMillis} (unless a generation fills up
+ * first) and never more than twice that, and at most {@code 2 * maxPerGeneration} entries are
+ * held. The generations are {@link GuidTable}s, and a dropped one is emptied and reused, so a
+ * busy router allocates nothing for its routes once its tables have grown. Time is passed in.
+ * Not thread-safe.
  */
-final class GenerationalMap<K, V> {
+final class GenerationalMap<V> {
     private final long lifetimeMillis;
     private final int maxPerGeneration;
-    private Map<K, V> current = new HashMap<>();
-    private Map<K, V> previous = new HashMap<>();
+    private GuidTable<V> current = new GuidTable<>();
+    private GuidTable<V> previous = new GuidTable<>();
     private long currentStart;
     private boolean started;
 
@@ -28,26 +29,28 @@ final class GenerationalMap<K, V> {
     }
 
     /** The live value for {@code key}, or null. */
-    V get(K key, long nowMillis) {
+    V get(Guid key, long nowMillis) {
         rotate(nowMillis);
         V v = current.get(key);
         return v != null ? v : previous.get(key);
     }
 
     /** Stores {@code key} in the current generation, replacing any older value. */
-    void put(K key, V value, long nowMillis) {
+    void put(Guid key, V value, long nowMillis) {
         rotate(nowMillis);
-        if (!current.containsKey(key) && current.size() >= maxPerGeneration) {
+        if (current.size() >= maxPerGeneration && !current.containsKey(key)) {
             shift(nowMillis);
         }
-        previous.remove(key);
+        if (previous.size() > 0) {
+            previous.remove(key);
+        }
         current.put(key, value);
     }
 
     /** Drops every entry whose value equals {@code value}. */
     void removeValue(V value) {
-        current.values().removeIf(value::equals);
-        previous.values().removeIf(value::equals);
+        current.removeValue(value);
+        previous.removeValue(value);
     }
 
     int size() {
@@ -63,8 +66,8 @@ final class GenerationalMap<K, V> {
         long age = now - currentStart;
         if (age >= 2 * lifetimeMillis) {
             // Both generations are past their lifetime: nothing survives.
-            previous = new HashMap<>();
-            current = new HashMap<>();
+            previous.clear();
+            current.clear();
             currentStart = now;
         } else if (age >= lifetimeMillis) {
             // Start the new generation when it was due, not when we noticed, so nothing
@@ -74,10 +77,10 @@ final class GenerationalMap<K, V> {
     }
 
     private void shift(long start) {
+        GuidTable<V> dropped = previous;
         previous = current;
-        // Sized for as many entries as the last generation took, so a busy node does not grow
-        // its table from 16 slots, doubling, every generation.
-        current = new HashMap<>((int) (previous.size() / 0.75f) + 1);
+        dropped.clear();
+        current = dropped;
         currentStart = start;
     }
 }

@@ -12,7 +12,7 @@ import dev.shoal.protocol.Guid;
  * is never returned. {@code C} is compared with {@code equals}. Not thread-safe.
  */
 public final class RouteTable<C> {
-    private final GenerationalMap<Guid, C> routes;
+    private final GenerationalMap<C> routes;
 
     public RouteTable(long lifetimeMillis, int maxPerGeneration) {
         this.routes = new GenerationalMap<>(lifetimeMillis, maxPerGeneration);

@@ -13,7 +13,7 @@ import java.util.Map;
 public final class SeenGuids {
     private final long lifetimeMillis;
     private final int maxPerGeneration;
-    private final Map<Byte, GenerationalMap<Guid, Boolean>> byType = new HashMap<>();
+    private final Map<Byte, GenerationalMap<Boolean>> byType = new HashMap<>();
 
     public SeenGuids(long lifetimeMillis, int maxPerGeneration) {
         if (lifetimeMillis <= 0 || maxPerGeneration <= 0) {
@@ -25,7 +25,7 @@ public final class SeenGuids {
 
     /** Records the pair; returns true if it was new, false if it is a duplicate. */
     public boolean add(Guid guid, byte type, long nowMillis) {
-        GenerationalMap<Guid, Boolean> seen = byType.computeIfAbsent(type,
+        GenerationalMap<Boolean> seen = byType.computeIfAbsent(type,
                 t -> new GenerationalMap<>(lifetimeMillis, maxPerGeneration));
         if (seen.get(guid, nowMillis) != null) {
             return false;
@@ -35,14 +35,14 @@ public final class SeenGuids {
     }
 
     public boolean contains(Guid guid, byte type, long nowMillis) {
-        GenerationalMap<Guid, Boolean> seen = byType.get(type);
+        GenerationalMap<Boolean> seen = byType.get(type);
         return seen != null && seen.get(guid, nowMillis) != null;
     }
 
     /** Number of keys currently held (both generations, every type). */
     public int size() {
         int n = 0;
-        for (GenerationalMap<Guid, Boolean> seen : byType.values()) {
+        for (GenerationalMap<Boolean> seen : byType.values()) {
             n += seen.size();
         }
         return n;
