@@ -12,11 +12,11 @@ import dev.shoal.time.Clock;
 import dev.shoal.time.Scheduler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -150,7 +150,7 @@ public final class ConnectionManager implements AutoCloseable {
         }
         SessionContext ctx = new SessionContext(true, clock.millis(), result);
         synchronized (this) {
-            if (config.maxConnections() - used() <= 0) {
+            if (freeSlots() <= 0) {
                 result.completeExceptionally(new IOException("no free connection slot"));
                 return result;
             }
