@@ -7,6 +7,7 @@ import java.nio.ByteOrder;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Objects;
 import java.util.Random;
 
 /**
@@ -72,6 +73,7 @@ public final class Guid {
 
     /** The 16 bytes of {@code bytes} from {@code offset}. */
     public static Guid of(byte[] bytes, int offset) {
+        Objects.checkFromIndexSize(offset, LENGTH, bytes.length);
         return new Guid(Arrays.copyOfRange(bytes, offset, offset + LENGTH));
     }
 

@@ -1,6 +1,7 @@
 package dev.shoal.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.HashSet;
@@ -17,6 +18,7 @@ class GuidTest {
         assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
         assertThat(a).isNotEqualTo(Guid.of(bytes));
         assertThat(Guid.of(new byte[20], 4)).isEqualTo(Guid.ZERO);
+        assertThatThrownBy(() -> Guid.of(new byte[20], 5)).isInstanceOf(IndexOutOfBoundsException.class);
     }
 
     /**
