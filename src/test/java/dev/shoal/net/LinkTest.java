@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.shoal.RawPeer;
 import dev.shoal.node.api.BuildInfo;
 import dev.shoal.protocol.Bye;
 import dev.shoal.protocol.Frame;

@@ -3,6 +3,7 @@ package dev.shoal.net;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.shoal.RawPeer;
 import dev.shoal.protocol.Frame;
 import dev.shoal.protocol.Guid;
 import dev.shoal.protocol.Header;

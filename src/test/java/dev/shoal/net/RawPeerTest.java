@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.shoal.GtkgCaptures;
+import dev.shoal.RawPeer;
 import dev.shoal.protocol.Bye;
 import dev.shoal.protocol.Frame;
 import dev.shoal.protocol.Guid;
@@ -359,12 +360,12 @@ class RawPeerTest extends NetTestSupport {
         });
         try (RawPeer p = new RawPeer(address(m))) {
             p.send("GET /uri-res/N2R?urn:sha1:ABC HTTP/1.1\r\nHost: x\r\n\r\n");
-            String answer = new String(new java.io.DataInputStream(p.inputForTests()).readAllBytes());
+            String answer = new String(new java.io.DataInputStream(p.input()).readAllBytes());
             assertThat(answer).startsWith("HTTP/1.1 200 OK").endsWith("GET /uri-res/N2R?urn:sha1:ABC HTTP/1.1|Host: x");
         }
         try (RawPeer p = new RawPeer(address(m))) {
             p.send("GIV 0:" + Guid.random().toHex() + "/file.txt\n\n");
-            String answer = new String(p.inputForTests().readAllBytes());
+            String answer = new String(p.input().readAllBytes());
             assertThat(answer).contains("\r\n\r\nGIV 0:").endsWith("/file.txt|");
         }
     }
@@ -374,7 +375,7 @@ class RawPeerTest extends NetTestSupport {
         ConnectionManager m = start(config("m"), new Recorder());
         try (RawPeer p = new RawPeer(address(m))) {
             p.send("HEAD / HTTP/1.1\r\n\r\n");
-            assertThat(new String(p.inputForTests().readAllBytes())).startsWith("HTTP/1.1 404 Not Found\r\n");
+            assertThat(new String(p.input().readAllBytes())).startsWith("HTTP/1.1 404 Not Found\r\n");
         }
     }
 
@@ -403,12 +404,12 @@ class RawPeerTest extends NetTestSupport {
             await().atMost(Duration.ofSeconds(10)).until(() -> serving.get() == HttpSessions.MAX_SESSIONS);
             try (RawPeer extra = new RawPeer(address(m))) {
                 extra.send("HEAD / HTTP/1.1\r\n\r\n");
-                assertThat(new String(extra.inputForTests().readAllBytes()))
+                assertThat(new String(extra.input().readAllBytes()))
                         .startsWith("HTTP/1.1 503 Service Unavailable\r\n");
             }
             release.countDown();
             for (RawPeer p : held) {
-                assertThat(new String(p.inputForTests().readAllBytes())).startsWith("HTTP/1.1 204 ");
+                assertThat(new String(p.input().readAllBytes())).startsWith("HTTP/1.1 204 ");
             }
         } finally {
             release.countDown();

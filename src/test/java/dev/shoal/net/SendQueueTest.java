@@ -2,6 +2,7 @@ package dev.shoal.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shoal.RawPeer;
 import dev.shoal.protocol.Frame;
 import dev.shoal.protocol.Header;
 import dev.shoal.protocol.MessageType;

@@ -1,5 +1,6 @@
 package dev.shoal.node;
 
+import dev.shoal.RawPeer;
 import dev.shoal.protocol.Frame;
 import dev.shoal.protocol.Ggep;
 import dev.shoal.protocol.Giv;
@@ -34,7 +35,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * as a firewalled servent does, by connecting to the pusher, saying GIV and serving HTTP there.
  */
 final class FirewalledPeer implements AutoCloseable {
-    private final Socket link;
+    private final RawPeer link;
     private final ServedFile file;
     private final InetSocketAddress advertised;
     private final boolean flagPush;
@@ -51,7 +52,7 @@ final class FirewalledPeer implements AutoCloseable {
     FirewalledPeer(InetSocketAddress node, ServedFile file, InetSocketAddress advertised, boolean flagPush)
             throws IOException {
         this.link = RawPeer.connectAsUltrapeer(node);
-        this.link.setSoTimeout(0);
+        this.link.setReadTimeout(0);
         this.file = file;
         this.advertised = advertised;
         this.flagPush = flagPush;
@@ -68,7 +69,7 @@ final class FirewalledPeer implements AutoCloseable {
 
     private void readLoop() {
         try {
-            DataInputStream in = new DataInputStream(link.getInputStream());
+            DataInputStream in = new DataInputStream(link.input());
             byte[] head = new byte[Header.SIZE];
             while (true) {
                 in.readFully(head);
@@ -125,8 +126,7 @@ final class FirewalledPeer implements AutoCloseable {
     }
 
     private synchronized void send(Frame f) throws IOException {
-        link.getOutputStream().write(f.toBytes());
-        link.getOutputStream().flush();
+        link.sendFrame(f);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.shoal.node;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.shoal.RawPeer;
 import dev.shoal.ShoalProcess;
 import dev.shoal.node.api.Search;
 import dev.shoal.node.api.SearchHit;
@@ -12,15 +13,12 @@ import dev.shoal.protocol.Header;
 import dev.shoal.protocol.MessageCodec;
 import dev.shoal.protocol.MessageType;
 import dev.shoal.protocol.Ping;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -84,9 +82,9 @@ class NetworkFaultsTest {
 
     @Test
     void malformedMessagesAreDroppedAndAnOversizedOneClosesOnlyThatLink() throws Exception {
-        try (Socket raw = RawPeer.connectAsUltrapeer(hub.listenAddress())) {
-            OutputStream out = raw.getOutputStream();
-            InputStream in = raw.getInputStream();
+        try (RawPeer raw = RawPeer.connectAsUltrapeer(hub.listenAddress())) {
+            OutputStream out = raw.output();
+            InputStream in = raw.input();
             // A Push of 3 bytes cannot be decoded: dropped, the link stays.
             out.write(new Frame(new Header(Guid.random(), MessageType.PUSH, 2, 0, 3), new byte[] {1, 2, 3})
                     .toBytes());

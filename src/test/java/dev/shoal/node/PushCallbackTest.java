@@ -2,6 +2,7 @@ package dev.shoal.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shoal.RawPeer;
 import dev.shoal.node.api.SharedFileInfo;
 import dev.shoal.protocol.Ggep;
 import dev.shoal.protocol.Guid;
@@ -44,12 +45,12 @@ class PushCallbackTest {
     void aPushForUsIsAnsweredWithGivAndTheFileIsServedOnThatSocket() throws Exception {
         SharedFileInfo file = holder.sharedFiles().get(0);
         try (ServerSocket downloader = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                Socket link = RawPeer.connectAsUltrapeer(holder.listenAddress())) {
+                RawPeer link = RawPeer.connectAsUltrapeer(holder.listenAddress())) {
             downloader.setSoTimeout(10_000);
             Push push = new Push(Guid.fromHex(holder.serventId()), file.index(),
                     new InetSocketAddress("127.0.0.1", downloader.getLocalPort()), Ggep.EMPTY);
-            link.getOutputStream().write(MessageCodec.frame(Guid.random(), 3, 0, push).toBytes());
-            link.getOutputStream().flush();
+            link.output().write(MessageCodec.frame(Guid.random(), 3, 0, push).toBytes());
+            link.output().flush();
 
             try (Socket callback = downloader.accept()) {
                 callback.setSoTimeout(10_000);
@@ -67,11 +68,11 @@ class PushCallbackTest {
     @Test
     void aPushForAnUnknownFileIsIgnored() throws Exception {
         try (ServerSocket downloader = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                Socket link = RawPeer.connectAsUltrapeer(holder.listenAddress())) {
+                RawPeer link = RawPeer.connectAsUltrapeer(holder.listenAddress())) {
             downloader.setSoTimeout(1500);
             Push push = new Push(Guid.fromHex(holder.serventId()), 999,
                     new InetSocketAddress("127.0.0.1", downloader.getLocalPort()), Ggep.EMPTY);
-            link.getOutputStream().write(MessageCodec.frame(Guid.random(), 3, 0, push).toBytes());
+            link.output().write(MessageCodec.frame(Guid.random(), 3, 0, push).toBytes());
 
             assertThat(acceptsWithin(downloader)).isFalse();
         }

@@ -1,4 +1,4 @@
-package dev.shoal.net;
+package dev.shoal;
 
 import dev.shoal.protocol.Frame;
 import dev.shoal.protocol.FramingException;
@@ -21,8 +21,11 @@ import java.util.zip.Deflater;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
-/** A scripted peer on a plain blocking socket: writes exact bytes, reads steps and frames. */
-final class RawPeer implements AutoCloseable {
+/**
+ * A scripted Gnutella peer on a plain blocking socket, for tests that send exact bytes: writes
+ * bytes and frames, reads handshake steps and frames, deflates and inflates when told to.
+ */
+public final class RawPeer implements AutoCloseable {
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
@@ -31,12 +34,12 @@ final class RawPeer implements AutoCloseable {
     private final ByteArrayOutputStream plain = new ByteArrayOutputStream();
     private int plainPos;
 
-    RawPeer(InetSocketAddress address) throws IOException {
+    public RawPeer(InetSocketAddress address) throws IOException {
         this(address, 0);
     }
 
     /** {@code receiveBuffer > 0} shrinks the socket's receive buffer (set before connecting). */
-    RawPeer(InetSocketAddress address, int receiveBuffer) throws IOException {
+    public RawPeer(InetSocketAddress address, int receiveBuffer) throws IOException {
         socket = new Socket();
         if (receiveBuffer > 0) {
             socket.setReceiveBufferSize(receiveBuffer);
@@ -47,17 +50,39 @@ final class RawPeer implements AutoCloseable {
         out = socket.getOutputStream();
     }
 
-    void send(String text) throws IOException {
+    /**
+     * Connects and completes the 0.6 handshake as an uncompressed ultrapeer, as a servent that
+     * relays and answers would; the node's 200 is checked.
+     */
+    public static RawPeer connectAsUltrapeer(InetSocketAddress node) throws IOException {
+        RawPeer peer = new RawPeer(node);
+        peer.send("GNUTELLA CONNECT/0.6\r\nUser-Agent: RawPeer/1.0\r\nX-Ultrapeer: True\r\n"
+                + "X-Degree: 32\r\nX-Dynamic-Querying: 0.1\r\nX-Max-TTL: 4\r\nBye-Packet: 0.1\r\n\r\n");
+        try {
+            String answer = peer.readStep().firstLine();
+            if (!answer.startsWith("GNUTELLA/0.6 200")) {
+                peer.close();
+                throw new IOException("the node refused us: " + answer);
+            }
+        } catch (FramingException e) {
+            peer.close();
+            throw new IOException(e);
+        }
+        peer.send("GNUTELLA/0.6 200 OK\r\n\r\n");
+        return peer;
+    }
+
+    public void send(String text) throws IOException {
         send(text.getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    void send(byte[] bytes) throws IOException {
+    public void send(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
     }
 
     /** Reads one handshake step byte by byte, so nothing after it is consumed. */
-    HandshakeMessage readStep() throws IOException, FramingException {
+    public HandshakeMessage readStep() throws IOException, FramingException {
         HandshakeReader reader = new HandshakeReader();
         while (true) {
             int b = in.read();
@@ -71,15 +96,15 @@ final class RawPeer implements AutoCloseable {
         }
     }
 
-    void deflateOutput() {
+    public void deflateOutput() {
         deflater = new Deflater();
     }
 
-    void inflateInput() {
+    public void inflateInput() {
         inflater = new Inflater();
     }
 
-    void sendFrame(Frame f) throws IOException {
+    public void sendFrame(Frame f) throws IOException {
         byte[] bytes = f.toBytes();
         if (deflater != null) {
             deflater.setInput(bytes);
@@ -95,7 +120,7 @@ final class RawPeer implements AutoCloseable {
         send(bytes);
     }
 
-    Frame readFrame() throws IOException, FramingException {
+    public Frame readFrame() throws IOException, FramingException {
         byte[] head = readPlain(Header.SIZE);
         Header h = Header.read(ByteBuffer.wrap(head), 1 << 20);
         return new Frame(h, readPlain(h.payloadLength()));
@@ -133,7 +158,7 @@ final class RawPeer implements AutoCloseable {
     }
 
     /** True once the other side has closed (read returns -1); false if it stays open for the timeout. */
-    boolean closedWithin(int millis) throws IOException {
+    public boolean closedWithin(int millis) throws IOException {
         socket.setSoTimeout(millis);
         try {
             byte[] drain = new byte[4096];
@@ -151,15 +176,24 @@ final class RawPeer implements AutoCloseable {
         }
     }
 
-    InputStream inputForTests() {
+    public InputStream input() {
         return in;
     }
 
-    int readByte() throws IOException {
+    public OutputStream output() {
+        return out;
+    }
+
+    /** For reads that must wait longer than the default 5 s, or forever (0). */
+    public void setReadTimeout(int millis) throws IOException {
+        socket.setSoTimeout(millis);
+    }
+
+    public int readByte() throws IOException {
         return in.read();
     }
 
-    static Frame frame(byte type, int ttl, int hops, byte[] payload) {
+    public static Frame frame(byte type, int ttl, int hops, byte[] payload) {
         return new Frame(new Header(Guid.random(), type, ttl, hops, payload.length), payload);
     }
 
