@@ -45,6 +45,12 @@ public final class ExecutorScheduler implements Scheduler, AutoCloseable {
         return () -> f.cancel(false);
     }
 
+    /** On the system clock the thread can simply sleep: no hop through the scheduler's thread. */
+    @Override
+    public void sleep(Duration d) throws InterruptedException {
+        TimeUnit.NANOSECONDS.sleep(d.toNanos());
+    }
+
     /** For code that needs the executor interface itself (MINA filters, for instance). */
     public ScheduledExecutorService executor() {
         return executor;

@@ -37,4 +37,13 @@ class ExecutorSchedulerTest {
         }
         assertThat(thread[0]).isEqualTo("test-scheduler");
     }
+
+    @Test
+    void sleepWaitsAtLeastTheDurationOnTheSystemClock() throws InterruptedException {
+        try (ExecutorScheduler scheduler = new ExecutorScheduler("test-scheduler")) {
+            long start = scheduler.clock().nanoTime();
+            scheduler.sleep(Duration.ofMillis(20));
+            assertThat(scheduler.clock().nanoTime() - start).isGreaterThanOrEqualTo(Duration.ofMillis(20).toNanos());
+        }
+    }
 }
