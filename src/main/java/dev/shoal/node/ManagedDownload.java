@@ -10,12 +10,12 @@ import dev.shoal.node.api.ShoalException;
 import dev.shoal.protocol.Guid;
 import dev.shoal.protocol.Urn;
 import dev.shoal.time.Clock;
-import dev.shoal.transfer.DownloadListener;
-import dev.shoal.transfer.DownloadProgress;
-import dev.shoal.transfer.DownloadRequest;
-import dev.shoal.transfer.IncompleteDownloads;
-import dev.shoal.transfer.Source;
-import dev.shoal.transfer.SwarmDownload;
+import dev.shoal.transfer.download.DownloadListener;
+import dev.shoal.transfer.download.DownloadProgress;
+import dev.shoal.transfer.download.DownloadRequest;
+import dev.shoal.transfer.download.IncompleteDownloads;
+import dev.shoal.transfer.download.Source;
+import dev.shoal.transfer.download.SwarmDownload;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -156,7 +156,7 @@ final class ManagedDownload implements Download {
                 lastBreakdown = details;
             }
             lastProgress = p;
-            if (p.state() == dev.shoal.transfer.DownloadState.VERIFYING) {
+            if (p.state() == dev.shoal.transfer.download.DownloadState.VERIFYING) {
                 state = DownloadState.VERIFYING;
             }
         }

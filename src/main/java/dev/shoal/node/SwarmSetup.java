@@ -1,11 +1,11 @@
 package dev.shoal.node;
 
 import dev.shoal.transfer.AltLocs;
-import dev.shoal.transfer.DownloadListener;
-import dev.shoal.transfer.DownloadRequest;
-import dev.shoal.transfer.PushRequester;
-import dev.shoal.transfer.SwarmConfig;
-import dev.shoal.transfer.SwarmDownload;
+import dev.shoal.transfer.download.DownloadListener;
+import dev.shoal.transfer.download.DownloadRequest;
+import dev.shoal.transfer.download.PushRequester;
+import dev.shoal.transfer.download.SwarmConfig;
+import dev.shoal.transfer.download.SwarmDownload;
 import java.nio.file.Path;
 
 /**

@@ -96,7 +96,7 @@ public final class AltLocs {
     }
 
     /** {@code a.b.c.d[:port]} to an address, or null; no DNS. */
-    static InetSocketAddress parseHostPort(String token) {
+    public static InetSocketAddress parseHostPort(String token) {
         int colon = token.indexOf(':');
         String host = colon < 0 ? token : token.substring(0, colon);
         int port = DEFAULT_PORT;

@@ -1,5 +1,11 @@
 package dev.shoal.transfer;
 
+import dev.shoal.transfer.download.Source;
+import dev.shoal.transfer.upload.Bandwidth;
+import dev.shoal.transfer.upload.HttpUploadHandler;
+import dev.shoal.transfer.upload.ServedFile;
+import dev.shoal.transfer.upload.UploadListener;
+import dev.shoal.transfer.upload.UploadSlots;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * A loopback server running the product's {@link HttpUploadHandler#serve} for each accepted
  * socket, one thread per connection, counting every byte it sends.
  */
-final class TestUploadServer implements AutoCloseable {
+public final class TestUploadServer implements AutoCloseable {
     private final ServerSocket server;
     private final HttpUploadHandler handler;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
@@ -24,7 +30,7 @@ final class TestUploadServer implements AutoCloseable {
     private final AtomicInteger connections = new AtomicInteger();
     private final Thread acceptor;
 
-    TestUploadServer(HttpUploadHandler handler) throws IOException {
+    public TestUploadServer(HttpUploadHandler handler) throws IOException {
         this.handler = handler;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.acceptor = new Thread(this::acceptLoop, "test-upload-accept-" + server.getLocalPort());
@@ -32,34 +38,34 @@ final class TestUploadServer implements AutoCloseable {
         acceptor.start();
     }
 
-    static TestUploadServer serving(ServedFile... files) throws IOException {
+    public static TestUploadServer serving(ServedFile... files) throws IOException {
         return serving(new UploadSlots(), new Bandwidth(0), files);
     }
 
-    static TestUploadServer serving(UploadSlots slots, Bandwidth limiter, ServedFile... files)
+    public static TestUploadServer serving(UploadSlots slots, Bandwidth limiter, ServedFile... files)
             throws IOException {
         return new TestUploadServer(new HttpUploadHandler(TestFiles.lookup(files), slots, limiter,
                 UploadListener.NONE, "Shoal-Test/1.0"));
     }
 
-    InetSocketAddress address() {
+    public InetSocketAddress address() {
         return new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort());
     }
 
-    Source source() {
+    public Source source() {
         return Source.of(address());
     }
 
-    long bytesSent() {
+    public long bytesSent() {
         return bytesSent.get();
     }
 
-    int connections() {
+    public int connections() {
         return connections.get();
     }
 
     /** Stops accepting and breaks every open connection, as if the process died. */
-    void kill() {
+    public void kill() {
         try {
             server.close();
         } catch (IOException ignored) {
