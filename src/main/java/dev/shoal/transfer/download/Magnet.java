@@ -1,10 +1,10 @@
 package dev.shoal.transfer.download;
 
 import dev.shoal.protocol.Urn;
-import dev.shoal.transfer.AltLocs;
 import dev.shoal.transfer.http.HttpProtocolException;
 import dev.shoal.transfer.http.RequestTarget;
 import dev.shoal.transfer.http.UrlCoding;
+import dev.shoal.transfer.http.XAlt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -99,7 +99,7 @@ public record Magnet(Urn urn, String displayName, OptionalLong size, List<String
         }
         int slash = rest.indexOf('/');
         String hostPort = slash < 0 ? rest : rest.substring(0, slash);
-        var address = AltLocs.parseHostPort(hostPort);
+        var address = XAlt.parseHostPort(hostPort);
         if (address == null) {
             return null;
         }

@@ -1,15 +1,18 @@
 package dev.shoal.transfer.download;
 
 import dev.shoal.protocol.Urn;
-import dev.shoal.transfer.AltLocs;
 import dev.shoal.transfer.http.ByteRange;
 import dev.shoal.transfer.http.ContentRange;
 import dev.shoal.transfer.http.HttpHead;
 import dev.shoal.transfer.http.HttpHeader;
-import dev.shoal.transfer.http.UrlCoding;
+import dev.shoal.transfer.http.HttpProtocolException;
+import dev.shoal.transfer.http.HttpResponse;
+import dev.shoal.transfer.http.RequestTarget;
+import dev.shoal.transfer.http.XAlt;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -158,15 +161,15 @@ final class SwarmWorker implements Runnable {
                 return;
             }
             long asked = System.nanoTime();
-            HttpHead head = connection.get(target(), new ByteRange(cursor, want.last()), requestHeaders());
-            int status = status(head);
-            learnAltLocs(head);
-            boolean close = head.connectionHas("close")
-                    || head.startLine().startsWith("HTTP/1.0") && !head.connectionHas("keep-alive");
-            long length = contentLength(head);
+            HttpResponse response = response(connection.get(target(), new ByteRange(cursor, want.last()),
+                    requestHeaders()));
+            int status = response.status();
+            download.learn(response.altLocations());
+            boolean close = !response.keepAlive();
+            long length = response.contentLength().orElse(-1);
             if (status == 503) {
                 skipOrClose(length, close);
-                throw new Busy(retryAfter(head));
+                throw new Busy(retryAfter(response));
             }
             if (status == 404 || status == 410) {
                 skipOrClose(length, close);
@@ -180,7 +183,7 @@ final class SwarmWorker implements Runnable {
                 skipOrClose(length, close);
                 throw new IOException("HTTP " + status);
             }
-            ByteRange got = servedRange(head, status, length);
+            ByteRange got = servedRange(response, length);
             long before = cursor;
             cursor = readBody(got, want, cursor, run.duplicate() ? run.first() : -1, copy);
             if (cursor < 0) {
@@ -305,19 +308,18 @@ final class SwarmWorker implements Runnable {
         return buffer;
     }
 
-    private ByteRange servedRange(HttpHead head, int status, long length) throws IOException {
-        Optional<String> urnHeader = head.first("X-Gnutella-Content-URN").or(() -> head.first("X-Content-URN"));
-        if (urnHeader.isPresent() && Urn.looksLikeSha1(urnHeader.get())
-                && !Urn.parse(urnHeader.get()).equals(download.urn())) {
-            throw new Useless("serves another file: " + urnHeader.get());
+    private ByteRange servedRange(HttpResponse response, long length) throws IOException {
+        Optional<Urn> served = response.contentUrn();
+        if (served.isPresent() && !served.get().equals(download.urn())) {
+            throw new Useless("serves another file: " + served.get());
         }
         long size = download.size();
         ByteRange got;
-        if (status == 206) {
+        if (response.status() == 206) {
             ContentRange cr;
             try {
-                cr = ContentRange.parse(head.first("Content-Range").orElse(""));
-            } catch (IllegalArgumentException e) {
+                cr = response.contentRange().orElseThrow(() -> new Useless("206 without a Content-Range"));
+            } catch (HttpProtocolException e) {
                 throw new Useless("206 without a valid Content-Range");
             }
             if (cr.total() != size) {
@@ -339,9 +341,9 @@ final class SwarmWorker implements Runnable {
     private String target() {
         Source s = download.pool().current(source);
         if (download.pool().usesGet(source) && s.hasIndex()) {
-            return "/get/" + s.index() + "/" + UrlCoding.encode(s.name());
+            return new RequestTarget.ByIndex(s.index(), s.name()).path();
         }
-        return "/uri-res/N2R?" + download.urn();
+        return new RequestTarget.ByUrn(download.urn()).path();
     }
 
     private List<HttpHeader> requestHeaders() {
@@ -349,55 +351,22 @@ final class SwarmWorker implements Runnable {
         h.add(new HttpHeader("X-Gnutella-Content-URN", download.urn().toString()));
         var good = download.pool().good(source, MAX_ALT_SENT);
         if (!good.isEmpty()) {
-            h.add(new HttpHeader("X-Alt", AltLocs.formatHeader(good)));
+            h.add(new HttpHeader("X-Alt", XAlt.format(good)));
         }
         return h;
     }
 
-    private void learnAltLocs(HttpHead head) {
-        for (String value : head.all("X-Alt")) {
-            download.learn(AltLocs.parseHeader(value));
-        }
-    }
-
-    private static int status(HttpHead head) throws IOException {
-        String[] parts = head.startLine().split(" ", 3);
-        if (parts.length < 2 || !parts[0].startsWith("HTTP/1.") || parts[1].length() != 3) {
-            throw new Useless("not an HTTP answer: " + head.startLine());
-        }
+    private static HttpResponse response(HttpHead head) throws Useless {
         try {
-            return Integer.parseInt(parts[1]);
-        } catch (NumberFormatException e) {
+            return HttpResponse.parse(head);
+        } catch (HttpProtocolException e) {
             throw new Useless("not an HTTP answer: " + head.startLine());
         }
     }
 
-    private static long contentLength(HttpHead head) throws IOException {
-        Optional<String> v = head.first("Content-Length");
-        if (v.isEmpty()) {
-            return -1;
-        }
-        try {
-            long n = Long.parseLong(v.get());
-            if (n < 0) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new IOException("bad Content-Length: " + v.get());
-        }
-    }
-
-    private long retryAfter(HttpHead head) {
-        long millis = DEFAULT_RETRY_AFTER_MILLIS;
-        Optional<String> v = head.first("Retry-After");
-        if (v.isPresent()) {
-            try {
-                millis = Long.parseLong(v.get()) * 1000;
-            } catch (NumberFormatException e) {
-                // an HTTP date or junk: keep the default
-            }
-        }
+    private long retryAfter(HttpResponse response) {
+        long millis = response.retryAfter().map(Duration::toMillis).orElse(DEFAULT_RETRY_AFTER_MILLIS);
+        response.queue().ifPresent(q -> log.debug("{} has us at place {} in its queue", source, q.position()));
         return Math.max(1000, Math.min(millis, download.config().maxRetryAfter().toMillis()));
     }
 

@@ -34,6 +34,14 @@ public record HttpHead(String startLine, List<HttpHeader> headers) {
         return values;
     }
 
+    /**
+     * Whether the connection stays open after this message: HTTP/1.1 keeps it unless told to
+     * close, HTTP/1.0 only when asked to keep it alive.
+     */
+    public boolean keepsAlive(boolean http11) {
+        return http11 ? !connectionHas("close") : connectionHas("keep-alive");
+    }
+
     /** True when a {@code Connection} header lists the given token (e.g. {@code close}). */
     public boolean connectionHas(String token) {
         for (String value : all("Connection")) {

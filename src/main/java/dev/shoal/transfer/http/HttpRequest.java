@@ -31,9 +31,9 @@ public record HttpRequest(String method, String target, boolean http11, HttpHead
         return new HttpRequest(parts[0], parts[1], http11, head);
     }
 
-    /** HTTP/1.1 keeps the connection unless told to close; HTTP/1.0 only when asked. */
+    /** Whether the client lets the connection carry its next request (see {@link HttpHead#keepsAlive}). */
     public boolean keepAlive() {
-        return http11 ? !head.connectionHas("close") : head.connectionHas("keep-alive");
+        return head.keepsAlive(http11);
     }
 
     public String requestLine() {

@@ -10,16 +10,31 @@ public sealed interface RequestTarget {
     String N2R = "/uri-res/N2R?";
     String GET = "/get/";
 
+    /** The target as it goes on the request line. */
+    String path();
+
     /** {@code /uri-res/N2R?urn:sha1:<base32>}. */
     record ByUrn(Urn urn) implements RequestTarget {
+        @Override
+        public String path() {
+            return N2R + urn;
+        }
     }
 
     /** {@code /get/<index>/<url-encoded name>}; {@code name} is decoded. */
     record ByIndex(long index, String name) implements RequestTarget {
+        @Override
+        public String path() {
+            return GET + index + "/" + UrlCoding.encode(name);
+        }
     }
 
     /** Any other path: answered 404. */
     record Unknown(String target) implements RequestTarget {
+        @Override
+        public String path() {
+            return target;
+        }
     }
 
     /**

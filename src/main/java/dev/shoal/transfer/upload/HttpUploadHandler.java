@@ -9,6 +9,8 @@ import dev.shoal.transfer.http.HttpProtocolException;
 import dev.shoal.transfer.http.HttpRequest;
 import dev.shoal.transfer.http.RangeRequest;
 import dev.shoal.transfer.http.RequestTarget;
+import dev.shoal.transfer.http.XAlt;
+import dev.shoal.transfer.http.XQueue;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.EOFException;
@@ -137,7 +139,7 @@ public final class HttpUploadHandler {
         }
         ServedFile file = found.get();
         for (String xalt : head.all("X-Alt")) {
-            altLocs.add(file.urn(), AltLocs.parseHeader(xalt));
+            altLocs.add(file.urn(), XAlt.parse(xalt));
         }
         ByteRange range = null;
         Optional<String> rangeHeader = head.first("Range");
@@ -163,8 +165,7 @@ public final class HttpUploadHandler {
                 int retry = slots.retryAfterSeconds();
                 List<HttpHeader> extra = List.of(
                         new HttpHeader("Retry-After", Integer.toString(retry)),
-                        new HttpHeader("X-Queue", "position=" + d.queuePosition()
-                                + ", pollMin=" + retry + ", pollMax=" + 2 * retry));
+                        new HttpHeader("X-Queue", new XQueue(d.queuePosition(), retry, 2 * retry).headerValue()));
                 c.answer(req.requestLine(), 503, "Busy", file, extra, 0, keep);
                 return keep;
             }
@@ -327,7 +328,7 @@ public final class HttpUploadHandler {
                 header(sb, "X-Gnutella-Content-URN", file.urn().toString());
                 List<InetSocketAddress> alts = altLocs.get(file.urn(), MAX_ALT_LOCS);
                 if (!alts.isEmpty()) {
-                    header(sb, "X-Alt", AltLocs.formatHeader(alts));
+                    header(sb, "X-Alt", XAlt.format(alts));
                 }
             }
             if (!keep) {
