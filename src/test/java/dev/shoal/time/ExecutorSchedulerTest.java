@@ -46,4 +46,18 @@ class ExecutorSchedulerTest {
             assertThat(scheduler.clock().nanoTime() - start).isGreaterThanOrEqualTo(Duration.ofMillis(20).toNanos());
         }
     }
+
+    @Test
+    void aClosedSchedulerTakesLateTasksButRunsNone() throws InterruptedException {
+        ExecutorScheduler scheduler = new ExecutorScheduler("test-scheduler");
+        scheduler.close();
+        scheduler.schedule(Duration.ZERO, () -> {
+            throw new AssertionError("ran after close");
+        }).cancel();
+        scheduler.every(Duration.ofMillis(1), () -> {
+            throw new AssertionError("ran after close");
+        }).cancel();
+        assertThat(scheduler.executor().isShutdown()).isTrue();
+        assertThat(scheduler.executor().awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+    }
 }
