@@ -31,7 +31,9 @@ import dev.shoal.routing.OwnQuery;
 import dev.shoal.routing.Router;
 import dev.shoal.routing.RouterConfig;
 import dev.shoal.routing.TtlPolicy;
+import dev.shoal.time.ExecutorScheduler;
 import dev.shoal.transfer.AltLocs;
+import dev.shoal.transfer.download.SwarmSetup;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -70,6 +72,8 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     private final PushUploader pushUploads;
     private final PushDownloads pushDownloads;
     private final RateMeter uploadMeter = new RateMeter();
+    /** The clock and timer of uploads and downloads. */
+    private final ExecutorScheduler scheduler = new ExecutorScheduler("shoal-scheduler");
     private final AtomicLong closedLinkBytesIn = new AtomicLong();
     private final AtomicLong closedLinkBytesOut = new AtomicLong();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -90,7 +94,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
         this.network = new ConnectionManager(ConfigViews.net(config), handler);
         AltLocs mesh = new AltLocs();
         this.uploads = new UploadService(() -> library, config.uploadSlots(), config.uploadLimitBytesPerSecond(), mesh,
-                BuildInfo.userAgent(), this::publish);
+                BuildInfo.userAgent(), scheduler, this::publish);
         this.pushUploads = new PushUploader(serventId,
                 index -> library.byIndex(index).map(f -> f.name()).orElse(null), uploads::serve);
         this.pushDownloads = new PushDownloads(handler::sendPush);
@@ -102,7 +106,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
             }
         });
         SwarmSetup swarms = new SwarmSetup(config.dataDir().resolve("incomplete"), config.downloadsDir(),
-                ConfigViews.swarm(config), mesh, pushDownloads);
+                ConfigViews.swarm(config), mesh, pushDownloads, scheduler);
         this.downloads = new DownloadManager(swarms,
                 (urn, queryTtl, hits) -> search(urn.toString(), queryTtl, hits::accept), this::publish);
     }
@@ -316,6 +320,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
         pushUploads.close();
         network.shutdown();
         closeLibrary();
+        scheduler.close();
         log.info("servent {} stopped", serventId);
     }
 

@@ -1,9 +1,11 @@
 package dev.shoal.transfer;
 
+import dev.shoal.time.ExecutorScheduler;
 import dev.shoal.transfer.download.Source;
 import dev.shoal.transfer.upload.Bandwidth;
 import dev.shoal.transfer.upload.HttpUploadHandler;
 import dev.shoal.transfer.upload.ServedFile;
+import dev.shoal.transfer.upload.SharedFileLookup;
 import dev.shoal.transfer.upload.UploadListener;
 import dev.shoal.transfer.upload.UploadSlots;
 import java.io.FilterOutputStream;
@@ -23,6 +25,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * socket, one thread per connection, counting every byte it sends.
  */
 public final class TestUploadServer implements AutoCloseable {
+    /** The system's clock and timer, for servers that run in real time. */
+    public static final ExecutorScheduler SYSTEM_TIME = new ExecutorScheduler("test-upload-time");
+
     private final ServerSocket server;
     private final HttpUploadHandler handler;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
@@ -39,13 +44,20 @@ public final class TestUploadServer implements AutoCloseable {
     }
 
     public static TestUploadServer serving(ServedFile... files) throws IOException {
-        return serving(new UploadSlots(), new Bandwidth(0), files);
+        return serving(new UploadSlots(), 0, files);
     }
 
-    public static TestUploadServer serving(UploadSlots slots, Bandwidth limiter, ServedFile... files)
+    /** Serves {@code files} in real time, sending at most {@code bytesPerSecond} (0: no limit). */
+    public static TestUploadServer serving(UploadSlots slots, long bytesPerSecond, ServedFile... files)
             throws IOException {
-        return new TestUploadServer(new HttpUploadHandler(TestFiles.lookup(files), slots, limiter,
-                UploadListener.NONE, "Shoal-Test/1.0"));
+        return new TestUploadServer(handler(TestFiles.lookup(files), slots, bytesPerSecond, "Shoal-Test/1.0"));
+    }
+
+    /** The product's handler, in real time, without listener or mesh. */
+    public static HttpUploadHandler handler(SharedFileLookup files, UploadSlots slots, long bytesPerSecond,
+            String serverName) {
+        return new HttpUploadHandler(files, slots, new Bandwidth(bytesPerSecond, SYSTEM_TIME), UploadListener.NONE,
+                serverName, new AltLocs(), SYSTEM_TIME.clock());
     }
 
     public InetSocketAddress address() {

@@ -1,6 +1,8 @@
 package dev.shoal.transfer.download;
 
+import dev.shoal.time.Scheduler;
 import dev.shoal.transfer.http.ByteRange;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -38,6 +40,7 @@ final class ChunkScheduler {
     /** How long a chunk is left to its fetcher before another source may duplicate it. */
     static final long DUPLICATE_AFTER_MILLIS = 100;
 
+    private final ChunkLayout layout;
     private final long size;
     private final int chunkSize;
     private final int count;
@@ -48,14 +51,22 @@ final class ChunkScheduler {
     /** When each chunk being fetched was first handed out. */
     private final Map<Integer, Long> fetchingSince = new HashMap<>();
 
+    /** Bumped by every change a waiting worker may care about, and by {@link #nudge()}. */
+    private long changes;
+
     ChunkScheduler(long size, int chunkSize, BitSet alreadyDone) {
+        this.layout = new ChunkLayout(size, chunkSize);
         this.size = size;
         this.chunkSize = chunkSize;
-        this.count = (int) ((size + chunkSize - 1) / chunkSize);
+        this.count = layout.count();
         for (int i = alreadyDone.nextSetBit(0); i >= 0 && i < count; i = alreadyDone.nextSetBit(i + 1)) {
             claimed.set(i);
             done.set(i);
         }
+    }
+
+    ChunkLayout layout() {
+        return layout;
     }
 
     int count() {
@@ -63,8 +74,7 @@ final class ChunkScheduler {
     }
 
     ByteRange range(int chunk) {
-        long first = (long) chunk * chunkSize;
-        return new ByteRange(first, Math.min(size, first + chunkSize) - 1);
+        return layout.range(chunk);
     }
 
     /**
@@ -135,13 +145,13 @@ final class ChunkScheduler {
         }
         claimed.set(chunk);
         provider.put(chunk, source);
-        notifyAll();
+        changed();
         return true;
     }
 
     synchronized void written(int chunk) {
         done.set(chunk);
-        notifyAll();
+        changed();
     }
 
     /** The source stops working on the chunk (finished, failed or beaten to it). */
@@ -154,7 +164,7 @@ final class ChunkScheduler {
                 fetchingSince.remove(chunk);
             }
         }
-        notifyAll();
+        changed();
     }
 
     synchronized boolean isClaimed(int chunk) {
@@ -203,10 +213,32 @@ final class ChunkScheduler {
             done.clear(i);
             provider.remove(i);
         }
-        notifyAll();
+        changed();
     }
 
-    synchronized void awaitChange(long millis) throws InterruptedException {
-        wait(millis);
+    /**
+     * Waits until a chunk changes hands or {@link #nudge()} is called, but no longer than
+     * {@code max} on the {@code scheduler}'s clock.
+     */
+    synchronized void awaitChange(Scheduler scheduler, Duration max) throws InterruptedException {
+        long seen = changes;
+        Scheduler.Cancellable timeout = scheduler.schedule(max, this::nudge);
+        try {
+            while (changes == seen) {
+                wait();
+            }
+        } finally {
+            timeout.cancel();
+        }
+    }
+
+    /** Wakes every waiting worker, to look again whether it should stop. */
+    synchronized void nudge() {
+        changed();
+    }
+
+    private void changed() {
+        changes++;
+        notifyAll();
     }
 }

@@ -1,5 +1,6 @@
 package dev.shoal.transfer.download;
 
+import dev.shoal.time.Clock;
 import dev.shoal.transfer.http.ByteRange;
 import dev.shoal.transfer.http.HttpHead;
 import dev.shoal.transfer.http.HttpHeadReader;
@@ -13,7 +14,8 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.LongConsumer;
 
 /**
  * A persistent HTTP/1.1 client connection to one source. One request is outstanding at a time
@@ -26,30 +28,41 @@ import java.util.function.BooleanSupplier;
  * waiting, and the watchdog closes the connection.
  */
 final class SourceConnection implements Closeable {
-    /** Makes a new link to the source; may wait (for a GIV) until {@code aborted} says stop. */
+    /**
+     * Makes a new link to the source. It may wait (for a GIV), but must give up once
+     * {@code aborted} completes; it never completes it itself.
+     */
     @FunctionalInterface
     interface Opener {
-        SourceLink open(BooleanSupplier aborted) throws IOException;
+        SourceLink open(CompletableFuture<Void> aborted) throws IOException;
     }
 
     /** Holds response heads (read byte by byte from here) and body bytes that came with them. */
     private static final int HEAD_BUFFER = 16 * 1024;
 
     private final InetSocketAddress address;
-    private final SwarmConfig config;
+    private final String userAgent;
+    private final Clock clock;
+    private final LongConsumer bodyBytes;
     private final Opener opener;
     private final ByteBuffer buffered = ByteBuffer.allocate(HEAD_BUFFER).flip();
     private final InputStream headStream = new HeadStream();
+    private final CompletableFuture<Void> aborted = new CompletableFuture<>();
     private volatile SourceLink link;
-    private volatile boolean aborted;
-    /** {@code System.nanoTime()} when the current wait for the source began; 0 when not waiting. */
+    /** The clock's reading when the current wait for the source began; 0 when not waiting. */
     private volatile long waitingSince;
     private boolean reused;
 
-    /** {@code address} names the source in the requests' Host header. */
-    SourceConnection(InetSocketAddress address, SwarmConfig config, Opener opener) {
+    /**
+     * @param address names the source in the requests' Host header
+     * @param bodyBytes told of every body byte read (skipped ones too), for the download's speed
+     */
+    SourceConnection(InetSocketAddress address, String userAgent, Clock clock, LongConsumer bodyBytes,
+            Opener opener) {
         this.address = address;
-        this.config = config;
+        this.userAgent = userAgent;
+        this.clock = clock;
+        this.bodyBytes = bodyBytes;
         this.opener = opener;
     }
 
@@ -71,7 +84,7 @@ final class SourceConnection implements Closeable {
                 return head;
             } catch (IOException e) {
                 close();
-                if (aborted || !wasReused || attempt > 0 || e instanceof HttpProtocolException) {
+                if (aborted.isDone() || !wasReused || attempt > 0 || e instanceof HttpProtocolException) {
                     throw e;
                 }
             }
@@ -86,13 +99,18 @@ final class SourceConnection implements Closeable {
         if (!dst.hasRemaining()) {
             return 0;
         }
+        int n;
         if (buffered.hasRemaining()) {
-            int n = Math.min(buffered.remaining(), dst.remaining());
+            n = Math.min(buffered.remaining(), dst.remaining());
             dst.put(buffered.slice(buffered.position(), n));
             buffered.position(buffered.position() + n);
-            return n;
+        } else {
+            n = timedRead(dst);
         }
-        return timedRead(dst);
+        if (n > 0) {
+            bodyBytes.accept(n);
+        }
+        return n;
     }
 
     /** Reads and drops {@code n} body bytes. */
@@ -116,13 +134,13 @@ final class SourceConnection implements Closeable {
 
     /** Closes for good: a later request fails instead of reconnecting. Callable from any thread. */
     void abort() {
-        aborted = true;
+        aborted.complete(null);
         close();
     }
 
     private int timedRead(ByteBuffer dst) throws IOException {
         SourceLink l = link();
-        long now = System.nanoTime();
+        long now = clock.nanoTime();
         waitingSince = now == 0 ? 1 : now;
         try {
             return l.read(dst);
@@ -140,14 +158,14 @@ final class SourceConnection implements Closeable {
     }
 
     private boolean open() throws IOException {
-        if (aborted) {
+        if (aborted.isDone()) {
             throw new IOException("connection aborted");
         }
         if (link != null) {
             return reused;
         }
-        link = opener.open(() -> aborted);
-        if (aborted) {
+        link = opener.open(aborted);
+        if (aborted.isDone()) {
             close();
             throw new IOException("connection aborted");
         }
@@ -161,7 +179,7 @@ final class SourceConnection implements Closeable {
         sb.append("GET ").append(target).append(" HTTP/1.1\r\n");
         sb.append("Host: ").append(address.getAddress().getHostAddress()).append(':').append(address.getPort())
                 .append("\r\n");
-        sb.append("User-Agent: ").append(config.userAgent()).append("\r\n");
+        sb.append("User-Agent: ").append(userAgent).append("\r\n");
         sb.append("Range: ").append(range.rangeHeader()).append("\r\n");
         for (HttpHeader h : headers) {
             sb.append(h.name()).append(": ").append(h.value()).append("\r\n");

@@ -1,46 +1,47 @@
 package dev.shoal.transfer.download;
 
+import dev.shoal.time.Scheduler;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Opens links to the sources of one download. A source is dialled, or asked by Push to connect to
  * us; the way that worked last (at first: Push for a firewalled hit, else dialling) is tried first
- * and the other way when that one cannot reach the source.
+ * and the other way when that one cannot reach the source. The wait for a pushed source to
+ * connect back is timed on the scheduler, so that it can run on virtual time.
  */
 final class SourceDialer {
     private static final Logger log = LoggerFactory.getLogger(SourceDialer.class);
-    /** How often a wait for a GIV looks whether the download gave up on the source. */
-    private static final long POLL_MILLIS = 100;
 
     private final SourcePool pool;
     private final PushRequester pusher;
     private final SwarmConfig config;
+    private final Scheduler scheduler;
 
-    SourceDialer(SourcePool pool, PushRequester pusher, SwarmConfig config) {
+    SourceDialer(SourcePool pool, PushRequester pusher, SwarmConfig config, Scheduler scheduler) {
         this.pool = pool;
         this.pusher = pusher;
         this.config = config;
+        this.scheduler = scheduler;
     }
 
-    /** A new link to {@code source}; waiting for a GIV ends early once {@code aborted} is true. */
-    SourceLink open(Source source, BooleanSupplier aborted) throws IOException {
+    /** A new link to {@code source}; waiting for a GIV ends early once {@code aborted} completes. */
+    SourceLink open(Source source, CompletableFuture<Void> aborted) throws IOException {
         boolean pushFirst = pool.pushFirst(source);
         boolean fallback = pushFirst ? source.canDial() : source.canPush();
         try {
             return attempt(source, pushFirst, aborted);
         } catch (UnreachableSourceException first) {
-            if (!fallback || aborted.getAsBoolean()) {
+            if (!fallback || aborted.isDone()) {
                 throw first;
             }
             log.debug("{}: {}; trying {}", source, first.getMessage(), pushFirst ? "to dial it" : "a Push");
@@ -53,7 +54,7 @@ final class SourceDialer {
         }
     }
 
-    private SourceLink attempt(Source source, boolean push, BooleanSupplier aborted) throws IOException {
+    private SourceLink attempt(Source source, boolean push, CompletableFuture<Void> aborted) throws IOException {
         SourceLink link = push ? push(source, aborted) : dial(source);
         pool.reachedByPush(source, push);
         return link;
@@ -70,26 +71,27 @@ final class SourceDialer {
         }
     }
 
-    private SourceLink push(Source source, BooleanSupplier aborted) throws IOException {
+    private SourceLink push(Source source, CompletableFuture<Void> aborted) throws IOException {
         if (!source.canPush()) {
             throw new UnreachableSourceException(source + " cannot be pushed: its servent id is unknown");
         }
         CompletableFuture<SourceLink> pending = pusher.push(source);
-        long deadline = System.nanoTime() + config.pushTimeout().toNanos();
+        // Either way the wait ends by cancelling the Push: a connection arriving later is then
+        // closed by the requester.
+        AtomicBoolean timedOut = new AtomicBoolean();
+        Scheduler.Cancellable timeout = scheduler.schedule(config.pushTimeout(), () -> {
+            timedOut.set(true);
+            pending.cancel(false);
+        });
+        aborted.thenRun(() -> pending.cancel(false));
         try {
-            while (true) {
-                try {
-                    return pending.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
-                } catch (TimeoutException e) {
-                    if (aborted.getAsBoolean()) {
-                        throw new IOException("aborted while waiting for " + source + " to connect");
-                    }
-                    if (System.nanoTime() - deadline > 0) {
-                        throw new UnreachableSourceException(source + " did not connect back within "
-                                + config.pushTimeout().toSeconds() + " s of our Push");
-                    }
-                }
+            return pending.get();
+        } catch (CancellationException e) {
+            if (timedOut.get() && !aborted.isDone()) {
+                throw new UnreachableSourceException(source + " did not connect back within "
+                        + config.pushTimeout().toSeconds() + " s of our Push");
             }
+            throw new IOException("aborted while waiting for " + source + " to connect");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IOException io) {
@@ -100,7 +102,7 @@ final class SourceDialer {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for " + source + " to connect");
         } finally {
-            // A connection arriving after we stopped waiting is closed by the requester.
+            timeout.cancel();
             pending.cancel(false);
         }
     }

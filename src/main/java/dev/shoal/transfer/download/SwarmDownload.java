@@ -1,11 +1,11 @@
 package dev.shoal.transfer.download;
 
 import dev.shoal.protocol.Urn;
-import dev.shoal.transfer.AltLocs;
+import dev.shoal.time.Clock;
+import dev.shoal.time.Scheduler;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
@@ -16,13 +16,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,78 +30,64 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threads: one coordinator and up to {@code maxActiveSources} workers (one per source, each
  * with its own persistent connection, dialled or opened by the source after a Push: see
- * {@link SourceDialer}) in a fixed pool owned by this download. Workers pull runs
- * of chunks from a {@link ChunkScheduler}, write them into the part file as they arrive and go
- * away when they fail; the coordinator starts workers for sources that may be tried, aborts
- * workers whose source went silent, checkpoints, reports progress, and hashes the part file
- * while it fills (see {@link PrefixHasher}), so that verifying at the end costs little. On a hash
- * mismatch it looks for the liar: a source that provided every
+ * {@link SourceDialer}) in a fixed pool owned by this download. Workers, hired by the
+ * {@link Crew}, pull runs of chunks from a {@link ChunkScheduler}, write them into the part file
+ * as they arrive and go away when they fail; the coordinator hires workers for sources that may
+ * be tried, aborts workers whose source went silent, checkpoints, reports progress, and hashes
+ * the part file while it fills (see {@link PrefixHasher}), so that verifying at the end costs
+ * little. On a hash mismatch it looks for the liar: a source that provided every
  * chunk is banned; otherwise the chunks of one suspect at a time are fetched again from the
  * others with the suspect held out, and the suspect is banned if that makes the hash match.
+ *
+ * <p>Time: the coordinator wakes on every change and on a tick of the setup's scheduler, and reads
+ * that scheduler's clock, so that a download runs on virtual time as well as on the system's.
  *
  * <p>Files: {@code <incomplete>/<BASE32>.part} and {@code .state} (see {@link PartFile}); the
  * verified file is moved into the downloads directory without replacing a different file.
  */
 public final class SwarmDownload {
     private static final Logger log = LoggerFactory.getLogger(SwarmDownload.class);
-    private static final long TICK_MILLIS = 100;
+    private static final Duration TICK = Duration.ofMillis(100);
     private static final long PROGRESS_MILLIS = 250;
+    /** How long finished stragglers (end-game duplicates, stalled reads) are given to go away. */
+    private static final long STRAGGLERS_MILLIS = 5000;
     /** Bytes hashed between two looks at the workers, so that hashing never delays them long. */
     private static final long HASH_STEP = 8L * 1024 * 1024;
 
-    /** A local disk failure seen by a worker: fatal for the download, not the source's fault. */
-    static final class LocalIoException extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        LocalIoException(IOException cause) {
-            super(cause);
-        }
-    }
-
     private final DownloadRequest request;
-    private final Path incompleteDir;
-    private final Path downloadsDir;
+    private final SwarmSetup setup;
     private final SwarmConfig config;
-    private final AltLocs mesh;
+    private final Scheduler scheduler;
+    private final Clock clock;
     private final DownloadListener listener;
     private final SourcePool pool;
-    private final SourceDialer dialer;
     private final ExecutorService executor;
-    private final Set<SwarmWorker> workers = ConcurrentHashMap.newKeySet();
-    private final LongAdder received = new LongAdder();
     private final CompletableFuture<Path> result = new CompletableFuture<>();
     private final Object signal = new Object();
     private final PrefixHasher hasher = new PrefixHasher();
 
-    private volatile ChunkScheduler scheduler;
-    private volatile ChunkWriter writer;
-    private volatile PartFile part;
-    private Checkpointer checkpointer;
+    private volatile Crew crew;
     private volatile boolean cancelled;
-    private volatile Throwable fatal;
     private volatile DownloadProgress progress;
+    private volatile ChunkScheduler chunks;
+    private PartFile part;
+    private Checkpointer checkpointer;
     private boolean started;
     private boolean signalled;
     private BitSet lastCheckpoint = new BitSet();
     private long lastCheckpointMillis;
     private long lastReceived;
-    private long lastSpeedMillis;
+    private long lastSpeedMillis = -1;
     private double speed;
 
-    /**
-     * @param mesh alternate locations shared by the node's downloads and uploads
-     * @param pusher how sources that cannot be dialled are asked to connect to us
-     */
-    public SwarmDownload(DownloadRequest request, Path incompleteDir, Path downloadsDir, SwarmConfig config,
-            AltLocs mesh, PushRequester pusher, DownloadListener listener) {
+    public SwarmDownload(DownloadRequest request, SwarmSetup setup, DownloadListener listener) {
         this.request = request;
-        this.incompleteDir = incompleteDir;
-        this.downloadsDir = downloadsDir;
-        this.config = config;
-        this.mesh = mesh;
+        this.setup = setup;
+        this.config = setup.config();
+        this.scheduler = setup.scheduler();
+        this.clock = scheduler.clock();
         this.listener = listener;
         this.pool = new SourcePool(request.sources(), config);
-        this.dialer = new SourceDialer(pool, pusher, config);
         AtomicInteger n = new AtomicInteger();
         String prefix = "swarm-" + request.urn().base32().substring(0, 8) + "-";
         // The coordinator, the workers and the checkpointer.
@@ -114,12 +98,6 @@ public final class SwarmDownload {
                     return t;
                 });
         this.progress = new DownloadProgress(0, request.size(), 0, 0, DownloadState.QUEUED, "");
-    }
-
-    /** A download on its own: no shared mesh, no Pushes. */
-    public SwarmDownload(DownloadRequest request, Path incompleteDir, Path downloadsDir, SwarmConfig config,
-            DownloadListener listener) {
-        this(request, incompleteDir, downloadsDir, config, new AltLocs(), PushRequester.NONE, listener);
     }
 
     /**
@@ -142,7 +120,10 @@ public final class SwarmDownload {
     /** Stops fetching; completed chunks stay recorded so a later download resumes. */
     public void cancel() {
         cancelled = true;
-        workers.forEach(SwarmWorker::abort);
+        Crew c = crew;
+        if (c != null) {
+            c.stop();
+        }
         wake();
     }
 
@@ -164,7 +145,7 @@ public final class SwarmDownload {
 
     /** Which chunks are on disk and who provided them; {@link ChunkOwners#NONE} until the part file is open. */
     public ChunkOwners chunkOwners() {
-        ChunkScheduler s = scheduler;
+        ChunkScheduler s = chunks;
         return s == null ? ChunkOwners.NONE : s.owners();
     }
 
@@ -176,112 +157,20 @@ public final class SwarmDownload {
         return request.urn();
     }
 
-    // ---- for workers
-
-    SwarmConfig config() {
-        return config;
-    }
-
-    ChunkScheduler scheduler() {
-        return scheduler;
-    }
-
-    SourcePool pool() {
-        return pool;
-    }
-
-    SourceDialer dialer() {
-        return dialer;
-    }
-
-    AltLocs mesh() {
-        return mesh;
-    }
-
-    long size() {
-        return request.size();
-    }
-
-    boolean stopping() {
-        return cancelled || fatal != null;
-    }
-
-    void received(long bytes) {
-        received.add(bytes);
-    }
-
-    void learn(List<InetSocketAddress> locations) {
-        if (locations.isEmpty()) {
-            return;
-        }
-        mesh.add(request.urn(), locations);
-        for (InetSocketAddress a : locations) {
-            addSource(Source.of(a));
-        }
-    }
-
-    int chunkSize() {
-        return part.chunkSize();
-    }
-
-    int chunkAt(long position) {
-        return (int) (position / part.chunkSize());
-    }
-
-    int activeWorkers() {
-        return Math.max(1, workers.size());
-    }
-
-    /** See {@link ChunkWriter#writePiece}. */
-    boolean writePiece(int chunk, long position, ByteBuffer bytes) throws LocalIoException {
-        try {
-            return writer.writePiece(chunk, position, bytes);
-        } catch (IOException e) {
-            throw new LocalIoException(e);
-        }
-    }
-
-    /** See {@link ChunkWriter#complete}. */
-    boolean completeChunk(int chunk, Source source) {
-        boolean done = writer.complete(chunk, source);
-        wake();
-        return done;
-    }
-
-    /** See {@link ChunkWriter#store}. */
-    boolean storeChunk(int chunk, Source source, ByteBuffer data) throws LocalIoException {
-        boolean done;
-        try {
-            done = writer.store(chunk, source, data);
-        } catch (IOException e) {
-            throw new LocalIoException(e);
-        }
-        wake();
-        return done;
-    }
-
-    void fail(Throwable t) {
-        fatal = t;
-        wake();
-    }
-
-    void workerEnded(SwarmWorker w) {
-        workers.remove(w);
-        wake();
-    }
-
     // ---- coordinator
 
     private void coordinate() {
+        Scheduler.Cancellable tick = scheduler.every(TICK, this::wake);
         try {
-            part = PartFile.open(incompleteDir, request.urn(), request.size(), request.name(), config.chunkSize());
+            part = PartFile.open(setup.incompleteDir(), request.urn(), request.size(), request.name(),
+                    config.chunkSize());
             checkpointer = new Checkpointer(part, executor);
-            scheduler = new ChunkScheduler(request.size(), part.chunkSize(), part.resumedChunks());
-            writer = new ChunkWriter(part, scheduler);
-            lastCheckpoint = scheduler.doneSnapshot();
+            chunks = new ChunkScheduler(request.size(), part.chunkSize(), part.resumedChunks());
+            crew = new Crew(request.urn(), setup, pool, chunks, new ChunkWriter(part, chunks), this::wake);
+            lastCheckpoint = chunks.doneSnapshot();
             if (!lastCheckpoint.isEmpty()) {
                 log.info("resuming {}: {} of {} chunks already done", request.urn(), lastCheckpoint.cardinality(),
-                        scheduler.count());
+                        chunks.count());
             }
             Path done = fetchAndVerify();
             emit(DownloadState.DONE, "");
@@ -302,8 +191,12 @@ public final class SwarmDownload {
             emit(DownloadState.FAILED, "interrupted");
             result.completeExceptionally(new CancellationException("interrupted"));
         } finally {
+            tick.cancel();
             cancelled = true;
-            workers.forEach(SwarmWorker::abort);
+            Crew c = crew;
+            if (c != null) {
+                c.stop();
+            }
             closePart();
             executor.shutdown();
         }
@@ -341,17 +234,17 @@ public final class SwarmDownload {
      * meanwhile (null when none is).
      */
     private Source chooseSuspect(Set<Source> cleared) throws DownloadException {
-        Map<Source, List<Integer>> byProvider = scheduler.chunksByProvider();
+        Map<Source, List<Integer>> byProvider = chunks.chunksByProvider();
         log.warn("hash mismatch for {}; chunk providers: {}", request.urn(), byProvider.keySet());
         if (byProvider.containsKey(null)) {
             // Chunks resumed from disk have no known provider: fetch them again first.
-            scheduler.invalidate(byProvider.get(null));
+            chunks.invalidate(byProvider.get(null));
             return null;
         }
         if (byProvider.size() == 1) {
             Source only = byProvider.keySet().iterator().next();
             ban(only, "every chunk came from it and the hash does not match the URN");
-            scheduler.invalidate(byProvider.get(only));
+            chunks.invalidate(byProvider.get(only));
             return null;
         }
         Optional<Source> next = byProvider.keySet().stream().filter(s -> !cleared.contains(s))
@@ -361,14 +254,14 @@ public final class SwarmDownload {
         }
         Source s = next.get();
         pool.exclude(s, true);
-        scheduler.invalidate(byProvider.get(s));
+        chunks.invalidate(byProvider.get(s));
         return s;
     }
 
     private void ban(Source s, String why) {
         log.warn("banning source {} for {}: {}", s, request.urn(), why);
         pool.ban(s);
-        mesh.remove(request.urn(), s.address());
+        setup.mesh().remove(request.urn(), s.address());
         listener.onSourceBanned(s, why);
     }
 
@@ -376,64 +269,53 @@ public final class SwarmDownload {
     private void fetchAll() throws IOException, DownloadException, InterruptedException {
         long lastEmit = 0;
         DownloadState lastState = null;
-        while (!scheduler.allDone()) {
+        while (!chunks.allDone()) {
             if (cancelled) {
                 checkpoint(true);
                 throw new CancellationException("cancelled");
             }
+            IOException fatal = crew.localFailure();
             if (fatal != null) {
                 throw new DownloadException("local error: " + fatal, fatal);
             }
-            long now = System.currentTimeMillis();
-            while (workers.size() < config.maxActiveSources()) {
-                Optional<Source> s = pool.startNext(now);
-                if (s.isEmpty()) {
-                    break;
-                }
-                SwarmWorker w = new SwarmWorker(this, s.get());
-                workers.add(w);
-                executor.execute(w);
-            }
-            if (workers.isEmpty() && !pool.hopeful()) {
+            crew.hire(executor);
+            if (crew.size() == 0 && !pool.hopeful()) {
                 checkpoint(true);
                 throw new DownloadException(pool.banned().isEmpty() ? "no usable source left"
                         : "no usable source left; banned for bad data: " + pool.banned());
             }
-            DownloadState state = workers.isEmpty() ? DownloadState.QUEUED : DownloadState.DOWNLOADING;
+            DownloadState state = crew.size() == 0 ? DownloadState.QUEUED : DownloadState.DOWNLOADING;
+            long now = clock.millis();
             if (state != lastState || now - lastEmit >= PROGRESS_MILLIS) {
                 emit(state, "");
                 lastState = state;
                 lastEmit = now;
             }
             checkpoint(false);
-            long nanos = System.nanoTime();
-            for (SwarmWorker w : workers) {
-                w.abortIfStalled(nanos, config.readTimeout().toNanos());
-            }
+            crew.abortStalled();
             if (!hashAhead()) {
                 await();
             }
         }
-        // Stragglers (end-game duplicates, stalled reads) are of no use any more.
-        workers.forEach(SwarmWorker::abort);
-        long deadline = System.currentTimeMillis() + 5000;
-        while (!workers.isEmpty() && System.currentTimeMillis() < deadline) {
+        crew.abortAll();
+        long deadline = clock.millis() + STRAGGLERS_MILLIS;
+        while (crew.size() > 0 && clock.millis() < deadline) {
             await();
         }
     }
 
     /** Hashes a step of the part file's completed prefix; false when there was nothing to hash. */
     private boolean hashAhead() throws IOException {
-        return hasher.advance(part::read, scheduler.donePrefixBytes(), HASH_STEP) > 0;
+        return hasher.advance(part::read, chunks.donePrefixBytes(), HASH_STEP) > 0;
     }
 
     /** Records the done chunks: every checkpoint interval in the background, or now when forced. */
     private void checkpoint(boolean force) throws IOException, InterruptedException {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         if (!force && now - lastCheckpointMillis < config.checkpointInterval().toMillis()) {
             return;
         }
-        BitSet done = scheduler.doneSnapshot();
+        BitSet done = chunks.doneSnapshot();
         if (!done.equals(lastCheckpoint)) {
             if (force) {
                 checkpointer.now(done);
@@ -449,17 +331,18 @@ public final class SwarmDownload {
         byte[] digest = request.urn().digest();
         checkpointer.close();
         part.close();
-        Path target = FileNames.place(part.partPath(), downloadsDir, FileNames.sanitize(request.name(), request.urn()),
-                digest);
+        Path target = FileNames.place(part.partPath(), setup.downloadsDir(),
+                FileNames.sanitize(request.name(), request.urn()), digest);
         part.deleteState();
         log.info("download of {} complete: {}", request.urn(), target);
         return target;
     }
 
     private void emit(DownloadState state, String reason) {
-        long now = System.currentTimeMillis();
-        long total = received.sum();
-        if (lastSpeedMillis == 0) {
+        long now = clock.millis();
+        Crew c = crew;
+        long total = c == null ? 0 : c.received();
+        if (lastSpeedMillis < 0) {
             lastSpeedMillis = now;
             lastReceived = total;
         } else if (now - lastSpeedMillis >= PROGRESS_MILLIS) {
@@ -468,9 +351,9 @@ public final class SwarmDownload {
             lastSpeedMillis = now;
             lastReceived = total;
         }
-        long done = scheduler == null ? 0 : scheduler.bytesDone();
+        long done = chunks == null ? 0 : chunks.bytesDone();
         progress = new DownloadProgress(done, request.size(), state == DownloadState.DOWNLOADING ? (long) speed : 0,
-                workers.size(), state, reason);
+                c == null ? 0 : c.size(), state, reason);
         try {
             listener.onProgress(progress);
         } catch (RuntimeException e) {
@@ -485,11 +368,11 @@ public final class SwarmDownload {
         }
     }
 
-    /** Waits for a {@link #wake()} since the last wait, or a tick. */
+    /** Waits for a {@link #wake()} since the last wait: a change, or the next tick. */
     private void await() throws InterruptedException {
         synchronized (signal) {
-            if (!signalled) {
-                signal.wait(TICK_MILLIS);
+            while (!signalled) {
+                signal.wait();
             }
             signalled = false;
         }

@@ -1,19 +1,20 @@
-package dev.shoal.node;
+package dev.shoal.transfer.download;
 
+import dev.shoal.time.Scheduler;
 import dev.shoal.transfer.AltLocs;
-import dev.shoal.transfer.download.DownloadListener;
-import dev.shoal.transfer.download.DownloadRequest;
-import dev.shoal.transfer.download.PushRequester;
-import dev.shoal.transfer.download.SwarmConfig;
-import dev.shoal.transfer.download.SwarmDownload;
 import java.nio.file.Path;
 
 /**
  * What every download of a node shares: where parts and finished files go, the swarm tuning, the
- * alternate-location mesh and the way Pushes are sent.
+ * alternate-location mesh, the way Pushes are sent, and the scheduler whose clock downloads read
+ * and wait on.
  */
-record SwarmSetup(Path incompleteDir, Path downloadsDir, SwarmConfig config, AltLocs mesh, PushRequester pusher) {
-    SwarmDownload newSwarm(DownloadRequest request, DownloadListener listener) {
-        return new SwarmDownload(request, incompleteDir, downloadsDir, config, mesh, pusher, listener);
+public record SwarmSetup(Path incompleteDir, Path downloadsDir, SwarmConfig config, AltLocs mesh,
+        PushRequester pusher, Scheduler scheduler) {
+
+    /** For downloads on their own: no shared mesh, no Pushes. */
+    public static SwarmSetup standalone(Path incompleteDir, Path downloadsDir, SwarmConfig config,
+            Scheduler scheduler) {
+        return new SwarmSetup(incompleteDir, downloadsDir, config, new AltLocs(), PushRequester.NONE, scheduler);
     }
 }

@@ -1,16 +1,17 @@
 package dev.shoal.transfer.download;
 
 import dev.shoal.protocol.Urn;
+import dev.shoal.time.Clock;
 import dev.shoal.transfer.http.ByteRange;
 import dev.shoal.transfer.http.ContentRange;
 import dev.shoal.transfer.http.HttpHead;
 import dev.shoal.transfer.http.HttpHeader;
 import dev.shoal.transfer.http.HttpProtocolException;
 import dev.shoal.transfer.http.HttpResponse;
-import dev.shoal.transfer.http.RequestTarget;
 import dev.shoal.transfer.http.XAlt;
 import java.io.EOFException;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * a round trip per chunk. The bytes of a run go from the socket into a direct buffer and from
  * there straight into the part file, a chunk at a time, and each chunk is done once its last byte
  * is written. Only a duplicate (a chunk another source is fetching too, in the end-game) is kept
- * in memory until complete, so that the first complete copy wins whole.
+ * in memory until complete, so that the first complete copy wins whole. All it knows of the
+ * download is its {@link Swarm}.
  */
 final class SwarmWorker implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(SwarmWorker.class);
@@ -37,21 +39,20 @@ final class SwarmWorker implements Runnable {
     private static final int BUFFER = 1024 * 1024;
     /** Unwanted body bytes up to this are read and dropped to keep the connection; more: close. */
     private static final long MAX_SKIP = 64 * 1024;
-    private static final int MAX_ALT_SENT = 10;
-    private static final long DEFAULT_RETRY_AFTER_MILLIS = 60_000;
     /** A run lasts about this long at the source's last speed... */
     private static final double RUN_SECONDS = 0.5;
     /** ...but is never longer than this. */
     private static final long MAX_RUN_BYTES = 64L * 1024 * 1024;
 
-    /** The source said 503; retry after the given delay. */
+    /** The source said 503. */
     static final class Busy extends IOException {
         private static final long serialVersionUID = 1L;
-        final long retryAfterMillis;
+        /** When the source asked to be tried again; null when it did not say. */
+        final Duration retryAfter;
 
-        Busy(long retryAfterMillis) {
+        Busy(Duration retryAfter) {
             super("busy");
-            this.retryAfterMillis = retryAfterMillis;
+            this.retryAfter = retryAfter;
         }
     }
 
@@ -64,18 +65,21 @@ final class SwarmWorker implements Runnable {
         }
     }
 
-    private final SwarmDownload download;
+    private final Swarm swarm;
     private final Source source;
     private final SourceConnection connection;
+    private final Clock clock;
+    private final ChunkLayout layout;
     private ByteBuffer buffer;
     /** Body bytes per second of the last answer, 0 before the first. */
     private double bytesPerSecond;
 
-    SwarmWorker(SwarmDownload download, Source source) {
-        this.download = download;
+    SwarmWorker(Swarm swarm, Source source, SourceConnection connection, Clock clock) {
+        this.swarm = swarm;
         this.source = source;
-        this.connection = new SourceConnection(source.address(), download.config(),
-                aborted -> download.dialer().open(source, aborted));
+        this.connection = connection;
+        this.clock = clock;
+        this.layout = swarm.layout();
     }
 
     Source source() {
@@ -97,84 +101,58 @@ final class SwarmWorker implements Runnable {
 
     @Override
     public void run() {
-        ChunkScheduler scheduler = download.scheduler();
-        SourcePool pool = download.pool();
+        Exception why = null;
         try {
-            while (!download.stopping() && !scheduler.allDone()) {
-                Optional<ChunkScheduler.Run> next = scheduler.assign(source, runChunks(), download.activeWorkers(),
-                        System.currentTimeMillis());
-                if (next.isEmpty()) {
-                    // Woken by any change; otherwise soon enough to help with a chunk that became duplicable.
-                    scheduler.awaitChange(ChunkScheduler.DUPLICATE_AFTER_MILLIS / 2);
-                    continue;
-                }
+            Optional<ChunkScheduler.Run> next;
+            while ((next = swarm.nextRun(source, runBytes())).isPresent()) {
                 ChunkScheduler.Run run = next.get();
                 try {
                     fetch(run);
                 } finally {
-                    for (int chunk = run.first(); chunk <= run.last(); chunk++) {
-                        scheduler.release(chunk, source);
-                    }
+                    swarm.release(run, source);
                 }
-            }
-        } catch (Busy e) {
-            log.debug("{} busy, retry in {} ms", source, e.retryAfterMillis);
-            pool.busy(source, System.currentTimeMillis(), e.retryAfterMillis);
-        } catch (Useless e) {
-            log.info("dropping source {}: {}", source, e.getMessage());
-            pool.drop(source);
-        } catch (SwarmDownload.LocalIoException e) {
-            download.fail(e.getCause());
-        } catch (IOException e) {
-            if (!download.stopping() && !scheduler.allDone()) {
-                log.debug("source {} failed: {}", source, e.toString());
-                pool.failed(source, System.currentTimeMillis());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            log.warn("source {} worker crashed", source, e);
-            pool.drop(source);
+        } catch (IOException | RuntimeException e) {
+            why = e;
         } finally {
             connection.close();
-            pool.finished(source);
-            download.workerEnded(this);
+            swarm.ended(this, why);
         }
     }
 
-    /** Chunks to ask for at once: one until the source's speed is known. */
-    private int runChunks() {
-        int chunkSize = download.chunkSize();
-        long bytes = (long) Math.min(MAX_RUN_BYTES, bytesPerSecond * RUN_SECONDS);
-        return (int) Math.max(1, bytes / chunkSize);
+    /** Bytes to ask for at once: one chunk until the source's speed is known. */
+    private long runBytes() {
+        return (long) Math.min(MAX_RUN_BYTES, bytesPerSecond * RUN_SECONDS);
     }
 
     /** Fetches the run's chunks; stops early when another source wins one of them. */
     private void fetch(ChunkScheduler.Run run) throws IOException {
-        ChunkScheduler scheduler = download.scheduler();
-        ByteRange want = new ByteRange(scheduler.range(run.first()).first(), scheduler.range(run.last()).last());
+        ByteRange want = layout.range(run.first(), run.last());
         ByteBuffer copy = run.duplicate() ? ByteBuffer.allocate((int) want.length()) : null;
         long cursor = want.first();
         int fruitless = 0;
         while (cursor <= want.last()) {
-            if (download.stopping() || scheduler.isClaimed(download.chunkAt(cursor))) {
+            if (!swarm.wanted(layout.chunkAt(cursor))) {
                 return;
             }
-            long asked = System.nanoTime();
-            HttpResponse response = response(connection.get(target(), new ByteRange(cursor, want.last()),
-                    requestHeaders()));
+            long asked = clock.nanoTime();
+            HttpResponse response = response(connection.get(swarm.target(source),
+                    new ByteRange(cursor, want.last()), requestHeaders()));
             int status = response.status();
-            download.learn(response.altLocations());
+            swarm.learn(response.altLocations());
             boolean close = !response.keepAlive();
             long length = response.contentLength().orElse(-1);
             if (status == 503) {
                 skipOrClose(length, close);
-                throw new Busy(retryAfter(response));
+                response.queue().ifPresent(q -> log.debug("{} is busy; we are number {} in its line", source,
+                        q.position()));
+                throw new Busy(response.retryAfter().orElse(null));
             }
             if (status == 404 || status == 410) {
                 skipOrClose(length, close);
-                if (!download.pool().usesGet(source) && download.pool().current(source).hasIndex()) {
-                    download.pool().useGet(source);
+                if (swarm.askByIndex(source)) {
                     continue;
                 }
                 throw new Useless("HTTP " + status);
@@ -198,13 +176,13 @@ final class SwarmWorker implements Runnable {
                 throw new IOException("source keeps answering ranges we did not ask for");
             }
         }
-        if (copy != null && download.storeChunk(run.first(), source, copy.clear())) {
-            delivered(copy.capacity());
+        if (copy != null) {
+            swarm.storeChunk(run.first(), source, copy.clear());
         }
     }
 
     private void measure(long bytes, long sinceNanos) {
-        long nanos = System.nanoTime() - sinceNanos;
+        long nanos = clock.nanoTime() - sinceNanos;
         if (bytes > 0 && nanos > 0) {
             bytesPerSecond = bytes * 1e9 / nanos;
         }
@@ -222,7 +200,6 @@ final class SwarmWorker implements Runnable {
         if (pos < cursor) {
             long skip = Math.min(cursor, got.last() + 1) - pos;
             connection.skip(skip);
-            download.received(skip);
             pos += skip;
         }
         if (pos == cursor) {
@@ -242,7 +219,6 @@ final class SwarmWorker implements Runnable {
             connection.close();
         } else if (rest > 0) {
             connection.skip(rest);
-            download.received(rest);
         }
         return cursor;
     }
@@ -254,66 +230,51 @@ final class SwarmWorker implements Runnable {
         if (n < 0) {
             throw new EOFException("body ended early");
         }
-        download.received(n);
-        if (download.stopping() || download.scheduler().isClaimed(chunk)) {
-            return -1;
-        }
-        return n;
+        return swarm.wanted(chunk) ? n : -1;
     }
 
     /**
      * Fills the buffer from {@code pos} up to the end of its chunk (or of the useful bytes), then
      * writes it to the part file, and completes the chunk when that was its last byte. Returns the
-     * bytes kept, or -1 when another source claimed the chunk.
+     * bytes kept, or -1 when the chunk is no longer wanted.
      */
     private long readDirect(long pos, long usefulEnd) throws IOException {
-        ChunkScheduler scheduler = download.scheduler();
-        int chunk = download.chunkAt(pos);
-        ByteRange range = scheduler.range(chunk);
+        int chunk = layout.chunkAt(pos);
+        ByteRange range = layout.range(chunk);
         ByteBuffer buf = buffer();
         buf.clear().limit((int) Math.min(buf.capacity(), Math.min(usefulEnd, range.last()) - pos + 1));
         while (buf.hasRemaining()) {
-            int n = connection.read(buf);
-            if (n < 0) {
+            if (connection.read(buf) < 0) {
                 throw new EOFException("body ended early");
             }
-            download.received(n);
-            if (download.stopping()) {
+            if (!swarm.wanted(chunk)) {
                 return -1;
             }
         }
         buf.flip();
         int n = buf.limit();
-        if (!download.writePiece(chunk, pos, buf)) {
+        if (!swarm.writePiece(chunk, pos, buf)) {
             return -1;
         }
-        if (pos + n - 1 == range.last() && download.completeChunk(chunk, source)) {
-            delivered(range.length());
+        if (pos + n - 1 == range.last()) {
+            swarm.completeChunk(chunk, source);
         }
         return n;
     }
 
-    private void delivered(long bytes) {
-        download.pool().delivered(source, bytes);
-        if (!download.pool().pushFirst(source)) {
-            // Others can use it as an alternate location only if it can be dialled.
-            download.mesh().add(download.urn(), List.of(source.address()));
-        }
-    }
-
     private ByteBuffer buffer() {
         if (buffer == null) {
-            buffer = ByteBuffer.allocateDirect(Math.min(BUFFER, download.chunkSize()));
+            buffer = ByteBuffer.allocateDirect(Math.min(BUFFER, layout.chunkSize()));
         }
         return buffer;
     }
 
     private ByteRange servedRange(HttpResponse response, long length) throws IOException {
         Optional<Urn> served = response.contentUrn();
-        if (served.isPresent() && !served.get().equals(download.urn())) {
+        if (served.isPresent() && !served.get().equals(swarm.urn())) {
             throw new Useless("serves another file: " + served.get());
         }
-        long size = download.size();
+        long size = layout.size();
         ByteRange got;
         if (response.status() == 206) {
             ContentRange cr;
@@ -338,20 +299,12 @@ final class SwarmWorker implements Runnable {
         return got;
     }
 
-    private String target() {
-        Source s = download.pool().current(source);
-        if (download.pool().usesGet(source) && s.hasIndex()) {
-            return new RequestTarget.ByIndex(s.index(), s.name()).path();
-        }
-        return new RequestTarget.ByUrn(download.urn()).path();
-    }
-
     private List<HttpHeader> requestHeaders() {
         List<HttpHeader> h = new ArrayList<>(2);
-        h.add(new HttpHeader("X-Gnutella-Content-URN", download.urn().toString()));
-        var good = download.pool().good(source, MAX_ALT_SENT);
-        if (!good.isEmpty()) {
-            h.add(new HttpHeader("X-Alt", XAlt.format(good)));
+        h.add(new HttpHeader("X-Gnutella-Content-URN", swarm.urn().toString()));
+        List<InetSocketAddress> alternates = swarm.alternatesFor(source);
+        if (!alternates.isEmpty()) {
+            h.add(new HttpHeader("X-Alt", XAlt.format(alternates)));
         }
         return h;
     }
@@ -364,18 +317,11 @@ final class SwarmWorker implements Runnable {
         }
     }
 
-    private long retryAfter(HttpResponse response) {
-        long millis = response.retryAfter().map(Duration::toMillis).orElse(DEFAULT_RETRY_AFTER_MILLIS);
-        response.queue().ifPresent(q -> log.debug("{} has us at place {} in its queue", source, q.position()));
-        return Math.max(1000, Math.min(millis, download.config().maxRetryAfter().toMillis()));
-    }
-
     private void skipOrClose(long length, boolean close) throws IOException {
         if (close || length < 0 || length > MAX_SKIP) {
             connection.close();
         } else {
             connection.skip(length);
-            download.received(length);
         }
     }
 }

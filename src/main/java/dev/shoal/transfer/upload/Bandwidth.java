@@ -1,14 +1,16 @@
 package dev.shoal.transfer.upload;
 
+import dev.shoal.time.Scheduler;
 import java.io.InterruptedIOException;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A token bucket in bytes per second, shared by every upload (or download) that should count
- * against one limit; 0 means unlimited. Thread-safe.
+ * A token bucket in bytes per second, shared by every upload that should count against one limit;
+ * 0 means unlimited. Thread-safe.
  *
- * <p>Takers reserve bytes and may drive the bucket into debt; each then sleeps until its debt would
- * be paid at the configured rate. That keeps the long-run rate exact whatever the write sizes,
+ * <p>Takers reserve bytes and may drive the bucket into debt; each then sleeps, on the scheduler's
+ * clock, until its debt would be paid at the configured rate. That keeps the long-run rate exact whatever the write sizes,
  * and fair enough between threads. The burst a quiet bucket allows is a twentieth of a second of
  * traffic (at least 16 KiB), so short measurements are not skewed.
  */
@@ -16,12 +18,14 @@ public final class Bandwidth {
     private static final long MIN_BURST = 16 * 1024;
     private static final long NANOS = TimeUnit.SECONDS.toNanos(1);
 
+    private final Scheduler scheduler;
     private long bytesPerSecond;
     private double tokens;
     private long lastNanos;
     private boolean started;
 
-    public Bandwidth(long bytesPerSecond) {
+    public Bandwidth(long bytesPerSecond, Scheduler scheduler) {
+        this.scheduler = scheduler;
         setRate(bytesPerSecond);
     }
 
@@ -39,12 +43,12 @@ public final class Bandwidth {
 
     /** Blocks until {@code bytes} may be sent under the limit. */
     public void acquire(int bytes) throws InterruptedIOException {
-        long wait = reserve(bytes, System.nanoTime());
+        long wait = reserve(bytes, scheduler.clock().nanoTime());
         if (wait <= 0) {
             return;
         }
         try {
-            TimeUnit.NANOSECONDS.sleep(wait);
+            scheduler.sleep(Duration.ofNanos(wait));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while throttled");

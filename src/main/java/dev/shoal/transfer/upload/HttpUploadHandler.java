@@ -1,5 +1,6 @@
 package dev.shoal.transfer.upload;
 
+import dev.shoal.time.Clock;
 import dev.shoal.transfer.AltLocs;
 import dev.shoal.transfer.http.ByteRange;
 import dev.shoal.transfer.http.HttpHead;
@@ -52,21 +53,21 @@ public final class HttpUploadHandler {
     private final UploadListener listener;
     private final String serverName;
     private final AltLocs altLocs;
+    private final Clock clock;
 
+    /**
+     * @param altLocs the node's download mesh, so that uploads and downloads exchange X-Alt
+     * @param clock times the upload queue
+     */
     public HttpUploadHandler(SharedFileLookup files, UploadSlots slots, Bandwidth limiter,
-            UploadListener listener, String serverName) {
-        this(files, slots, limiter, listener, serverName, new AltLocs());
-    }
-
-    /** As above, sharing the node's download mesh so uploads and downloads exchange X-Alt. */
-    public HttpUploadHandler(SharedFileLookup files, UploadSlots slots, Bandwidth limiter,
-            UploadListener listener, String serverName, AltLocs altLocs) {
+            UploadListener listener, String serverName, AltLocs altLocs, Clock clock) {
         this.files = files;
         this.slots = slots;
         this.limiter = limiter;
         this.listener = listener;
         this.serverName = serverName;
         this.altLocs = altLocs;
+        this.clock = clock;
     }
 
     /** Answers requests on one connection until the client closes or an answer requires closing. */
@@ -160,7 +161,7 @@ public final class HttpUploadHandler {
         }
         boolean get = req.method().equals("GET");
         if (get) {
-            UploadSlots.Decision d = slots.acquire(c, System.currentTimeMillis());
+            UploadSlots.Decision d = slots.acquire(c, clock.millis());
             if (!d.granted()) {
                 int retry = slots.retryAfterSeconds();
                 List<HttpHeader> extra = List.of(

@@ -7,6 +7,7 @@ import dev.shoal.node.ConfigViews;
 import dev.shoal.node.api.NodeConfig;
 import dev.shoal.protocol.Guid;
 import dev.shoal.protocol.Urn;
+import dev.shoal.time.ExecutorScheduler;
 import dev.shoal.transfer.AltLocs;
 import dev.shoal.transfer.TestFiles;
 import dev.shoal.transfer.TestUploadServer;
@@ -54,6 +55,7 @@ class PushSourceTest {
     private TestUploadServer holder;
     private final AltLocs mesh = new AltLocs();
     private final List<SwarmDownload> downloads = new CopyOnWriteArrayList<>();
+    private final ExecutorScheduler time = new ExecutorScheduler("push-test-time");
 
     @BeforeEach
     void setUp() throws IOException {
@@ -66,6 +68,7 @@ class PushSourceTest {
     void tearDown() {
         downloads.forEach(SwarmDownload::cancel);
         holder.close();
+        time.close();
     }
 
     /** Answers each Push by connecting to the holder, as a firewalled servent would connect to us. */
@@ -88,7 +91,8 @@ class PushSourceTest {
 
     private SwarmDownload download(SwarmConfig config, PushRequester pusher, Source source) {
         SwarmDownload d = new SwarmDownload(new DownloadRequest(urn, SIZE, NAME, List.of(source)),
-                tmp.resolve("incomplete"), tmp.resolve("downloads"), config, mesh, pusher, DownloadListener.NONE);
+                new SwarmSetup(tmp.resolve("incomplete"), tmp.resolve("downloads"), config, mesh, pusher, time),
+                DownloadListener.NONE);
         downloads.add(d);
         d.start();
         return d;

@@ -2,10 +2,13 @@ package dev.shoal.transfer.download;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.shoal.node.ConfigViews;
 import dev.shoal.node.api.NodeConfig;
 import dev.shoal.protocol.Urn;
+import dev.shoal.time.ExecutorScheduler;
+import dev.shoal.time.VirtualTime;
 import dev.shoal.transfer.AltLocs;
 import dev.shoal.transfer.TestFiles;
 import dev.shoal.transfer.TestUploadServer;
@@ -21,6 +24,7 @@ import dev.shoal.transfer.upload.UploadListener;
 import dev.shoal.transfer.upload.UploadSlots;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -58,6 +62,7 @@ class SwarmDownloadTest {
     private final List<SwarmDownload> downloads = new ArrayList<>();
     private final List<DownloadProgress> events = new CopyOnWriteArrayList<>();
     private final List<Source> bannedEvents = new CopyOnWriteArrayList<>();
+    private final ExecutorScheduler systemTime = new ExecutorScheduler("swarm-test-time");
 
     @BeforeEach
     void setUp() {
@@ -69,6 +74,7 @@ class SwarmDownloadTest {
     void tearDown() {
         downloads.forEach(SwarmDownload::cancel);
         servers.forEach(TestUploadServer::close);
+        systemTime.close();
     }
 
     private TestUploadServer server(long bytesPerSecond) throws IOException {
@@ -77,7 +83,7 @@ class SwarmDownloadTest {
 
     private TestUploadServer server(long bytesPerSecond, byte[] content) throws IOException {
         ServedFile f = TestFiles.share(tmp.resolve("share" + servers.size()), 7, NAME, content, urn);
-        TestUploadServer s = TestUploadServer.serving(new UploadSlots(), new Bandwidth(bytesPerSecond), f);
+        TestUploadServer s = TestUploadServer.serving(new UploadSlots(), bytesPerSecond, f);
         servers.add(s);
         return s;
     }
@@ -99,13 +105,14 @@ class SwarmDownloadTest {
             }
         };
         SwarmDownload d = new SwarmDownload(new DownloadRequest(urn, SIZE, NAME, List.of(sources)),
-                dataDir.resolve("incomplete"), tmp.resolve("downloads"), config, listener);
+                SwarmSetup.standalone(dataDir.resolve("incomplete"), tmp.resolve("downloads"), config, systemTime),
+                listener);
         downloads.add(d);
         d.start();
         return d;
     }
 
-    private static Path await(SwarmDownload d) throws Exception {
+    private static Path finished(SwarmDownload d) throws Exception {
         return d.result().get(60, TimeUnit.SECONDS);
     }
 
@@ -113,12 +120,8 @@ class SwarmDownloadTest {
         return servers.stream().mapToLong(TestUploadServer::bytesSent).sum();
     }
 
-    private void awaitProgress(SwarmDownload d, double fraction) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (d.progress().bytesDone() < fraction * SIZE && System.currentTimeMillis() < deadline) {
-            Thread.sleep(10);
-        }
-        assertThat(d.progress().bytesDone()).isGreaterThanOrEqualTo((long) (fraction * SIZE));
+    private static void awaitProgress(SwarmDownload d, double fraction) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> d.progress().bytesDone() >= fraction * SIZE);
     }
 
     @ParameterizedTest
@@ -129,7 +132,7 @@ class SwarmDownloadTest {
             sources.add(server(0).source());
         }
         SwarmDownload d = download(CONFIG, sources.toArray(Source[]::new));
-        Path file = await(d);
+        Path file = finished(d);
         assertThat(file).isEqualTo(tmp.resolve("downloads").resolve(NAME));
         assertThat(Files.readAllBytes(file)).isEqualTo(data);
         assertThat(tmp.resolve("data/incomplete/" + urn.base32() + ".part")).doesNotExist();
@@ -145,7 +148,7 @@ class SwarmDownloadTest {
     void fasterSourcesGetMoreChunks() throws Exception {
         TestUploadServer slow = server(300_000);
         TestUploadServer fast = server(0);
-        Path file = await(download(CONFIG, slow.source(), fast.source()));
+        Path file = finished(download(CONFIG, slow.source(), fast.source()));
         assertThat(Files.readAllBytes(file)).isEqualTo(data);
         assertThat(fast.bytesSent()).isGreaterThan(3 * slow.bytesSent());
     }
@@ -159,7 +162,7 @@ class SwarmDownloadTest {
         awaitProgress(d, 0.2);
         assertThat(victim.bytesSent()).isPositive();
         victim.kill();
-        Path file = await(d);
+        Path file = finished(d);
         assertThat(Files.readAllBytes(file)).isEqualTo(data);
     }
 
@@ -182,7 +185,7 @@ class SwarmDownloadTest {
             Source stalled = Source.of(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(),
                     silent.getLocalPort()));
             SwarmDownload d = download(CONFIG.withReadTimeout(Duration.ofMillis(500)), stalled, good.source());
-            assertThat(Files.readAllBytes(await(d))).isEqualTo(data);
+            assertThat(Files.readAllBytes(finished(d))).isEqualTo(data);
             for (Socket s : held) {
                 s.close();
             }
@@ -192,8 +195,7 @@ class SwarmDownloadTest {
     @Test
     void sourceStallingMidBodyIsCutOffAfterTheReadTimeoutAndRetried() throws Exception {
         ServedFile f = TestFiles.share(tmp.resolve("stall"), 7, NAME, data);
-        HttpUploadHandler handler = new HttpUploadHandler(TestFiles.lookup(f), new UploadSlots(), new Bandwidth(0),
-                UploadListener.NONE, "Stall/1.0");
+        HttpUploadHandler handler = TestUploadServer.handler(TestFiles.lookup(f), new UploadSlots(), 0, "Stall/1.0");
         try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             List<Socket> held = new CopyOnWriteArrayList<>();
             Thread t = new Thread(() -> {
@@ -231,7 +233,7 @@ class SwarmDownloadTest {
             Source source = Source.of(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(),
                     server.getLocalPort()));
             SwarmDownload d = download(CONFIG.withReadTimeout(Duration.ofMillis(300)), source);
-            assertThat(Files.readAllBytes(await(d))).isEqualTo(data);
+            assertThat(Files.readAllBytes(finished(d))).isEqualTo(data);
             assertThat(held.size()).isGreaterThanOrEqualTo(2);
             for (Socket s : held) {
                 s.close();
@@ -243,7 +245,7 @@ class SwarmDownloadTest {
     void corruptSourceAloneIsBannedAndNothingIsDelivered() throws Exception {
         TestUploadServer liar = server(0, TestFiles.random(SIZE, 666));
         SwarmDownload d = download(CONFIG, liar.source());
-        assertThatThrownBy(() -> await(d)).isInstanceOf(ExecutionException.class)
+        assertThatThrownBy(() -> finished(d)).isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOf(DownloadException.class).hasMessageContaining("banned");
         assertThat(d.bannedSources()).containsExactly(liar.source());
         assertThat(bannedEvents).containsExactly(liar.source());
@@ -261,7 +263,7 @@ class SwarmDownloadTest {
         TestUploadServer liar = server(0, bad);
         TestUploadServer good = server(2_000_000);
         SwarmDownload d = download(CONFIG, liar.source(), good.source());
-        Path file = await(d);
+        Path file = finished(d);
         assertThat(Files.readAllBytes(file)).isEqualTo(data);
         assertThat(d.bannedSources()).containsExactly(liar.source());
         assertThat(bannedEvents).containsExactly(liar.source());
@@ -284,7 +286,7 @@ class SwarmDownloadTest {
 
         TestUploadServer fresh = server(0);
         SwarmDownload second = download(CONFIG, fresh.source());
-        assertThat(Files.readAllBytes(await(second))).isEqualTo(data);
+        assertThat(Files.readAllBytes(finished(second))).isEqualTo(data);
         assertThat(fresh.bytesSent()).isLessThan(SIZE - servedBefore + 2L * CONFIG.chunkSize());
         assertThat(servedTotal()).isLessThan((long) (1.3 * SIZE));
     }
@@ -308,7 +310,7 @@ class SwarmDownloadTest {
 
         TestUploadServer fresh = server(0);
         SwarmDownload second = download(tmp.resolve("crash"), CONFIG, fresh.source());
-        assertThat(Files.readAllBytes(await(second))).isEqualTo(data);
+        assertThat(Files.readAllBytes(finished(second))).isEqualTo(data);
         assertThat(fresh.bytesSent()).isLessThan((long) (0.65 * SIZE));
         assertThat(servedBefore + fresh.bytesSent()).isLessThan((long) (1.3 * SIZE));
     }
@@ -321,14 +323,45 @@ class SwarmDownloadTest {
         Files.writeString(incomplete.resolve(urn.base32() + ".state"),
                 "version=1\nurn=" + urn + "\nsize=12\nchunkSize=131072\ndone=ffffffff\n");
         TestUploadServer s = server(0);
-        assertThat(Files.readAllBytes(await(download(CONFIG, s.source())))).isEqualTo(data);
+        assertThat(Files.readAllBytes(finished(download(CONFIG, s.source())))).isEqualTo(data);
     }
 
+    /**
+     * On virtual time: the upload server notes the moment of each 503 it answers, and time moves
+     * only when the download reports that it decided to wait (its listener runs on the coordinator,
+     * between two looks at the clock). So the test knows when the download asked again without
+     * waiting to see that it did not ask sooner.
+     */
     @Test
-    void busySourceIsRetriedAfterRetryAfter() throws Exception {
+    void busySourceIsAskedAgainExactlyWhenItsRetryAfterHasPassed() throws Exception {
+        VirtualTime time = new VirtualTime();
+        List<Long> busyAt = new CopyOnWriteArrayList<>();
+        UploadListener busyTimes = new UploadListener() {
+            @Override
+            public void requestRefused(InetSocketAddress remote, String requestLine, int status) {
+                if (status == 503) {
+                    busyAt.add(time.millis());
+                }
+            }
+        };
+        UploadSlots oneSlot = new UploadSlots(1, Duration.ofSeconds(1));
         ServedFile f = TestFiles.share(tmp.resolve("busy"), 7, NAME, data);
-        TestUploadServer busy = TestUploadServer.serving(new UploadSlots(1, Duration.ofSeconds(1)), new Bandwidth(0), f);
+        TestUploadServer busy = new TestUploadServer(new HttpUploadHandler(TestFiles.lookup(f), oneSlot,
+                new Bandwidth(0, time), busyTimes, "Busy/1.0", new AltLocs(), time));
         servers.add(busy);
+        List<String> states = new CopyOnWriteArrayList<>();
+        DownloadListener stepper = new DownloadListener() {
+            @Override
+            public void onProgress(DownloadProgress p) {
+                String state = p.state() + "@" + time.millis();
+                states.add(state);
+                if (state.equals("QUEUED@0")) {
+                    time.advance(Duration.ofMillis(999)); // turned away with Retry-After: 1
+                } else if (state.equals("QUEUED@999")) {
+                    time.advance(Duration.ofMillis(1)); // it looked at 999 ms and kept waiting
+                }
+            }
+        };
         try (Socket holder = new Socket()) {
             holder.connect(busy.address());
             holder.getOutputStream().write(("GET /uri-res/N2R?" + urn + " HTTP/1.1\r\nRange: bytes=0-0\r\n\r\n")
@@ -337,19 +370,26 @@ class SwarmDownloadTest {
             assertThat(head.startLine()).startsWith("HTTP/1.1 206");
             holder.getInputStream().read();
 
-            SwarmDownload d = download(CONFIG, busy.source());
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (busy.connections() < 2 && System.currentTimeMillis() < deadline) {
-                Thread.sleep(10);
-            }
-            Thread.sleep(1500);
-            assertThat(d.result()).isNotDone();
-            assertThat(d.progress().bytesDone()).isZero();
+            SwarmDownload d = new SwarmDownload(new DownloadRequest(urn, SIZE, NAME, List.of(busy.source())),
+                    SwarmSetup.standalone(tmp.resolve("data/incomplete"), tmp.resolve("downloads"), CONFIG, time),
+                    stepper);
+            downloads.add(d);
+            d.start();
+            await().until(() -> busyAt.size() == 2);
+            assertThat(busyAt).containsExactly(0L, 1000L);
+            assertThat(states).contains("QUEUED@999");
+
+            // Once the slot is free, the next try after the next Retry-After gets the file.
             holder.close();
-            assertThat(Files.readAllBytes(await(d))).isEqualTo(data);
+            await().until(() -> oneSlot.active() == 0);
+            await().pollInterval(Duration.ofMillis(10)).until(() -> {
+                time.advance(Duration.ofMillis(100));
+                return busy.connections() == 4;
+            });
+            assertThat(Files.readAllBytes(finished(d))).isEqualTo(data);
         }
-        assertThat(busy.connections()).isGreaterThanOrEqualTo(3);
-        assertThat(events).extracting(DownloadProgress::state).contains(DownloadState.QUEUED, DownloadState.DONE);
+        assertThat(busyAt).containsExactly(0L, 1000L);
+        assertThat(states.get(states.size() - 1)).startsWith("DONE@");
     }
 
     @Test
@@ -366,11 +406,11 @@ class SwarmDownloadTest {
                 return index == 12 ? Optional.of(f) : Optional.empty();
             }
         };
-        TestUploadServer legacy = new TestUploadServer(new HttpUploadHandler(indexOnly, new UploadSlots(),
-                new Bandwidth(0), UploadListener.NONE, "Legacy/1.0"));
+        TestUploadServer legacy = new TestUploadServer(TestUploadServer.handler(indexOnly, new UploadSlots(), 0,
+                "Legacy/1.0"));
         servers.add(legacy);
         Source s = new Source(legacy.address(), 12, NAME);
-        assertThat(Files.readAllBytes(await(download(CONFIG, s)))).isEqualTo(data);
+        assertThat(Files.readAllBytes(finished(download(CONFIG, s)))).isEqualTo(data);
     }
 
     @Test
@@ -380,16 +420,17 @@ class SwarmDownloadTest {
         AltLocs mesh = new AltLocs();
         mesh.add(urn, List.of(hidden.address()));
         TestUploadServer announcer = new TestUploadServer(new HttpUploadHandler(TestFiles.lookup(f),
-                new UploadSlots(), new Bandwidth(500_000), UploadListener.NONE, "Announcer/1.0", mesh));
+                new UploadSlots(), new Bandwidth(500_000, TestUploadServer.SYSTEM_TIME), UploadListener.NONE,
+                "Announcer/1.0", mesh, TestUploadServer.SYSTEM_TIME.clock()));
         servers.add(announcer);
-        assertThat(Files.readAllBytes(await(download(CONFIG, announcer.source())))).isEqualTo(data);
+        assertThat(Files.readAllBytes(finished(download(CONFIG, announcer.source())))).isEqualTo(data);
         assertThat(hidden.bytesSent()).isGreaterThan(SIZE / 2);
     }
 
     @Test
     void honoursShorterRangesLikeGtkGnutella() throws Exception {
         try (CappingServer capping = new CappingServer(data, urn, 50_000)) {
-            assertThat(Files.readAllBytes(await(download(CONFIG, capping.source())))).isEqualTo(data);
+            assertThat(Files.readAllBytes(finished(download(CONFIG, capping.source())))).isEqualTo(data);
             assertThat(capping.requests()).isGreaterThan(SIZE / 50_000);
         }
     }
@@ -398,13 +439,13 @@ class SwarmDownloadTest {
     void existingDifferentFileIsNotOverwritten() throws Exception {
         Path downloads = Files.createDirectories(tmp.resolve("downloads"));
         Files.writeString(downloads.resolve(NAME), "someone else's file");
-        Path file = await(download(CONFIG, server(0).source()));
+        Path file = finished(download(CONFIG, server(0).source()));
         assertThat(file.getFileName().toString()).isEqualTo("Le Grand Café (draft) (1).bin");
         assertThat(Files.readString(downloads.resolve(NAME))).isEqualTo("someone else's file");
         assertThat(Files.readAllBytes(file)).isEqualTo(data);
 
         // The same content under the same name again: no third copy.
-        Path again = await(download(tmp.resolve("data2"), CONFIG, servers.get(0).source()));
+        Path again = finished(download(tmp.resolve("data2"), CONFIG, servers.get(0).source()));
         assertThat(again).isEqualTo(file);
         try (Stream<Path> list = Files.list(downloads)) {
             assertThat(list.count()).isEqualTo(2);
@@ -416,7 +457,7 @@ class SwarmDownloadTest {
         TestUploadServer gone = server(0);
         gone.kill();
         SwarmDownload d = download(CONFIG, gone.source());
-        assertThatThrownBy(() -> await(d)).hasCauseInstanceOf(DownloadException.class);
+        assertThatThrownBy(() -> finished(d)).hasCauseInstanceOf(DownloadException.class);
         assertThat(d.progress().state()).isEqualTo(DownloadState.FAILED);
         assertThat(d.progress().reason()).contains("no usable source");
     }

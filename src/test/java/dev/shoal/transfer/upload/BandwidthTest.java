@@ -1,7 +1,10 @@
 package dev.shoal.transfer.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import dev.shoal.time.VirtualTime;
+import dev.shoal.transfer.AltLocs;
 import dev.shoal.transfer.TestFiles;
 import dev.shoal.transfer.TestUploadServer;
 import java.io.IOException;
@@ -9,6 +12,7 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,10 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 class BandwidthTest {
     private static final long SECOND = 1_000_000_000L;
+    private final VirtualTime time = new VirtualTime();
 
     @Test
     void quietBucketAllowsOnlyASmallBurstThenPacesAtTheRate() {
-        Bandwidth b = new Bandwidth(100_000);
+        Bandwidth b = new Bandwidth(100_000, time);
         long t = 5 * SECOND;
         assertThat(b.reserve(16 * 1024, t)).isZero();
         // The next 100 000 bytes cost one second (minus nothing: the burst is used up).
@@ -31,7 +36,7 @@ class BandwidthTest {
 
     @Test
     void longRunRateIsExactWhateverTheWriteSizes() {
-        Bandwidth b = new Bandwidth(1_000_000);
+        Bandwidth b = new Bandwidth(1_000_000, time);
         long now = 0;
         long sent = 0;
         int[] sizes = {1, 65536, 1000, 30000, 7};
@@ -46,7 +51,7 @@ class BandwidthTest {
 
     @Test
     void zeroMeansUnlimitedAndRateCanChange() {
-        Bandwidth b = new Bandwidth(0);
+        Bandwidth b = new Bandwidth(0, time);
         assertThat(b.reserve(Integer.MAX_VALUE, 0)).isZero();
         b.setRate(1000);
         assertThat(b.rate()).isEqualTo(1000);
@@ -55,12 +60,41 @@ class BandwidthTest {
     }
 
     @Test
-    void tenMegabytesPerSecondHoldsOnRealSocketsSharedByTwoUploads(@TempDir Path tmp) throws Exception {
-        byte[] data = TestFiles.random(30 * 1024 * 1024, 3);
-        ServedFile f = TestFiles.share(tmp, 1, "big.bin", data);
-        try (TestUploadServer server = TestUploadServer.serving(new UploadSlots(), new Bandwidth(10_000_000), f)) {
-            AtomicLong received = new AtomicLong();
-            List<Thread> readers = new ArrayList<>();
+    void aThrottledTakerWaitsOnTheSchedulersClock() throws Exception {
+        Bandwidth b = new Bandwidth(100_000, time);
+        b.acquire(16 * 1024); // the burst
+        Thread taker = new Thread(() -> {
+            try {
+                b.acquire(50_000);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        taker.start();
+        await().until(() -> time.pending() == 1);
+        time.advance(Duration.ofMillis(499));
+        // Its wake-up is still queued: it waits however fast this machine runs.
+        assertThat(time.pending()).isEqualTo(1);
+        time.advance(Duration.ofMillis(1));
+        taker.join(10_000);
+        assertThat(taker.isAlive()).isFalse();
+    }
+
+    /**
+     * Two uploads on real sockets share one limit, timed on virtual time: after each step the test
+     * waits until both uploads are paced again (each waits for the scheduler), so what was sent
+     * depends on the virtual seconds only, not on how fast this machine is.
+     */
+    @Test
+    void twoUploadsOnRealSocketsShareTheLimit(@TempDir Path tmp) throws Exception {
+        long rate = 2_000_000;
+        long burst = 100_000; // a twentieth of a second
+        int slice = 64 * 1024;
+        ServedFile f = TestFiles.share(tmp, 1, "big.bin", TestFiles.random(8 * 1024 * 1024, 3));
+        HttpUploadHandler handler = new HttpUploadHandler(TestFiles.lookup(f), new UploadSlots(),
+                new Bandwidth(rate, time), UploadListener.NONE, "Paced/1.0", new AltLocs(), time);
+        try (TestUploadServer server = new TestUploadServer(handler)) {
+            List<AtomicLong> received = new ArrayList<>();
             List<Socket> sockets = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
                 Socket s = new Socket();
@@ -68,22 +102,40 @@ class BandwidthTest {
                 s.getOutputStream().write(("GET /uri-res/N2R?" + f.urn() + " HTTP/1.1\r\n\r\n")
                         .getBytes(StandardCharsets.US_ASCII));
                 sockets.add(s);
-                Thread t = new Thread(() -> drain(s, received));
+                AtomicLong count = new AtomicLong();
+                received.add(count);
+                Thread t = new Thread(() -> drain(s, count));
                 t.setDaemon(true);
-                readers.add(t);
+                t.start();
             }
-            readers.forEach(Thread::start);
-            Thread.sleep(200); // past the initial burst
-            long startBytes = received.get();
-            long start = System.nanoTime();
-            Thread.sleep(1000);
-            long bytes = received.get() - startBytes;
-            double seconds = (System.nanoTime() - start) / 1e9;
+            long heads = 2 * 1024;
+            Duration step = Duration.ofMillis(10);
+            for (int i = 0; i < 200; i++) {
+                bothPaced();
+                double seconds = time.nanoTime() / 1e9;
+                assertThat(server.bytesSent()).as("at %.2f s", seconds).isLessThanOrEqualTo(
+                        burst + (long) (rate * seconds) + heads);
+                time.advance(step);
+            }
+            bothPaced();
+            long sent = server.bytesSent();
+            assertThat(sent).isBetween(2 * rate - 2 * slice - rate / 100, burst + 2 * rate + heads);
+            await().until(() -> received.get(0).get() + received.get(1).get() == sent);
+            assertThat(received).allSatisfy(r -> assertThat(r.get()).isGreaterThan(sent / 3));
+
+            server.kill();
             for (Socket s : sockets) {
                 s.close();
             }
-            assertThat(bytes / seconds).isBetween(8_500_000.0, 11_500_000.0);
+            // The paced uploads wake to find their sockets closed.
+            time.advance(Duration.ofSeconds(10));
+            await().until(() -> time.pending() == 0);
         }
+    }
+
+    /** Waits until each upload has taken its next slice and waits for the scheduler to pay for it. */
+    private void bothPaced() {
+        await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).until(() -> time.pending() == 2);
     }
 
     private static void drain(Socket s, AtomicLong received) {

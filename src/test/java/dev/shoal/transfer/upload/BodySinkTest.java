@@ -3,6 +3,7 @@ package dev.shoal.transfer.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shoal.transfer.TestFiles;
+import dev.shoal.transfer.TestUploadServer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -44,9 +45,9 @@ class BodySinkTest {
         wire.write(b.array());
     }
 
-    private RawHttp.Response serve(Bandwidth limiter, String request) throws IOException {
-        HttpUploadHandler h = new HttpUploadHandler(TestFiles.lookup(file), new UploadSlots(), limiter,
-                UploadListener.NONE, "Sink/1.0");
+    private RawHttp.Response serve(long bytesPerSecond, String request) throws IOException {
+        HttpUploadHandler h = TestUploadServer.handler(TestFiles.lookup(file), new UploadSlots(), bytesPerSecond,
+                "Sink/1.0");
         h.serve(new ByteArrayInputStream(request.getBytes(StandardCharsets.US_ASCII)), wire, this::send, PEER);
         return RawHttp.one(wire.toByteArray());
     }
@@ -57,7 +58,7 @@ class BodySinkTest {
 
     @Test
     void anUnlimitedRangeGoesToTheSinkInOnePiece() throws IOException {
-        RawHttp.Response r = serve(new Bandwidth(0), get("bytes=1000-250999"));
+        RawHttp.Response r = serve(0, get("bytes=1000-250999"));
         assertThat(r.status()).isEqualTo(206);
         assertThat(r.body()).isEqualTo(Arrays.copyOfRange(data, 1000, 251_000));
         assertThat(sends).hasSize(1);
@@ -66,7 +67,7 @@ class BodySinkTest {
 
     @Test
     void aLimitedUploadIsHandedOverInSmallContiguousSlices() throws IOException {
-        RawHttp.Response r = serve(new Bandwidth(50_000_000), get("bytes=0-"));
+        RawHttp.Response r = serve(50_000_000, get("bytes=0-"));
         assertThat(r.body()).isEqualTo(data);
         assertThat(sends).hasSizeGreaterThan(3);
         long next = 0;
@@ -80,7 +81,7 @@ class BodySinkTest {
 
     @Test
     void headSendsNoBody() throws IOException {
-        RawHttp.Response r = serve(new Bandwidth(0),
+        RawHttp.Response r = serve(0,
                 "HEAD /uri-res/N2R?" + file.urn() + " HTTP/1.1\r\nConnection: close\r\n\r\n");
         assertThat(r.status()).isEqualTo(200);
         assertThat(sends).isEmpty();

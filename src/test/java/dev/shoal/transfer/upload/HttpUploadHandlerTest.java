@@ -1,6 +1,7 @@
 package dev.shoal.transfer.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.shoal.GtkgCaptures;
 import dev.shoal.transfer.TestFiles;
@@ -13,6 +14,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -247,7 +249,7 @@ class HttpUploadHandlerTest {
     @Test
     void busySlotsAnswer503WithQueuePositionThenServeInOrder() throws IOException {
         server.close();
-        server = TestUploadServer.serving(new UploadSlots(1, java.time.Duration.ofSeconds(7)), new Bandwidth(0), file);
+        server = TestUploadServer.serving(new UploadSlots(1, java.time.Duration.ofSeconds(7)), 0, file);
         try (Socket holder = new Socket(); Socket waiter = new Socket()) {
             holder.connect(server.address());
             waiter.connect(server.address());
@@ -265,17 +267,15 @@ class HttpUploadHandlerTest {
             assertThat(busy.header("X-Gnutella-Content-URN")).isEqualTo(file.urn().toString());
 
             holder.close();
-            // The slot is freed when its connection ends; the waiter gets it on its next poll.
-            RawHttp.Response served = null;
-            for (int i = 0; i < 50 && (served == null || served.status() == 503); i++) {
+            // The slot is freed when its connection ends; the waiter gets it on a later poll.
+            RawHttp.Response[] served = new RawHttp.Response[1];
+            await().pollInterval(Duration.ofMillis(50)).until(() -> {
                 waiter.getOutputStream().write(ranged.getBytes(StandardCharsets.US_ASCII));
-                served = readOneResponse(waiter);
-                if (served.status() == 503) {
-                    sleep(50);
-                }
-            }
-            assertThat(served.status()).isEqualTo(206);
-            assertThat(served.body()).isEqualTo(Arrays.copyOfRange(data, 0, 10));
+                served[0] = readOneResponse(waiter);
+                return served[0].status() != 503;
+            });
+            assertThat(served[0].status()).isEqualTo(206);
+            assertThat(served[0].body()).isEqualTo(Arrays.copyOfRange(data, 0, 10));
         }
     }
 
@@ -324,8 +324,7 @@ class HttpUploadHandlerTest {
                 throw new IllegalStateException("index closed");
             }
         };
-        try (TestUploadServer s = new TestUploadServer(new HttpUploadHandler(broken, new UploadSlots(),
-                new Bandwidth(0), UploadListener.NONE, "x"))) {
+        try (TestUploadServer s = new TestUploadServer(TestUploadServer.handler(broken, new UploadSlots(), 0, "x"))) {
             RawHttp.Response r = RawHttp.one(RawHttp.exchange(s.address(), request("GET", n2r())));
             assertThat(r.statusLine()).isEqualTo("HTTP/1.1 500 Internal Server Error");
             assertThat(RawHttp.one(RawHttp.exchange(s.address(), request("GET", "/get/1/a"))).status()).isEqualTo(500);
@@ -340,13 +339,4 @@ class HttpUploadHandlerTest {
         List<String> lines = head.headers().stream().map(h -> h.name() + ": " + h.value()).toList();
         return new RawHttp.Response(head.startLine(), lines, body);
     }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
 }
