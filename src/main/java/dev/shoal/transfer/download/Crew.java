@@ -9,7 +9,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
@@ -40,7 +40,8 @@ final class Crew implements Swarm {
     private final ChunkScheduler chunks;
     private final ChunkWriter writer;
     private final Runnable wake;
-    private final Set<SwarmWorker> workers = ConcurrentHashMap.newKeySet();
+    /** One worker per active source. */
+    private final Map<Source, SwarmWorker> workers = new ConcurrentHashMap<>();
     private final LongAdder received = new LongAdder();
     private volatile boolean stopping;
     private volatile IOException localFailure;
@@ -70,7 +71,7 @@ final class Crew implements Swarm {
             SourceConnection connection = new SourceConnection(source.address(), setup.config().userAgent(), clock,
                     received::add, aborted -> dialer.open(source, aborted));
             SwarmWorker w = new SwarmWorker(this, source, connection, clock);
-            workers.add(w);
+            workers.put(source, w);
             executor.execute(w);
         }
     }
@@ -93,14 +94,14 @@ final class Crew implements Swarm {
     void abortStalled() {
         long now = clock.nanoTime();
         long timeout = setup.config().readTimeout().toNanos();
-        for (SwarmWorker w : workers) {
+        for (SwarmWorker w : workers.values()) {
             w.abortIfStalled(now, timeout);
         }
     }
 
     /** Aborts every worker; new ones may still be hired (to fetch chunks found bad, say). */
     void abortAll() {
-        workers.forEach(SwarmWorker::abort);
+        workers.values().forEach(SwarmWorker::abort);
         chunks.nudge();
     }
 
@@ -208,13 +209,12 @@ final class Crew implements Swarm {
     }
 
     @Override
-    public void ended(SwarmWorker worker, Exception why) {
-        Source source = worker.source();
-        if (why instanceof SwarmWorker.Busy busy) {
+    public void ended(Source source, Exception why) {
+        if (why instanceof Busy busy) {
             long wait = retryDelay(busy.retryAfter).toMillis();
             log.debug("{} busy, retry in {} ms", source, wait);
             pool.busy(source, clock.millis(), wait);
-        } else if (why instanceof SwarmWorker.Useless) {
+        } else if (why instanceof Useless) {
             log.info("dropping source {}: {}", source, why.getMessage());
             pool.drop(source);
         } else if (why instanceof LocalIoException) {
@@ -229,7 +229,7 @@ final class Crew implements Swarm {
             pool.drop(source);
         }
         pool.finished(source);
-        workers.remove(worker);
+        workers.remove(source);
         wake.run();
     }
 

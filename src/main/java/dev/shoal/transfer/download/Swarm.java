@@ -4,13 +4,14 @@ import dev.shoal.protocol.Urn;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * A download as one of its {@link SwarmWorker}s sees it. A worker fetches for one source: it takes
- * runs of chunks, writes their bytes as pieces, and says at the end how the source did. The part
- * file, the schedule and the other sources stay on the far side. Thread-safe.
+ * A download as one of its workers sees it. A worker fetches for one source: it takes runs of
+ * chunks, writes their bytes as pieces, and says at the end how the source did. The part file,
+ * the schedule and the other sources stay on the far side. Thread-safe.
  */
 interface Swarm {
     /** The file being fetched. */
@@ -54,10 +55,31 @@ interface Swarm {
 
     /**
      * The worker for {@code source} has ended: {@code why} is null when there was nothing left to
-     * do, else what ended it ({@link SwarmWorker.Busy}, {@link SwarmWorker.Useless},
-     * {@link LocalIoException}, another I/O error, or a bug).
+     * do, else what ended it ({@link Busy}, {@link Useless}, {@link LocalIoException}, another
+     * I/O error, or a bug).
      */
-    void ended(SwarmWorker worker, Exception why);
+    void ended(Source source, Exception why);
+
+    /** The source said 503. */
+    final class Busy extends IOException {
+        private static final long serialVersionUID = 1L;
+        /** When the source asked to be tried again; null when it did not say. */
+        final Duration retryAfter;
+
+        Busy(Duration retryAfter) {
+            super("busy");
+            this.retryAfter = retryAfter;
+        }
+    }
+
+    /** The source cannot serve this file at all (404, other file, other size, not HTTP). */
+    final class Useless extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        Useless(String message) {
+            super(message);
+        }
+    }
 
     /** A local disk failure seen by a worker: fatal for the download, not the source's fault. */
     final class LocalIoException extends IOException {

@@ -13,7 +13,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,27 +43,6 @@ final class SwarmWorker implements Runnable {
     /** ...but is never longer than this. */
     private static final long MAX_RUN_BYTES = 64L * 1024 * 1024;
 
-    /** The source said 503. */
-    static final class Busy extends IOException {
-        private static final long serialVersionUID = 1L;
-        /** When the source asked to be tried again; null when it did not say. */
-        final Duration retryAfter;
-
-        Busy(Duration retryAfter) {
-            super("busy");
-            this.retryAfter = retryAfter;
-        }
-    }
-
-    /** The source cannot serve this file at all (404, other file, other size). */
-    static final class Useless extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        Useless(String message) {
-            super(message);
-        }
-    }
-
     private final Swarm swarm;
     private final Source source;
     private final SourceConnection connection;
@@ -80,10 +58,6 @@ final class SwarmWorker implements Runnable {
         this.connection = connection;
         this.clock = clock;
         this.layout = swarm.layout();
-    }
-
-    Source source() {
-        return source;
     }
 
     /** Aborts a blocked read from another thread; the worker then ends. */
@@ -118,7 +92,7 @@ final class SwarmWorker implements Runnable {
             why = e;
         } finally {
             connection.close();
-            swarm.ended(this, why);
+            swarm.ended(source, why);
         }
     }
 
@@ -148,14 +122,14 @@ final class SwarmWorker implements Runnable {
                 skipOrClose(length, close);
                 response.queue().ifPresent(q -> log.debug("{} is busy; we are number {} in its line", source,
                         q.position()));
-                throw new Busy(response.retryAfter().orElse(null));
+                throw new Swarm.Busy(response.retryAfter().orElse(null));
             }
             if (status == 404 || status == 410) {
                 skipOrClose(length, close);
                 if (swarm.askByIndex(source)) {
                     continue;
                 }
-                throw new Useless("HTTP " + status);
+                throw new Swarm.Useless("HTTP " + status);
             }
             if (status != 200 && status != 206) {
                 skipOrClose(length, close);
@@ -272,24 +246,24 @@ final class SwarmWorker implements Runnable {
     private ByteRange servedRange(HttpResponse response, long length) throws IOException {
         Optional<Urn> served = response.contentUrn();
         if (served.isPresent() && !served.get().equals(swarm.urn())) {
-            throw new Useless("serves another file: " + served.get());
+            throw new Swarm.Useless("serves another file: " + served.get());
         }
         long size = layout.size();
         ByteRange got;
         if (response.status() == 206) {
             ContentRange cr;
             try {
-                cr = response.contentRange().orElseThrow(() -> new Useless("206 without a Content-Range"));
+                cr = response.contentRange().orElseThrow(() -> new Swarm.Useless("206 without a Content-Range"));
             } catch (HttpProtocolException e) {
-                throw new Useless("206 without a valid Content-Range");
+                throw new Swarm.Useless("206 without a valid Content-Range");
             }
             if (cr.total() != size) {
-                throw new Useless("file size " + cr.total() + " instead of " + size);
+                throw new Swarm.Useless("file size " + cr.total() + " instead of " + size);
             }
             got = cr.range();
         } else {
             if (length >= 0 && length != size) {
-                throw new Useless("200 with " + length + " bytes for a " + size + "-byte file");
+                throw new Swarm.Useless("200 with " + length + " bytes for a " + size + "-byte file");
             }
             got = new ByteRange(0, size - 1);
         }
@@ -309,11 +283,11 @@ final class SwarmWorker implements Runnable {
         return h;
     }
 
-    private static HttpResponse response(HttpHead head) throws Useless {
+    private static HttpResponse response(HttpHead head) throws Swarm.Useless {
         try {
             return HttpResponse.parse(head);
         } catch (HttpProtocolException e) {
-            throw new Useless("not an HTTP answer: " + head.startLine());
+            throw new Swarm.Useless("not an HTTP answer: " + head.startLine());
         }
     }
 
