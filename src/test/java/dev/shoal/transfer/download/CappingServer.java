@@ -35,8 +35,12 @@ final class CappingServer implements AutoCloseable {
         t.start();
     }
 
+    InetSocketAddress address() {
+        return new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort());
+    }
+
     Source source() {
-        return Source.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()));
+        return Source.of(address());
     }
 
     int requests() {
