@@ -1,6 +1,7 @@
 package dev.shoal.transfer;
 
 import dev.shoal.time.ExecutorScheduler;
+import dev.shoal.time.Scheduler;
 import dev.shoal.transfer.download.Source;
 import dev.shoal.transfer.upload.Bandwidth;
 import dev.shoal.transfer.upload.HttpUploadHandler;
@@ -56,8 +57,14 @@ public final class TestUploadServer implements AutoCloseable {
     /** The product's handler, in real time, without listener or mesh. */
     public static HttpUploadHandler handler(SharedFileLookup files, UploadSlots slots, long bytesPerSecond,
             String serverName) {
-        return new HttpUploadHandler(files, slots, new Bandwidth(bytesPerSecond, SYSTEM_TIME), UploadListener.NONE,
-                serverName, new AltLocs(), SYSTEM_TIME.clock());
+        return handler(files, slots, bytesPerSecond, SYSTEM_TIME, serverName);
+    }
+
+    /** The product's handler on {@code time}'s clock, without listener or mesh. */
+    public static HttpUploadHandler handler(SharedFileLookup files, UploadSlots slots, long bytesPerSecond,
+            Scheduler time, String serverName) {
+        return new HttpUploadHandler(files, slots, new Bandwidth(bytesPerSecond, time), UploadListener.NONE,
+                serverName, new AltLocs(), time.clock());
     }
 
     public InetSocketAddress address() {

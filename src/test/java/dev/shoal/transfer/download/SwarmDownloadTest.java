@@ -23,6 +23,7 @@ import dev.shoal.transfer.upload.SharedFileLookup;
 import dev.shoal.transfer.upload.UploadListener;
 import dev.shoal.transfer.upload.UploadSlots;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -32,8 +33,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -88,6 +92,15 @@ class SwarmDownloadTest {
         return s;
     }
 
+    /** A source paced on {@code time}: it sends only as much as the test lets that time pass. */
+    private TestUploadServer pacedServer(long bytesPerSecond, VirtualTime time) throws IOException {
+        ServedFile f = TestFiles.share(tmp.resolve("share" + servers.size()), 7, NAME, data, urn);
+        TestUploadServer s = new TestUploadServer(TestUploadServer.handler(TestFiles.lookup(f), new UploadSlots(),
+                bytesPerSecond, time, "Paced/1.0"));
+        servers.add(s);
+        return s;
+    }
+
     private SwarmDownload download(SwarmConfig config, Source... sources) {
         return download(tmp.resolve("data"), config, sources);
     }
@@ -120,6 +133,18 @@ class SwarmDownloadTest {
         return servers.stream().mapToLong(TestUploadServer::bytesSent).sum();
     }
 
+    /** Chunks a state file records as done; 0 while there is none. */
+    private static int recordedChunks(Path state) throws IOException {
+        if (!Files.exists(state)) {
+            return 0;
+        }
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(state)) {
+            p.load(in);
+        }
+        return BitSet.valueOf(HexFormat.of().parseHex(p.getProperty("done", ""))).cardinality();
+    }
+
     private static void awaitProgress(SwarmDownload d, double fraction) {
         await().atMost(Duration.ofSeconds(30)).until(() -> d.progress().bytesDone() >= fraction * SIZE);
     }
@@ -146,11 +171,16 @@ class SwarmDownloadTest {
 
     @Test
     void fasterSourcesGetMoreChunks() throws Exception {
-        TestUploadServer slow = server(300_000);
+        // The slow source's time never moves: past its first burst it sends nothing, whatever the machine.
+        VirtualTime stopped = new VirtualTime();
+        TestUploadServer slow = pacedServer(300_000, stopped);
         TestUploadServer fast = server(0);
         Path file = finished(download(CONFIG, slow.source(), fast.source()));
         assertThat(Files.readAllBytes(file)).isEqualTo(data);
-        assertThat(fast.bytesSent()).isGreaterThan(3 * slow.bytesSent());
+        assertThat(slow.bytesSent()).isLessThan(CONFIG.chunkSize());
+        assertThat(fast.bytesSent()).isGreaterThan(3 * slow.bytesSent()).isGreaterThanOrEqualTo(SIZE);
+        slow.kill();
+        stopped.advance(Duration.ofMinutes(1)); // its paced upload wakes to a closed socket
     }
 
     @Test
@@ -293,17 +323,26 @@ class SwarmDownloadTest {
 
     @Test
     void crashImageResumesWithoutRefetchingRecordedChunks() throws Exception {
-        TestUploadServer s = server(2_000_000);
+        VirtualTime sourceTime = new VirtualTime();
+        TestUploadServer s = pacedServer(2_000_000, sourceTime);
         SwarmDownload first = download(CONFIG, s.source());
-        awaitProgress(first, 0.5);
-        // What kill -9 leaves behind: the state as last renamed, and a part file at least as new.
+        // The source sends only while the test moves its time: half the file, then it pauses...
+        await().pollInterval(Duration.ofMillis(10)).until(() -> {
+            sourceTime.advance(Duration.ofMillis(50));
+            return first.progress().bytesDone() >= SIZE / 2;
+        });
+        // ...until a checkpoint has recorded that half, however slow this disk.
         Path src = tmp.resolve("data/incomplete");
+        int half = SIZE / CONFIG.chunkSize() / 2;
+        await().until(() -> recordedChunks(src.resolve(urn.base32() + ".state")) >= half);
+        // What kill -9 leaves behind: the state as last renamed, and a part file at least as new.
         Path crashed = tmp.resolve("crash/incomplete");
         Files.createDirectories(crashed);
         Files.copy(src.resolve(urn.base32() + ".state"), crashed.resolve(urn.base32() + ".state"));
         Files.copy(src.resolve(urn.base32() + ".part"), crashed.resolve(urn.base32() + ".part"));
         first.cancel();
         s.kill();
+        sourceTime.advance(Duration.ofMinutes(1)); // its paced upload wakes to a closed socket
         long servedBefore = s.bytesSent();
         // A temporary file from an interrupted checkpoint must not confuse the resume.
         Files.writeString(crashed.resolve(urn.base32() + ".state.tmp"), "garbage");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.shoal.time.VirtualTime;
-import dev.shoal.transfer.AltLocs;
 import dev.shoal.transfer.TestFiles;
 import dev.shoal.transfer.TestUploadServer;
 import java.io.IOException;
@@ -91,8 +90,8 @@ class BandwidthTest {
         long burst = 100_000; // a twentieth of a second
         int slice = 64 * 1024;
         ServedFile f = TestFiles.share(tmp, 1, "big.bin", TestFiles.random(8 * 1024 * 1024, 3));
-        HttpUploadHandler handler = new HttpUploadHandler(TestFiles.lookup(f), new UploadSlots(),
-                new Bandwidth(rate, time), UploadListener.NONE, "Paced/1.0", new AltLocs(), time);
+        HttpUploadHandler handler = TestUploadServer.handler(TestFiles.lookup(f), new UploadSlots(), rate, time,
+                "Paced/1.0");
         try (TestUploadServer server = new TestUploadServer(handler)) {
             List<AtomicLong> received = new ArrayList<>();
             List<Socket> sockets = new ArrayList<>();
