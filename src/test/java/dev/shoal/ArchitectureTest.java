@@ -52,6 +52,35 @@ class ArchitectureTest {
         assertThat(violations("time", "java.", "dev.shoal.time.", "org.slf4j.")).isEmpty();
     }
 
+    /** Transfer speaks HTTP over plain sockets and files; the node wires it to the network and the library. */
+    @Test
+    void transferUsesOnlyProtocolTimeAndLogging() {
+        assertThat(violations("transfer", "java.", "org.slf4j.", "dev.shoal.protocol.", "dev.shoal.time.",
+                "dev.shoal.transfer.")).isEmpty();
+    }
+
+    /** The wire format both sides share: requests, responses, ranges, heads; it knows neither side. */
+    @Test
+    void transferHttpIsTheWireFormatAlone() {
+        assertThat(violations("transfer/http", "java.", "dev.shoal.protocol.", "dev.shoal.transfer.http.")).isEmpty();
+    }
+
+    @Test
+    void uploadsAndDownloadsDoNotKnowEachOther() {
+        List<String> offenders = new ArrayList<>();
+        imports("transfer/upload").stream().filter(i -> i.contains(" dev.shoal.transfer.download.")).forEach(offenders::add);
+        imports("transfer/download").stream().filter(i -> i.contains(" dev.shoal.transfer.upload.")).forEach(offenders::add);
+        assertThat(offenders).isEmpty();
+        assertThat(imports("transfer/upload")).isNotEmpty();
+        assertThat(imports("transfer/download")).isNotEmpty();
+    }
+
+    /** What both sides share (the download mesh) sits below them. */
+    @Test
+    void transferRootSharesWithoutKnowingEitherSide() {
+        assertThat(violations("transfer", true, "java.", "dev.shoal.protocol.", "dev.shoal.transfer.http.")).isEmpty();
+    }
+
     /** {@code bench} is a harness over the whole servent: its echo reference is bare MINA on purpose. */
     @Test
     void onlyNetAndNodeImportMina() {
@@ -117,7 +146,12 @@ class ArchitectureTest {
     }
 
     private static List<String> violations(String layer, String... allowedPrefixes) {
-        return imports(layer).stream()
+        return violations(layer, false, allowedPrefixes);
+    }
+
+    /** With {@code ownFilesOnly}, the layer's subpackages are left out. */
+    private static List<String> violations(String layer, boolean ownFilesOnly, String... allowedPrefixes) {
+        return imports(layer, ownFilesOnly).stream()
                 .filter(line -> {
                     String target = line.substring(line.indexOf(' ') + 1);
                     for (String allowed : allowedPrefixes) {
@@ -132,12 +166,16 @@ class ArchitectureTest {
 
     /** "File.java dev.shoal.x.Y" for every import in the layer's sources (its subpackages too). */
     private static List<String> imports(String layer) {
+        return imports(layer, false);
+    }
+
+    private static List<String> imports(String layer, boolean ownFilesOnly) {
         Path dir = MAIN.resolve(layer);
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
         List<String> result = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(dir)) {
+        try (Stream<Path> files = Files.walk(dir, ownFilesOnly ? 1 : Integer.MAX_VALUE)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 Matcher m = IMPORT.matcher(Files.readString(file));
                 while (m.find()) {

@@ -1,7 +1,7 @@
 package dev.shoal.bench;
 
 import dev.shoal.protocol.Urn;
-import dev.shoal.transfer.Source;
+import dev.shoal.transfer.download.Source;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

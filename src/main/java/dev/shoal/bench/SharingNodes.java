@@ -4,7 +4,7 @@ import dev.shoal.node.ServentNode;
 import dev.shoal.node.api.NodeConfig;
 import dev.shoal.node.api.SharedFileInfo;
 import dev.shoal.protocol.Urn;
-import dev.shoal.transfer.Source;
+import dev.shoal.transfer.download.Source;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;

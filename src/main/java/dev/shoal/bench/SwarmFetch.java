@@ -1,15 +1,17 @@
 package dev.shoal.bench;
 
-import dev.shoal.protocol.Urn;
 import dev.shoal.node.ConfigViews;
 import dev.shoal.node.api.NodeConfig;
-import dev.shoal.transfer.DownloadListener;
-import dev.shoal.transfer.DownloadProgress;
-import dev.shoal.transfer.DownloadRequest;
-import dev.shoal.transfer.DownloadState;
-import dev.shoal.transfer.Source;
-import dev.shoal.transfer.SwarmConfig;
-import dev.shoal.transfer.SwarmDownload;
+import dev.shoal.protocol.Urn;
+import dev.shoal.time.ExecutorScheduler;
+import dev.shoal.transfer.download.DownloadListener;
+import dev.shoal.transfer.download.DownloadProgress;
+import dev.shoal.transfer.download.DownloadRequest;
+import dev.shoal.transfer.download.DownloadState;
+import dev.shoal.transfer.download.Source;
+import dev.shoal.transfer.download.SwarmConfig;
+import dev.shoal.transfer.download.SwarmDownload;
+import dev.shoal.transfer.download.SwarmSetup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,19 +48,24 @@ final class SwarmFetch {
                 }
             }
         };
-        SwarmDownload download = new SwarmDownload(new DownloadRequest(urn, size, name, sources),
-                workDir.resolve("incomplete"), workDir.resolve("downloads"), config, listener);
-        long start = System.nanoTime();
+        long start;
+        long end;
         Path file;
-        try {
-            file = download.start().get(10, TimeUnit.MINUTES);
-        } catch (ExecutionException e) {
-            throw new IOException("download failed: " + e.getCause().getMessage(), e.getCause());
-        } catch (TimeoutException e) {
-            download.cancel();
-            throw new IOException("download took longer than 10 minutes");
+        try (ExecutorScheduler scheduler = new ExecutorScheduler("bench-swarm-scheduler")) {
+            SwarmSetup setup = SwarmSetup.standalone(workDir.resolve("incomplete"), workDir.resolve("downloads"),
+                    config, scheduler);
+            SwarmDownload download = new SwarmDownload(new DownloadRequest(urn, size, name, sources), setup, listener);
+            start = System.nanoTime();
+            try {
+                file = download.start().get(10, TimeUnit.MINUTES);
+            } catch (ExecutionException e) {
+                throw new IOException("download failed: " + e.getCause().getMessage(), e.getCause());
+            } catch (TimeoutException e) {
+                download.cancel();
+                throw new IOException("download took longer than 10 minutes");
+            }
+            end = System.nanoTime();
         }
-        long end = System.nanoTime();
         try {
             if (Files.size(file) != size) {
                 throw new IOException("downloaded " + Files.size(file) + " bytes instead of " + size);

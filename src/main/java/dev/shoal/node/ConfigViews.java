@@ -4,7 +4,7 @@ import dev.shoal.net.NetConfig;
 import dev.shoal.node.api.BuildInfo;
 import dev.shoal.node.api.NodeConfig;
 import dev.shoal.protocol.handshake.NodeRole;
-import dev.shoal.transfer.SwarmConfig;
+import dev.shoal.transfer.download.SwarmConfig;
 
 /**
  * What the network layer and the downloader see of a {@link NodeConfig}. The node config owns

@@ -8,18 +8,17 @@ import dev.shoal.node.api.NodeEvent;
 import dev.shoal.node.api.SearchHit;
 import dev.shoal.node.api.ShoalException;
 import dev.shoal.protocol.Urn;
-import dev.shoal.time.Clock;
-import dev.shoal.transfer.DownloadRequest;
-import dev.shoal.transfer.IncompleteDownloads;
-import dev.shoal.transfer.Magnet;
-import dev.shoal.transfer.Source;
+import dev.shoal.time.Scheduler;
+import dev.shoal.transfer.download.DownloadRequest;
+import dev.shoal.transfer.download.IncompleteDownloads;
+import dev.shoal.transfer.download.Magnet;
+import dev.shoal.transfer.download.Source;
+import dev.shoal.transfer.download.SwarmSetup;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,20 +41,15 @@ final class DownloadManager implements AutoCloseable {
     private final SwarmSetup setup;
     private final SourceFinder finder;
     private final Consumer<NodeEvent> events;
-    /** Only measures the per-source speeds shown to the user. */
-    private final Clock clock = Clock.system();
     private final Map<String, ManagedDownload> downloads = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService requery = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "shoal-download-requery");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Scheduler.Cancellable requery;
 
+    /** Sourceless downloads are queried for again on the setup's scheduler. */
     DownloadManager(SwarmSetup setup, SourceFinder finder, Consumer<NodeEvent> events) {
         this.setup = setup;
         this.finder = finder;
         this.events = events;
-        requery.scheduleWithFixedDelay(this::requerySourceless, REQUERY_SECONDS, REQUERY_SECONDS, TimeUnit.SECONDS);
+        this.requery = setup.scheduler().every(Duration.ofSeconds(REQUERY_SECONDS), this::requerySourceless);
     }
 
     /** Picks up what a previous run left unfinished; sources are looked up again. */
@@ -92,7 +86,7 @@ final class DownloadManager implements AutoCloseable {
     /** The running or done download of this URN, or a new one (replacing a failed or cancelled one). */
     private ManagedDownload create(Urn urn, String name, long size) {
         return downloads.compute(urn.base32(), (id, existing) -> existing != null && !givenUp(existing) ? existing
-                : new ManagedDownload(urn, name, size, setup, clock, info -> events.accept(new NodeEvent.DownloadChanged(info))));
+                : new ManagedDownload(urn, name, size, setup, info -> events.accept(new NodeEvent.DownloadChanged(info))));
     }
 
     private static boolean givenUp(ManagedDownload d) {
@@ -139,7 +133,7 @@ final class DownloadManager implements AutoCloseable {
 
     @Override
     public void close() {
-        requery.shutdownNow();
+        requery.cancel();
         downloads.values().forEach(ManagedDownload::stop);
     }
 }

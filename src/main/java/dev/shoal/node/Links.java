@@ -2,7 +2,7 @@ package dev.shoal.node;
 
 import dev.shoal.node.api.ShoalException;
 import dev.shoal.protocol.Urn;
-import dev.shoal.transfer.Magnet;
+import dev.shoal.transfer.download.Magnet;
 import java.util.List;
 import java.util.OptionalLong;
 

@@ -10,12 +10,13 @@ import dev.shoal.node.api.ShoalException;
 import dev.shoal.protocol.Guid;
 import dev.shoal.protocol.Urn;
 import dev.shoal.time.Clock;
-import dev.shoal.transfer.DownloadListener;
-import dev.shoal.transfer.DownloadProgress;
-import dev.shoal.transfer.DownloadRequest;
-import dev.shoal.transfer.IncompleteDownloads;
-import dev.shoal.transfer.Source;
-import dev.shoal.transfer.SwarmDownload;
+import dev.shoal.transfer.download.DownloadListener;
+import dev.shoal.transfer.download.DownloadProgress;
+import dev.shoal.transfer.download.DownloadRequest;
+import dev.shoal.transfer.download.IncompleteDownloads;
+import dev.shoal.transfer.download.Source;
+import dev.shoal.transfer.download.SwarmDownload;
+import dev.shoal.transfer.download.SwarmSetup;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -55,12 +56,12 @@ final class ManagedDownload implements Download {
     private String path = "";
 
     /** {@code size} is -1 until a source or magnet tells it. */
-    ManagedDownload(Urn urn, String name, long size, SwarmSetup setup, Clock clock, Consumer<DownloadInfo> changes) {
+    ManagedDownload(Urn urn, String name, long size, SwarmSetup setup, Consumer<DownloadInfo> changes) {
         this.urn = urn;
         this.name = name == null || name.isBlank() ? urn.base32() : name;
         this.size = size;
         this.setup = setup;
-        this.clock = clock;
+        this.clock = setup.scheduler().clock();
         this.changes = changes;
     }
 
@@ -123,7 +124,7 @@ final class ManagedDownload implements Download {
             return;
         }
         DownloadRequest request = new DownloadRequest(urn, size, name, List.copyOf(sources));
-        SwarmDownload s = setup.newSwarm(request, new DownloadListener() {
+        SwarmDownload s = new SwarmDownload(request, setup, new DownloadListener() {
                     @Override
                     public void onProgress(DownloadProgress progress) {
                         progressed(progress);
@@ -156,7 +157,7 @@ final class ManagedDownload implements Download {
                 lastBreakdown = details;
             }
             lastProgress = p;
-            if (p.state() == dev.shoal.transfer.DownloadState.VERIFYING) {
+            if (p.state() == dev.shoal.transfer.download.DownloadState.VERIFYING) {
                 state = DownloadState.VERIFYING;
             }
         }

@@ -33,6 +33,7 @@ import dev.shoal.time.Clock;
 import dev.shoal.time.ExecutorScheduler;
 import dev.shoal.time.Scheduler;
 import dev.shoal.transfer.AltLocs;
+import dev.shoal.transfer.download.SwarmSetup;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -91,7 +92,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
         this.network = new ConnectionManager(ConfigViews.net(config), handler, scheduler);
         AltLocs mesh = new AltLocs();
         this.uploads = new UploadService(() -> library, config.uploadSlots(), config.uploadLimitBytesPerSecond(), mesh,
-                BuildInfo.userAgent(), this::publish);
+                BuildInfo.userAgent(), scheduler, this::publish);
         this.pushUploads = new PushUploader(serventId,
                 index -> library.byIndex(index).map(f -> f.name()).orElse(null), uploads::serve);
         this.pushDownloads = new PushDownloads(handler::sendPush);
@@ -103,7 +104,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
             }
         });
         SwarmSetup swarms = new SwarmSetup(config.dataDir().resolve("incomplete"), config.downloadsDir(),
-                ConfigViews.swarm(config), mesh, pushDownloads);
+                ConfigViews.swarm(config), mesh, pushDownloads, scheduler);
         this.downloads = new DownloadManager(swarms,
                 (urn, queryTtl, hits) -> search(urn.toString(), queryTtl, hits::accept), this::publish);
         this.metering = scheduler.every(Duration.ofSeconds(1),

@@ -7,14 +7,16 @@ import dev.shoal.net.HttpSession;
 import dev.shoal.node.api.NodeEvent;
 import dev.shoal.node.api.UploadInfo;
 import dev.shoal.protocol.Urn;
+import dev.shoal.time.Clock;
+import dev.shoal.time.Scheduler;
 import dev.shoal.transfer.AltLocs;
-import dev.shoal.transfer.Bandwidth;
-import dev.shoal.transfer.ByteRange;
-import dev.shoal.transfer.HttpUploadHandler;
-import dev.shoal.transfer.ServedFile;
-import dev.shoal.transfer.SharedFileLookup;
-import dev.shoal.transfer.UploadListener;
-import dev.shoal.transfer.UploadSlots;
+import dev.shoal.transfer.http.ByteRange;
+import dev.shoal.transfer.upload.Bandwidth;
+import dev.shoal.transfer.upload.HttpUploadHandler;
+import dev.shoal.transfer.upload.ServedFile;
+import dev.shoal.transfer.upload.SharedFileLookup;
+import dev.shoal.transfer.upload.UploadListener;
+import dev.shoal.transfer.upload.UploadSlots;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,6 +50,7 @@ final class UploadService implements HttpGateway {
     private final HttpUploadHandler handler;
     private final Bandwidth bandwidth;
     private final UploadSlots slots;
+    private final Clock clock;
     private final Consumer<NodeEvent> events;
     private final Map<Long, UploadInfo> active = new ConcurrentHashMap<>();
     private final Deque<UploadInfo> recent = new ArrayDeque<>();
@@ -55,13 +58,15 @@ final class UploadService implements HttpGateway {
     private final AtomicLong bytesSent = new AtomicLong();
     private final Tracker tracker = new Tracker();
 
+    /** {@code scheduler} paces limited uploads and times the upload queue. */
     UploadService(Supplier<Library> library, int uploadSlots, long limitBytesPerSecond, AltLocs mesh, String serverName,
-            Consumer<NodeEvent> events) {
-        this.bandwidth = new Bandwidth(limitBytesPerSecond);
+            Scheduler scheduler, Consumer<NodeEvent> events) {
+        this.bandwidth = new Bandwidth(limitBytesPerSecond, scheduler);
         this.slots = new UploadSlots(uploadSlots, Duration.ofSeconds(60));
+        this.clock = scheduler.clock();
         this.events = events;
         this.handler = new HttpUploadHandler(new LibraryLookup(library), slots, bandwidth, tracker,
-                serverName, mesh);
+                serverName, mesh, clock);
     }
 
     @Override
@@ -142,7 +147,7 @@ final class UploadService implements HttpGateway {
                 return;
             }
             UploadInfo before = active.get(id);
-            long now = System.currentTimeMillis();
+            long now = clock.millis();
             Long last = lastPublished.get(id);
             UploadInfo info = new UploadInfo(id, peer(remote), file.name(), sent, range.length(), false);
             active.put(id, info);

@@ -1,6 +1,7 @@
 package dev.shoal.time;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs work later, on the scheduler's own thread (or, under {@link VirtualTime}, when the test
@@ -15,6 +16,21 @@ public interface Scheduler {
 
     /** Runs {@code task} every {@code period}, the first time {@code period} from now. */
     Cancellable every(Duration period, Runnable task);
+
+    /**
+     * Blocks the calling thread until {@code d} has passed on this scheduler's clock (under
+     * {@link VirtualTime}, until a test advances time that far), for code that must wait in line,
+     * such as a throttled upload. Never call it from a scheduled task: it would wait for itself.
+     */
+    default void sleep(Duration d) throws InterruptedException {
+        CountDownLatch due = new CountDownLatch(1);
+        Cancellable wake = schedule(d, due::countDown);
+        try {
+            due.await();
+        } finally {
+            wake.cancel();
+        }
+    }
 
     /** A scheduled task; cancelling one that already ran or was cancelled does nothing. */
     interface Cancellable {

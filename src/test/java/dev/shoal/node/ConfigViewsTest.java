@@ -6,7 +6,7 @@ import dev.shoal.net.NetConfig;
 import dev.shoal.node.api.BuildInfo;
 import dev.shoal.node.api.NodeConfig;
 import dev.shoal.protocol.handshake.NodeRole;
-import dev.shoal.transfer.SwarmConfig;
+import dev.shoal.transfer.download.SwarmConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

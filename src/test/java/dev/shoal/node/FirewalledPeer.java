@@ -12,12 +12,11 @@ import dev.shoal.protocol.Push;
 import dev.shoal.protocol.Query;
 import dev.shoal.protocol.QueryHit;
 import dev.shoal.protocol.Urn;
-import dev.shoal.transfer.Bandwidth;
-import dev.shoal.transfer.HttpUploadHandler;
-import dev.shoal.transfer.ServedFile;
-import dev.shoal.transfer.SharedFileLookup;
-import dev.shoal.transfer.UploadListener;
-import dev.shoal.transfer.UploadSlots;
+import dev.shoal.transfer.TestUploadServer;
+import dev.shoal.transfer.upload.HttpUploadHandler;
+import dev.shoal.transfer.upload.ServedFile;
+import dev.shoal.transfer.upload.SharedFileLookup;
+import dev.shoal.transfer.upload.UploadSlots;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -56,8 +55,7 @@ final class FirewalledPeer implements AutoCloseable {
         this.file = file;
         this.advertised = advertised;
         this.flagPush = flagPush;
-        this.uploads = new HttpUploadHandler(new OneFile(file), new UploadSlots(), new Bandwidth(0),
-                UploadListener.NONE, "Firewalled/1.0");
+        this.uploads = TestUploadServer.handler(new OneFile(file), new UploadSlots(), 0, "Firewalled/1.0");
         this.reader = new Thread(this::readLoop, "firewalled-peer");
         reader.setDaemon(true);
         reader.start();

@@ -9,7 +9,7 @@ import dev.shoal.node.api.SearchHit;
 import dev.shoal.protocol.Giv;
 import dev.shoal.protocol.Guid;
 import dev.shoal.protocol.Urn;
-import dev.shoal.transfer.ServedFile;
+import dev.shoal.transfer.upload.ServedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;

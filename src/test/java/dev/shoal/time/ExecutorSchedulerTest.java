@@ -37,4 +37,27 @@ class ExecutorSchedulerTest {
         }
         assertThat(thread[0]).isEqualTo("test-scheduler");
     }
+
+    @Test
+    void sleepWaitsAtLeastTheDurationOnTheSystemClock() throws InterruptedException {
+        try (ExecutorScheduler scheduler = new ExecutorScheduler("test-scheduler")) {
+            long start = scheduler.clock().nanoTime();
+            scheduler.sleep(Duration.ofMillis(20));
+            assertThat(scheduler.clock().nanoTime() - start).isGreaterThanOrEqualTo(Duration.ofMillis(20).toNanos());
+        }
+    }
+
+    @Test
+    void aClosedSchedulerTakesLateTasksButRunsNone() throws InterruptedException {
+        ExecutorScheduler scheduler = new ExecutorScheduler("test-scheduler");
+        scheduler.close();
+        scheduler.schedule(Duration.ZERO, () -> {
+            throw new AssertionError("ran after close");
+        }).cancel();
+        scheduler.every(Duration.ofMillis(1), () -> {
+            throw new AssertionError("ran after close");
+        }).cancel();
+        assertThat(scheduler.executor().isShutdown()).isTrue();
+        assertThat(scheduler.executor().awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+    }
 }

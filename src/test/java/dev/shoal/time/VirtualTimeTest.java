@@ -1,10 +1,12 @@
 package dev.shoal.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class VirtualTimeTest {
@@ -64,5 +66,27 @@ class VirtualTimeTest {
         long start = time.currentTimeMillis();
         time.advance(Duration.ofMinutes(1));
         assertThat(time.currentTimeMillis() - start).isEqualTo(60_000);
+    }
+
+    @Test
+    void aSleepingThreadWakesWhenTimeReachesItsDueTime() throws InterruptedException {
+        AtomicLong wokeAt = new AtomicLong(-1);
+        Thread sleeper = new Thread(() -> {
+            try {
+                time.sleep(Duration.ofSeconds(2));
+                wokeAt.set(time.millis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        sleeper.start();
+        await().until(() -> time.pending() == 1); // the sleeper has scheduled its wake-up
+        time.advance(Duration.ofMillis(1999));
+        // Its wake-up is still queued, so it cannot have woken, however fast this machine is.
+        assertThat(time.pending()).isEqualTo(1);
+        time.advance(Duration.ofMillis(1));
+        sleeper.join(10_000);
+        assertThat(wokeAt).hasValue(2000);
+        assertThat(time.pending()).isZero();
     }
 }

@@ -1,6 +1,8 @@
 package dev.shoal.transfer;
 
 import dev.shoal.protocol.Urn;
+import dev.shoal.transfer.upload.ServedFile;
+import dev.shoal.transfer.upload.SharedFileLookup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,17 +13,17 @@ import java.util.Optional;
 import java.util.Random;
 
 /** Real files with known bytes for the transfer tests. */
-final class TestFiles {
+public final class TestFiles {
     private TestFiles() {
     }
 
-    static byte[] random(int size, long seed) {
+    public static byte[] random(int size, long seed) {
         byte[] b = new byte[size];
         new Random(seed).nextBytes(b);
         return b;
     }
 
-    static Urn urnOf(byte[] data) {
+    public static Urn urnOf(byte[] data) {
         try {
             return Urn.sha1(MessageDigest.getInstance("SHA-1").digest(data));
         } catch (NoSuchAlgorithmException e) {
@@ -29,19 +31,19 @@ final class TestFiles {
         }
     }
 
-    static ServedFile share(Path dir, long index, String name, byte[] data) throws IOException {
+    public static ServedFile share(Path dir, long index, String name, byte[] data) throws IOException {
         return share(dir, index, name, data, urnOf(data));
     }
 
     /** Writes {@code data} but announces it under {@code urn} (a lying source when they differ). */
-    static ServedFile share(Path dir, long index, String name, byte[] data, Urn urn) throws IOException {
+    public static ServedFile share(Path dir, long index, String name, byte[] data, Urn urn) throws IOException {
         Files.createDirectories(dir);
         Path p = dir.resolve("f" + index + ".bin");
         Files.write(p, data);
         return new ServedFile(index, name, p, data.length, urn);
     }
 
-    static SharedFileLookup lookup(ServedFile... files) {
+    public static SharedFileLookup lookup(ServedFile... files) {
         List<ServedFile> list = List.of(files);
         return new SharedFileLookup() {
             @Override

@@ -1,5 +1,14 @@
 package dev.shoal.transfer;
 
+import dev.shoal.time.ExecutorScheduler;
+import dev.shoal.time.Scheduler;
+import dev.shoal.transfer.download.Source;
+import dev.shoal.transfer.upload.Bandwidth;
+import dev.shoal.transfer.upload.HttpUploadHandler;
+import dev.shoal.transfer.upload.ServedFile;
+import dev.shoal.transfer.upload.SharedFileLookup;
+import dev.shoal.transfer.upload.UploadListener;
+import dev.shoal.transfer.upload.UploadSlots;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,7 +25,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * A loopback server running the product's {@link HttpUploadHandler#serve} for each accepted
  * socket, one thread per connection, counting every byte it sends.
  */
-final class TestUploadServer implements AutoCloseable {
+public final class TestUploadServer implements AutoCloseable {
+    /** The system's clock and timer, for servers that run in real time. */
+    public static final ExecutorScheduler SYSTEM_TIME = new ExecutorScheduler("test-upload-time");
+
     private final ServerSocket server;
     private final HttpUploadHandler handler;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
@@ -24,7 +36,7 @@ final class TestUploadServer implements AutoCloseable {
     private final AtomicInteger connections = new AtomicInteger();
     private final Thread acceptor;
 
-    TestUploadServer(HttpUploadHandler handler) throws IOException {
+    public TestUploadServer(HttpUploadHandler handler) throws IOException {
         this.handler = handler;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.acceptor = new Thread(this::acceptLoop, "test-upload-accept-" + server.getLocalPort());
@@ -32,34 +44,47 @@ final class TestUploadServer implements AutoCloseable {
         acceptor.start();
     }
 
-    static TestUploadServer serving(ServedFile... files) throws IOException {
-        return serving(new UploadSlots(), new Bandwidth(0), files);
+    public static TestUploadServer serving(ServedFile... files) throws IOException {
+        return serving(new UploadSlots(), 0, files);
     }
 
-    static TestUploadServer serving(UploadSlots slots, Bandwidth limiter, ServedFile... files)
+    /** Serves {@code files} in real time, sending at most {@code bytesPerSecond} (0: no limit). */
+    public static TestUploadServer serving(UploadSlots slots, long bytesPerSecond, ServedFile... files)
             throws IOException {
-        return new TestUploadServer(new HttpUploadHandler(TestFiles.lookup(files), slots, limiter,
-                UploadListener.NONE, "Shoal-Test/1.0"));
+        return new TestUploadServer(handler(TestFiles.lookup(files), slots, bytesPerSecond, "Shoal-Test/1.0"));
     }
 
-    InetSocketAddress address() {
+    /** The product's handler, in real time, without listener or mesh. */
+    public static HttpUploadHandler handler(SharedFileLookup files, UploadSlots slots, long bytesPerSecond,
+            String serverName) {
+        return handler(files, slots, bytesPerSecond, SYSTEM_TIME, serverName);
+    }
+
+    /** The product's handler on {@code time}'s clock, without listener or mesh. */
+    public static HttpUploadHandler handler(SharedFileLookup files, UploadSlots slots, long bytesPerSecond,
+            Scheduler time, String serverName) {
+        return new HttpUploadHandler(files, slots, new Bandwidth(bytesPerSecond, time), UploadListener.NONE,
+                serverName, new AltLocs(), time.clock());
+    }
+
+    public InetSocketAddress address() {
         return new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort());
     }
 
-    Source source() {
+    public Source source() {
         return Source.of(address());
     }
 
-    long bytesSent() {
+    public long bytesSent() {
         return bytesSent.get();
     }
 
-    int connections() {
+    public int connections() {
         return connections.get();
     }
 
     /** Stops accepting and breaks every open connection, as if the process died. */
-    void kill() {
+    public void kill() {
         try {
             server.close();
         } catch (IOException ignored) {

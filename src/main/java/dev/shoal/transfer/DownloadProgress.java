@@ -1,9 +1,0 @@
-package dev.shoal.transfer;
-
-/**
- * A snapshot of a download. {@code bytesDone} counts verified-on-disk chunks only;
- * {@code reason} is empty unless the state is FAILED (or a source was banned on the way to DONE).
- */
-public record DownloadProgress(long bytesDone, long total, long bytesPerSecond, int activeSources,
-        DownloadState state, String reason) {
-}
