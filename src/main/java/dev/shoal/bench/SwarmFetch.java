@@ -7,11 +7,11 @@ import dev.shoal.time.ExecutorScheduler;
 import dev.shoal.transfer.download.DownloadListener;
 import dev.shoal.transfer.download.DownloadProgress;
 import dev.shoal.transfer.download.DownloadRequest;
-import dev.shoal.transfer.download.DownloadState;
 import dev.shoal.transfer.download.Source;
 import dev.shoal.transfer.download.SwarmConfig;
 import dev.shoal.transfer.download.SwarmDownload;
 import dev.shoal.transfer.download.SwarmSetup;
+import dev.shoal.transfer.download.SwarmState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +43,7 @@ final class SwarmFetch {
         DownloadListener listener = new DownloadListener() {
             @Override
             public void onProgress(DownloadProgress p) {
-                if (p.state() == DownloadState.VERIFYING) {
+                if (p.state() == SwarmState.VERIFYING) {
                     verifyingAt.compareAndSet(0, System.nanoTime());
                 }
             }

@@ -17,6 +17,7 @@ import dev.shoal.transfer.download.IncompleteDownloads;
 import dev.shoal.transfer.download.Source;
 import dev.shoal.transfer.download.SwarmDownload;
 import dev.shoal.transfer.download.SwarmSetup;
+import dev.shoal.transfer.download.SwarmState;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -157,7 +158,7 @@ final class ManagedDownload implements Download {
                 lastBreakdown = details;
             }
             lastProgress = p;
-            if (p.state() == dev.shoal.transfer.download.DownloadState.VERIFYING) {
+            if (p.state() == SwarmState.VERIFYING) {
                 state = DownloadState.VERIFYING;
             }
         }

@@ -5,5 +5,5 @@ package dev.shoal.transfer.download;
  * {@code reason} is empty unless the state is FAILED (or a source was banned on the way to DONE).
  */
 public record DownloadProgress(long bytesDone, long total, long bytesPerSecond, int activeSources,
-        DownloadState state, String reason) {
+        SwarmState state, String reason) {
 }

@@ -97,7 +97,7 @@ public final class SwarmDownload {
                     t.setDaemon(true);
                     return t;
                 });
-        this.progress = new DownloadProgress(0, request.size(), 0, 0, DownloadState.QUEUED, "");
+        this.progress = new DownloadProgress(0, request.size(), 0, 0, SwarmState.QUEUED, "");
     }
 
     /**
@@ -173,22 +173,22 @@ public final class SwarmDownload {
                         chunks.count());
             }
             Path done = fetchAndVerify();
-            emit(DownloadState.DONE, "");
+            emit(SwarmState.DONE, "");
             result.complete(done);
         } catch (CancellationException e) {
-            emit(DownloadState.FAILED, "cancelled");
+            emit(SwarmState.FAILED, "cancelled");
             result.completeExceptionally(e);
         } catch (DownloadException e) {
             log.warn("download of {} failed: {}", request.urn(), e.getMessage());
-            emit(DownloadState.FAILED, e.getMessage());
+            emit(SwarmState.FAILED, e.getMessage());
             result.completeExceptionally(e);
         } catch (IOException | RuntimeException e) {
             log.warn("download of {} failed", request.urn(), e);
-            emit(DownloadState.FAILED, "local error: " + e);
+            emit(SwarmState.FAILED, "local error: " + e);
             result.completeExceptionally(new DownloadException("local error: " + e, e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            emit(DownloadState.FAILED, "interrupted");
+            emit(SwarmState.FAILED, "interrupted");
             result.completeExceptionally(new CancellationException("interrupted"));
         } finally {
             tick.cancel();
@@ -209,7 +209,7 @@ public final class SwarmDownload {
         for (int round = 0; ; round++) {
             fetchAll();
             // No checkpoint here: a good file loses its state next, a bad one is fetched again.
-            emit(DownloadState.VERIFYING, "");
+            emit(SwarmState.VERIFYING, "");
             part.ensureLength();
             if (Arrays.equals(hasher.finish(part::read, request.size()), request.urn().digest())) {
                 if (suspect != null) {
@@ -268,7 +268,7 @@ public final class SwarmDownload {
     /** Runs workers until every chunk is on disk. */
     private void fetchAll() throws IOException, DownloadException, InterruptedException {
         long lastEmit = 0;
-        DownloadState lastState = null;
+        SwarmState lastState = null;
         while (!chunks.allDone()) {
             if (cancelled) {
                 checkpoint(true);
@@ -284,7 +284,7 @@ public final class SwarmDownload {
                 throw new DownloadException(pool.banned().isEmpty() ? "no usable source left"
                         : "no usable source left; banned for bad data: " + pool.banned());
             }
-            DownloadState state = crew.size() == 0 ? DownloadState.QUEUED : DownloadState.DOWNLOADING;
+            SwarmState state = crew.size() == 0 ? SwarmState.QUEUED : SwarmState.DOWNLOADING;
             long now = clock.millis();
             if (state != lastState || now - lastEmit >= PROGRESS_MILLIS) {
                 emit(state, "");
@@ -338,7 +338,7 @@ public final class SwarmDownload {
         return target;
     }
 
-    private void emit(DownloadState state, String reason) {
+    private void emit(SwarmState state, String reason) {
         long now = clock.millis();
         Crew c = crew;
         long total = c == null ? 0 : c.received();
@@ -352,7 +352,7 @@ public final class SwarmDownload {
             lastReceived = total;
         }
         long done = chunks == null ? 0 : chunks.bytesDone();
-        progress = new DownloadProgress(done, request.size(), state == DownloadState.DOWNLOADING ? (long) speed : 0,
+        progress = new DownloadProgress(done, request.size(), state == SwarmState.DOWNLOADING ? (long) speed : 0,
                 c == null ? 0 : c.size(), state, reason);
         try {
             listener.onProgress(progress);

@@ -162,11 +162,11 @@ class SwarmDownloadTest {
         assertThat(Files.readAllBytes(file)).isEqualTo(data);
         assertThat(tmp.resolve("data/incomplete/" + urn.base32() + ".part")).doesNotExist();
         assertThat(tmp.resolve("data/incomplete/" + urn.base32() + ".state")).doesNotExist();
-        assertThat(d.progress().state()).isEqualTo(DownloadState.DONE);
+        assertThat(d.progress().state()).isEqualTo(SwarmState.DONE);
         assertThat(d.progress().bytesDone()).isEqualTo(SIZE);
         // Every chunk was sent about once (end-game duplicates are cut short).
         assertThat(servedTotal()).isLessThan((long) (1.3 * SIZE));
-        assertThat(events).extracting(DownloadProgress::state).contains(DownloadState.VERIFYING, DownloadState.DONE);
+        assertThat(events).extracting(DownloadProgress::state).contains(SwarmState.VERIFYING, SwarmState.DONE);
     }
 
     @Test
@@ -279,7 +279,7 @@ class SwarmDownloadTest {
                 .cause().isInstanceOf(DownloadException.class).hasMessageContaining("banned");
         assertThat(d.bannedSources()).containsExactly(liar.source());
         assertThat(bannedEvents).containsExactly(liar.source());
-        assertThat(d.progress().state()).isEqualTo(DownloadState.FAILED);
+        assertThat(d.progress().state()).isEqualTo(SwarmState.FAILED);
         assertThat(d.progress().reason()).contains("banned");
         assertThat(tmp.resolve("downloads").resolve(NAME)).doesNotExist();
     }
@@ -308,7 +308,7 @@ class SwarmDownloadTest {
         first.cancel();
         assertThatThrownBy(() -> first.result().get(10, TimeUnit.SECONDS))
                 .isInstanceOf(java.util.concurrent.CancellationException.class);
-        assertThat(first.progress().state()).isEqualTo(DownloadState.FAILED);
+        assertThat(first.progress().state()).isEqualTo(SwarmState.FAILED);
         Path incomplete = tmp.resolve("data/incomplete");
         assertThat(incomplete.resolve(urn.base32() + ".part")).exists();
         assertThat(incomplete.resolve(urn.base32() + ".state")).exists();
@@ -497,7 +497,7 @@ class SwarmDownloadTest {
         gone.kill();
         SwarmDownload d = download(CONFIG, gone.source());
         assertThatThrownBy(() -> finished(d)).hasCauseInstanceOf(DownloadException.class);
-        assertThat(d.progress().state()).isEqualTo(DownloadState.FAILED);
+        assertThat(d.progress().state()).isEqualTo(SwarmState.FAILED);
         assertThat(d.progress().reason()).contains("no usable source");
     }
 }

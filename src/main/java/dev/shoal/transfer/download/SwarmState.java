@@ -1,7 +1,7 @@
 package dev.shoal.transfer.download;
 
-/** Life cycle of a download. */
-public enum DownloadState {
+/** Life cycle of one swarm: what the downloader itself is doing (the node adds paused and cancelled for users). */
+public enum SwarmState {
     /** Waiting: not started, or every source is busy and will be retried. */
     QUEUED,
     DOWNLOADING,
