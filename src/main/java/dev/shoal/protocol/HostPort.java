@@ -72,6 +72,21 @@ public record HostPort(String host, int port) {
         return parseAddress(t.substring(0, colon)).map(a -> new InetSocketAddress(a, port));
     }
 
+    /**
+     * An address a peer sent where the port may be left out ({@code X-Alt}, magnet sources):
+     * {@code ip}, {@code ip:port}, {@code [ipv6]} or {@code [ipv6]:port}; literals only.
+     */
+    public static Optional<InetSocketAddress> parseLiteral(String text, int defaultPort) {
+        String t = text.trim();
+        boolean bracketed = t.startsWith("[");
+        long colons = t.chars().filter(c -> c == ':').count();
+        boolean hasPort = bracketed ? t.contains("]:") : colons == 1;
+        if (hasPort) {
+            return parseLiteral(t);
+        }
+        return parseAddress(t).map(a -> new InetSocketAddress(a, defaultPort));
+    }
+
     /** A comma-separated list a peer sent, skipping entries that are not address literals. */
     public static List<InetSocketAddress> parseLiteralList(String text) {
         List<InetSocketAddress> out = new ArrayList<>();

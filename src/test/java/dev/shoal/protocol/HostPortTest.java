@@ -43,6 +43,18 @@ class HostPortTest {
     }
 
     @Test
+    void wherePeersMayLeaveThePortOutTheGnutellaPortIsAssumed() {
+        assertThat(HostPort.parseLiteral("127.0.0.5", HostPort.DEFAULT_PORT))
+                .contains(new InetSocketAddress("127.0.0.5", 6346));
+        assertThat(HostPort.parseLiteral("127.0.0.5:7000", HostPort.DEFAULT_PORT))
+                .contains(new InetSocketAddress("127.0.0.5", 7000));
+        assertThat(HostPort.parseLiteral("[::1]", 6346)).contains(new InetSocketAddress("::1", 6346));
+        assertThat(HostPort.parseLiteral("[::1]:7000", 6346)).contains(new InetSocketAddress("::1", 7000));
+        assertThat(HostPort.parseLiteral("peer.example", 6346)).isEmpty();
+        assertThat(HostPort.parseLiteral("127.0.0.5:", 6346)).isEmpty();
+    }
+
+    @Test
     void addressesAreWrittenWithoutASlashAndIpv6InBrackets() {
         assertThat(HostPort.format(new InetSocketAddress("127.0.0.1", 6346))).isEqualTo("127.0.0.1:6346");
         assertThat(HostPort.format(new InetSocketAddress("::1", 6346))).isEqualTo("[0:0:0:0:0:0:0:1]:6346");

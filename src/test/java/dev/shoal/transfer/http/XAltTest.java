@@ -2,6 +2,7 @@ package dev.shoal.transfer.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shoal.protocol.HostPort;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -13,7 +14,7 @@ class XAltTest {
         List<InetSocketAddress> parsed = XAlt.parse(
                 "tls=C0, 127.10.0.1:6347 , 127.10.0.2, host.example:6346, 127.10.0.300:1, 0.0.0.0:1, 127.10.0.3:0, 127.1.2.4:99999");
         assertThat(parsed).containsExactly(new InetSocketAddress(InetAddress.getByName("127.10.0.1"), 6347),
-                new InetSocketAddress(InetAddress.getByName("127.10.0.2"), XAlt.DEFAULT_PORT));
+                new InetSocketAddress(InetAddress.getByName("127.10.0.2"), HostPort.DEFAULT_PORT));
         assertThat(XAlt.parse("")).isEmpty();
         assertThat(XAlt.parseHostPort("127.1.2.3:")).isNull();
         assertThat(XAlt.parseHostPort("127.1.2:5")).isNull();
