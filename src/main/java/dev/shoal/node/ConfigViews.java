@@ -12,7 +12,7 @@ import dev.shoal.transfer.download.SwarmConfig;
  */
 public final class ConfigViews {
     /** Outgoing ultrapeer links an ultrapeer keeps by dialling its host cache. */
-    private static final int ULTRAPEER_OUTGOING_TARGET = 4;
+    static final int ULTRAPEER_OUTGOING_TARGET = 4;
 
     private ConfigViews() {
     }

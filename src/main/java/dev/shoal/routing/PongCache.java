@@ -43,9 +43,16 @@ public final class PongCache {
         }
     }
 
+    static final int MAX_HOPS = 6;
+    static final int PER_HOP = 2;
+    static final long LIFETIME_MILLIS = 6_000;
+    static final long REFRESH_MILLIS = 3_000;
+    /** How many pongs a node gives in answer to one ping. */
+    public static final int ANSWER_SIZE = 10;
+
     /** Six hop counts, two pongs each, 6 s lifetime, refresh every 3 s (see protocol-spec/limits.md). */
     public static PongCache defaults() {
-        return new PongCache(6, 2, 6_000, 3_000);
+        return new PongCache(MAX_HOPS, PER_HOP, LIFETIME_MILLIS, REFRESH_MILLIS);
     }
 
     /** Keeps a pong that had made {@code hops} hops (1 = from a neighbour); a newer one from the same host replaces it. */

@@ -14,7 +14,7 @@ import java.util.Optional;
  * whether it is reached by Push. Thread-safe; time is passed in.
  */
 final class SourcePool {
-    private static final long BASE_BACKOFF_MILLIS = 1000;
+    static final long BASE_BACKOFF_MILLIS = 1000;
     private static final long MAX_BACKOFF_MILLIS = 30_000;
 
     private static final class Entry {

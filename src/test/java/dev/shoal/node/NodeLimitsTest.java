@@ -1,0 +1,80 @@
+package dev.shoal.node;
+
+import static dev.shoal.LimitsTable.minutes;
+import static dev.shoal.LimitsTable.n;
+import static dev.shoal.LimitsTable.row;
+import static dev.shoal.LimitsTable.says;
+import static dev.shoal.LimitsTable.seconds;
+import static dev.shoal.LimitsTable.size;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shoal.node.api.NodeConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The numbers of {@code protocol-spec/limits.md} that the node's one config root and its parts hold. */
+class NodeLimitsTest {
+    private final NodeConfig config = NodeConfig.defaults(Path.of("data"));
+    private final NodeConfig.Tuning tuning = config.tuning();
+
+    @Test
+    void listening() {
+        says("Default port", String.valueOf(NodeConfig.DEFAULT_PORT));
+        assertThat(config.listen().getPort()).isEqualTo(NodeConfig.DEFAULT_PORT);
+        says("Default bind address", config.listen().getHostString());
+    }
+
+    @Test
+    void links() {
+        says("Max payload", n(config.maxPayload()) + " bytes; longer closes the link");
+        says("Connections", config.maxConnections() + ", half of them for leaves");
+        assertThat(ConfigViews.net(config).maxLeaves()).isEqualTo(config.maxConnections() / 2);
+        says("Handshake", seconds(tuning.handshakeTimeout()));
+        says("Keep-alive ping", "after " + seconds(config.keepAlive()) + " of silence");
+        says("Idle timeout", seconds(config.idleTimeout()) + " (Bye 405)");
+        says("Send queue", size(tuning.sendQueueBytes()) + " per connection");
+        says("Malformed messages", MessageHandler.MAX_BAD_MESSAGES + " per connection");
+        says("Host cache", n(tuning.hostCacheSize()) + " addresses");
+        says("Outgoing connections kept by an ultrapeer", String.valueOf(ConfigViews.ULTRAPEER_OUTGOING_TARGET));
+        assertThat(ConfigViews.net(config).outgoingTarget()).isEqualTo(ConfigViews.ULTRAPEER_OUTGOING_TARGET);
+    }
+
+    @Test
+    void answering() {
+        says("Results", n(LocalResponder.MAX_ANSWERS) + " per query");
+        says("Answering queries", AnswerPool.THREADS + " threads", AnswerPool.QUEUE + " queries waiting",
+                "at most " + AnswerPool.PER_LINK + " from one link");
+    }
+
+    @Test
+    void uploadsAndPushes() {
+        says("Upload slots", config.uploadSlots() + ", then 503");
+        says("Push callbacks we make (uploads)", PushUploader.MAX_CONCURRENT + " at once");
+        says("Our Pushes (downloads)", "TTL " + MessageHandler.PUSH_TTL,
+                "a GIV is awaited " + seconds(tuning.pushTimeout()));
+    }
+
+    @Test
+    void downloads() {
+        says("Download sources", config.maxDownloadSources() + " fetched from at once",
+                tuning.maxKnownSources() + " known");
+        says("Chunk", size(tuning.chunkSize()));
+        says("Source connect / read timeout",
+                seconds(tuning.connectTimeout()) + " / " + seconds(tuning.readTimeout()));
+        says("Source failures", tuning.maxFailures() + " in a row drop it",
+                "the " + ordinal(tuning.maxBusyRetries() + 1) + " answer of 503 in a row drops it",
+                "capped at " + minutes(tuning.maxRetryAfter()));
+        assertThat(tuning.checkpointInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(row("Download state checkpoint")).contains("once a second");
+    }
+
+    private static String ordinal(int n) {
+        return n + (n % 100 >= 11 && n % 100 <= 13 ? "th" : switch (n % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        });
+    }
+}

@@ -1,0 +1,25 @@
+package dev.shoal.protocol;
+
+import static dev.shoal.LimitsTable.n;
+import static dev.shoal.LimitsTable.says;
+
+import dev.shoal.protocol.handshake.HandshakeReader;
+import org.junit.jupiter.api.Test;
+
+/** The numbers of {@code protocol-spec/limits.md} that this layer holds. */
+class ProtocolLimitsTest {
+    @Test
+    void handshakeLines() {
+        says("Handshake", n(HandshakeReader.MAX_HEADERS) + " header lines", n(HandshakeReader.MAX_LINE) + " bytes a line");
+    }
+
+    @Test
+    void defaultPort() {
+        says("Default port", String.valueOf(HostPort.DEFAULT_PORT));
+    }
+
+    @Test
+    void resultsPerHit() {
+        says("Results", QueryHit.MAX_RESULTS + " per QueryHit");
+    }
+}
