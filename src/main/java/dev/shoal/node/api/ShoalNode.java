@@ -7,7 +7,10 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The one door into a running servent for the CLI and the UI. Methods never block on the network;
- * results arrive through futures and listeners on node threads.
+ * results arrive through futures and listeners on node threads. {@link #listenAddress()},
+ * {@link #serventId()}, {@link #config()}, {@link #libraryReady()} and the listener methods return
+ * at once; the others may wait on the disk or a lock, so a user interface calls them off its event
+ * thread.
  */
 public interface ShoalNode extends AutoCloseable {
     /** The address actually bound, with the real port when 0 was asked for. */
