@@ -46,6 +46,26 @@ class ArchitectureTest {
                 "org.jfree.")).isEmpty();
     }
 
+    /**
+     * Ranking is arithmetic on facts handed in: words come already cut (the library's analyzer
+     * does that, so only {@code library} knows Lucene), and it needs no socket, file or clock.
+     */
+    @Test
+    void rankingUsesOnlyTheJdkAndTheNodeApi() {
+        assertThat(violations("node/rank", "java.lang.", "java.util.", "dev.shoal.node.api.", "dev.shoal.node.rank."))
+                .isEmpty();
+    }
+
+    /**
+     * The spam filter judges hits handed in, with the URN type from {@code protocol}; its only I/O
+     * is the user's spam list file. No sockets, no index, no GUI.
+     */
+    @Test
+    void spamFilteringUsesOnlyTheJdkTheNodeApiAndUrns() {
+        assertThat(violations("node/spam", "java.lang.", "java.util.", "java.nio.", "java.io.", "dev.shoal.node.api.",
+                "dev.shoal.node.spam.", "dev.shoal.protocol.Urn", "org.slf4j.")).isEmpty();
+    }
+
     /** The clock sits below everything, so any layer can take one; it may only log. */
     @Test
     void timeUsesOnlyTheJdkAndLogging() {

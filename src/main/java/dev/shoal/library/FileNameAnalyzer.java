@@ -28,6 +28,8 @@ public final class FileNameAnalyzer {
     static final String SEPARATORS = "[\\p{P}\\p{S}]+";
     /** Combining marks left over from decomposed accents. */
     static final String COMBINING_MARKS = "\\p{M}+";
+    /** For {@link #words}: analyzers are thread-safe, and this one lives as long as the program. */
+    private static final Analyzer SHARED = create();
 
     private FileNameAnalyzer() {
     }
@@ -48,6 +50,15 @@ public final class FileNameAnalyzer {
             // Only resource loading can fail, and these factories load none.
             throw new UncheckedIOException("cannot build the file-name analyzer", e);
         }
+    }
+
+    /**
+     * The words of {@code text} exactly as the index cuts names and queries, in order, duplicates
+     * kept: what lets the node rank hits from other servents, and spot spam among them, by the same
+     * words its own index matches, without knowing Lucene.
+     */
+    public static List<String> words(String text) {
+        return tokens(SHARED, text == null ? "" : text);
     }
 
     /** The tokens of {@code text} in order, duplicates kept. */

@@ -25,6 +25,17 @@ final class AdvertisedAddress {
         return new InetSocketAddress(ip, bound.getPort());
     }
 
+    /**
+     * The address others can reach us at, when we can tell: the bound one, or when bound to all
+     * interfaces the one a peer says it sees; empty when neither is known.
+     */
+    static Optional<InetSocketAddress> known(InetSocketAddress bound, Optional<String> remoteIp) {
+        if (bound.getAddress().isAnyLocalAddress() && remoteIp.flatMap(AdvertisedAddress::parseIp).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(of(bound, remoteIp));
+    }
+
     private static Optional<InetAddress> parseIp(String text) {
         String t = text.trim();
         if (!IP_LITERAL.matcher(t).matches()) {

@@ -112,6 +112,12 @@ final class DownloadManager implements AutoCloseable {
         }
     }
 
+    /** Whether this content was downloaded and verified by this node. */
+    boolean finished(Urn urn) {
+        ManagedDownload d = downloads.get(urn.base32());
+        return d != null && d.info().state() == DownloadState.DONE;
+    }
+
     List<Download> all() {
         return new ArrayList<>(downloads.values());
     }

@@ -2,6 +2,9 @@ package dev.shoal.node;
 
 import dev.shoal.library.Library;
 import dev.shoal.library.SharedFile;
+import dev.shoal.node.rank.Evidence;
+import dev.shoal.node.rank.RankWeights;
+import dev.shoal.node.rank.Ranker;
 import dev.shoal.protocol.Ggep;
 import dev.shoal.protocol.Guid;
 import dev.shoal.protocol.Query;
@@ -9,25 +12,42 @@ import dev.shoal.protocol.QueryHit;
 import dev.shoal.protocol.Urn;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Answers a query from the local library: best matches first, at most {@link #MAX_ANSWERS} per
- * query, cut into QueryHits of at most {@link QueryHit#MAX_RESULTS} results each.
+ * Answers a query from the local library: the index picks the files holding every word (at most
+ * {@link #CANDIDATES}), the {@link Ranker} orders them by the same score our own searches use, and
+ * the best {@link #MAX_ANSWERS} are cut into QueryHits of at most {@link QueryHit#MAX_RESULTS}
+ * results each, so the first hit a peer reads holds our ten best files.
  */
 final class LocalResponder {
     static final int MAX_ANSWERS = 100;
+    /**
+     * Files the index hands over for ranking: more than we answer with, so that the names the
+     * ranking prefers are among them even where Lucene's rounding of name lengths orders them
+     * slightly otherwise.
+     */
+    static final int CANDIDATES = 2 * MAX_ANSWERS;
     static final String VENDOR = "SHOL";
+    /** Our own files: one source (us), no relay, verified (we hashed them), a known servent. */
+    private static final Evidence OURS = new Evidence(1, 0, true, 1, 0);
     /** Nominal upload speed in kbit/s; servents only use it to sort hits. */
     private static final long SPEED = 10_000;
 
     private final Supplier<Library> library;
     private final Guid serventId;
+    private final Ranker ranker;
 
     LocalResponder(Supplier<Library> library, Guid serventId) {
+        this(library, serventId, new Ranker(RankWeights.DEFAULT));
+    }
+
+    LocalResponder(Supplier<Library> library, Guid serventId, Ranker ranker) {
         this.library = library;
         this.serventId = serventId;
+        this.ranker = ranker;
     }
 
     /** {@code keywords} is {@code query.keywords()}, split once by the caller. */
@@ -56,6 +76,15 @@ final class LocalResponder {
         if (keywords.isEmpty()) {
             return List.of();
         }
-        return library.get().search(query.text(), MAX_ANSWERS);
+        return ranked(NameWords.ofQuery(query), library.get().search(query.text(), CANDIDATES));
+    }
+
+    /** Best first by {@link dev.shoal.node.api.Score}, at most {@link #MAX_ANSWERS}; equal scores by name, then index. */
+    List<SharedFile> ranked(List<String> queryWords, List<SharedFile> candidates) {
+        Comparator<SharedFile> tieBreak = Comparator.comparing(SharedFile::name).thenComparingLong(SharedFile::index);
+        return ranker.rank(queryWords, candidates, f -> NameWords.of(f.name()), f -> OURS, tieBreak).stream()
+                .limit(MAX_ANSWERS)
+                .map(Ranker.Ranked::item)
+                .toList();
     }
 }

@@ -14,9 +14,11 @@ import dev.shoal.node.api.NodeListener;
 import dev.shoal.node.api.PeerInfo;
 import dev.shoal.node.api.Search;
 import dev.shoal.node.api.SearchListener;
+import dev.shoal.node.api.SearchResult;
 import dev.shoal.node.api.SharedFileInfo;
 import dev.shoal.node.api.ShoalException;
 import dev.shoal.node.api.ShoalNode;
+import dev.shoal.node.api.SpamList;
 import dev.shoal.node.api.Traffic;
 import dev.shoal.node.api.UploadInfo;
 import dev.shoal.protocol.Ggep;
@@ -33,12 +35,14 @@ import dev.shoal.time.Clock;
 import dev.shoal.time.ExecutorScheduler;
 import dev.shoal.time.Scheduler;
 import dev.shoal.transfer.AltLocs;
+import dev.shoal.transfer.download.Magnet;
 import dev.shoal.transfer.download.SwarmSetup;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -69,6 +73,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     private final DownloadManager downloads;
     private final PushUploader pushUploads;
     private final PushDownloads pushDownloads;
+    private final ResultJudge judge;
     private final RateMeter uploadMeter = new RateMeter();
     private final AtomicLong closedLinkBytesIn = new AtomicLong();
     private final AtomicLong closedLinkBytesOut = new AtomicLong();
@@ -107,6 +112,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
                 ConfigViews.swarm(config), mesh, pushDownloads, scheduler);
         this.downloads = new DownloadManager(swarms,
                 (urn, queryTtl, hits) -> search(urn.toString(), queryTtl, hits::accept), this::publish);
+        this.judge = new ResultJudge(config.dataDir(), this::holds);
         this.metering = scheduler.every(Duration.ofSeconds(1),
                 () -> uploadMeter.sample(uploads.bytesSent(), clock.millis()));
     }
@@ -173,11 +179,17 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     }
 
     @Override
-    public Search search(String text, int ttl, SearchListener listener) {
-        NodeRouter.OwnSearch<Connection> own = handler.search(toQuery(text), ttl, listener);
-        OwnQuery query = own.query();
-        return new RunningSearch(query, own.targets().size(), config.tuning().queryLifetime(),
-                () -> searches.unregister(query.guid()));
+    public Search search(String text, int ttl, SearchListener caller) {
+        Query query = toQuery(text);
+        SearchResults results = judge.resultsFor(query);
+        SearchListener listener = hit -> {
+            results.add(hit);
+            caller.onHit(hit);
+        };
+        NodeRouter.OwnSearch<Connection> own = handler.search(query, ttl, listener);
+        OwnQuery sent = own.query();
+        return new RunningSearch(sent, own.targets().size(), config.tuning().queryLifetime(),
+                () -> searches.unregister(sent.guid()), results);
     }
 
     private static Query toQuery(String text) {
@@ -194,6 +206,38 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
             throw new ShoalException("nothing to search for in '" + text + "'");
         }
         return query;
+    }
+
+    /** Whether we already hold this content: shared, or downloaded and verified. */
+    private boolean holds(String urn) {
+        Urn u;
+        try {
+            u = Urn.parse(urn);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return library.byUrn(u).isPresent() || downloads.finished(u);
+    }
+
+    @Override
+    public String magnetLink(String urn, String name, long size) {
+        Urn u = Links.parseUrn(urn);
+        Optional<InetSocketAddress> us = library.byUrn(u).isPresent() ? reachableAddress() : Optional.empty();
+        return Magnet.of(u, name, size, us).toUri();
+    }
+
+    /** Where others can reach us, when we can tell: the bound address, or what a peer says it sees. */
+    private Optional<InetSocketAddress> reachableAddress() {
+        Optional<String> seen = network.connections().stream()
+                .map(c -> c.peerHeaders().get("Remote-IP"))
+                .flatMap(Optional::stream)
+                .findFirst();
+        return AdvertisedAddress.known(bound, seen);
+    }
+
+    @Override
+    public SpamList spamList() {
+        return judge.spamList();
     }
 
     @Override
@@ -409,8 +453,13 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
         }
     }
 
-    private record RunningSearch(OwnQuery query, int peersQueried, Duration lifetime, Runnable onClose)
-            implements Search {
+    private record RunningSearch(OwnQuery query, int peersQueried, Duration lifetime, Runnable onClose,
+            SearchResults found) implements Search {
+        @Override
+        public List<SearchResult> results() {
+            return found.snapshot();
+        }
+
         @Override
         public String id() {
             return query.guid().toHex();

@@ -1,6 +1,7 @@
 package dev.shoal.node.api;
 
 import java.time.Duration;
+import java.util.List;
 
 /** A running search. Hits keep arriving until it is stopped or the node closes. */
 public interface Search extends AutoCloseable {
@@ -21,6 +22,14 @@ public interface Search extends AutoCloseable {
      * Hits arriving later are still delivered.
      */
     Duration lifetime();
+
+    /**
+     * The files found so far, best first ({@link SearchResult#score()}), those that look like spam
+     * included with the reason ({@link SearchResult#spam()}). A fresh snapshot on every call, so a
+     * result gains sources, and may become hidden, as more hits arrive or the spam list changes;
+     * after {@link #close()} it still answers with what came until then.
+     */
+    List<SearchResult> results();
 
     /** Stops delivering hits: the node forgets the search, and later hits for it are dropped. */
     @Override

@@ -1,5 +1,7 @@
 package dev.shoal.node.api;
 
+import java.util.Locale;
+
 /**
  * One file offered by one host in answer to a search.
  *
@@ -10,4 +12,20 @@ package dev.shoal.node.api;
  */
 public record SearchHit(String name, long size, String urn, String host, int port, long index, int hops,
         String serventId, String vendor, boolean firewalled) {
+
+    /**
+     * The file this hit offers: its URN, or its name and size when it came without one (such hits
+     * cannot be told apart from other files safely, so each name and size is a file of its own).
+     */
+    public String fileKey() {
+        return urn.isEmpty() ? "name:" + name + "|" + size : urn.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The host that sent it: its address, or its servent id when it is firewalled (many of those
+     * share one private address).
+     */
+    public String hostKey() {
+        return firewalled ? "push:" + serventId : host + ":" + port;
+    }
 }

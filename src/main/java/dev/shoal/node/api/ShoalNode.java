@@ -25,6 +25,16 @@ public interface ShoalNode extends AutoCloseable {
      */
     Search search(String text, int ttl, SearchListener listener);
 
+    /**
+     * A magnet link for a file: {@code xt=urn:sha1:}, {@code dn} and {@code xl}, and when we share
+     * the file an {@code xs} pointing at us ({@code http://host:port/uri-res/N2R?urn:sha1:...}) so
+     * whoever opens it can fetch from us at once.
+     */
+    String magnetLink(String urn, String name, long size);
+
+    /** The user's list of known fakes, whose URNs are hidden from search results. */
+    SpamList spamList();
+
     /** Opens a Gnutella connection to a host; fails with a {@link ShoalException} saying why. */
     CompletableFuture<PeerInfo> connect(InetSocketAddress peer);
 

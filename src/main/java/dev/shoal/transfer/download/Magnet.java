@@ -1,13 +1,16 @@
 package dev.shoal.transfer.download;
 
+import dev.shoal.protocol.HostPort;
 import dev.shoal.protocol.Urn;
 import dev.shoal.transfer.http.HttpProtocolException;
 import dev.shoal.transfer.http.RequestTarget;
 import dev.shoal.transfer.http.UrlCoding;
 import dev.shoal.transfer.http.XAlt;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -115,16 +118,37 @@ public record Magnet(Urn urn, String displayName, OptionalLong size, List<String
         return Source.of(address);
     }
 
-    /** The link in canonical form. */
+    /**
+     * The link to hand out for a file: its URN, name and size, and when {@code source} is given
+     * (a servent sharing it: ours, when we do) an {@code xs} asking it for the file by hash,
+     * {@code http://host:port/uri-res/N2R?urn:sha1:...}, which any servent can fetch at once.
+     *
+     * @param size the size in bytes, or negative when unknown
+     */
+    public static Magnet of(Urn urn, String name, long size, Optional<InetSocketAddress> source) {
+        List<String> xs = source.map(a -> List.of("http://" + HostPort.format(a) + RequestTarget.N2R + urn))
+                .orElse(List.of());
+        return new Magnet(urn, name, size >= 0 ? OptionalLong.of(size) : OptionalLong.empty(), xs);
+    }
+
+    /** The link in canonical form; {@link #parse} reads it back as this same magnet. */
     public String toUri() {
         StringBuilder sb = new StringBuilder(PREFIX).append("xt=").append(urn);
         if (!displayName.isEmpty()) {
-            sb.append("&dn=").append(UrlCoding.encode(displayName));
+            sb.append("&dn=").append(value(displayName));
         }
         size.ifPresent(s -> sb.append("&xl=").append(s));
         for (String xs : exactSources) {
-            sb.append("&xs=").append(UrlCoding.encode(xs));
+            sb.append("&xs=").append(value(xs));
         }
         return sb.toString();
+    }
+
+    /**
+     * Percent-encoded, except for {@code :}, {@code /}, {@code ?} and {@code @}, which RFC 3986
+     * allows in a query and which keep an {@code xs} URL readable.
+     */
+    private static String value(String text) {
+        return UrlCoding.encode(text).replace("%3A", ":").replace("%2F", "/").replace("%3F", "?").replace("%40", "@");
     }
 }

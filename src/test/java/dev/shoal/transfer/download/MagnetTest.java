@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.Optional;
+import dev.shoal.protocol.Urn;
 import org.junit.jupiter.api.Test;
 
 class MagnetTest {
@@ -33,6 +35,28 @@ class MagnetTest {
         assertThat(m.urn().toString()).isEqualTo(SHA1);
         assertThat(Magnet.parse(m.toUri())).isEqualTo(m);
         assertThat(m.toUri()).isEqualTo("magnet:?xt=" + SHA1 + "&dn=a%20b");
+    }
+
+    @Test
+    void aFileWeShareGetsALinkWithOurAddressAndItReadsBackTheSame() throws Exception {
+        InetSocketAddress us = new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 6348);
+        Magnet m = Magnet.of(Urn.parse(SHA1), "Café & crème 100%.ogg", 378_392, Optional.of(us));
+        assertThat(m.toUri()).isEqualTo("magnet:?xt=" + SHA1 + "&dn=Caf%C3%A9%20%26%20cr%C3%A8me%20100%25.ogg"
+                + "&xl=378392&xs=http://127.0.0.1:6348/uri-res/N2R?" + SHA1);
+        Magnet back = Magnet.parse(m.toUri());
+        assertThat(back).isEqualTo(m);
+        assertThat(back.displayName()).isEqualTo("Café & crème 100%.ogg");
+        assertThat(back.sources()).containsExactly(Source.of(us));
+    }
+
+    @Test
+    void aFileWeDoNotShareGetsNoSourceAndAnUnknownSizeIsLeftOut() throws Exception {
+        Magnet m = Magnet.of(Urn.parse(SHA1), "a+b.txt", -1, Optional.empty());
+        assertThat(m.toUri()).isEqualTo("magnet:?xt=" + SHA1 + "&dn=a%2Bb.txt");
+        assertThat(Magnet.parse(m.toUri())).isEqualTo(m);
+        InetSocketAddress v6 = new InetSocketAddress(InetAddress.getByName("::1"), 6346);
+        assertThat(Magnet.of(Urn.parse(SHA1), "", 0, Optional.of(v6)).toUri())
+                .isEqualTo("magnet:?xt=" + SHA1 + "&xl=0&xs=http://%5B0:0:0:0:0:0:0:1%5D:6346/uri-res/N2R?" + SHA1);
     }
 
     @Test

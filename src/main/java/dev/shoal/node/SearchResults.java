@@ -1,0 +1,109 @@
+package dev.shoal.node;
+
+import dev.shoal.node.api.SearchHit;
+import dev.shoal.node.api.SearchResult;
+import dev.shoal.node.api.SpamReason;
+import dev.shoal.node.api.Vendors;
+import dev.shoal.node.rank.Evidence;
+import dev.shoal.node.rank.Ranker;
+import dev.shoal.node.spam.SpamFilter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * One of our searches as the user sees it: its hits grouped by file (one per host), judged by the
+ * spam filter and ranked, computed afresh for each {@link #snapshot()} so that later hits, and
+ * edits to the spam list, count for earlier ones. Hits arrive on node threads, snapshots are taken
+ * on any thread.
+ */
+final class SearchResults {
+    /** Hits kept per search; later ones still reach the listener but not the results. */
+    static final int MAX_HITS = 10_000;
+
+    private final List<String> queryWords;
+    private final SpamFilter filter;
+    private final Ranker ranker;
+    private final Predicate<String> verified;
+    private final Function<String, List<String>> analyzer;
+    private final Map<String, Map<String, SearchHit>> byFile = new LinkedHashMap<>();
+    private final List<SearchHit> hits = new ArrayList<>();
+    private final Map<String, List<String>> wordsByName = new HashMap<>();
+
+    /**
+     * @param queryWords the query cut as the index cuts names; empty for a search by hash
+     * @param verified whether we already hold a URN's content
+     * @param words how the index cuts a name into words
+     */
+    SearchResults(List<String> queryWords, SpamFilter filter, Ranker ranker, Predicate<String> verified,
+            Function<String, List<String>> words) {
+        this.queryWords = List.copyOf(queryWords);
+        this.filter = filter;
+        this.ranker = ranker;
+        this.verified = verified;
+        this.analyzer = words;
+    }
+
+    /** Adds a hit; one host offering the same file twice counts once. */
+    synchronized void add(SearchHit hit) {
+        if (hits.size() >= MAX_HITS) {
+            return;
+        }
+        Map<String, SearchHit> hosts = byFile.computeIfAbsent(hit.fileKey(), k -> new LinkedHashMap<>());
+        if (hosts.putIfAbsent(hit.hostKey(), hit) == null) {
+            hits.add(hit);
+            filter.observe(queryWords, hit, words(hit.name()));
+        }
+    }
+
+    /** Every file found so far, best first, the hidden ones with their reasons. */
+    synchronized List<SearchResult> snapshot() {
+        SpamFilter.Verdicts verdicts = filter.judge(queryWords, hits, this::words);
+        List<Judged> files = new ArrayList<>(byFile.size());
+        for (Map.Entry<String, Map<String, SearchHit>> e : byFile.entrySet()) {
+            files.add(judged(e.getKey(), List.copyOf(e.getValue().values()), verdicts));
+        }
+        Comparator<Judged> byName = Comparator.comparing((Judged j) -> j.first().name().toLowerCase(Locale.ROOT))
+                .thenComparing(Judged::key);
+        return ranker.rank(queryWords, files, j -> words(j.first().name()), this::evidence, byName).stream()
+                .map(r -> new SearchResult(r.item().key(), r.item().first().urn(), r.item().first().name(),
+                        r.item().first().size(), r.item().shown(), r.score(), r.item().spam()))
+                .toList();
+    }
+
+    /** A file with the hosts we trust for it (or all of them, when none is trusted) and what is wrong with it. */
+    private record Judged(String key, SearchHit first, List<SearchHit> shown, List<SpamReason> spam) {
+    }
+
+    private static Judged judged(String key, List<SearchHit> all, SpamFilter.Verdicts verdicts) {
+        List<SearchHit> trusted = all.stream().filter(h -> verdicts.host(h.hostKey()).isEmpty()).toList();
+        List<SpamReason> spam = new ArrayList<>(verdicts.file(key));
+        if (trusted.isEmpty()) {
+            Set<SpamReason> hostReasons = new LinkedHashSet<>();
+            all.forEach(h -> verdicts.host(h.hostKey()).ifPresent(hostReasons::add));
+            spam.addAll(hostReasons);
+        }
+        return new Judged(key, all.get(0), trusted.isEmpty() ? all : trusted, spam);
+    }
+
+    private Evidence evidence(Judged j) {
+        List<SearchHit> shown = j.shown();
+        int known = (int) shown.stream().filter(h -> Vendors.isKnown(h.vendor())).count();
+        int firewalled = (int) shown.stream().filter(SearchHit::firewalled).count();
+        int hops = shown.stream().mapToInt(SearchHit::hops).min().orElse(0);
+        boolean ours = !j.first().urn().isEmpty() && verified.test(j.first().urn());
+        return new Evidence(shown.size(), hops, ours, known, firewalled);
+    }
+
+    private List<String> words(String name) {
+        return wordsByName.computeIfAbsent(name, analyzer);
+    }
+}
