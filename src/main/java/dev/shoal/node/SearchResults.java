@@ -10,6 +10,7 @@ import dev.shoal.node.spam.SpamFilter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,7 +36,9 @@ final class SearchResults {
     private final Predicate<String> verified;
     private final Function<String, List<String>> analyzer;
     private final Map<String, Map<String, SearchHit>> byFile = new LinkedHashMap<>();
+    /** What the spam filter sees: every name each host gave each file (a decoy's host gives many). */
     private final List<SearchHit> hits = new ArrayList<>();
+    private final Set<List<String>> seen = new HashSet<>();
     private final Map<String, List<String>> wordsByName = new HashMap<>();
 
     /**
@@ -52,19 +55,17 @@ final class SearchResults {
         this.analyzer = words;
     }
 
-    /** Adds a hit; one host offering the same file twice counts once. */
+    /** Adds a hit; one host offering the same file twice is one source. */
     synchronized void add(SearchHit hit) {
-        if (hits.size() >= MAX_HITS) {
+        if (hits.size() >= MAX_HITS || !seen.add(List.of(hit.fileKey(), hit.hostKey(), hit.name()))) {
             return;
         }
-        Map<String, SearchHit> hosts = byFile.computeIfAbsent(hit.fileKey(), k -> new LinkedHashMap<>());
-        if (hosts.putIfAbsent(hit.hostKey(), hit) == null) {
-            hits.add(hit);
-            filter.observe(queryWords, hit, words(hit.name()));
-        }
+        byFile.computeIfAbsent(hit.fileKey(), k -> new LinkedHashMap<>()).putIfAbsent(hit.hostKey(), hit);
+        hits.add(hit);
+        filter.observe(queryWords, hit, words(hit.name()));
     }
 
-    /** Every file found so far, best first, the hidden ones with their reasons. */
+    /** Every file found so far: those shown best first, then the hidden ones (best first too) with their reasons. */
     synchronized List<SearchResult> snapshot() {
         SpamFilter.Verdicts verdicts = filter.judge(queryWords, hits, this::words);
         List<Judged> files = new ArrayList<>(byFile.size());
@@ -76,6 +77,7 @@ final class SearchResults {
         return ranker.rank(queryWords, files, j -> words(j.first().name()), this::evidence, byName).stream()
                 .map(r -> new SearchResult(r.item().key(), r.item().first().urn(), r.item().first().name(),
                         r.item().first().size(), r.item().shown(), r.score(), r.item().spam()))
+                .sorted(Comparator.comparing(SearchResult::hidden))
                 .toList();
     }
 

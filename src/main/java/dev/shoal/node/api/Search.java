@@ -24,8 +24,8 @@ public interface Search extends AutoCloseable {
     Duration lifetime();
 
     /**
-     * The files found so far, best first ({@link SearchResult#score()}), those that look like spam
-     * included with the reason ({@link SearchResult#spam()}). A fresh snapshot on every call, so a
+     * The files found so far, best first ({@link SearchResult#score()}), followed by those that look
+     * like spam, best first too, with the reason ({@link SearchResult#spam()}). A fresh snapshot on every call, so a
      * result gains sources, and may become hidden, as more hits arrive or the spam list changes;
      * after {@link #close()} it still answers with what came until then.
      */

@@ -7,8 +7,8 @@ import dev.shoal.node.api.Score;
  * 1, multiplied by its weight; the default weights add up to 100, so a score reads as points out of
  * 100. Relevance weighs most: a file that is not what was asked for is no use however many hosts
  * have it. Sources come next, as every servent sorts by them: many hosts means a real, popular,
- * fast file. Nearness, a content we already verified, a known servent and reachable hosts each add
- * a little.
+ * fast file; a second source is worth more than our having verified the content. Nearness, a
+ * content we already verified, a known servent and reachable hosts each add a little.
  *
  * @param relevance times BM25 of the query against the name, relative to the query itself
  * @param sources times {@link #sourcesFactor}: log-scaled, full at {@link #SOURCES_FOR_FULL_MARKS}
@@ -19,7 +19,7 @@ import dev.shoal.node.api.Score;
  */
 public record RankWeights(double relevance, double sources, double hops, double verified, double vendor,
         double reachable) {
-    public static final RankWeights DEFAULT = new RankWeights(45, 20, 10, 10, 5, 10);
+    public static final RankWeights DEFAULT = new RankWeights(45, 25, 10, 5, 5, 10);
     /** More hosts than this add nothing. */
     static final int SOURCES_FOR_FULL_MARKS = 16;
 

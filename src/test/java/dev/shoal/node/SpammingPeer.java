@@ -1,0 +1,78 @@
+package dev.shoal.node;
+
+import dev.shoal.protocol.Frame;
+import dev.shoal.protocol.Ggep;
+import dev.shoal.protocol.Guid;
+import dev.shoal.protocol.Header;
+import dev.shoal.protocol.MessageCodec;
+import dev.shoal.protocol.Payload;
+import dev.shoal.protocol.Query;
+import dev.shoal.protocol.QueryHit;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * A raw Gnutella peer linked to a node that answers every query it is sent with whatever
+ * {@code answers} makes of it: the spam servents of real networks, played on loopback.
+ */
+final class SpammingPeer implements AutoCloseable {
+    private final Socket link;
+    private final Function<Query, List<QueryHit>> answers;
+    private final Thread reader;
+
+    SpammingPeer(InetSocketAddress node, Function<Query, List<QueryHit>> answers) throws IOException {
+        this.link = RawPeer.connectAsUltrapeer(node);
+        this.link.setSoTimeout(0);
+        this.answers = answers;
+        this.reader = new Thread(this::readLoop, "spamming-peer");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** One QueryHit of up to ten results from {@code host} (the address it claims), as servents send them. */
+    static QueryHit hit(String host, String vendor, List<QueryHit.Result> results, Guid serventId) {
+        return new QueryHit(new InetSocketAddress(host, 6346), 1000, results, vendor,
+                QueryHit.Flags.of(false, false, false, false, false), Ggep.EMPTY, new byte[0], serventId);
+    }
+
+    private void readLoop() {
+        try {
+            DataInputStream in = new DataInputStream(link.getInputStream());
+            byte[] head = new byte[Header.SIZE];
+            while (true) {
+                in.readFully(head);
+                Header h = Header.read(ByteBuffer.wrap(head), 65536);
+                byte[] payload = new byte[h.payloadLength()];
+                in.readFully(payload);
+                Payload p;
+                try {
+                    p = MessageCodec.decode(h.type(), payload);
+                } catch (Exception e) {
+                    continue;
+                }
+                if (p instanceof Query q) {
+                    for (QueryHit hit : answers.apply(q)) {
+                        send(MessageCodec.frame(h.guid(), h.hops() + 1, 0, hit));
+                    }
+                }
+            }
+        } catch (Exception e) {
+            // link closed: the test is over
+        }
+    }
+
+    private synchronized void send(Frame f) throws IOException {
+        link.getOutputStream().write(f.toBytes());
+        link.getOutputStream().flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        link.close();
+    }
+}
