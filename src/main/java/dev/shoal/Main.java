@@ -5,13 +5,15 @@ import dev.shoal.node.api.UserFolders;
 import dev.shoal.sim.SimCommand;
 import dev.shoal.ui.ShoalApp;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /**
- * The jar's entry point: no arguments opens the desktop app (when a window can be opened),
- * anything else is the {@code shoal} command line, with the {@code demo}, {@code bench} and
+ * The jar's entry point: no arguments (or only magnet links, which it then downloads) opens the
+ * desktop app (when a window can be opened), anything else is the {@code shoal} command line, with the {@code demo}, {@code bench} and
  * {@code sim} commands that live outside the {@code cli} layer.
  */
 public final class Main {
@@ -26,8 +28,8 @@ public final class Main {
         // A failure on a background thread is a log line like any other, never a stack trace on the terminal.
         Thread.setDefaultUncaughtExceptionHandler((thread, e) ->
                 LoggerFactory.getLogger(Main.class).error("{} failed", thread.getName(), e));
-        if (args.length == 0) {
-            openApp();
+        if (args.length == 0 || Arrays.stream(args).allMatch(Main::isMagnet)) {
+            openApp(List.of(args));
             return;
         }
         CommandLine cli = ShoalCommand.newCommandLine(new DemoCommand(), BenchCommand.commandLine(), new SimCommand());
@@ -42,15 +44,23 @@ public final class Main {
         System.exit(code);
     }
 
-    private static void openApp() throws InterruptedException {
+    /** {@code shoal 'magnet:?...'}, as a browser or a desktop runs it for a link: the app opens and downloads it. */
+    private static boolean isMagnet(String arg) {
+        return arg.regionMatches(true, 0, "magnet:?", 0, 8);
+    }
+
+    private static void openApp(List<String> magnets) throws InterruptedException {
         Optional<String> noWindow = DisplayCheck.problem();
         if (noWindow.isPresent()) {
-            System.err.println("shoal: cannot open the desktop app (" + noWindow.get() + "); run a headless servent"
-                    + " with 'shoal node --share DIR' (see 'shoal node --help'), or try 'shoal demo'");
+            System.err.println(magnets.isEmpty()
+                    ? "shoal: cannot open the desktop app (" + noWindow.get() + "); run a headless servent"
+                            + " with 'shoal node --share DIR' (see 'shoal node --help'), or try 'shoal demo'"
+                    : "shoal: cannot open the desktop app (" + noWindow.get() + ") for the magnet link; download it"
+                            + " with 'shoal get LINK --peer HOST:PORT' (see 'shoal get --help')");
             System.exit(2);
         }
         try {
-            ShoalApp.open(dataDir());
+            ShoalApp.open(dataDir(), magnets);
         } catch (RuntimeException | Error e) {
             failed(e);
             System.exit(1);

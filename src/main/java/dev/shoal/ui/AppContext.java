@@ -1,7 +1,9 @@
 package dev.shoal.ui;
 
 import dev.shoal.node.api.ShoalNode;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -18,6 +20,8 @@ final class AppContext implements AutoCloseable {
     private final SettingsStore settings;
     private final UiPrefs prefs;
     private final FileMarks marks = new FileMarks();
+    private final Magnets magnets = new Magnets(this);
+    private final List<Runnable> spamListeners = new ArrayList<>();
     /** Downloads the user started (or resumed) here, whose end is announced in the status bar. */
     private final Set<String> announced = new HashSet<>();
     private Consumer<String> notices = m -> {
@@ -60,6 +64,22 @@ final class AppContext implements AutoCloseable {
     /** EDT only. */
     FileMarks marks() {
         return marks;
+    }
+
+    /** EDT only. */
+    Magnets magnets() {
+        return magnets;
+    }
+
+    /** EDT only: {@code listener} runs when the user changed the spam list here; returns what stops it. */
+    Runnable onSpamListChange(Runnable listener) {
+        spamListeners.add(listener);
+        return () -> spamListeners.remove(listener);
+    }
+
+    /** EDT only: the spam list was edited or a result marked as spam. */
+    void spamListChanged() {
+        List.copyOf(spamListeners).forEach(Runnable::run);
     }
 
     /** EDT only: the user started or resumed this download; tell them when it ends. */

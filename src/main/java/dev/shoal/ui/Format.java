@@ -1,31 +1,15 @@
 package dev.shoal.ui;
 
 import dev.shoal.node.api.DownloadInfo;
+import dev.shoal.node.api.FileKind;
 import dev.shoal.node.api.SourceState;
+import dev.shoal.node.api.Vendors;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 
 /** Human-readable sizes, rates, times and file kinds for tables and the status bar. */
 final class Format {
     private static final String[] UNITS = {"KiB", "MiB", "GiB", "TiB"};
-    private static final Map<String, String> KINDS = Map.ofEntries(
-            Map.entry("mp3", "Audio"), Map.entry("wav", "Audio"), Map.entry("ogg", "Audio"), Map.entry("flac", "Audio"),
-            Map.entry("m4a", "Audio"), Map.entry("png", "Image"), Map.entry("jpg", "Image"), Map.entry("jpeg", "Image"),
-            Map.entry("gif", "Image"), Map.entry("svg", "Image"), Map.entry("webp", "Image"), Map.entry("mp4", "Video"),
-            Map.entry("mkv", "Video"), Map.entry("avi", "Video"), Map.entry("webm", "Video"), Map.entry("txt", "Text"),
-            Map.entry("md", "Text"), Map.entry("pdf", "Document"), Map.entry("epub", "Document"),
-            Map.entry("doc", "Document"), Map.entry("odt", "Document"), Map.entry("zip", "Archive"),
-            Map.entry("gz", "Archive"), Map.entry("7z", "Archive"), Map.entry("tar", "Archive"),
-            Map.entry("iso", "Disk image"));
-
-    /** Vendor codes of the servents a user is likely to meet, as their users know them. */
-    private static final Map<String, String> VENDORS = Map.ofEntries(
-            Map.entry("SHOL", "Shoal"), Map.entry("GTKG", "gtk-gnutella"), Map.entry("LIME", "LimeWire"),
-            Map.entry("BEAR", "BearShare"), Map.entry("RAZA", "Shareaza"), Map.entry("GNUC", "Gnucleus"),
-            Map.entry("MRPH", "Morpheus"), Map.entry("PHEX", "Phex"), Map.entry("FRST", "FrostWire"),
-            Map.entry("MUTE", "Mutella"), Map.entry("GDNA", "Gnucleus DNA"), Map.entry("WSHR", "WireShare"));
-
     private Format() {
     }
 
@@ -80,12 +64,9 @@ final class Format {
 
     /** The kind of file a name suggests, from its extension; unknown extensions are shown as they are. */
     static String kind(String name) {
-        int dot = name.lastIndexOf('.');
-        if (dot < 0 || dot == name.length() - 1) {
-            return "File";
-        }
-        String ext = name.substring(dot + 1).toLowerCase(Locale.ROOT);
-        return KINDS.getOrDefault(ext, ext.toUpperCase(Locale.ROOT));
+        FileKind kind = FileKind.of(name);
+        String ext = FileKind.extension(name);
+        return kind == FileKind.OTHER && !ext.isEmpty() ? ext.toUpperCase(Locale.ROOT) : kind.label();
     }
 
     static String state(DownloadInfo d) {
@@ -102,8 +83,7 @@ final class Format {
 
     /** A vendor code from a hit as its servent's name, or the code itself when unknown. */
     static String vendor(String code) {
-        String c = code == null ? "" : code.strip();
-        return VENDORS.getOrDefault(c.toUpperCase(Locale.ROOT), c);
+        return Vendors.name(code);
     }
 
     static String sourceState(SourceState s, boolean downloadDone) {

@@ -4,12 +4,15 @@ import com.formdev.flatlaf.FlatClientProperties;
 import dev.shoal.node.api.NodeEvent;
 import dev.shoal.node.api.SharedFileInfo;
 import java.awt.BorderLayout;
+import java.awt.event.KeyEvent;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 import javax.swing.BorderFactory;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
+import javax.swing.JPopupMenu;
 import javax.swing.JProgressBar;
 import javax.swing.JTable;
 import javax.swing.JTextField;
@@ -51,6 +54,10 @@ final class LibraryPanel extends JPanel {
         top.add(status, BorderLayout.SOUTH);
 
         JTable table = Widgets.table("sharedFilesTable", files, sorter, 320, 90, 80, 330);
+        JPopupMenu menu = new JPopupMenu();
+        menu.add(Widgets.item("copyLibraryMagnetItem", "Copy magnet link", () -> copyMagnets(table)));
+        Widgets.rowMenu(table, menu);
+        Widgets.onShortcut(table, KeyEvent.VK_C, "copyMagnet", () -> copyMagnets(table));
         table.getColumnModel().getColumn(SharedFilesModel.SIZE).setCellRenderer(Renderers.bytes());
         Widgets.placeholder(table, "Nothing shared yet. Add a folder above: peers can then find its files"
                 + " and download them from you.");
@@ -67,6 +74,16 @@ final class LibraryPanel extends JPanel {
 
         ctx.events().subscribe(this::onEvents);
         ctx.background().await(ctx.node().libraryReady(), ready -> refresh(), e -> refresh());
+    }
+
+    /** Copies the magnet links of the selected files, which name us as a source. */
+    private void copyMagnets(JTable table) {
+        List<Magnets.FileRef> chosen = new ArrayList<>();
+        for (int viewRow : table.getSelectedRows()) {
+            SharedFileInfo f = files.row(table.convertRowIndexToModel(viewRow));
+            chosen.add(new Magnets.FileRef(f.urn(), f.name(), f.size()));
+        }
+        ctx.magnets().copy(chosen);
     }
 
     /** Who wants the totals (the status bar). */

@@ -63,6 +63,9 @@ final class MainFrame extends JFrame {
         add(tabs, BorderLayout.CENTER);
         add(status, BorderLayout.SOUTH);
         setJMenuBar(menus());
+        // Links a second launch handed over (a browser opening a magnet while Shoal runs).
+        ctx.poller().subscribe(snapshot -> ctx.background().call(() -> MagnetInbox.take(ctx.node().config().dataDir()),
+                links -> links.forEach(search::openMagnet)));
 
         setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
         addWindowListener(new WindowAdapter() {
@@ -87,12 +90,23 @@ final class MainFrame extends JFrame {
         settings.setName("settingsMenu");
         settings.setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_COMMA, shortcut));
         settings.addActionListener(e -> new SettingsDialog(this, ctx).setVisible(true));
+        JMenuItem spamList = new JMenuItem("Spam list\u2026");
+        spamList.setName("spamListMenu");
+        spamList.addActionListener(e -> new SpamListDialog(this, ctx).setVisible(true));
+        JMenuItem openMagnet = new JMenuItem("Open magnet link from clipboard");
+        openMagnet.setName("openMagnetMenu");
+        openMagnet.addActionListener(e -> {
+            showTab(SEARCH);
+            search.paste();
+        });
         JMenuItem downloads = new JMenuItem("Open downloads folder");
         downloads.addActionListener(e -> FolderOpener.open(this, ctx.background(), ctx.node().config().downloadsDir()));
         JMenuItem quit = new JMenuItem("Quit");
         quit.setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_Q, shortcut));
         quit.addActionListener(e -> dispatchEvent(new WindowEvent(this, WindowEvent.WINDOW_CLOSING)));
         file.add(settings);
+        file.add(spamList);
+        file.add(openMagnet);
         file.add(downloads);
         file.addSeparator();
         file.add(quit);

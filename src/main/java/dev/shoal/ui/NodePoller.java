@@ -43,6 +43,10 @@ final class NodePoller implements AutoCloseable {
         subscribers.add(subscriber);
     }
 
+    void unsubscribe(Consumer<NodeSnapshot> subscriber) {
+        subscribers.remove(subscriber);
+    }
+
     /** Takes a snapshot now instead of at the next tick, after a user action changed something. */
     void pollSoon() {
         timer.execute(this::poll);

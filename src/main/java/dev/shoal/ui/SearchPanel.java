@@ -3,7 +3,9 @@ package dev.shoal.ui;
 import com.formdev.flatlaf.FlatClientProperties;
 import java.awt.BorderLayout;
 import java.awt.CardLayout;
+import java.awt.FlowLayout;
 import java.awt.Font;
+import java.awt.Toolkit;
 import java.awt.event.ActionEvent;
 import java.awt.event.KeyEvent;
 import java.util.function.BiConsumer;
@@ -17,7 +19,11 @@ import javax.swing.JTextField;
 import javax.swing.KeyStroke;
 import javax.swing.SwingConstants;
 
-/** The Search tab: a search box (Enter starts a search, Esc stops it) and one closable tab per search. */
+/**
+ * The Search tab: a search box (Enter starts a search, Esc stops it; a magnet link typed or pasted
+ * there starts its download instead), Paste magnet (Ctrl/Cmd-V outside the box) and one closable
+ * tab per search.
+ */
 final class SearchPanel extends JPanel implements SearchTab.Owner {
     private static final String HINT = "hint";
     private static final String RESULTS = "results";
@@ -35,6 +41,10 @@ final class SearchPanel extends JPanel implements SearchTab.Owner {
         JButton go = new JButton("Search");
         go.setName("searchButton");
         go.addActionListener(e -> startSearch());
+        JButton paste = new JButton("Paste magnet");
+        paste.setName("pasteMagnetButton");
+        paste.setToolTipText("Download the file of the magnet link in the clipboard (Ctrl/Cmd-V on the results)");
+        paste.addActionListener(e -> paste());
         box.addActionListener(e -> startSearch());
         Widgets.onTextChange(box, text -> box.putClientProperty(FlatClientProperties.OUTLINE, null));
         getInputMap(WHEN_ANCESTOR_OF_FOCUSED_COMPONENT).put(KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0), "stopSearch");
@@ -44,9 +54,21 @@ final class SearchPanel extends JPanel implements SearchTab.Owner {
                 stopSearch();
             }
         });
+        // Text fields keep their own Ctrl/Cmd-V: this one is for the rest of the tab.
+        getInputMap(WHEN_ANCESTOR_OF_FOCUSED_COMPONENT).put(KeyStroke.getKeyStroke(KeyEvent.VK_V,
+                Toolkit.getDefaultToolkit().getMenuShortcutKeyMaskEx()), "pasteMagnet");
+        getActionMap().put("pasteMagnet", new AbstractAction() {
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                paste();
+            }
+        });
         JPanel top = new JPanel(new BorderLayout(Widgets.px(8), 0));
         top.add(box, BorderLayout.CENTER);
-        top.add(go, BorderLayout.EAST);
+        JPanel actions = new JPanel(new FlowLayout(FlowLayout.RIGHT, Widgets.px(4), 0));
+        actions.add(go);
+        actions.add(paste);
+        top.add(actions, BorderLayout.EAST);
         add(top, BorderLayout.NORTH);
 
         searches.setName("searchTabs");
@@ -85,12 +107,29 @@ final class SearchPanel extends JPanel implements SearchTab.Owner {
             refuse("Type a word or two to search for, then press Enter");
             return;
         }
+        if (MagnetClipboard.isMagnet(text)) {
+            openMagnet(text);
+            box.selectAll();
+            return;
+        }
         SearchTab tab = new SearchTab(ctx, text, this);
         searches.addTab(tab.title(), tab);
         searches.setSelectedComponent(tab);
         cards.show(body, RESULTS);
         tab.start();
         box.selectAll();
+    }
+
+    /** Downloads the file of the magnet link in the clipboard, or says there is none. */
+    @Override
+    public void paste() {
+        MagnetClipboard.paste().ifPresentOrElse(this::openMagnet,
+                () -> ctx.notice("The clipboard holds no magnet link (copy one that starts with magnet:?)"));
+    }
+
+    /** Starts the download a magnet link names: pasted, typed, or handed to the app by the system. */
+    void openMagnet(String link) {
+        ctx.magnets().open(link);
     }
 
     /** Stops the search whose results are showing. */

@@ -3,31 +3,38 @@ package dev.shoal.ui;
 import dev.shoal.node.api.DownloadInfo;
 import dev.shoal.node.api.DownloadState;
 import dev.shoal.node.api.Search;
-import dev.shoal.node.api.SearchHit;
+import dev.shoal.node.api.SearchResult;
 import java.awt.BorderLayout;
 import java.awt.FlowLayout;
+import java.awt.event.KeyEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
+import javax.swing.JCheckBox;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
+import javax.swing.JPopupMenu;
 import javax.swing.JTable;
 import javax.swing.JTextField;
+import javax.swing.RowFilter;
 import javax.swing.RowSorter;
 import javax.swing.SortOrder;
 import javax.swing.Timer;
+import javax.swing.table.TableModel;
 import javax.swing.table.TableRowSorter;
 
 /**
- * One search: its results streaming in, grouped by file, with a filter box, Stop and Download.
- * Hits arrive on node threads and reach the table in 100 ms batches. After the node's query
- * lifetime the line above the table says what came of it (hits arriving later still show); Stop
- * (or Esc) makes the node forget the search.
+ * One search: its files as the node ranks them, best first, each row's score explained in its tool
+ * tip; files that look like spam are hidden unless "Show hidden" is ticked, with the reason in
+ * their Status. A filter box, Stop, Download; a right-click menu (and Ctrl/Cmd-C) copies magnet
+ * links and marks files as spam. The node's results are looked at whenever hits arrive, at most
+ * every {@link #LOOK_MILLIS}. After the node's query lifetime the line above the table says what
+ * came of it (hits arriving later still show); Stop (or Esc) makes the node forget the search.
  */
 final class SearchTab extends JPanel {
-    static final long HIT_BATCH_MILLIS = 100;
+    static final long LOOK_MILLIS = 100;
 
     /** What the search panel hears from a tab. */
     interface Owner {
@@ -36,6 +43,9 @@ final class SearchTab extends JPanel {
 
         /** The node refused the search (nothing to search for, say): the tab has no use. */
         void failed(SearchTab tab, String message);
+
+        /** The user pasted something in the results: a magnet link, maybe. */
+        void paste();
     }
 
     private final AppContext ctx;
@@ -45,11 +55,14 @@ final class SearchTab extends JPanel {
     private final TableRowSorter<SearchResultsModel> sorter;
     private final JTable table;
     private final JTextField filter = Widgets.field("resultFilter", "Filter results", 18);
+    private final JCheckBox showHidden = new JCheckBox("Show hidden");
     private final JLabel summary = new JLabel(SearchStatus.summary(SearchStatus.Phase.STARTING, 0, 0, 0, true));
     private final JButton stop = new JButton("Stop");
     private final JButton download = new JButton("Download");
-    private final Coalescer<SearchHit> hits = new Coalescer<>(HIT_BATCH_MILLIS, this::addHits);
+    private final ResultsFeed feed = new ResultsFeed(LOOK_MILLIS, this::show);
     private final Runnable stopWatchingMarks;
+    private final Runnable stopWatchingSpamList;
+    private final Consumer<NodeSnapshot> tick = s -> lookIfShowing();
     private SearchStatus.Phase phase = SearchStatus.Phase.STARTING;
     private Search search;
     private Timer lifetime;
@@ -66,20 +79,30 @@ final class SearchTab extends JPanel {
         setBorder(BorderFactory.createEmptyBorder(Widgets.px(6), 0, 0, 0));
         model = new SearchResultsModel(ctx.marks()::of);
         sorter = new TableRowSorter<>(model);
-        table = Widgets.table("resultsTable", model, sorter, 330, 80, 65, 75, 50, 110, 85, 95);
-        Widgets.dimRows(table, row -> model.mark(row) != FileMarks.Mark.NONE);
+        table = Widgets.table("resultsTable", model, sorter, 330, 80, 65, 55, 65, 50, 110, 85, 150);
+        Widgets.dimRows(table, row -> model.mark(row) != FileMarks.Mark.NONE || model.result(row).hidden());
+        Widgets.rowToolTips(table, model::toolTip);
         table.getColumnModel().getColumn(SearchResultsModel.SIZE).setCellRenderer(Renderers.bytes());
+        table.getColumnModel().getColumn(SearchResultsModel.SCORE).setCellRenderer(Renderers.right());
         table.getColumnModel().getColumn(SearchResultsModel.SOURCES).setCellRenderer(Renderers.right());
         table.getColumnModel().getColumn(SearchResultsModel.HOPS).setCellRenderer(Renderers.right());
-        table.getTableHeader().setToolTipText("Hops: relays a hit crossed (0 = a direct peer). Firewalled: hosts"
-                + " that cannot take connections and are asked by Push instead.");
+        table.getTableHeader().setToolTipText("Score: how well the name matches your words and how many hosts offer"
+                + " it, how near and reachable they are (hover a row for the reasons). Hops: relays a hit crossed"
+                + " (0 = a direct peer). Firewalled: hosts reached by Push.");
         sorter.setSortsOnUpdates(true);
-        sorter.setSortKeys(List.of(new RowSorter.SortKey(SearchResultsModel.SOURCES, SortOrder.DESCENDING)));
+        sorter.setSortKeys(List.of(new RowSorter.SortKey(SearchResultsModel.SCORE, SortOrder.DESCENDING)));
         Widgets.onDoubleClick(table, this::downloadSelected);
+        Widgets.rowMenu(table, menu());
+        Widgets.onShortcut(table, KeyEvent.VK_C, "copyMagnet", this::copyMagnets);
+        Widgets.onShortcut(table, KeyEvent.VK_V, "pasteMagnet", owner::paste);
         table.getSelectionModel().addListSelectionListener(e -> updateButtons());
-        Widgets.onTextChange(filter, text -> sorter.setRowFilter(
-                TableFilter.of(text, SearchResultsModel.NAME, SearchResultsModel.TYPE)));
+        Widgets.onTextChange(filter, text -> applyFilter());
+        showHidden.setName("showHiddenToggle");
+        showHidden.setToolTipText("Also list the files Shoal hides as spam or fakes, with the reason");
+        showHidden.addActionListener(e -> applyFilter());
         stopWatchingMarks = ctx.marks().onChange(model::marksChanged);
+        stopWatchingSpamList = ctx.onSpamListChange(feed::request);
+        ctx.poller().subscribe(tick);
 
         stop.setName("stopSearchButton");
         stop.setToolTipText("Stop collecting answers to this search (Esc); the results stay");
@@ -90,7 +113,10 @@ final class SearchTab extends JPanel {
         updateButtons();
 
         JPanel top = new JPanel(new BorderLayout(Widgets.px(8), 0));
-        top.add(filter, BorderLayout.WEST);
+        JPanel left = new JPanel(new FlowLayout(FlowLayout.LEFT, Widgets.px(6), 0));
+        left.add(filter);
+        left.add(showHidden);
+        top.add(left, BorderLayout.WEST);
         summary.setName("resultSummary");
         top.add(summary, BorderLayout.CENTER);
         JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT, Widgets.px(4), 0));
@@ -101,12 +127,22 @@ final class SearchTab extends JPanel {
         add(Widgets.scroll(table), BorderLayout.CENTER);
     }
 
+    private JPopupMenu menu() {
+        JPopupMenu menu = new JPopupMenu();
+        menu.add(Widgets.item("downloadItem", "Download", this::downloadSelected));
+        menu.add(Widgets.item("copyMagnetItem", "Copy magnet link", this::copyMagnets));
+        menu.addSeparator();
+        menu.add(Widgets.item("markSpamItem", "Mark as spam", this::markSelectedAsSpam));
+        return menu;
+    }
+
     String query() {
         return query;
     }
 
     String title() {
-        return model.getRowCount() == 0 ? query : query + " (" + model.getRowCount() + ")";
+        int shown = model.shownCount();
+        return shown == 0 ? query : query + " (" + shown + ")";
     }
 
     SearchResultsModel model() {
@@ -117,11 +153,11 @@ final class SearchTab extends JPanel {
         return phase;
     }
 
-    /** Starts the search off the EDT; hits stream into the table. */
+    /** Starts the search off the EDT; results stream into the table. */
     void start() {
         int ttl = ctx.node().config().maxTtl();
         ctx.background().call(() -> {
-            Search s = ctx.node().search(query, ttl, hits::add);
+            Search s = ctx.node().search(query, ttl, hit -> feed.request());
             return new Started(s, !ctx.node().peers().isEmpty());
         }, this::started, e -> owner.failed(this, Background.message(e)));
     }
@@ -137,6 +173,7 @@ final class SearchTab extends JPanel {
             forget();
             return;
         }
+        feed.attach(search);
         if (search.peersQueried() == 0) {
             // Nobody was asked, so nothing can come back: say so now rather than after the lifetime.
             forget();
@@ -170,10 +207,14 @@ final class SearchTab extends JPanel {
     /** The tab is being closed: stops the search and lets go of the app's state. */
     void close() {
         closed = true;
+        feed.detach();
         stopWatchingMarks.run();
+        stopWatchingSpamList.run();
+        ctx.poller().unsubscribe(tick);
         forget();
     }
 
+    /** Closes the node's search; its results can still be looked at (a file marked as spam is hidden then too). */
     private void forget() {
         if (lifetime != null) {
             lifetime.stop();
@@ -186,18 +227,47 @@ final class SearchTab extends JPanel {
         updateButtons();
     }
 
-    private void addHits(List<SearchHit> batch) {
-        if (closed || phase == SearchStatus.Phase.STOPPED || search == null && phase != SearchStatus.Phase.STARTING) {
+    /** Edits of the spam list made outside the app count at the next look: the tab in view looks once a second. */
+    private void lookIfShowing() {
+        if (isShowing()) {
+            feed.request();
+        }
+    }
+
+    private void show(List<SearchResult> results) {
+        if (closed) {
             return;
         }
-        model.addHits(batch);
+        int before = model.getRowCount();
+        model.setResults(results);
         showStatus();
-        owner.resultsChanged(this);
+        if (model.getRowCount() != before || results.size() > 0) {
+            owner.resultsChanged(this);
+        }
+    }
+
+    private void applyFilter() {
+        RowFilter<TableModel, Integer> text = TableFilter.of(filter.getText(), SearchResultsModel.NAME,
+                SearchResultsModel.TYPE);
+        boolean all = showHidden.isSelected();
+        sorter.setRowFilter(new RowFilter<TableModel, Integer>() {
+            @Override
+            public boolean include(Entry<? extends TableModel, ? extends Integer> entry) {
+                if (!all && model.result(entry.getIdentifier()).hidden()) {
+                    return false;
+                }
+                return text == null || text.include(entry);
+            }
+        });
+        showStatus();
     }
 
     private void showStatus() {
-        summary.setText(SearchStatus.summary(phase, model.getRowCount(), model.sourceCount(), peersQueried, connected));
+        String line = SearchStatus.summary(phase, model.shownCount(), model.sourceCount(), peersQueried, connected);
+        int hidden = model.hiddenCount();
+        summary.setText(hidden == 0 ? line : line + " \u00b7 " + hidden + " hidden");
         summary.setToolTipText(summary.getText());
+        showHidden.setText(hidden == 0 ? "Show hidden" : "Show hidden (" + hidden + ")");
         Widgets.placeholder(table, SearchStatus.explanation(phase, peersQueried, connected));
         updateButtons();
     }
@@ -207,42 +277,64 @@ final class SearchTab extends JPanel {
         return SearchStatus.explanation(phase, peersQueried, connected);
     }
 
-    private List<ResultGroup> selected() {
-        List<ResultGroup> groups = new ArrayList<>();
+    private List<SearchResult> selected() {
+        List<SearchResult> results = new ArrayList<>();
         for (int viewRow : table.getSelectedRows()) {
-            groups.add(model.group(table.convertRowIndexToModel(viewRow)));
+            results.add(model.result(table.convertRowIndexToModel(viewRow)));
         }
-        return groups;
+        return results;
     }
 
     private void updateButtons() {
-        download.setEnabled(selected().stream().anyMatch(ResultGroup::downloadable));
+        download.setEnabled(selected().stream().anyMatch(SearchResult::downloadable));
         stop.setEnabled(search != null && !closed);
     }
 
+    void copyMagnets() {
+        ctx.magnets().copy(selected().stream().map(r -> new Magnets.FileRef(r.urn(), r.name(), r.size())).toList());
+    }
+
+    /** Puts the selected files on the user's spam list: they are hidden here and in every search from now on. */
+    void markSelectedAsSpam() {
+        List<SearchResult> chosen = selected().stream().filter(SearchResult::downloadable).toList();
+        if (chosen.isEmpty()) {
+            ctx.notice(selected().isEmpty() ? "Select a file to mark it as spam"
+                    : "Only files with a hash can be listed as spam");
+            return;
+        }
+        ctx.background().call(() -> {
+            chosen.forEach(r -> ctx.node().spamList().add(r.urn(), r.name()));
+            return chosen.size();
+        }, n -> {
+            ctx.notice(n == 1 ? "Marked " + chosen.get(0).name() + " as spam: it is hidden from now on"
+                    : "Marked " + n + " files as spam: they are hidden from now on");
+            ctx.spamListChanged();
+        });
+    }
+
     void downloadSelected() {
-        for (ResultGroup g : selected()) {
-            if (!g.downloadable()) {
-                ctx.notice(g.name() + " came without a hash, so it cannot be verified: not downloaded");
+        for (SearchResult r : selected()) {
+            if (!r.downloadable()) {
+                ctx.notice(r.name() + " came without a hash, so it cannot be verified: not downloaded");
                 continue;
             }
-            if (ctx.marks().of(g.urn()) == FileMarks.Mark.IN_LIBRARY) {
-                ctx.notice("You already share " + g.name() + " (see the Library tab): not downloaded again");
+            if (ctx.marks().of(r.urn()) == FileMarks.Mark.IN_LIBRARY) {
+                ctx.notice("You already share " + r.name() + " (see the Library tab): not downloaded again");
                 continue;
             }
-            ctx.background().call(() -> ctx.node().download(g.urn(), g.name(), g.size(), g.sources()).info(),
-                    (DownloadInfo d) -> started(g, d));
+            ctx.background().call(() -> ctx.node().download(r.urn(), r.name(), r.size(), r.sources()).info(),
+                    (DownloadInfo d) -> started(r, d));
         }
     }
 
-    private void started(ResultGroup g, DownloadInfo d) {
+    private void started(SearchResult r, DownloadInfo d) {
         ctx.marks().download(d);
         if (d.state() == DownloadState.DONE) {
-            ctx.notice(g.name() + " is already downloaded: " + d.path());
+            ctx.notice(r.name() + " is already downloaded: " + d.path());
         } else {
             ctx.announceEnd(d.id());
-            ctx.notice("Downloading " + g.name() + " from " + g.sourceCount()
-                    + (g.sourceCount() == 1 ? " source" : " sources"));
+            ctx.notice("Downloading " + r.name() + " from " + r.sourceCount()
+                    + (r.sourceCount() == 1 ? " source" : " sources"));
         }
         ctx.poller().pollSoon();
     }

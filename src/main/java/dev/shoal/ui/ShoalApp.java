@@ -4,6 +4,7 @@ import dev.shoal.node.api.NodeConfig;
 import dev.shoal.node.api.Shoal;
 import dev.shoal.node.api.ShoalException;
 import dev.shoal.node.api.ShoalNode;
+import java.awt.Desktop;
 import java.awt.Taskbar;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
@@ -30,6 +31,14 @@ public final class ShoalApp {
 
     /** The everyday app: settings from {@code <dataDir>/settings.properties}, theme from {@code ui.properties}. */
     public static void open(Path dataDir) {
+        open(dataDir, List.of());
+    }
+
+    /**
+     * The everyday app, downloading what {@code magnets} name once it is up. When the app already
+     * runs on {@code dataDir}, the links are handed to it instead and this process ends.
+     */
+    public static void open(Path dataDir, List<String> magnets) {
         UiPrefs prefs = UiPrefs.load(dataDir);
         boolean dark = OsTheme.prefersDark();
         onEdt(() -> prefs.theme().install(dark));
@@ -46,6 +55,10 @@ public final class ShoalApp {
             fail("Shoal cannot use its data folder", dataDir.toAbsolutePath() + ": " + e.getMessage());
             return;
         }
+        if (dataFolderLock == null && !magnets.isEmpty()) {
+            handOver(dataDir, magnets);
+            return;
+        }
         if (dataFolderLock == null) {
             fail("Shoal is already running", "Shoal is already running with the data folder "
                     + dataDir.toAbsolutePath() + ".\nUse its window, or quit it before starting Shoal again.");
@@ -53,9 +66,22 @@ public final class ShoalApp {
         }
         ShoalNode node = startOrFallBack(settings.saved());
         if (node != null) {
-            show(node, settings, prefs, dark, null, () -> stopAndExit(node, () -> {
+            show(node, settings, prefs, dark, null, magnets, () -> stopAndExit(node, () -> {
             }));
         }
+    }
+
+    /** Leaves the links for the app that runs on {@code dataDir} (it looks every second) and ends this process. */
+    private static void handOver(Path dataDir, List<String> magnets) {
+        try {
+            MagnetInbox.drop(dataDir, magnets);
+        } catch (IOException e) {
+            fail("Shoal is already running", "Shoal is already running, and the magnet link could not be handed to it: "
+                    + e.getMessage());
+            return;
+        }
+        System.out.println("Shoal is already running: it downloads the magnet link (see its Transfers tab)");
+        System.exit(0);
     }
 
     /**
@@ -81,7 +107,7 @@ public final class ShoalApp {
         }
         String note = "Downloads go to a temporary folder that is deleted when you close this window.";
         show(node, SettingsStore.of(config), prefs, dark, welcome == null ? null : welcome + "<br>" + note,
-                () -> stopAndExit(node, afterClose));
+                List.of(), () -> stopAndExit(node, afterClose));
     }
 
     /** Builds the window for a running node; EDT only. Tests use it with their own nodes. */
@@ -92,14 +118,31 @@ public final class ShoalApp {
     }
 
     private static void show(ShoalNode node, SettingsStore settings, UiPrefs prefs, boolean dark, String welcome,
-            Runnable onClosed) {
+            List<String> magnets, Runnable onClosed) {
         SwingUtilities.invokeLater(() -> {
             MainFrame f = frame(node, settings, prefs, dark, welcome, onClosed);
             if (Taskbar.isTaskbarSupported() && Taskbar.getTaskbar().isSupported(Taskbar.Feature.ICON_IMAGE)) {
                 Taskbar.getTaskbar().setIconImage(AppIcon.draw(256));
             }
+            handleMagnetLinks(f);
             f.setVisible(true);
             f.search().box().requestFocusInWindow();
+            magnets.forEach(f.search()::openMagnet);
+        });
+    }
+
+    /**
+     * Where the system hands links to a running app as events (macOS, which does not pass them as
+     * arguments), magnet links clicked elsewhere start their download here. Elsewhere they arrive
+     * as arguments of a new launch ({@code Shoal 'magnet:?...'}), see {@link #open(Path, List)}.
+     */
+    private static void handleMagnetLinks(MainFrame f) {
+        if (!Desktop.isDesktopSupported() || !Desktop.getDesktop().isSupported(Desktop.Action.APP_OPEN_URI)) {
+            return;
+        }
+        Desktop.getDesktop().setOpenURIHandler(event -> {
+            String link = event.getURI().toString();
+            SwingUtilities.invokeLater(() -> f.search().openMagnet(link));
         });
     }
 

@@ -6,6 +6,7 @@ import dev.shoal.node.api.DownloadState;
 import dev.shoal.node.api.NodeEvent;
 import java.awt.BorderLayout;
 import java.awt.FlowLayout;
+import java.awt.event.KeyEvent;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,6 +17,7 @@ import javax.swing.BorderFactory;
 import javax.swing.JButton;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
+import javax.swing.JPopupMenu;
 import javax.swing.JSplitPane;
 import javax.swing.JTabbedPane;
 import javax.swing.SwingUtilities;
@@ -57,6 +59,10 @@ final class TransfersPanel extends JPanel {
         downloadTable.getSelectionModel().addListSelectionListener(e -> showDetails());
         downloads.addTableModelListener(e -> updateButtons());
         Widgets.onDoubleClick(downloadTable, this::openFolder);
+        JPopupMenu menu = new JPopupMenu();
+        menu.add(Widgets.item("copyDownloadMagnetItem", "Copy magnet link", this::copyMagnets));
+        Widgets.rowMenu(downloadTable, menu);
+        Widgets.onShortcut(downloadTable, KeyEvent.VK_C, "copyMagnet", this::copyMagnets);
         Widgets.placeholder(downloadTable, "No downloads yet.\nSearch for a file and double-click a result:"
                 + " it is fetched from every peer that has it at once.");
 
@@ -160,6 +166,11 @@ final class TransfersPanel extends JPanel {
         p.add(table, BorderLayout.CENTER);
         p.setBorder(BorderFactory.createEmptyBorder(Widgets.px(4), 0, Widgets.px(4), 0));
         return p;
+    }
+
+    /** Copies the magnet links of the selected downloads (Ctrl/Cmd-C, or the right-click menu). */
+    void copyMagnets() {
+        ctx.magnets().copy(selected().stream().map(d -> new Magnets.FileRef(d.urn(), d.name(), d.size())).toList());
     }
 
     private List<DownloadInfo> selected() {

@@ -2,18 +2,26 @@ package dev.shoal.ui;
 
 import com.formdev.flatlaf.FlatClientProperties;
 import com.formdev.flatlaf.util.UIScale;
+import java.awt.Component;
+import java.awt.Toolkit;
+import java.awt.event.ActionEvent;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
-import java.awt.Component;
 import java.awt.FontMetrics;
 import java.awt.Graphics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
+import javax.swing.AbstractAction;
+import javax.swing.JComponent;
+import javax.swing.JMenuItem;
+import javax.swing.JPopupMenu;
 import javax.swing.JScrollPane;
 import javax.swing.JTable;
 import javax.swing.JTextField;
+import javax.swing.KeyStroke;
 import javax.swing.UIManager;
 import javax.swing.event.DocumentEvent;
 import javax.swing.event.DocumentListener;
@@ -93,6 +101,57 @@ final class Widgets {
         return s;
     }
 
+    /** What hovering a row (by model index) says; null for nothing. */
+    static void rowToolTips(JTable table, IntFunction<String> byModelRow) {
+        table.putClientProperty(HintedTable.ROW_TIPS, byModelRow);
+    }
+
+    /**
+     * A right-click menu for the rows: a click on a row outside the selection selects that row
+     * first, so the menu always acts on what is highlighted.
+     */
+    static void rowMenu(JTable table, JPopupMenu menu) {
+        table.setComponentPopupMenu(menu);
+        table.addMouseListener(new MouseAdapter() {
+            @Override
+            public void mousePressed(MouseEvent e) {
+                selectUnder(e);
+            }
+
+            @Override
+            public void mouseReleased(MouseEvent e) {
+                selectUnder(e);
+            }
+
+            private void selectUnder(MouseEvent e) {
+                int row = table.rowAtPoint(e.getPoint());
+                if (e.isPopupTrigger() && row >= 0 && !table.isRowSelected(row)) {
+                    table.setRowSelectionInterval(row, row);
+                }
+            }
+        });
+    }
+
+    /** Binds {@code key} with the platform's shortcut modifier (Ctrl, or Cmd on macOS) while {@code c} has the focus. */
+    static void onShortcut(JComponent c, int key, String name, Runnable action) {
+        int mask = Toolkit.getDefaultToolkit().getMenuShortcutKeyMaskEx();
+        c.getInputMap(JComponent.WHEN_FOCUSED).put(KeyStroke.getKeyStroke(key, mask), name);
+        c.getActionMap().put(name, new AbstractAction(name) {
+            @Override
+            public void actionPerformed(ActionEvent e) {
+                action.run();
+            }
+        });
+    }
+
+    /** A menu item with a name for tests. */
+    static JMenuItem item(String name, String text, Runnable action) {
+        JMenuItem item = new JMenuItem(text);
+        item.setName(name);
+        item.addActionListener(e -> action.run());
+        return item;
+    }
+
     /** Runs {@code action} on a double click of a row. */
     static void onDoubleClick(JTable table, Runnable action) {
         table.addMouseListener(new MouseAdapter() {
@@ -109,6 +168,7 @@ final class Widgets {
     private static final class HintedTable extends JTable {
         static final String PLACEHOLDER = "shoal.placeholder";
         static final String DIMMED = "shoal.dimmed";
+        static final String ROW_TIPS = "shoal.rowTips";
 
         HintedTable(TableModel model) {
             super(model);
@@ -123,6 +183,18 @@ final class Widgets {
                 c.setForeground(UIManager.getColor("Label.disabledForeground"));
             }
             return c;
+        }
+
+        @Override
+        public String getToolTipText(MouseEvent e) {
+            int row = rowAtPoint(e.getPoint());
+            if (row >= 0 && getClientProperty(ROW_TIPS) instanceof IntFunction<?> tips) {
+                Object tip = tips.apply(convertRowIndexToModel(row));
+                if (tip != null) {
+                    return tip.toString();
+                }
+            }
+            return super.getToolTipText(e);
         }
 
         @Override

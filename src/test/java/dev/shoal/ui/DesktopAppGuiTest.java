@@ -78,7 +78,7 @@ class DesktopAppGuiTest {
                 && Integer.valueOf(4).equals(value(results.target(), 0, SearchResultsModel.SOURCES)));
         assertThat(results.valueAt(TableCell.row(0).column(SearchResultsModel.NAME))).isEqualTo("ocean-waves-30s.wav");
         assertThat(results.valueAt(TableCell.row(0).column(SearchResultsModel.SIZE))).isEqualTo("1.3 MiB");
-        String urn = GuiActionRunner.execute(() -> ((SearchResultsModel) results.target().getModel()).group(0).urn());
+        String urn = GuiActionRunner.execute(() -> ((SearchResultsModel) results.target().getModel()).result(0).urn());
 
         window.textBox("resultFilter").enterText("zzz");
         waitFor("the filter hides the row", () -> rows(results.target()) == 0);
