@@ -125,6 +125,7 @@ final class SearchTab extends JPanel {
         top.add(buttons, BorderLayout.EAST);
         add(top, BorderLayout.NORTH);
         add(Widgets.scroll(table), BorderLayout.CENTER);
+        applyFilter();
     }
 
     private JPopupMenu menu() {

@@ -111,23 +111,28 @@ final class Widgets {
      * first, so the menu always acts on what is highlighted.
      */
     static void rowMenu(JTable table, JPopupMenu menu) {
-        table.setComponentPopupMenu(menu);
+        // Shown here rather than through setComponentPopupMenu, which can swallow the press that
+        // should select the row first.
         table.addMouseListener(new MouseAdapter() {
             @Override
             public void mousePressed(MouseEvent e) {
-                selectUnder(e);
+                showIfAsked(e);
             }
 
             @Override
             public void mouseReleased(MouseEvent e) {
-                selectUnder(e);
+                showIfAsked(e);
             }
 
-            private void selectUnder(MouseEvent e) {
+            private void showIfAsked(MouseEvent e) {
+                if (!e.isPopupTrigger() || menu.isVisible()) {
+                    return;
+                }
                 int row = table.rowAtPoint(e.getPoint());
-                if (e.isPopupTrigger() && row >= 0 && !table.isRowSelected(row)) {
+                if (row >= 0 && !table.isRowSelected(row)) {
                     table.setRowSelectionInterval(row, row);
                 }
+                menu.show(table, e.getX(), e.getY());
             }
         });
     }

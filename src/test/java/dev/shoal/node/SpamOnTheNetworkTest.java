@@ -43,9 +43,7 @@ class SpamOnTheNetworkTest {
             net.link(searcher, honestB);
             Guid spammerId = Guid.random();
             Guid flooderId = Guid.random();
-            try (SpammingPeer echoer = new SpammingPeer(searcher.listenAddress(), q -> List.of(SpammingPeer.hit(
-                    "127.0.66.1", "LIME", List.of(result(1, 3_145_728, q.text() + ".mp3.exe", "payload"),
-                            result(2, 3_145_728, q.text() + " full version.zip", "payload-zip")), spammerId)));
+            try (SpammingPeer echoer = new SpammingPeer(searcher.listenAddress(), q -> SpammingPeer.echoes(q, spammerId));
                     SpammingPeer decoys = new SpammingPeer(searcher.listenAddress(), SpamOnTheNetworkTest::decoy);
                     SpammingPeer flooder = new SpammingPeer(searcher.listenAddress(), q -> flood(q.text(), flooderId))) {
                 await().atMost(Duration.ofSeconds(10)).until(() -> searcher.peers().size() == 5);

@@ -8,6 +8,8 @@ import dev.shoal.protocol.MessageCodec;
 import dev.shoal.protocol.Payload;
 import dev.shoal.protocol.Query;
 import dev.shoal.protocol.QueryHit;
+import dev.shoal.protocol.Urn;
+import dev.shoal.node.spam.HitSets;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -20,12 +22,12 @@ import java.util.function.Function;
  * A raw Gnutella peer linked to a node that answers every query it is sent with whatever
  * {@code answers} makes of it: the spam servents of real networks, played on loopback.
  */
-final class SpammingPeer implements AutoCloseable {
+public final class SpammingPeer implements AutoCloseable {
     private final Socket link;
     private final Function<Query, List<QueryHit>> answers;
     private final Thread reader;
 
-    SpammingPeer(InetSocketAddress node, Function<Query, List<QueryHit>> answers) throws IOException {
+    public SpammingPeer(InetSocketAddress node, Function<Query, List<QueryHit>> answers) throws IOException {
         this.link = RawPeer.connectAsUltrapeer(node);
         this.link.setSoTimeout(0);
         this.answers = answers;
@@ -35,9 +37,20 @@ final class SpammingPeer implements AutoCloseable {
     }
 
     /** One QueryHit of up to ten results from {@code host} (the address it claims), as servents send them. */
-    static QueryHit hit(String host, String vendor, List<QueryHit.Result> results, Guid serventId) {
+    public static QueryHit hit(String host, String vendor, List<QueryHit.Result> results, Guid serventId) {
         return new QueryHit(new InetSocketAddress(host, 6346), 1000, results, vendor,
                 QueryHit.Flags.of(false, false, false, false, false), Ggep.EMPTY, new byte[0], serventId);
+    }
+
+    /**
+     * The spammer of real networks: every query answered with the query as a program and as a
+     * "full version" archive, both of one fixed size.
+     */
+    public static List<QueryHit> echoes(Query q, Guid serventId) {
+        return List.of(hit("127.0.66.1", "LIME", List.of(
+                QueryHit.Result.of(1, 3_145_728, q.text() + ".mp3.exe", Urn.parse(HitSets.urn("payload"))),
+                QueryHit.Result.of(2, 3_145_728, q.text() + " full version.zip", Urn.parse(HitSets.urn("payload-zip")))),
+                serventId));
     }
 
     private void readLoop() {
