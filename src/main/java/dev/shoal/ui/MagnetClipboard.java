@@ -6,6 +6,7 @@ import java.awt.datatransfer.DataFlavor;
 import java.awt.datatransfer.StringSelection;
 import java.awt.datatransfer.UnsupportedFlavorException;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -30,9 +31,9 @@ final class MagnetClipboard {
         }
     }
 
-    /** The first line of {@code text} that is a magnet link, trimmed. */
+    /** The first magnet link in {@code text}, which may hold other words ("here it is: magnet:?..."). */
     static Optional<String> find(String text) {
-        return text.lines().map(String::strip).filter(MagnetClipboard::isMagnet).findFirst();
+        return Arrays.stream(text.split("\\s+")).filter(MagnetClipboard::isMagnet).findFirst();
     }
 
     static boolean isMagnet(String text) {
