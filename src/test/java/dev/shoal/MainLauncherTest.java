@@ -29,6 +29,15 @@ class MainLauncherTest {
     }
 
     @Test
+    void aMagnetLinkIsForTheAppAndWithoutADisplayItSaysHowToGetTheFileInstead() throws Exception {
+        Result r = run("magnet:?xt=urn:sha1:5T7Z3XHOHKCK5QY2Z6BQKEKQPZMQGVOJ&dn=a.txt");
+        assertThat(r.exit).isEqualTo(2);
+        assertThat(r.stderr.strip().lines()).singleElement().asString()
+                .startsWith("shoal: cannot open the desktop app (no display) for the magnet link;")
+                .contains("shoal get LINK --peer HOST:PORT");
+    }
+
+    @Test
     void otherArgumentsGoToTheCommandLine() throws Exception {
         Result r = run("--version");
         assertThat(r.exit).isZero();
