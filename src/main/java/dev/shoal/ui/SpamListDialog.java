@@ -34,9 +34,7 @@ final class SpamListDialog extends JDialog {
         text.setEnabled(false);
         problem.setName("spamListProblem");
         problem.setForeground(UIManager.getColor("Component.error.focusedBorderColor"));
-        JLabel where = new JLabel("<html>Search results with these hashes are hidden. One urn:sha1 per line;"
-                + " # starts a comment.<br>The file is " + ctx.node().spamList().file() + "; edits made"
-                + " there count too.</html>");
+        JLabel where = new JLabel(explanation("the data folder"));
         where.putClientProperty(FlatClientProperties.STYLE_CLASS, "small");
 
         save.setName("saveSpamListButton");
@@ -61,12 +59,22 @@ final class SpamListDialog extends JDialog {
         pack();
         setLocationRelativeTo(owner);
 
-        ctx.background().call(() -> ctx.node().spamList().text(), loaded -> {
-            text.setText(loaded);
-            text.setCaretPosition(0);
-            text.setEnabled(true);
-            save.setEnabled(true);
-        }, e -> problem.setText(Background.message(e)));
+        ctx.background().call(() -> new Loaded(ctx.node().spamList().file().toString(), ctx.node().spamList().text()),
+                loaded -> {
+                    where.setText(explanation(loaded.file()));
+                    text.setText(loaded.text());
+                    text.setCaretPosition(0);
+                    text.setEnabled(true);
+                    save.setEnabled(true);
+                }, e -> problem.setText(Background.message(e)));
+    }
+
+    private record Loaded(String file, String text) {
+    }
+
+    private static String explanation(String file) {
+        return "<html>Search results with these hashes are hidden. One urn:sha1 per line; # starts a comment."
+                + "<br>The list is kept in " + file + "; edits made there count too.</html>";
     }
 
     private void save() {

@@ -26,6 +26,26 @@ class FileNameAnalyzerTest {
     }
 
     @Test
+    void wordsCutTextAsTheIndexDoesFromAnyThread() throws Exception {
+        assertThat(FileNameAnalyzer.words("Café_Récif.OGG")).containsExactly("cafe", "recif", "ogg")
+                .isEqualTo(tokens("Café_Récif.OGG"));
+        assertThat(FileNameAnalyzer.words(null)).isEmpty();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<java.util.List<String>>>();
+            for (int i = 0; i < 200; i++) {
+                String name = "Tide_Chart-" + i + ".txt";
+                futures.add(pool.submit(() -> FileNameAnalyzer.words(name)));
+            }
+            for (int i = 0; i < 200; i++) {
+                assertThat(futures.get(i).get()).containsExactly("tide", "chart", Integer.toString(i), "txt");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void underscoresDashesAndDotsSeparateWords() {
         assertThat(tokens("Free_Software-Song.OGG")).containsExactly("free", "software", "song", "ogg");
     }

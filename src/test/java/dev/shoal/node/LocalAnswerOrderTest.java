@@ -2,17 +2,14 @@ package dev.shoal.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shoal.RawPeer;
 import dev.shoal.library.FileNameAnalyzer;
 import dev.shoal.node.rank.Bm25;
+import dev.shoal.protocol.Frame;
 import dev.shoal.protocol.Guid;
-import dev.shoal.protocol.Header;
 import dev.shoal.protocol.MessageCodec;
-import dev.shoal.protocol.Payload;
 import dev.shoal.protocol.Query;
 import dev.shoal.protocol.QueryHit;
-import java.io.DataInputStream;
-import java.net.Socket;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,9 +50,9 @@ class LocalAnswerOrderTest {
         }
         try (TestNodes net = new TestNodes(temp)) {
             ServentNode node = net.ultrapeer("node", 4, files);
-            try (Socket peer = RawPeer.connectAsUltrapeer(node.listenAddress())) {
+            try (RawPeer peer = RawPeer.connectAsUltrapeer(node.listenAddress())) {
                 Guid guid = Guid.random();
-                peer.getOutputStream().write(MessageCodec.frame(guid, 1, 0, Query.keywords("tide chart")).toBytes());
+                peer.sendFrame(MessageCodec.frame(guid, 1, 0, Query.keywords("tide chart")));
                 List<QueryHit> hits = readHits(peer, guid, 10);
 
                 assertThat(hits).allSatisfy(h -> assertThat(h.results()).hasSize(QueryHit.MAX_RESULTS));
@@ -78,17 +75,11 @@ class LocalAnswerOrderTest {
     }
 
     /** Reads frames until {@code count} QueryHits answering {@code guid} arrived (the node also sends pings, QRP...). */
-    private static List<QueryHit> readHits(Socket peer, Guid guid, int count) throws Exception {
-        DataInputStream in = new DataInputStream(peer.getInputStream());
+    private static List<QueryHit> readHits(RawPeer peer, Guid guid, int count) throws Exception {
         List<QueryHit> hits = new ArrayList<>();
-        byte[] head = new byte[Header.SIZE];
         while (hits.size() < count) {
-            in.readFully(head);
-            Header h = Header.read(ByteBuffer.wrap(head), 65536);
-            byte[] payload = new byte[h.payloadLength()];
-            in.readFully(payload);
-            Payload p = MessageCodec.decode(h.type(), payload);
-            if (p instanceof QueryHit hit && h.guid().equals(guid)) {
+            Frame f = peer.readFrame();
+            if (f.header().guid().equals(guid) && MessageCodec.decode(f) instanceof QueryHit hit) {
                 hits.add(hit);
             }
         }

@@ -1,20 +1,17 @@
 package dev.shoal.node;
 
+import dev.shoal.RawPeer;
 import dev.shoal.protocol.Frame;
 import dev.shoal.protocol.Ggep;
 import dev.shoal.protocol.Guid;
-import dev.shoal.protocol.Header;
 import dev.shoal.protocol.MessageCodec;
 import dev.shoal.protocol.Payload;
 import dev.shoal.protocol.Query;
 import dev.shoal.protocol.QueryHit;
 import dev.shoal.protocol.Urn;
 import dev.shoal.node.spam.HitSets;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.function.Function;
 
@@ -23,13 +20,13 @@ import java.util.function.Function;
  * {@code answers} makes of it: the spam servents of real networks, played on loopback.
  */
 public final class SpammingPeer implements AutoCloseable {
-    private final Socket link;
+    private final RawPeer link;
     private final Function<Query, List<QueryHit>> answers;
     private final Thread reader;
 
     public SpammingPeer(InetSocketAddress node, Function<Query, List<QueryHit>> answers) throws IOException {
         this.link = RawPeer.connectAsUltrapeer(node);
-        this.link.setSoTimeout(0);
+        this.link.setReadTimeout(0);
         this.answers = answers;
         this.reader = new Thread(this::readLoop, "spamming-peer");
         reader.setDaemon(true);
@@ -55,22 +52,17 @@ public final class SpammingPeer implements AutoCloseable {
 
     private void readLoop() {
         try {
-            DataInputStream in = new DataInputStream(link.getInputStream());
-            byte[] head = new byte[Header.SIZE];
             while (true) {
-                in.readFully(head);
-                Header h = Header.read(ByteBuffer.wrap(head), 65536);
-                byte[] payload = new byte[h.payloadLength()];
-                in.readFully(payload);
+                Frame f = link.readFrame();
                 Payload p;
                 try {
-                    p = MessageCodec.decode(h.type(), payload);
+                    p = MessageCodec.decode(f);
                 } catch (Exception e) {
                     continue;
                 }
                 if (p instanceof Query q) {
                     for (QueryHit hit : answers.apply(q)) {
-                        send(MessageCodec.frame(h.guid(), h.hops() + 1, 0, hit));
+                        send(MessageCodec.frame(f.header().guid(), f.header().hops() + 1, 0, hit));
                     }
                 }
             }
@@ -80,8 +72,7 @@ public final class SpammingPeer implements AutoCloseable {
     }
 
     private synchronized void send(Frame f) throws IOException {
-        link.getOutputStream().write(f.toBytes());
-        link.getOutputStream().flush();
+        link.sendFrame(f);
     }
 
     @Override
