@@ -9,6 +9,8 @@ import static dev.shoal.LimitsTable.size;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shoal.node.api.NodeConfig;
+import dev.shoal.node.rank.RankWeights;
+import dev.shoal.node.spam.SpamRules;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -42,9 +44,29 @@ class NodeLimitsTest {
 
     @Test
     void answering() {
-        says("Results", n(LocalResponder.MAX_ANSWERS) + " per query");
+        says("Results", n(LocalResponder.MAX_ANSWERS) + " per query",
+                "hands over " + n(LocalResponder.CANDIDATES) + " matches", "the best " + n(LocalResponder.MAX_ANSWERS));
         says("Answering queries", AnswerPool.THREADS + " threads", AnswerPool.QUEUE + " queries waiting",
                 "at most " + AnswerPool.PER_LINK + " from one link");
+    }
+
+    @Test
+    void rankingAndSpam() {
+        RankWeights w = RankWeights.DEFAULT;
+        says("Result score", "relevance " + whole(w.relevance()), "sources " + whole(w.sources()) + " (full at "
+                + RankWeights.SOURCES_FOR_FULL_MARKS + ")", "hops " + whole(w.hops()),
+                "reachable hosts " + whole(w.reachable()), "content we hold " + whole(w.verified()),
+                "known servents " + whole(w.vendor()));
+        SpamRules r = SpamRules.DEFAULT;
+        says("Spam filter", "more than " + r.floodNames() + " names", "under " + r.manyNames() + " unrelated names",
+                "echoing " + r.echoQueries() + " searches", "audio under " + size(r.minAudioBytes()),
+                "video under " + size(r.minVideoBytes()));
+        says("Hits kept per search", n(SearchResults.MAX_HITS));
+    }
+
+    private static String whole(double weight) {
+        assertThat(weight % 1).isZero();
+        return Long.toString((long) weight);
     }
 
     @Test

@@ -21,7 +21,7 @@ public record RankWeights(double relevance, double sources, double hops, double 
         double reachable) {
     public static final RankWeights DEFAULT = new RankWeights(45, 25, 10, 5, 5, 10);
     /** More hosts than this add nothing. */
-    static final int SOURCES_FOR_FULL_MARKS = 16;
+    public static final int SOURCES_FOR_FULL_MARKS = 16;
 
     /** 0 for none, log-scaled to 1 at {@link #SOURCES_FOR_FULL_MARKS} and beyond. */
     static double sourcesFactor(int sources) {
