@@ -182,10 +182,11 @@ final class Widgets {
         @Override
         public Component prepareRenderer(TableCellRenderer renderer, int row, int column) {
             Component c = super.prepareRenderer(renderer, row, column);
-            if (getClientProperty(DIMMED) instanceof IntPredicate dimmed && !isRowSelected(row)
-                    && dimmed.test(convertRowIndexToModel(row))) {
-                // The default renderers set their colour on every call, so this lasts for this cell only.
-                c.setForeground(UIManager.getColor("Label.disabledForeground"));
+            if (getClientProperty(DIMMED) instanceof IntPredicate dimmed && !isRowSelected(row)) {
+                // A default renderer keeps the last colour set on it for the cells after (it takes it as its
+                // unselected colour), so every cell of such a table is given its colour.
+                c.setForeground(dimmed.test(convertRowIndexToModel(row))
+                        ? UIManager.getColor("Label.disabledForeground") : getForeground());
             }
             return c;
         }
