@@ -79,7 +79,7 @@ final class SearchTab extends JPanel {
         setBorder(BorderFactory.createEmptyBorder(Widgets.px(6), 0, 0, 0));
         model = new SearchResultsModel(ctx.marks()::of);
         sorter = new TableRowSorter<>(model);
-        table = Widgets.table("resultsTable", model, sorter, 330, 80, 65, 55, 65, 50, 110, 85, 150);
+        table = Widgets.table("resultsTable", model, sorter, 290, 70, 65, 60, 62, 45, 100, 75, 210);
         Widgets.dimRows(table, row -> model.mark(row) != FileMarks.Mark.NONE || model.result(row).hidden());
         Widgets.rowToolTips(table, model::toolTip);
         table.getColumnModel().getColumn(SearchResultsModel.SIZE).setCellRenderer(Renderers.bytes());

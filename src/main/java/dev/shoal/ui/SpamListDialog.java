@@ -21,7 +21,7 @@ import javax.swing.UIManager;
  */
 final class SpamListDialog extends JDialog {
     private final AppContext ctx;
-    private final JTextArea text = new JTextArea(16, 64);
+    private final JTextArea text = new JTextArea(14, 72);
     private final JLabel problem = new JLabel(" ");
     private final JButton save = new JButton("Save");
 

@@ -15,6 +15,7 @@ import dev.shoal.node.api.NodeConfig;
 import dev.shoal.node.api.SharedFileInfo;
 import dev.shoal.node.api.Shoal;
 import dev.shoal.node.api.ShoalNode;
+import dev.shoal.node.SpammingPeer;
 import javax.swing.JTable;
 
 /**
@@ -35,7 +36,9 @@ public final class Screenshots {
         ImageIO.write(AppIcon.draw(128), "png", out.resolve("icon.png").toFile());
         String welcome = "<b>Welcome to the Shoal demo.</b> 5 nodes on 127.0.0.1 share 13 files.<br>"
                 + "Try searching for <b>shoal</b>, <b>sonnet</b> or <b>mandelbrot</b>.";
-        try (GuiHarness h = GuiHarness.start(Theme.LIGHT, welcome, SPEC, c -> c, n -> n)) {
+        try (GuiHarness h = GuiHarness.start(Theme.LIGHT, welcome, SPEC, c -> c, n -> n);
+                SpammingPeer spammer = new SpammingPeer(h.node.listenAddress(),
+                        q -> SpammingPeer.echoes(q, dev.shoal.protocol.Guid.random()))) {
             GuiHarness.onEdt(() -> {
                 h.frame.setSize(Widgets.px(1040), Widgets.px(640));
                 h.frame.setVisible(true);
@@ -57,6 +60,23 @@ public final class Screenshots {
                 shoot(h.frame, out.resolve("search" + suffix(theme)));
             }
             GuiHarness.onEdt(() -> h.frame.switchTheme(Theme.LIGHT));
+            // The spammer's two fakes for "txt", listed with their reasons.
+            GuiHarness.onEdt(() -> ((javax.swing.JCheckBox) find(h.frame.search().selectedSearch(), "showHiddenToggle"))
+                    .doClick());
+            settle(700);
+            shoot(h.frame, out.resolve("search-hidden-light.png"));
+            GuiHarness.onEdt(() -> ((javax.swing.JCheckBox) find(h.frame.search().selectedSearch(), "showHiddenToggle"))
+                    .doClick());
+            h.node.spamList().add(dev.shoal.node.spam.HitSets.urn("payload"), "txt.mp3.exe");
+            SpamListDialog spamList = GuiHarness.onEdt(() -> {
+                SpamListDialog d = new SpamListDialog(h.frame, h.frame.context());
+                d.setModal(false);
+                d.setVisible(true);
+                return d;
+            });
+            settle(700);
+            shoot(spamList, out.resolve("spam-list-light.png"));
+            GuiHarness.onEdt(spamList::dispose);
             // The large file from four throttled peers, and a small one.
             GuiHarness.onEdt(() -> {
                 var tabs = (javax.swing.JTabbedPane) find(h.frame, "searchTabs");

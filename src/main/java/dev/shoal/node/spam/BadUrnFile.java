@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
 public final class BadUrnFile implements SpamList {
     public static final String FILE_NAME = "spam-urns.txt";
     static final String TEMPLATE = """
-            # Shoal hides search results whose urn:sha1 is listed here, one per line.
-            # Lines starting with # are comments; text after a # on a URN's line is a comment too.
+            # Shoal hides search results whose urn:sha1 is listed here.
+            # One URN per line; a # starts a comment.
             # "Mark as spam" on a search result adds its URN here.
             """;
     private static final Logger log = LoggerFactory.getLogger(BadUrnFile.class);
