@@ -35,14 +35,12 @@ import dev.shoal.time.Clock;
 import dev.shoal.time.ExecutorScheduler;
 import dev.shoal.time.Scheduler;
 import dev.shoal.transfer.AltLocs;
-import dev.shoal.transfer.download.Magnet;
 import dev.shoal.transfer.download.SwarmSetup;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -112,7 +110,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
                 ConfigViews.swarm(config), mesh, pushDownloads, scheduler);
         this.downloads = new DownloadManager(swarms,
                 (urn, queryTtl, hits) -> search(urn.toString(), queryTtl, hits::accept), this::publish);
-        this.judge = new ResultJudge(config.dataDir(), this::holds);
+        this.judge = new ResultJudge(config.dataDir(), () -> library, downloads::finished);
         this.metering = scheduler.every(Duration.ofSeconds(1),
                 () -> uploadMeter.sample(uploads.bytesSent(), clock.millis()));
     }
@@ -208,31 +206,9 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
         return query;
     }
 
-    /** Whether we already hold this content: shared, or downloaded and verified. */
-    private boolean holds(String urn) {
-        Urn u;
-        try {
-            u = Urn.parse(urn);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        return library.byUrn(u).isPresent() || downloads.finished(u);
-    }
-
     @Override
     public String magnetLink(String urn, String name, long size) {
-        Urn u = Links.parseUrn(urn);
-        Optional<InetSocketAddress> us = library.byUrn(u).isPresent() ? reachableAddress() : Optional.empty();
-        return Magnet.of(u, name, size, us).toUri();
-    }
-
-    /** Where others can reach us, when we can tell: the bound address, or what a peer says it sees. */
-    private Optional<InetSocketAddress> reachableAddress() {
-        Optional<String> seen = network.connections().stream()
-                .map(c -> c.peerHeaders().get("Remote-IP"))
-                .flatMap(Optional::stream)
-                .findFirst();
-        return AdvertisedAddress.known(bound, seen);
+        return MagnetLinks.of(urn, name, size, library, bound, network.connections());
     }
 
     @Override
