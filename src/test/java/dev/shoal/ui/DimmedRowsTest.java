@@ -13,6 +13,13 @@ import org.junit.jupiter.api.Test;
 class DimmedRowsTest {
     @Test
     void onlyTheDimmedRowsAreGrey() {
+        GuiChecks.onEdt(() -> {
+            check();
+            return null;
+        });
+    }
+
+    private static void check() {
         DefaultTableModel model = new DefaultTableModel(new Object[][] {{"mine.txt"}, {"new.txt"}, {"other.txt"}},
                 new Object[] {"Name"});
         JTable table = Widgets.table("t", model, new TableRowSorter<>(model), 100);
