@@ -79,8 +79,12 @@ public final class Bm25 {
      * of the query alone; a name repeating the words may score higher and is counted as 1).
      */
     public double relevance(List<String> query, List<String> document) {
-        double ideal = ideal(query);
-        return ideal <= 0 ? 0 : Math.min(1, score(query, document) / ideal);
+        return relative(score(query, document), ideal(query));
+    }
+
+    /** {@code score} relative to {@code ideal} (the query's {@link #ideal}, worked out once for many names). */
+    static double relative(double score, double ideal) {
+        return ideal <= 0 ? 0 : Math.min(1, score / ideal);
     }
 
     private static Set<String> distinct(List<String> words) {

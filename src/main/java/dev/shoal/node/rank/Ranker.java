@@ -37,13 +37,15 @@ public final class Ranker {
         List<String> query = List.copyOf(new LinkedHashSet<>(queryWords));
         List<List<String>> names = candidates.stream().map(nameWords).toList();
         Bm25 bm25 = Bm25.over(names);
+        double ideal = bm25.ideal(query);
         List<Ranked<T>> out = new ArrayList<>(candidates.size());
         for (int i = 0; i < candidates.size(); i++) {
             T c = candidates.get(i);
             List<String> name = names.get(i);
             Score s = query.isEmpty()
                     ? weights.score(0, 0, 1, evidence.apply(c))
-                    : weights.score(matched(query, name), query.size(), bm25.relevance(query, name), evidence.apply(c));
+                    : weights.score(matched(query, name), query.size(), Bm25.relative(bm25.score(query, name), ideal),
+                            evidence.apply(c));
             out.add(new Ranked<>(c, s));
         }
         Comparator<Ranked<T>> best = Comparator.comparing((Ranked<T> r) -> r.score()).reversed();
