@@ -16,18 +16,22 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
  * One of our searches as the user sees it: its hits grouped by file (one per host), judged by the
  * spam filter and ranked, computed afresh for each {@link #snapshot()} so that later hits, and
- * edits to the spam list, count for earlier ones. Hits arrive on node threads, snapshots are taken
- * on any thread.
+ * edits to the spam list, count for earlier ones. Hits arrive on node threads, which only queue
+ * them (a connection's messages must not wait for a ranking); snapshots, taken on any thread, take
+ * them in.
  */
 final class SearchResults {
-    /** Hits kept per search; later ones still reach the listener but not the results. */
+    /** Hits taken per search; later ones still reach the listener but not the results. */
     static final int MAX_HITS = 10_000;
 
     private final List<String> queryWords;
@@ -40,6 +44,8 @@ final class SearchResults {
     private final List<SearchHit> hits = new ArrayList<>();
     private final Set<List<String>> seen = new HashSet<>();
     private final Map<String, List<String>> wordsByName = new HashMap<>();
+    private final Queue<SearchHit> arrived = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger taken = new AtomicInteger();
 
     /**
      * @param queryWords the query cut as the index cuts names; empty for a search by hash
@@ -55,18 +61,18 @@ final class SearchResults {
         this.analyzer = words;
     }
 
-    /** Adds a hit; one host offering the same file twice is one source. */
-    synchronized void add(SearchHit hit) {
-        if (hits.size() >= MAX_HITS || !seen.add(List.of(hit.fileKey(), hit.hostKey(), hit.name()))) {
-            return;
+    /** Any thread, at once: queues a hit for the next snapshot. */
+    void add(SearchHit hit) {
+        if (taken.incrementAndGet() <= MAX_HITS) {
+            arrived.add(hit);
         }
-        byFile.computeIfAbsent(hit.fileKey(), k -> new LinkedHashMap<>()).putIfAbsent(hit.hostKey(), hit);
-        hits.add(hit);
-        filter.observe(queryWords, hit, words(hit.name()));
     }
 
     /** Every file found so far: those shown best first, then the hidden ones (best first too) with their reasons. */
     synchronized List<SearchResult> snapshot() {
+        for (SearchHit hit = arrived.poll(); hit != null; hit = arrived.poll()) {
+            takeIn(hit);
+        }
         SpamFilter.Verdicts verdicts = filter.judge(queryWords, hits, this::words);
         List<Judged> files = new ArrayList<>(byFile.size());
         for (Map.Entry<String, Map<String, SearchHit>> e : byFile.entrySet()) {
@@ -79,6 +85,16 @@ final class SearchResults {
                         r.item().first().size(), r.item().shown(), r.score(), r.item().spam()))
                 .sorted(Comparator.comparing(SearchResult::hidden))
                 .toList();
+    }
+
+    /** One host offering the same file twice is one source; each name it gives counts for the filter. */
+    private void takeIn(SearchHit hit) {
+        if (!seen.add(List.of(hit.fileKey(), hit.hostKey(), hit.name()))) {
+            return;
+        }
+        byFile.computeIfAbsent(hit.fileKey(), k -> new LinkedHashMap<>()).putIfAbsent(hit.hostKey(), hit);
+        hits.add(hit);
+        filter.observe(queryWords, hit, words(hit.name()));
     }
 
     /** A file with the hosts we trust for it (or all of them, when none is trusted) and what is wrong with it. */

@@ -61,7 +61,7 @@ class NodeLimitsTest {
         says("Spam filter", "more than " + r.floodNames() + " names", "under " + r.manyNames() + " unrelated names",
                 "echoing " + r.echoQueries() + " searches", "audio under " + size(r.minAudioBytes()),
                 "video under " + size(r.minVideoBytes()));
-        says("Hits kept per search", n(SearchResults.MAX_HITS));
+        says("Hits taken per search", "the first " + n(SearchResults.MAX_HITS));
     }
 
     private static String whole(double weight) {

@@ -60,6 +60,17 @@ class SearchResultsTest {
     }
 
     @Test
+    void onlyTheFirstHitsUpToTheLimitAreTakenIn() {
+        for (int i = 0; i < SearchResults.MAX_HITS + 5; i++) {
+            results.add(hit("ocean waves " + i + ".ogg", 2_000_000 + i, urn("file" + i), "10.0." + i / 100 + ".1", 6346,
+                    "GTKG", false));
+        }
+        List<SearchResult> snapshot = results.snapshot();
+        assertThat(snapshot).hasSize(SearchResults.MAX_HITS);
+        assertThat(snapshot).noneMatch(r -> r.name().equals("ocean waves " + SearchResults.MAX_HITS + ".ogg"));
+    }
+
+    @Test
     void contentWeHoldIsMarkedVerified() {
         results.add(hit("ocean waves.ogg", 2_000_000, urn("mine"), "10.0.0.1", 6346, "GTKG", false));
         results.add(hit("ocean waves.flac", 9_000_000, OCEAN, "10.0.0.1", 6346, "GTKG", false));
