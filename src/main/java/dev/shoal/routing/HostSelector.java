@@ -66,6 +66,19 @@ public final class HostSelector<A> {
         }
     }
 
+    /** Puts back a host as it was saved (a host cache read from disk); replaces what is known of it. */
+    public void restore(Host<A> host) {
+        if (!hosts.containsKey(host.address()) && hosts.size() >= capacity) {
+            evictWorst();
+        }
+        hosts.put(host.address(), host);
+    }
+
+    /** Every host known, in no particular order (to save them). */
+    public List<Host<A>> hosts() {
+        return List.copyOf(hosts.values());
+    }
+
     public void forget(A address) {
         hosts.remove(address);
     }

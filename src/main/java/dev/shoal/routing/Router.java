@@ -116,6 +116,18 @@ public final class Router<C> {
         return merged;
     }
 
+    /**
+     * What the QRP table {@code c} last sent says about a query, for dynamic querying's choice of
+     * links: NONE when it sent none or the query is by hash only (tables hold no URNs).
+     */
+    public QueryLink.TableMatch tableMatch(C c, List<String> keywords, List<Urn> urns) {
+        Peer p = peers.get(c);
+        if (p == null || p.table == null || (keywords.isEmpty() && !urns.isEmpty())) {
+            return QueryLink.TableMatch.NONE;
+        }
+        return p.table.matches(keywords) ? QueryLink.TableMatch.HIT : QueryLink.TableMatch.MISS;
+    }
+
     /** Number of open connections. */
     public int connectionCount() {
         return peers.size();

@@ -55,4 +55,18 @@ class HostSelectorTest {
         assertThat(small.get(2)).isNull();
         assertThat(small.best(3, true, h -> h == 3, 0)).isEqualTo(List.of(4, 1));
     }
+
+    @Test
+    void aRestoredHostKeepsItsRecordAndAllHostsCanBeListed() {
+        HostSelector<String> small = new HostSelector<>(2);
+        small.heardOf("a", true, 0, 0);
+        small.heardOf("b", false, 0, 0);
+        small.restore(new HostSelector.Host<>("c", true, 5, 7_000, 4, 0, 0));
+
+        assertThat(small.size()).isEqualTo(2);
+        assertThat(small.get("b")).as("the worst went to make room").isNull();
+        assertThat(small.get("c")).isEqualTo(new HostSelector.Host<>("c", true, 5, 7_000, 4, 0, 0));
+        assertThat(small.hosts()).extracting(HostSelector.Host::address).containsExactlyInAnyOrder("a", "c");
+        assertThat(small.best(1, true, h -> false, 10)).containsExactly("c");
+    }
 }

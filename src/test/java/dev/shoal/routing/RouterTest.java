@@ -319,4 +319,16 @@ class RouterTest {
         assertThat(merged.matches(List.of("zebra", "lion", "gnu"))).isTrue();
         assertThat(merged.contains("tiger")).isFalse();
     }
+
+    @Test
+    void aLinksTableSaysHitMissOrNothingForDynamicQuerying() {
+        router.qrpTableReceived("up2", table("zebra"));
+        router.qrpTableReceived("up3", table("lion"));
+        assertThat(router.tableMatch("up2", List.of("zebra"), NO_URNS)).isEqualTo(QueryLink.TableMatch.HIT);
+        assertThat(router.tableMatch("up3", List.of("zebra"), NO_URNS)).isEqualTo(QueryLink.TableMatch.MISS);
+        assertThat(router.tableMatch("up1", List.of("zebra"), NO_URNS)).isEqualTo(QueryLink.TableMatch.NONE);
+        assertThat(router.tableMatch("gone", List.of("zebra"), NO_URNS)).isEqualTo(QueryLink.TableMatch.NONE);
+        // Tables hold no URNs, so they say nothing about a query by hash.
+        assertThat(router.tableMatch("up2", List.of(), List.of(URN))).isEqualTo(QueryLink.TableMatch.NONE);
+    }
 }
