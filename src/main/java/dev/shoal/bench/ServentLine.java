@@ -1,6 +1,7 @@
 package dev.shoal.bench;
 
 import dev.shoal.node.api.NodeConfig;
+import dev.shoal.node.api.Role;
 import dev.shoal.node.api.Search;
 import dev.shoal.node.api.SearchHit;
 import dev.shoal.node.api.SearchListener;
@@ -76,7 +77,7 @@ final class ServentLine implements AutoCloseable {
         NodeConfig config = NodeConfig.defaults(dir.resolve("data"))
                 .withListen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
                 .withShares(List.of(share))
-                .withUltrapeer(ultrapeer)
+                .withRole(ultrapeer ? Role.ULTRAPEER : Role.LEAF)
                 .withMaxConnections(maxConnections);
         ShoalNode node = Shoal.start(config);
         nodes.add(node);

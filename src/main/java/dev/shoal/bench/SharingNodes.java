@@ -2,6 +2,7 @@ package dev.shoal.bench;
 
 import dev.shoal.node.ServentNode;
 import dev.shoal.node.api.NodeConfig;
+import dev.shoal.node.api.Role;
 import dev.shoal.node.api.SharedFileInfo;
 import dev.shoal.protocol.Urn;
 import dev.shoal.transfer.download.Source;
@@ -28,7 +29,7 @@ final class SharingNodes implements AutoCloseable {
                 NodeConfig config = NodeConfig.defaults(dataRoot.resolve("node" + i))
                         .withListen(new InetSocketAddress("127.0.0.1", 0))
                         .withShares(List.of(share))
-                        .withUltrapeer(false)
+                        .withRole(Role.LEAF)
                         .withUploads(4, limit);
                 nodes.add(ServentNode.start(config));
             }

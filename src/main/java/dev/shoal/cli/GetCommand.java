@@ -6,6 +6,7 @@ import dev.shoal.node.api.DownloadInfo;
 import dev.shoal.node.api.DownloadState;
 import dev.shoal.node.api.NodeConfig;
 import dev.shoal.node.api.NodeEvent;
+import dev.shoal.node.api.Role;
 import dev.shoal.node.api.Shoal;
 import dev.shoal.node.api.ShoalException;
 import dev.shoal.node.api.ShoalNode;
@@ -96,7 +97,7 @@ final class GetCommand implements Callable<Integer> {
         }
         NodeConfig config = NodeConfig.defaults(data.toAbsolutePath())
                 .withListen(new InetSocketAddress("127.0.0.1", 0))
-                .withUltrapeer(false)
+                .withRole(Role.LEAF)
                 .withDownloadsDir(out)
                 .withMaxDownloadSources(sources);
         Terminal terminal = ShoalCommand.terminal(spec);

@@ -3,6 +3,7 @@ package dev.shoal.cli;
 import dev.shoal.node.api.NodeConfig;
 import dev.shoal.node.api.NodeConfigFile;
 import dev.shoal.node.api.NodeEvent;
+import dev.shoal.node.api.Role;
 import dev.shoal.node.api.Shoal;
 import dev.shoal.node.api.ShoalException;
 import dev.shoal.node.api.ShoalNode;
@@ -50,9 +51,23 @@ final class NodeCommand implements Callable<Integer> {
             converter = HostPortConverter.class, description = "Peers to connect to at start-up.")
     List<InetSocketAddress> peers = new ArrayList<>();
 
+    @Option(names = "--role", paramLabel = "ROLE", defaultValue = "ultrapeer", converter = RoleConverter.class,
+            description = {"leaf, ultrapeer or auto (default: ${DEFAULT-VALUE}). A leaf keeps a few ultrapeer links "
+                    + "and relays nothing; an ultrapeer takes leaves and runs their queries. auto starts as a leaf "
+                    + "and becomes an ultrapeer once others reach it, it has been up an hour and it moved 10 KiB/s."})
+    Role role;
+
     @Option(names = "--max-connections", paramLabel = "N", defaultValue = "32",
-            description = "Most Gnutella connections held at once (default: ${DEFAULT-VALUE}).")
+            description = "As an ultrapeer, most links to other ultrapeers (default: ${DEFAULT-VALUE}).")
     int maxConnections;
+
+    @Option(names = "--max-leaves", paramLabel = "N", defaultValue = "30",
+            description = "As an ultrapeer, most leaves held at once (default: ${DEFAULT-VALUE}).")
+    int maxLeaves;
+
+    @Option(names = "--leaf-ultrapeers", paramLabel = "N", defaultValue = "3",
+            description = "As a leaf, the ultrapeers it keeps links to (default: ${DEFAULT-VALUE}).")
+    int leafUltrapeers;
 
     @Option(names = "--upload-slots", paramLabel = "N", defaultValue = "4",
             description = "Uploads served at once; more wait in a queue (default: ${DEFAULT-VALUE}).")
@@ -68,7 +83,8 @@ final class NodeCommand implements Callable<Integer> {
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "Properties file with values for these options (keys: port, bind, share, downloads, peer, "
-                    + "max-connections, max-ttl, upload-slots, upload-limit); options given on the command line win.")
+                    + "role, max-connections, max-leaves, leaf-ultrapeers, max-ttl, upload-slots, upload-limit); "
+                    + "options given on the command line win.")
     Path config;
 
     @Option(names = "--data", paramLabel = "DIR",
@@ -98,8 +114,17 @@ final class NodeCommand implements Callable<Integer> {
         if (given.hasMatchedOption("--peer") || config == null) {
             b.peers(peers);
         }
+        if (given.hasMatchedOption("--role") || config == null) {
+            b.role(role);
+        }
         if (given.hasMatchedOption("--max-connections") || config == null) {
             b.maxConnections(maxConnections);
+        }
+        if (given.hasMatchedOption("--max-leaves") || config == null) {
+            b.maxLeaves(maxLeaves);
+        }
+        if (given.hasMatchedOption("--leaf-ultrapeers") || config == null) {
+            b.leafUltrapeers(leafUltrapeers);
         }
         if (given.hasMatchedOption("--max-ttl") || config == null) {
             b.maxTtl(maxTtl);
@@ -154,8 +179,11 @@ final class NodeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "shoal-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        RoleLines roles = new RoleLines(out);
         node.addListener(event -> {
-            if (event instanceof NodeEvent.LibraryChanged changed) {
+            if (event instanceof NodeEvent.RoleChanged changed) {
+                roles.changed(changed.role());
+            } else if (event instanceof NodeEvent.LibraryChanged changed) {
                 spec.commandLine().getErr().printf("sharing %s (%s)%n", Units.plural(changed.files(), "file"),
                         Units.bytes(changed.bytes()));
                 spec.commandLine().getErr().flush();
@@ -163,6 +191,7 @@ final class NodeCommand implements Callable<Integer> {
         });
         out.println("listening on " + HostPort.format(node.listenAddress()));
         out.flush();
+        roles.start(node.role());
         if (nodeConfig.shares().isEmpty()) {
             spec.commandLine().getErr().println("sharing nothing: --share DIR shares a folder");
             spec.commandLine().getErr().flush();

@@ -2,6 +2,7 @@ package dev.shoal.cli;
 
 import dev.shoal.json.JsonLine;
 import dev.shoal.node.api.NodeConfig;
+import dev.shoal.node.api.Role;
 import dev.shoal.node.api.Search;
 import dev.shoal.node.api.SearchHit;
 import dev.shoal.node.api.Shoal;
@@ -71,7 +72,7 @@ final class SearchCommand implements Callable<Integer> {
         Path scratch = Files.createTempDirectory("shoal-search");
         NodeConfig config = NodeConfig.defaults(scratch)
                 .withListen(new InetSocketAddress("127.0.0.1", 0))
-                .withUltrapeer(false)
+                .withRole(Role.LEAF)
                 .withMaxTtl(Math.min(Math.max(maxTtl, 1), 15));
         AtomicInteger hits = new AtomicInteger();
         try (ShoalNode node = Shoal.start(config)) {

@@ -1,6 +1,7 @@
 package dev.shoal.demo;
 
 import dev.shoal.node.api.NodeConfig;
+import dev.shoal.node.api.Role;
 import dev.shoal.node.api.Shoal;
 import dev.shoal.node.api.ShoalNode;
 import java.io.IOException;
@@ -109,7 +110,7 @@ public final class DemoNetwork implements AutoCloseable {
                     .shares(List.of(share(n)))
                     .downloadsDir(home.resolve("downloads"))
                     .uploadLimitBytesPerSecond(spec.uploadLimitBytesPerSecond())
-                    .ultrapeer(true)
+                    .role(Role.ULTRAPEER)
                     .build();
             nodes.add(Shoal.start(config));
         }

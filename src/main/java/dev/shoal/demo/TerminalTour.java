@@ -5,6 +5,7 @@ import dev.shoal.node.api.DownloadInfo;
 import dev.shoal.node.api.DownloadSource;
 import dev.shoal.node.api.NodeConfig;
 import dev.shoal.node.api.NodeEvent;
+import dev.shoal.node.api.Role;
 import dev.shoal.node.api.SearchHit;
 import dev.shoal.node.api.Shoal;
 import dev.shoal.node.api.ShoalNode;
@@ -54,10 +55,13 @@ public final class TerminalTour {
                 size(spec.bigFileBytes()), DemoNetwork.BIG_FILE_COPIES, spec.uploadLimitBytesPerSecond() > 0
                         ? "; each node uploads at most " + size(spec.uploadLimitBytesPerSecond()) + "/s" : "");
         Path home = network.root().resolve("you");
-        NodeConfig config = NodeConfig.defaults(home.resolve("data"))
-                .withListen(new InetSocketAddress("127.0.0.1", 0))
-                .withUltrapeer(false)
-                .withDownloadsDir(home.resolve("downloads"));
+        // A leaf that keeps a link to every demo node, so that each answers at once.
+        NodeConfig config = NodeConfig.defaults(home.resolve("data")).toBuilder()
+                .listen(new InetSocketAddress("127.0.0.1", 0))
+                .role(Role.LEAF)
+                .leafUltrapeers(DemoNetwork.NODES)
+                .downloadsDir(home.resolve("downloads"))
+                .build();
         try (ShoalNode you = Shoal.start(config)) {
             connect(you);
             out.printf("Your node: %s, connected to %d peers%n%n", address(you.listenAddress()), you.peers().size());

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Gnutella links of one node: accepts on one port (Gnutella, HTTP and push callbacks share
- * it), dials out, keeps slots, keep-alives and the host cache.
+ * it), dials out, keeps slots by role ({@link LinkRoles}), keep-alives and the host cache.
  *
  * <p>Threads: MINA I/O threads only decode and encode (handshake text, inflate/deflate,
  * framing). Everything else, including every {@link ConnectionListener} call, runs on an ordered
@@ -54,6 +54,7 @@ public final class ConnectionManager implements AutoCloseable {
     private final NetConfig config;
     private final ConnectionListener listener;
     private final HandshakeResponder responder;
+    private final LinkRoles roles;
     private final HostCache hostCache;
     private final NioSocketAcceptor acceptor = new NioSocketAcceptor(2);
     private final NioSocketConnector connector = new NioSocketConnector(2);
@@ -65,7 +66,8 @@ public final class ConnectionManager implements AutoCloseable {
     private final Dialler dialler;
     private volatile InetSocketAddress bound;
     private volatile boolean shuttingDown;
-    private int reservedTotal;
+    /** Slots held for handshakes under way: outgoing ones and accepted ultrapeers, and accepted leaves. */
+    private int reservedUltrapeers;
     private int reservedLeaves;
 
     /** {@code scheduler} runs the timers and gives the clock; the manager does not close it. */
@@ -73,14 +75,15 @@ public final class ConnectionManager implements AutoCloseable {
         this.config = config;
         this.listener = listener;
         this.clock = scheduler.clock();
-        this.responder = new HandshakeResponder(config.userAgent(), config.maxTtl());
+        this.responder = new HandshakeResponder(config.userAgent(), config.maxTtl(), config.maxConnections());
+        this.roles = new LinkRoles(config);
         this.hostCache = new HostCache(config.dataDir().resolve(HostCache.FILE_NAME), config.hostCacheSize());
         try {
             hostCache.load();
         } catch (IOException e) {
             LOG.warn("could not read the host cache: {}", e.toString());
         }
-        this.dialler = new Dialler(config.outgoingTarget(), hostCache, clock, this::connect);
+        this.dialler = new Dialler(hostCache, clock, this::connect);
         this.workers = new OrderedThreadPoolExecutor(0, 16, 30, TimeUnit.SECONDS, threads("shoal-net-worker"),
                 new ReadThrottle());
         this.http = new HttpSessions(config.idleTimeout(), threads("shoal-http"));
@@ -128,6 +131,11 @@ public final class ConnectionManager implements AutoCloseable {
         return hostCache;
     }
 
+    /** Our role as the links see it; the node changes it there. */
+    public LinkRoles roles() {
+        return roles;
+    }
+
     /** Installs the handler for HTTP and {@code GIV} connections on our port. */
     public void setHttpGateway(HttpGateway gateway) {
         http.setGateway(gateway);
@@ -150,12 +158,12 @@ public final class ConnectionManager implements AutoCloseable {
         }
         SessionContext ctx = new SessionContext(true, clock.millis(), result);
         synchronized (this) {
-            if (freeSlots() <= 0) {
-                result.completeExceptionally(new IOException("no free connection slot"));
+            if (freeUltrapeerSlots() <= 0) {
+                result.completeExceptionally(new IOException("no free ultrapeer slot"));
                 return result;
             }
             ctx.reserved = true;
-            reservedTotal++;
+            reservedUltrapeers++;
         }
         ConnectFuture cf = connector.connect(address, (session, future) -> ctx.attach(session));
         cf.addListener(f -> {
@@ -238,30 +246,26 @@ public final class ConnectionManager implements AutoCloseable {
 
     /** Our side of the slot count at this instant, as the handshake policy sees it. */
     synchronized NodeCapacity capacity(IoSession session) {
-        int used = used();
-        int leaves = reservedLeaves;
-        for (PeerConnection c : established.values()) {
-            if (!c.isUltrapeer()) {
-                leaves++;
-            }
-        }
-        int free = config.maxConnections() - used;
-        int freeLeaves = config.role() == NodeRole.ULTRAPEER ? Math.min(free, config.maxLeaves() - leaves) : 0;
+        int ultrapeers = ultrapeerLinks();
+        int leaves = reservedLeaves + established.size() - (ultrapeers - reservedUltrapeers);
         InetSocketAddress remote = (InetSocketAddress) session.getRemoteAddress();
-        return new NodeCapacity(config.role(), free, freeLeaves, LocalAddresses.listenAddressSeenBy(session, bound),
-                remote == null ? null : remote.getAddress(), hostCache.recent(HandshakeResponder.MAX_TRY_HOSTS + 2),
-                config.deflate());
+        return new NodeCapacity(roles.role(), roles.freeUltrapeerSlots(ultrapeers), roles.freeLeafSlots(leaves),
+                LocalAddresses.listenAddressSeenBy(session, bound), remote == null ? null : remote.getAddress(),
+                hostCache.ultrapeers(HandshakeResponder.MAX_TRY_HOSTS + 2, clock.currentTimeMillis()),
+                config.deflate(), roles.ultrapeersNeeded(ultrapeers), roles.takesGuidance(leaves));
     }
 
     /** Answers a request and, if we accept, holds a slot for the peer until it confirms. */
     synchronized HandshakeResponse answerIncoming(SessionContext ctx, HandshakeMessage request, IoSession session) {
+        roles.noteIncoming();
         HandshakeResponse r = responder.respond(request, false, capacity(session));
         if (r.accepted() && !shuttingDown) {
             ctx.reserved = true;
             ctx.reservedAsLeaf = !request.headers().isTrue("X-Ultrapeer");
-            reservedTotal++;
             if (ctx.reservedAsLeaf) {
                 reservedLeaves++;
+            } else {
+                reservedUltrapeers++;
             }
         }
         return r;
@@ -311,6 +315,10 @@ public final class ConnectionManager implements AutoCloseable {
         PeerConnection c = ctx.connection;
         if (c != null && established.remove(c.id()) != null) {
             LOG.info("{} closed: {}", c, reason);
+            if (c.isUltrapeer() && !c.endedByUs() && !shuttingDown) {
+                // It went away: dial others first for a while (HostSelector rests it).
+                c.listenAddress().ifPresent(a -> hostCache.failed(a, clock.currentTimeMillis()));
+            }
             try {
                 listener.onDisconnected(c, reason);
             } catch (RuntimeException e) {
@@ -319,23 +327,11 @@ public final class ConnectionManager implements AutoCloseable {
         }
     }
 
-    /**
-     * Remembers the hosts a peer told us about. A remote peer cannot point us at our own loopback
-     * interface: loopback addresses are taken only from peers that are themselves on loopback.
-     */
+    /** Remembers the hosts a peer told us about in a handshake step. */
     void learn(HandshakeHeaders headers, IoSession session) {
-        long now = clock.currentTimeMillis();
         InetSocketAddress remote = (InetSocketAddress) session.getRemoteAddress();
-        boolean localPeer = remote != null && remote.getAddress().isLoopbackAddress();
-        List<InetSocketAddress> hosts = new ArrayList<>(HandshakeResponder.tryHostsOf(headers));
-        if (headers.isTrue("X-Ultrapeer")) {
-            HandshakeResponder.listenAddressOf(headers).ifPresent(hosts::add);
-        }
-        for (InetSocketAddress a : hosts) {
-            if (localPeer || !a.getAddress().isLoopbackAddress()) {
-                hostCache.add(a, now);
-            }
-        }
+        boolean onLoopback = remote != null && remote.getAddress().isLoopbackAddress();
+        hostCache.learn(headers, onLoopback, clock.currentTimeMillis());
     }
 
     void startHttp(IoSession session, SessionContext ctx, String firstLine) {
@@ -344,20 +340,28 @@ public final class ConnectionManager implements AutoCloseable {
 
     // ---- slots ----
 
-    private int used() {
-        return established.size() + reservedTotal;
+    /** Ultrapeer links up or reserved. Caller holds the lock. */
+    private int ultrapeerLinks() {
+        int n = reservedUltrapeers;
+        for (PeerConnection c : established.values()) {
+            if (c.isUltrapeer()) {
+                n++;
+            }
+        }
+        return n;
     }
 
-    private synchronized int freeSlots() {
-        return config.maxConnections() - used();
+    private synchronized int freeUltrapeerSlots() {
+        return roles.freeUltrapeerSlots(ultrapeerLinks());
     }
 
     private synchronized void release(SessionContext ctx) {
         if (ctx.reserved) {
             ctx.reserved = false;
-            reservedTotal--;
             if (ctx.reservedAsLeaf) {
                 reservedLeaves--;
+            } else {
+                reservedUltrapeers--;
             }
         }
     }
@@ -370,7 +374,8 @@ public final class ConnectionManager implements AutoCloseable {
             expireHandshakes(now);
             keepAlive(now);
             if (!shuttingDown && bound != null) {
-                dialler.dial(established.values(), freeSlots());
+                dialler.dial(established.values(), roles.dialTarget(), roles.role() == NodeRole.LEAF,
+                        freeUltrapeerSlots());
             }
             dialler.saveIfDue();
         } catch (IOException | RuntimeException e) {

@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps {@code outgoingTarget} links dialled from the {@link HostCache}, at most a few attempts
- * per host as the cache paces them, and saves the cache now and then. The cache's times are
+ * Keeps the ultrapeer links our role wants dialled from the {@link HostCache}, best hosts first and
+ * at most a few attempts per host as the cache paces them, and saves the cache now and then. The cache's times are
  * wall-clock dates (they are saved with it); the save interval is measured on the monotonic clock.
  * Called on each tick of the {@link ConnectionManager}'s timer.
  */
@@ -23,7 +23,6 @@ final class Dialler {
     private static final Logger LOG = LoggerFactory.getLogger(Dialler.class);
     private static final long SAVE_EVERY_MILLIS = 60_000;
 
-    private final int outgoingTarget;
     private final HostCache hostCache;
     private final Clock clock;
     private final Function<InetSocketAddress, CompletableFuture<Connection>> connect;
@@ -32,30 +31,31 @@ final class Dialler {
     private final AtomicLong started = new AtomicLong();
     private long lastSaveMillis;
 
-    Dialler(int outgoingTarget, HostCache hostCache, Clock clock,
-            Function<InetSocketAddress, CompletableFuture<Connection>> connect) {
-        this.outgoingTarget = outgoingTarget;
+    Dialler(HostCache hostCache, Clock clock, Function<InetSocketAddress, CompletableFuture<Connection>> connect) {
         this.hostCache = hostCache;
         this.clock = clock;
         this.connect = connect;
         this.lastSaveMillis = clock.millis();
     }
 
-    /** Dials what is missing from the target, given the links up now and the free slots. */
-    void dial(Collection<PeerConnection> established, int freeSlots) {
-        if (outgoingTarget == 0) {
+    /**
+     * Dials what is missing from {@code target} ultrapeer links, given the links up now and the free
+     * ultrapeer slots: a leaf counts every ultrapeer link it has, an ultrapeer those it dialled.
+     */
+    void dial(Collection<PeerConnection> established, int target, boolean countAllUltrapeers, int freeSlots) {
+        if (target == 0) {
             return;
         }
-        int outgoing = dialling.size();
+        int have = dialling.size();
         Set<InetSocketAddress> exclude = new HashSet<>(dialling);
         for (PeerConnection c : established) {
-            if (c.isOutgoing()) {
-                outgoing++;
+            if (countAllUltrapeers ? c.isUltrapeer() : c.isOutgoing()) {
+                have++;
             }
             exclude.add(c.remoteAddress());
             c.listenAddress().ifPresent(exclude::add);
         }
-        int wanted = Math.min(outgoingTarget - outgoing, freeSlots);
+        int wanted = Math.min(target - have, freeSlots);
         if (wanted <= 0) {
             return;
         }

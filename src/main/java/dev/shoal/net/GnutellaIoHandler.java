@@ -8,10 +8,13 @@ import dev.shoal.protocol.Bye;
 import dev.shoal.protocol.Frame;
 import dev.shoal.protocol.FramingException;
 import dev.shoal.protocol.MessageType;
+import dev.shoal.protocol.handshake.HandshakeHeaders;
 import dev.shoal.protocol.handshake.HandshakeMessage;
 import dev.shoal.protocol.handshake.HandshakeResponse;
+import dev.shoal.protocol.handshake.NodeRole;
 import dev.shoal.protocol.handshake.StatusLine;
 import java.io.IOException;
+import java.util.Optional;
 import org.apache.mina.core.service.IoHandlerAdapter;
 import org.apache.mina.core.session.IdleStatus;
 import org.apache.mina.core.session.IoSession;
@@ -111,8 +114,19 @@ final class GnutellaIoHandler extends IoHandlerAdapter {
             session.closeNow();
             return;
         }
+        // An ultrapeer that took our leaf guidance says so here: it is our leaf from now on.
+        HandshakeHeaders peer = ctx.request.headers();
+        Optional<String> role = fin.headers().get("X-Ultrapeer");
+        if (role.isPresent()) {
+            peer = peer.toBuilder().set("X-Ultrapeer", role.get()).build();
+        }
+        if (manager.roles().role() == NodeRole.LEAF && !peer.isTrue("X-Ultrapeer")) {
+            ctx.closeReason("we became a leaf during the handshake: a leaf takes no leaves");
+            session.closeNow();
+            return;
+        }
         boolean compressedIn = fin.headers().hasToken("Content-Encoding", "deflate");
-        manager.establish(session, ctx, ctx.request.headers(), compressedIn, ctx.deflateOut);
+        manager.establish(session, ctx, peer, compressedIn, ctx.deflateOut);
     }
 
     /** Step 2 arrived at our initiator: confirm with step 3 or give up. */
@@ -133,6 +147,10 @@ final class GnutellaIoHandler extends IoHandlerAdapter {
             }
             case ACCEPT -> {
                 session.write(new HandshakeOut(r.toMessage(), r.deflateOutgoing()));
+                if (r.becomesLeaf()) {
+                    LOG.info("{}: became the leaf of this ultrapeer, which asked us to", session.getRemoteAddress());
+                    manager.roles().guidedToLeaf();
+                }
                 boolean compressedIn = response.headers().hasToken("Content-Encoding", "deflate");
                 manager.establish(session, ctx, response.headers(), compressedIn, r.deflateOutgoing());
             }

@@ -1,6 +1,9 @@
 package dev.shoal.net;
 
 import dev.shoal.protocol.HostPort;
+import dev.shoal.protocol.handshake.HandshakeHeaders;
+import dev.shoal.protocol.handshake.HandshakeResponder;
+import dev.shoal.routing.HostSelector;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.InetSocketAddress;
@@ -10,32 +13,38 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Addresses of servents we may dial: those peers announced ({@code Listen-IP}, {@code X-Try-
- * Ultrapeers}, pongs) and those the user gave. Bounded: when full, the host heard of longest ago
- * goes. Never holds our own address. Dial attempts are paced per host: at most two per minute,
- * and after failures an exponential back-off.
+ * Servents we may dial, with what we know of each: when we last heard of it, whether it is an
+ * ultrapeer, the uptime it reported, connects that worked and failures in a row. Hosts come from
+ * {@code Listen-IP} and {@code X-Try-Ultrapeers}, pongs (with their {@code DU}, {@code UP} and
+ * {@code IPP}), hits, and the user. {@link HostSelector} ranks them, best first, and rests hosts that
+ * failed; on top of that a host is dialled at most twice a minute. Bounded (the worst host goes).
+ * Never holds our own address.
  *
- * <p>Persisted as text in {@code hosts.txt}, one {@code ip:port lastSeenMillis} per line, most
- * recent first. Thread safe; the clock is passed in.
+ * <p>Persisted as text in {@code hosts.txt}, one host per line, best first:
+ * {@code ip:port lastSeenMillis role uptimeSeconds successes failuresInARow lastFailureMillis}, with
+ * role {@code ultrapeer} or {@code leaf}. A line of the older two-column form ({@code ip:port
+ * lastSeenMillis}) is read as an ultrapeer with no record: that cache held only hosts to dial.
+ * Saved atomically (temp file, then rename). Thread safe; times are wall-clock milliseconds passed
+ * in, since they outlive the process.
  */
 public final class HostCache {
     public static final String FILE_NAME = "hosts.txt";
     static final long ATTEMPT_WINDOW_MILLIS = 60_000;
+    /** Attempts per window: the attempt before last must be a window old. */
     static final int ATTEMPTS_PER_WINDOW = 2;
-    static final long FIRST_BACKOFF_MILLIS = 10_000;
-    static final long MAX_BACKOFF_MILLIS = 30 * 60_000;
 
     private final Path file;
-    private final int capacity;
-    private final LinkedHashMap<InetSocketAddress, Host> hosts = new LinkedHashMap<>();
+    private final HostSelector<InetSocketAddress> hosts;
+    /** Per host, the last two dial attempts: {previous, last}. */
+    private final Map<InetSocketAddress, long[]> attempts = new HashMap<>();
     private Predicate<InetSocketAddress> isSelf = a -> false;
     private boolean dirty;
 
@@ -44,30 +53,64 @@ public final class HostCache {
             throw new IllegalArgumentException("host cache capacity must be positive: " + capacity);
         }
         this.file = file;
-        this.capacity = capacity;
+        this.hosts = new HostSelector<>(capacity);
     }
 
     /** Tells the cache which addresses are ours; any it already holds are dropped. */
     public synchronized void setSelf(Predicate<InetSocketAddress> self) {
         this.isSelf = self;
-        hosts.keySet().removeIf(self);
+        for (HostSelector.Host<InetSocketAddress> h : hosts.hosts()) {
+            if (self.test(h.address())) {
+                hosts.forget(h.address());
+            }
+        }
     }
 
-    /** Adds or refreshes a host; false if it is not a dialable address or is ours. */
+    /** Heard of a host whose role we do not know; what we knew of it stays. False if not dialable or ours. */
     public synchronized boolean add(InetSocketAddress address, long nowMillis) {
+        HostSelector.Host<InetSocketAddress> known = hosts.get(address);
+        return heard(address, known != null && known.ultrapeer(), known == null ? 0 : known.uptimeMillis(),
+                nowMillis);
+    }
+
+    /** Heard of an ultrapeer: {@code X-Try-Ultrapeers}, an ultrapeer's {@code Listen-IP}, {@code IPP} in a pong. */
+    public synchronized boolean addUltrapeer(InetSocketAddress address, long nowMillis) {
+        HostSelector.Host<InetSocketAddress> known = hosts.get(address);
+        return heard(address, true, known == null ? 0 : known.uptimeMillis(), nowMillis);
+    }
+
+    /** Heard of a host, its role and the uptime it reported: they replace what we knew. */
+    public synchronized boolean heard(InetSocketAddress address, boolean ultrapeer, long uptimeMillis, long nowMillis) {
         if (!acceptable(address)) {
             return false;
         }
-        Host h = hosts.get(address);
-        if (h == null) {
-            h = new Host();
-            h.lastSeen = nowMillis;
-            hosts.put(address, h);
-            trim(address);
-        }
-        h.lastSeen = Math.max(h.lastSeen, nowMillis);
+        hosts.heardOf(address, ultrapeer, uptimeMillis, nowMillis);
         dirty = true;
-        return hosts.containsKey(address);
+        return hosts.get(address) != null;
+    }
+
+    /**
+     * Takes the hosts a peer names in a handshake step: its {@code Listen-IP} if it is an ultrapeer
+     * and its {@code X-Try-Ultrapeers} as ultrapeers, its {@code X-Try} as hosts of unknown role. A
+     * remote peer cannot point us at our own loopback interface: loopback addresses are taken only
+     * from a peer that is itself on loopback.
+     */
+    public synchronized void learn(HandshakeHeaders headers, boolean peerOnLoopback, long nowMillis) {
+        List<InetSocketAddress> ultrapeers = new ArrayList<>();
+        headers.get("X-Try-Ultrapeers").ifPresent(v -> ultrapeers.addAll(HostPort.parseLiteralList(v)));
+        if (headers.isTrue("X-Ultrapeer")) {
+            HandshakeResponder.listenAddressOf(headers).ifPresent(ultrapeers::add);
+        }
+        for (InetSocketAddress a : HandshakeResponder.tryHostsOf(headers)) {
+            if ((peerOnLoopback || !a.getAddress().isLoopbackAddress()) && !ultrapeers.contains(a)) {
+                add(a, nowMillis);
+            }
+        }
+        for (InetSocketAddress a : ultrapeers) {
+            if (peerOnLoopback || !a.getAddress().isLoopbackAddress()) {
+                addUltrapeer(a, nowMillis);
+            }
+        }
     }
 
     public synchronized void addAll(Collection<InetSocketAddress> addresses, long nowMillis) {
@@ -77,73 +120,61 @@ public final class HostCache {
     }
 
     public synchronized boolean remove(InetSocketAddress address) {
-        boolean removed = hosts.remove(address) != null;
+        boolean removed = hosts.get(address) != null;
+        hosts.forget(address);
+        attempts.remove(address);
         dirty |= removed;
         return removed;
     }
 
     public synchronized boolean contains(InetSocketAddress address) {
-        return hosts.containsKey(address);
+        return hosts.get(address) != null;
+    }
+
+    /** What we know of a host, if anything. */
+    public synchronized Optional<HostSelector.Host<InetSocketAddress>> get(InetSocketAddress address) {
+        return Optional.ofNullable(hosts.get(address));
     }
 
     public synchronized int size() {
         return hosts.size();
     }
 
-    /** Up to {@code max} hosts, most recently seen first (for {@code X-Try-Ultrapeers}). */
-    public synchronized List<InetSocketAddress> recent(int max) {
-        List<Map.Entry<InetSocketAddress, Host>> all = new ArrayList<>(hosts.entrySet());
-        all.sort((a, b) -> Long.compare(b.getValue().lastSeen, a.getValue().lastSeen));
-        List<InetSocketAddress> out = new ArrayList<>();
-        for (Map.Entry<InetSocketAddress, Host> e : all) {
-            if (out.size() == max) {
-                break;
-            }
-            out.add(e.getKey());
-        }
-        return out;
+    /** Up to {@code max} hosts, best first, ultrapeers before the others (hosts resting after a failure too). */
+    public synchronized List<InetSocketAddress> best(int max) {
+        return ranked().stream().limit(max).map(HostSelector.Host::address).toList();
     }
 
-    /** Hosts that may be dialled now, most recently seen first, skipping {@code exclude}. */
-    public synchronized List<InetSocketAddress> dialCandidates(int max, long nowMillis, Collection<InetSocketAddress> exclude) {
-        List<InetSocketAddress> out = new ArrayList<>();
-        for (InetSocketAddress a : recent(Integer.MAX_VALUE)) {
-            if (out.size() == max) {
-                break;
-            }
-            Host h = hosts.get(a);
-            if (!exclude.contains(a) && h.mayDial(nowMillis)) {
-                out.add(a);
-            }
-        }
-        return out;
+    /** Up to {@code max} ultrapeers to suggest in {@code X-Try-Ultrapeers}: best first, none resting. */
+    public synchronized List<InetSocketAddress> ultrapeers(int max, long nowMillis) {
+        return hosts.best(max, true, a -> !hosts.get(a).ultrapeer(), nowMillis);
+    }
+
+    /**
+     * Hosts to dial now, best first (ultrapeers before hosts of unknown role), leaving out those in
+     * {@code exclude}, those resting after a failure and those dialled twice in the last minute.
+     */
+    public synchronized List<InetSocketAddress> dialCandidates(int max, long nowMillis,
+            Collection<InetSocketAddress> exclude) {
+        return hosts.best(max, true, a -> exclude.contains(a) || !mayDial(a, nowMillis), nowMillis);
     }
 
     public synchronized void attempted(InetSocketAddress address, long nowMillis) {
-        Host h = hosts.get(address);
-        if (h != null) {
-            h.previousAttempt = h.lastAttempt;
-            h.lastAttempt = nowMillis;
-        }
+        long[] a = attempts.computeIfAbsent(address, k -> new long[] {Long.MIN_VALUE / 2, Long.MIN_VALUE / 2});
+        a[0] = a[1];
+        a[1] = nowMillis;
     }
 
+    /** A dial failed (refused, timed out, closed during the handshake): the host rests a while. */
     public synchronized void failed(InetSocketAddress address, long nowMillis) {
-        Host h = hosts.get(address);
-        if (h != null) {
-            h.failures++;
-            long backoff = FIRST_BACKOFF_MILLIS << Math.min(20, h.failures - 1);
-            h.retryAt = nowMillis + Math.min(MAX_BACKOFF_MILLIS, backoff);
-        }
+        hosts.failed(address, nowMillis);
+        dirty = true;
     }
 
+    /** A link to the host came up: its failures are forgiven and the success counted. */
     public synchronized void succeeded(InetSocketAddress address, long nowMillis) {
-        Host h = hosts.get(address);
-        if (h != null) {
-            h.failures = 0;
-            h.retryAt = 0;
-            h.lastSeen = Math.max(h.lastSeen, nowMillis);
-            dirty = true;
-        }
+        hosts.connected(address, nowMillis);
+        dirty = true;
     }
 
     /** Reads {@code hosts.txt} if present; bad lines are skipped, the file is never trusted blindly. */
@@ -151,27 +182,39 @@ public final class HostCache {
         if (file == null || !Files.isRegularFile(file)) {
             return;
         }
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (int i = lines.size() - 1; i >= 0; i--) {
-            String line = lines.get(i).trim();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            String[] parts = line.split("\\s+");
-            long seen = 0;
-            if (parts.length > 1) {
-                try {
-                    seen = Long.parseLong(parts[1]);
-                } catch (NumberFormatException e) {
-                    continue;
-                }
-            }
-            Optional<InetSocketAddress> a = HostPort.parseLiteral(parts[0]);
-            if (a.isPresent()) {
-                add(a.get(), seen);
+        for (String raw : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            String line = raw.trim();
+            if (!line.isEmpty() && !line.startsWith("#")) {
+                parse(line.split("\\s+")).ifPresent(h -> {
+                    if (acceptable(h.address())) {
+                        hosts.restore(h);
+                    }
+                });
             }
         }
         dirty = false;
+    }
+
+    private static Optional<HostSelector.Host<InetSocketAddress>> parse(String[] parts) {
+        Optional<InetSocketAddress> a = HostPort.parseLiteral(parts[0]);
+        if (a.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            long seen = parts.length > 1 ? Long.parseLong(parts[1]) : 0;
+            if (parts.length < 7) {
+                return Optional.of(new HostSelector.Host<>(a.get(), true, seen, 0, 0, 0, 0));
+            }
+            boolean ultrapeer = switch (parts[2]) {
+                case "ultrapeer" -> true;
+                case "leaf" -> false;
+                default -> throw new NumberFormatException("role " + parts[2]);
+            };
+            return Optional.of(new HostSelector.Host<>(a.get(), ultrapeer, seen, Long.parseLong(parts[3]) * 1000,
+                    Integer.parseInt(parts[4]), Integer.parseInt(parts[5]), Long.parseLong(parts[6])));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     /** Writes {@code hosts.txt} atomically (temp file, then rename). */
@@ -182,9 +225,12 @@ public final class HostCache {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            w.write("# Shoal host cache: ip:port last-seen-millis\n");
-            for (InetSocketAddress a : recent(Integer.MAX_VALUE)) {
-                w.write(HostPort.format(a) + " " + hosts.get(a).lastSeen + "\n");
+            w.write("# Shoal host cache: ip:port last-seen-millis role uptime-seconds successes"
+                    + " failures-in-a-row last-failure-millis\n");
+            for (HostSelector.Host<InetSocketAddress> h : ranked()) {
+                w.write(HostPort.format(h.address()) + " " + h.lastSeen() + " " + (h.ultrapeer() ? "ultrapeer" : "leaf")
+                        + " " + h.uptimeMillis() / 1000 + " " + h.successes() + " " + h.failuresInARow() + " "
+                        + h.lastFailure() + "\n");
             }
         }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -195,37 +241,24 @@ public final class HostCache {
         return dirty;
     }
 
+    /** Every host in {@link HostSelector}'s order, resting ones included. */
+    private List<HostSelector.Host<InetSocketAddress>> ranked() {
+        List<InetSocketAddress> order = hosts.best(Integer.MAX_VALUE, true, a -> false, Long.MAX_VALUE);
+        Map<InetSocketAddress, Integer> rank = new HashMap<>();
+        for (int i = 0; i < order.size(); i++) {
+            rank.put(order.get(i), i);
+        }
+        return hosts.hosts().stream().sorted(Comparator.comparingInt(h -> rank.get(h.address()))).toList();
+    }
+
+    private boolean mayDial(InetSocketAddress address, long now) {
+        long[] a = attempts.get(address);
+        // Two attempts per minute at most: the one before last must be a minute old.
+        return a == null || now - a[0] >= ATTEMPT_WINDOW_MILLIS;
+    }
+
     private boolean acceptable(InetSocketAddress a) {
         return a != null && !a.isUnresolved() && a.getPort() > 0 && a.getPort() <= 0xFFFF
                 && !a.getAddress().isAnyLocalAddress() && !a.getAddress().isMulticastAddress() && !isSelf.test(a);
-    }
-
-    /** Evicts the host heard of longest ago; on a tie the earlier-added one (never {@code keep}). */
-    private void trim(InetSocketAddress keep) {
-        while (hosts.size() > capacity) {
-            InetSocketAddress oldest = null;
-            long oldestSeen = Long.MAX_VALUE;
-            for (Iterator<Map.Entry<InetSocketAddress, Host>> it = hosts.entrySet().iterator(); it.hasNext();) {
-                Map.Entry<InetSocketAddress, Host> e = it.next();
-                if (!e.getKey().equals(keep) && e.getValue().lastSeen < oldestSeen) {
-                    oldestSeen = e.getValue().lastSeen;
-                    oldest = e.getKey();
-                }
-            }
-            hosts.remove(oldest);
-        }
-    }
-
-    private static final class Host {
-        long lastSeen;
-        long lastAttempt = Long.MIN_VALUE / 2;
-        long previousAttempt = Long.MIN_VALUE / 2;
-        long retryAt;
-        int failures;
-
-        boolean mayDial(long now) {
-            // Two attempts per minute at most: the one before last must be a minute old.
-            return now >= retryAt && now - previousAttempt >= ATTEMPT_WINDOW_MILLIS;
-        }
     }
 }

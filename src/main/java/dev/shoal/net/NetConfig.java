@@ -11,22 +11,25 @@ import java.time.Duration;
  * Immutable; tests change fields with the {@code with...} methods.
  *
  * @param listenAddress     where to accept Gnutella and HTTP connections (port 0: any free port)
- * @param maxConnections    Gnutella links of all kinds, incoming and outgoing
- * @param maxLeaves         of those, how many may be leaves when we are an ultrapeer
+ * @param maxConnections    as an ultrapeer, links to other ultrapeers (our {@code X-Degree})
+ * @param maxLeaves         as an ultrapeer, leaves on top of those
+ * @param leafUltrapeers    as a leaf, the ultrapeers we keep links to (dialled from the host cache)
  * @param maxPayload        largest payload accepted; a longer length field closes the link
  * @param keepAliveInterval silence after which we send a TTL-1 ping
  * @param idleTimeout       silence after which we say Bye 405 and close
  * @param handshakeTimeout  time allowed from accept/connect to the end of the handshake
  * @param sendQueueBytes    per-link bound of queued outgoing frames
  * @param userAgent         our {@code User-Agent}
- * @param role              ultrapeer or leaf
+ * @param role              ultrapeer or leaf at start ({@link LinkRoles} holds it from then on)
  * @param dataDir           where {@code hosts.txt} lives
  * @param deflate           offer and use compression on Gnutella links
- * @param outgoingTarget    outgoing links to keep by dialling the host cache (0: never dial by itself)
+ * @param outgoingTarget    as an ultrapeer, outgoing links to keep by dialling the host cache (0: never
+ *                          dial by itself)
  * @param hostCacheSize     addresses kept in the host cache
  * @param maxTtl            the largest query TTL we accept, announced as {@code X-Max-TTL}
  */
-public record NetConfig(InetSocketAddress listenAddress, int maxConnections, int maxLeaves, int maxPayload,
+public record NetConfig(InetSocketAddress listenAddress, int maxConnections, int maxLeaves, int leafUltrapeers,
+        int maxPayload,
         Duration keepAliveInterval, Duration idleTimeout, Duration handshakeTimeout, int sendQueueBytes,
         String userAgent, NodeRole role, Path dataDir, boolean deflate, int outgoingTarget, int hostCacheSize,
         int maxTtl) {
@@ -34,7 +37,8 @@ public record NetConfig(InetSocketAddress listenAddress, int maxConnections, int
         if (listenAddress == null || role == null || dataDir == null) {
             throw new IllegalArgumentException("listen address, role and data dir are required");
         }
-        if (maxConnections < 1 || maxLeaves < 0 || maxPayload < 1 || sendQueueBytes < 1 || hostCacheSize < 1
+        if (maxConnections < 1 || maxLeaves < 0 || leafUltrapeers < 1
+                || maxPayload < 1 || sendQueueBytes < 1 || hostCacheSize < 1
                 || outgoingTarget < 0 || maxTtl < 1 || maxTtl > 15) {
             throw new IllegalArgumentException("limits must be positive");
         }
@@ -101,6 +105,7 @@ public record NetConfig(InetSocketAddress listenAddress, int maxConnections, int
         private InetSocketAddress listenAddress;
         private int maxConnections;
         private int maxLeaves;
+        private int leafUltrapeers;
         private int maxPayload;
         private Duration keepAliveInterval;
         private Duration idleTimeout;
@@ -118,6 +123,7 @@ public record NetConfig(InetSocketAddress listenAddress, int maxConnections, int
             listenAddress = c.listenAddress;
             maxConnections = c.maxConnections;
             maxLeaves = c.maxLeaves;
+            leafUltrapeers = c.leafUltrapeers;
             maxPayload = c.maxPayload;
             keepAliveInterval = c.keepAliveInterval;
             idleTimeout = c.idleTimeout;
@@ -144,6 +150,11 @@ public record NetConfig(InetSocketAddress listenAddress, int maxConnections, int
 
         public Builder maxLeaves(int v) {
             maxLeaves = v;
+            return this;
+        }
+
+        public Builder leafUltrapeers(int v) {
+            leafUltrapeers = v;
             return this;
         }
 
@@ -208,7 +219,7 @@ public record NetConfig(InetSocketAddress listenAddress, int maxConnections, int
         }
 
         public NetConfig build() {
-            return new NetConfig(listenAddress, maxConnections, maxLeaves, maxPayload, keepAliveInterval, idleTimeout, handshakeTimeout, sendQueueBytes, userAgent, role, dataDir, deflate, outgoingTarget, hostCacheSize, maxTtl);
+            return new NetConfig(listenAddress, maxConnections, maxLeaves, leafUltrapeers, maxPayload, keepAliveInterval, idleTimeout, handshakeTimeout, sendQueueBytes, userAgent, role, dataDir, deflate, outgoingTarget, hostCacheSize, maxTtl);
         }
     }
 }

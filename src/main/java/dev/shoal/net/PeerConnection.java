@@ -47,6 +47,8 @@ final class PeerConnection implements Connection {
     private boolean inFlight;
     private boolean closing;
     private long closingSinceMillis;
+    /** The code of the Bye we closed the link with, or 0. */
+    private volatile int ourBye;
     volatile long lastReceivedMillis;
     volatile long lastPingMillis;
 
@@ -192,6 +194,7 @@ final class PeerConnection implements Connection {
             }
             closing = true;
             closingSinceMillis = clock.millis();
+            ourBye = bye == null ? 0 : bye.code();
             queue.clear();
             SessionContext ctx = SessionContext.of(session);
             if (ctx != null) {
@@ -205,6 +208,11 @@ final class PeerConnection implements Connection {
             }
         }
         session.closeOnFlush();
+    }
+
+    /** True when we ended the link ourselves on purpose: Bye 200 (shutdown, or a change of role). */
+    boolean endedByUs() {
+        return ourBye == Bye.SHUTDOWN;
     }
 
     /** A Bye that the peer does not read must not keep the socket forever. */

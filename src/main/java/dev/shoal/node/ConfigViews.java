@@ -3,6 +3,7 @@ package dev.shoal.node;
 import dev.shoal.net.NetConfig;
 import dev.shoal.node.api.BuildInfo;
 import dev.shoal.node.api.NodeConfig;
+import dev.shoal.node.api.Role;
 import dev.shoal.protocol.handshake.NodeRole;
 import dev.shoal.transfer.download.SwarmConfig;
 
@@ -11,19 +12,20 @@ import dev.shoal.transfer.download.SwarmConfig;
  * every default; these views only pick and derive, so no number is written twice.
  */
 public final class ConfigViews {
-    /** Outgoing ultrapeer links an ultrapeer keeps by dialling its host cache. */
-    static final int ULTRAPEER_OUTGOING_TARGET = 4;
-
     private ConfigViews() {
     }
 
     public static NetConfig net(NodeConfig c) {
         NodeConfig.Tuning t = c.tuning();
-        // An ultrapeer gives half its links to leaves; a leaf dials nobody by itself.
-        return new NetConfig(c.listen(), c.maxConnections(), c.maxConnections() / 2, c.maxPayload(), c.keepAlive(),
-                c.idleTimeout(), t.handshakeTimeout(), t.sendQueueBytes(), BuildInfo.userAgent(),
-                c.ultrapeer() ? NodeRole.ULTRAPEER : NodeRole.LEAF, c.dataDir(), t.deflate(),
-                c.ultrapeer() ? ULTRAPEER_OUTGOING_TARGET : 0, t.hostCacheSize(), c.maxTtl());
+        return new NetConfig(c.listen(), c.maxConnections(), c.maxLeaves(), c.leafUltrapeers(), c.maxPayload(),
+                c.keepAlive(), c.idleTimeout(), t.handshakeTimeout(), t.sendQueueBytes(), BuildInfo.userAgent(),
+                startingRole(c.role()), c.dataDir(), t.deflate(), t.outgoingUltrapeers(), t.hostCacheSize(),
+                c.maxTtl());
+    }
+
+    /** {@link Role#AUTO} starts as a leaf: a node becomes an ultrapeer only once it is capable. */
+    public static NodeRole startingRole(Role role) {
+        return role == Role.ULTRAPEER ? NodeRole.ULTRAPEER : NodeRole.LEAF;
     }
 
     public static SwarmConfig swarm(NodeConfig c) {

@@ -37,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * Turns frames from peers into routing decisions and sends: the servent's message loop. It runs on
  * the network's worker threads, frames of one connection in order, and never blocks them: routing
  * asks the {@link NodeRouter} (one short lock), and searching our library for a peer's query is
- * handed to the bounded {@link AnswerPool}, so a slow disk delays answers but not relays.
+ * handed to the bounded {@link AnswerPool}, so a slow disk delays answers but not relays. As an
+ * ultrapeer it hands its own queries and its leaves' to {@link DynamicQueries} instead of flooding
+ * them (unless dynamic querying is off); as a leaf it marks its queries leaf-guided.
  */
 final class MessageHandler implements ConnectionListener {
     private static final Logger log = LoggerFactory.getLogger(MessageHandler.class);
@@ -49,20 +51,13 @@ final class MessageHandler implements ConnectionListener {
      * for hits and is accepted everywhere.
      */
     static final int PUSH_TTL = 6;
-    /**
-     * "Messages Supported" ({@code \0\0\0\0}/0 v0) listing none: we handle no vendor messages,
-     * but having announced {@code Vendor-Message} we owe the list. gtk-gnutella marks a peer that
-     * never sends it as not genuine after 50 messages and then skips it for its leaves' queries.
-     * One link only: TTL 1, hops 0, all-zero GUID as gtk-gnutella sends its own.
-     */
-    private static final Frame MESSAGES_SUPPORTED = MessageCodec.frame(Guid.ZERO, 1, 0,
-            new VendorMessage("\0\0\0\0", 0, 0, new byte[] {0, 0}));
-
     private final NodeRouter<Connection> routes;
     private final QrpPublisher qrp;
     private final Answers answers;
     private final AnswerPool pool;
     private final SearchRegistry searches;
+    private final DynamicQueries dynamic;
+    private final VendorHandler vendors;
     private final NodeHooks hooks;
     private final MessageTrace trace;
     private final Map<Connection, QrpTableAssembler> qrpAssemblers = new ConcurrentHashMap<>();
@@ -70,7 +65,11 @@ final class MessageHandler implements ConnectionListener {
 
     /** What the handler needs from the rest of the node, kept narrow so it can be tested alone. */
     interface NodeHooks {
-        Pong ownPong(Connection to);
+        /** A new ping from {@code from} to answer (pings are never forwarded). */
+        void pinged(Connection from, Header ping);
+
+        /** A pong from {@code from}: an answer to one of our pings. */
+        void ponged(Connection from, Header h, Pong pong);
 
         InetSocketAddress advertisedAddress(Connection to);
 
@@ -78,6 +77,7 @@ final class MessageHandler implements ConnectionListener {
 
         void disconnected(Connection c, String reason);
 
+        /** A servent that answered one of our searches and takes connections (no push needed). */
         void hostLearned(InetSocketAddress address);
 
         void pushForUs(Push push);
@@ -91,13 +91,16 @@ final class MessageHandler implements ConnectionListener {
         List<QueryHit> answer(Query query, List<String> keywords, InetSocketAddress advertised);
     }
 
+    /** {@code dynamic}: null when an ultrapeer floods queries instead of running them step by step. */
     MessageHandler(NodeRouter<Connection> routes, QrpPublisher qrp, Answers answers, AnswerPool pool,
-            SearchRegistry searches, NodeHooks hooks, MessageTrace trace) {
+            SearchRegistry searches, DynamicQueries dynamic, NodeHooks hooks, MessageTrace trace) {
         this.routes = routes;
         this.qrp = qrp;
         this.answers = answers;
         this.pool = pool;
         this.searches = searches;
+        this.dynamic = dynamic;
+        this.vendors = new VendorHandler(searches, dynamic, this::send);
         this.hooks = hooks;
         this.trace = trace;
     }
@@ -107,15 +110,42 @@ final class MessageHandler implements ConnectionListener {
      * Returns the query and the links it went to.
      */
     NodeRouter.OwnSearch<Connection> search(Query query, int ttl, SearchListener listener) {
-        NodeRouter.OwnSearch<Connection> own = routes.startSearch(ttl, query.keywords(), query.urns());
+        boolean leaf = routes.isLeaf();
+        Query sent = leaf ? withFlag(query, Query.FLAG_LEAF_GUIDED) : query;
+        NodeRouter.OwnSearch<Connection> own = routes.startSearch(ttl, sent.keywords(), sent.urns());
         OwnQuery q = own.query();
         searches.register(q.guid(), listener);
-        Frame frame = MessageCodec.frame(q.guid(), q.ttl(), 0, query);
-        for (Connection c : own.targets()) {
-            send(c, frame);
+        Frame frame = MessageCodec.frame(q.guid(), q.ttl(), 0, sent);
+        if (!leaf && dynamic != null) {
+            dynamic.start(new DynamicQueries.Spec(frame.header(), frame.payload(), sent.keywords(), sent.urns(),
+                    null, false, leavesOf(own.targets())));
+        } else {
+            for (Connection c : own.targets()) {
+                send(c, frame);
+            }
         }
         log.debug("query {} ttl {} sent to {} peers", q.guid(), q.ttl(), own.targets().size());
         return own;
+    }
+
+    /** Our search was closed: no more hits for it, and whoever runs it for us is told to stop. */
+    void endSearch(NodeRouter.OwnSearch<Connection> own) {
+        Guid guid = own.query().guid();
+        searches.unregister(guid);
+        if (dynamic != null) {
+            dynamic.stop(guid);
+        }
+        if (routes.isLeaf()) {
+            vendors.stopped(guid, own.targets());
+        }
+    }
+
+    private static Query withFlag(Query q, int flag) {
+        return new Query(q.flags() | Query.FLAG_MARKER | flag, q.text(), q.urns(), q.otherExtensions(), q.ggep());
+    }
+
+    private static List<Connection> leavesOf(List<Connection> links) {
+        return links.stream().filter(c -> !c.isUltrapeer()).toList();
     }
 
     @Override
@@ -123,7 +153,7 @@ final class MessageHandler implements ConnectionListener {
         routes.opened(c, !c.isUltrapeer());
         qrpAssemblers.put(c, new QrpTableAssembler());
         if (c.peerHeaders().contains("Vendor-Message")) {
-            send(c, MESSAGES_SUPPORTED);
+            send(c, VendorHandler.MESSAGES_SUPPORTED);
         }
         hooks.connected(c);
     }
@@ -137,6 +167,9 @@ final class MessageHandler implements ConnectionListener {
             assembler.close();
         }
         badMessages.remove(c);
+        if (dynamic != null) {
+            dynamic.linkClosed(c);
+        }
         hooks.disconnected(c, reason);
     }
 
@@ -167,7 +200,9 @@ final class MessageHandler implements ConnectionListener {
         } else if (payload instanceof Ping) {
             onPing(c, h);
         } else if (payload instanceof Pong pong) {
-            hooks.hostLearned(pong.address());
+            hooks.ponged(c, h, pong);
+        } else if (payload instanceof VendorMessage v) {
+            onVendor(c, frame, v);
         } else if (payload instanceof Push push) {
             onPush(c, frame, push);
         } else if (payload instanceof Bye bye) {
@@ -176,7 +211,15 @@ final class MessageHandler implements ConnectionListener {
         } else if (h.type() == MessageType.ROUTE_TABLE_UPDATE) {
             onRouteTableUpdate(c, payload);
         }
-        // Vendor and unknown messages are ignored and never forwarded.
+        // Unknown messages are ignored and never forwarded.
+    }
+
+    private void onVendor(Connection c, Frame frame, VendorMessage v) {
+        try {
+            vendors.onVendor(c, frame.header(), v);
+        } catch (BadMessageException e) {
+            countBad(c, frame, e);
+        }
     }
 
     private void onQuery(Connection c, Frame frame, Query q) {
@@ -187,7 +230,12 @@ final class MessageHandler implements ConnectionListener {
         if (route.dropped()) {
             return;
         }
-        if (!route.forwardTo().isEmpty()) {
+        Header onward = h.hopped();
+        if (dynamic != null && !c.isUltrapeer() && !routes.isLeaf() && onward.ttl() > 0) {
+            // Our leaf's query: run step by step, no further than the TTL it came with.
+            dynamic.start(new DynamicQueries.Spec(onward, frame.payload(), keywords, q.urns(), c,
+                    q.hasFlag(Query.FLAG_LEAF_GUIDED), leavesOf(route.forwardTo())));
+        } else if (!route.forwardTo().isEmpty()) {
             Frame forward = new Frame(route.forwardHeader(), frame.payload());
             for (Connection target : route.forwardTo()) {
                 send(target, forward);
@@ -237,11 +285,22 @@ final class MessageHandler implements ConnectionListener {
         HitRoute<Connection> route = routes.queryHit(c, frame.header(), servent);
         if (route.ownQuery()) {
             try {
-                searches.deliver(frame.header(), (QueryHit) MessageCodec.decode(frame));
+                QueryHit hit = (QueryHit) MessageCodec.decode(frame);
+                searches.deliver(frame.header(), hit);
+                if (!hit.pushNeeded()) {
+                    hooks.hostLearned(hit.address());
+                }
+                if (dynamic != null) {
+                    dynamic.resultsRouted(frame.header().guid(), null, hit.results().size());
+                }
             } catch (BadMessageException e) {
                 countBad(c, frame, e);
             }
         } else if (route.sendTo() != null) {
+            if (dynamic != null) {
+                // The first byte of a hit counts its results; routing needs no more of it.
+                dynamic.resultsRouted(frame.header().guid(), route.sendTo(), frame.payload()[0] & 0xFF);
+            }
             send(route.sendTo(), new Frame(route.forwardHeader(), frame.payload()));
         }
     }
@@ -249,7 +308,7 @@ final class MessageHandler implements ConnectionListener {
     private void onPing(Connection c, Header h) {
         PingRoute route = routes.ping(c, h);
         if (route.answer()) {
-            send(c, MessageCodec.frame(h.guid(), Math.min(15, h.hops() + 1), 0, hooks.ownPong(c)));
+            hooks.pinged(c, h);
         }
     }
 
@@ -313,7 +372,8 @@ final class MessageHandler implements ConnectionListener {
         }
     }
 
-    private boolean send(Connection to, Frame frame) {
+    /** Queues {@code frame} on {@code to}, reporting it to the trace first. */
+    boolean send(Connection to, Frame frame) {
         trace.sending(to, frame);
         return to.send(frame);
     }

@@ -2,7 +2,9 @@ package dev.shoal.node;
 
 import dev.shoal.net.Connection;
 import dev.shoal.protocol.Frame;
+import dev.shoal.protocol.Guid;
 import dev.shoal.protocol.Header;
+import dev.shoal.routing.DynamicQuery;
 
 /**
  * What the message loop did with each frame, for tests and the network simulator to watch instead
@@ -15,6 +17,41 @@ import dev.shoal.protocol.Header;
 interface MessageTrace {
     MessageTrace NONE = new MessageTrace() {
     };
+
+    /** Reports every call to {@code first}, then to {@code second}. */
+    static MessageTrace both(MessageTrace first, MessageTrace second) {
+        return new MessageTrace() {
+            @Override
+            public void sending(Connection to, Frame frame) {
+                first.sending(to, frame);
+                second.sending(to, frame);
+            }
+
+            @Override
+            public void handled(Connection from, Frame frame) {
+                first.handled(from, frame);
+                second.handled(from, frame);
+            }
+
+            @Override
+            public void answerQueued(Header query) {
+                first.answerQueued(query);
+                second.answerQueued(query);
+            }
+
+            @Override
+            public void answerDone(Header query, boolean answered) {
+                first.answerDone(query, answered);
+                second.answerDone(query, answered);
+            }
+
+            @Override
+            public void dynamicQueryDone(Guid query, DynamicQuery.Outcome outcome) {
+                first.dynamicQueryDone(query, outcome);
+                second.dynamicQueryDone(query, outcome);
+            }
+        };
+    }
 
     /** {@code frame} is about to be queued on {@code to}. */
     default void sending(Connection to, Frame frame) {
@@ -30,5 +67,12 @@ interface MessageTrace {
 
     /** The search for that query is over: its hits were sent, or it was dropped unanswered. */
     default void answerDone(Header query, boolean answered) {
+    }
+
+    /**
+     * This node's dynamic query for {@code query} is over and sends no more copies of it (reported
+     * after the copies of its last step were reported {@link #sending}).
+     */
+    default void dynamicQueryDone(Guid query, DynamicQuery.Outcome outcome) {
     }
 }

@@ -8,6 +8,7 @@ import dev.shoal.routing.OwnQuery;
 import dev.shoal.routing.PingRoute;
 import dev.shoal.routing.PushRoute;
 import dev.shoal.routing.QrpTable;
+import dev.shoal.routing.QueryLink;
 import dev.shoal.routing.QueryRoute;
 import dev.shoal.routing.Router;
 import dev.shoal.routing.RouterConfig;
@@ -17,21 +18,44 @@ import java.util.List;
 /**
  * The one owner of a servent's routing state. Every connection's thread asks it, so each question
  * is answered under its lock, at the clock's time, and nothing else can reach the {@link Router}
- * it wraps. Each method is one short decision: nothing here sends, blocks or searches.
+ * it wraps. Each method is one short decision: nothing here sends, blocks or searches. When the
+ * node changes role, {@link #reset} starts a fresh router for it (its links are all dropped then).
  *
  * @param <C> the caller's connection type, compared with {@code equals}
  */
 public final class NodeRouter<C> {
-    private final Router<C> router;
+    private final RouterConfig config;
+    private final Guid serventId;
     private final Clock clock;
+    private Router<C> router;
+    private QrpTable ownTable;
 
     /** A query of our own: its GUID and TTL, and the links to send it on. */
     public record OwnSearch<C>(OwnQuery query, List<C> targets) {
     }
 
     public NodeRouter(RouterConfig config, Guid serventId, Clock clock) {
+        this.config = config;
+        this.serventId = serventId;
         this.router = new Router<>(config, serventId);
         this.clock = clock;
+    }
+
+    /** Forgets every link and route, and routes as a leaf (answer, relay nothing) or as an ultrapeer. */
+    public synchronized void reset(boolean leaf) {
+        router = new Router<>(config.withLeaf(leaf), serventId);
+        if (ownTable != null) {
+            router.ownTableChanged(ownTable);
+        }
+    }
+
+    public synchronized boolean isLeaf() {
+        return router.isLeaf();
+    }
+
+    /** What {@code c}'s QRP table says about a query (dynamic querying's HIT, MISS or NONE). */
+    public synchronized QueryLink.TableMatch tableMatch(C c, List<String> keywords, List<Urn> urns) {
+        return router.tableMatch(c, keywords, urns);
     }
 
     public synchronized void opened(C c, boolean leaf) {
@@ -53,6 +77,7 @@ public final class NodeRouter<C> {
     }
 
     public synchronized void ownTableChanged(QrpTable own) {
+        ownTable = own;
         router.ownTableChanged(own);
     }
 

@@ -14,9 +14,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps peers told which keywords our library (and, as an ultrapeer, our leaves) can answer, so
- * that ultrapeers route matching queries to us. Only ultrapeers that advertised {@code X-Query-Routing}
- * get a table; each gets a full RESET + PATCH whenever the library changes (and, through
- * {@link MessageHandler}, whenever our leaves' tables change the merged table).
+ * that ultrapeers route matching queries to us. Only ultrapeers get a table: as a leaf, those that
+ * advertised {@code X-Query-Routing}; as an ultrapeer, those that advertised
+ * {@code X-Ultrapeer-Query-Routing} (last-hop QRP between ultrapeers). Each gets a full RESET + PATCH
+ * whenever the library changes (and, through {@link MessageHandler}, whenever our leaves' tables
+ * change the merged table).
  */
 final class QrpPublisher {
     private static final Logger log = LoggerFactory.getLogger(QrpPublisher.class);
@@ -44,8 +46,9 @@ final class QrpPublisher {
         log.debug("QRP table rebuilt: {} of {} slots set", own.countSet(), own.size());
     }
 
-    static boolean wantsTable(Connection c) {
-        return c.isUltrapeer() && c.peerHeaders().get("X-Query-Routing").isPresent();
+    boolean wantsTable(Connection c) {
+        String header = routes.isLeaf() ? "X-Query-Routing" : "X-Ultrapeer-Query-Routing";
+        return c.isUltrapeer() && c.peerHeaders().contains(header);
     }
 
     /**

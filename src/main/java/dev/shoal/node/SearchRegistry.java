@@ -7,28 +7,42 @@ import dev.shoal.protocol.Header;
 import dev.shoal.protocol.QueryHit;
 import dev.shoal.protocol.Urn;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Our own running searches, by query GUID, and the hand-off of their hits to listeners. */
+/**
+ * Our own running searches, by query GUID: the hand-off of their hits to listeners, and how many
+ * results each has had, which a leaf reports to the ultrapeers running its query (BEAR/12).
+ */
 final class SearchRegistry {
     private static final Logger log = LoggerFactory.getLogger(SearchRegistry.class);
 
-    private final Map<Guid, SearchListener> listeners = new ConcurrentHashMap<>();
+    private final Map<Guid, Entry> searches = new ConcurrentHashMap<>();
+
+    private record Entry(SearchListener listener, AtomicInteger results) {
+    }
 
     void register(Guid guid, SearchListener listener) {
-        listeners.put(guid, listener);
+        searches.put(guid, new Entry(listener, new AtomicInteger()));
     }
 
     void unregister(Guid guid) {
-        listeners.remove(guid);
+        searches.remove(guid);
+    }
+
+    /** Results delivered so far to the search with this GUID; empty once it is closed, or if it is not ours. */
+    OptionalInt results(Guid guid) {
+        Entry e = searches.get(guid);
+        return e == null ? OptionalInt.empty() : OptionalInt.of(e.results().get());
     }
 
     /** Splits a received hit into one {@link SearchHit} per result for the search that asked. */
     void deliver(Header header, QueryHit hit) {
-        SearchListener listener = listeners.get(header.guid());
-        if (listener == null) {
+        Entry entry = searches.get(header.guid());
+        if (entry == null) {
             return;
         }
         String host = hit.address().getAddress().getHostAddress();
@@ -36,8 +50,9 @@ final class SearchRegistry {
             SearchHit h = new SearchHit(r.name(), r.size(), urnOf(r), host, hit.address().getPort(), r.index(),
                     header.hops(), hit.serventId().toHex(), hit.vendor() == null ? "" : hit.vendor(),
                     hit.pushNeeded());
+            entry.results().incrementAndGet();
             try {
-                listener.onHit(h);
+                entry.listener().onHit(h);
             } catch (RuntimeException e) {
                 log.warn("search listener failed on {}", h, e);
             }

@@ -12,23 +12,24 @@ import dev.shoal.node.api.NodeConfig;
 import dev.shoal.node.api.NodeEvent;
 import dev.shoal.node.api.NodeListener;
 import dev.shoal.node.api.PeerInfo;
+import dev.shoal.node.api.Role;
 import dev.shoal.node.api.Search;
 import dev.shoal.node.api.SearchListener;
-import dev.shoal.node.api.SearchResult;
 import dev.shoal.node.api.SharedFileInfo;
 import dev.shoal.node.api.ShoalException;
 import dev.shoal.node.api.ShoalNode;
 import dev.shoal.node.api.SpamList;
 import dev.shoal.node.api.Traffic;
 import dev.shoal.node.api.UploadInfo;
+import dev.shoal.protocol.Frame;
 import dev.shoal.protocol.Ggep;
 import dev.shoal.protocol.Giv;
 import dev.shoal.protocol.Guid;
+import dev.shoal.protocol.Header;
 import dev.shoal.protocol.Pong;
 import dev.shoal.protocol.Push;
 import dev.shoal.protocol.Query;
-import dev.shoal.protocol.Urn;
-import dev.shoal.routing.OwnQuery;
+import dev.shoal.routing.DynamicQueryConfig;
 import dev.shoal.routing.RouterConfig;
 import dev.shoal.routing.TtlPolicy;
 import dev.shoal.time.Clock;
@@ -41,10 +42,12 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,6 +70,8 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     private final AnswerPool answers = new AnswerPool();
     private final MessageHandler handler;
     private final ConnectionManager network;
+    private final TwoTier tiers;
+    private final OwnSearches own;
     private final UploadService uploads;
     private final DownloadManager downloads;
     private final PushUploader pushUploads;
@@ -80,19 +85,23 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     private final Scheduler.Cancellable metering;
     private volatile InetSocketAddress bound;
 
-    private ServentNode(NodeConfig config, Scheduler scheduler, ExecutorScheduler ownTimers, MessageTrace trace)
-            throws IOException {
+    private ServentNode(NodeConfig config, Scheduler scheduler, RandomGenerator random, ExecutorScheduler ownTimers,
+            MessageTrace trace) throws IOException {
         this.config = config;
         this.ownTimers = ownTimers;
         this.clock = scheduler.clock();
         this.library = Library.open(config.dataDir(), config.shares(), new LibraryEvents());
         TtlPolicy ttl = new TtlPolicy(config.maxTtl(), config.maxTtl(), TtlPolicy.defaults().hardLimit());
-        NodeRouter<Connection> routes = new NodeRouter<>(
-                RouterConfig.defaults().withTtl(ttl).withLeaf(!config.ultrapeer()), serventId, clock);
+        NodeRouter<Connection> routes = new NodeRouter<>(RouterConfig.defaults().withTtl(ttl), serventId, clock);
         this.qrp = new QrpPublisher(() -> library, routes);
+        DynamicQueries dynamic = !config.tuning().dynamicQuerying() ? null
+                : new DynamicQueries(routes, scheduler, this::links, DynamicQueryConfig.defaults()
+                        .withMaxTtl(config.maxTtl()).withTarget(config.tuning().dynamicQueryTarget()), random,
+                        this::send, trace);
         this.handler = new MessageHandler(routes, qrp, new LocalResponder(() -> library, serventId)::answer, answers,
-                searches, this, trace);
+                searches, dynamic, this, trace);
         this.network = new ConnectionManager(ConfigViews.net(config), handler, scheduler);
+        this.tiers = new TwoTier(config, network, routes, dynamic, scheduler, this::send, this::traffic, this::publish);
         AltLocs mesh = new AltLocs();
         this.uploads = new UploadService(() -> library, config.uploadSlots(), config.uploadLimitBytesPerSecond(), mesh,
                 BuildInfo.userAgent(), scheduler, this::publish);
@@ -111,6 +120,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
         this.downloads = new DownloadManager(swarms,
                 (urn, queryTtl, hits) -> search(urn.toString(), queryTtl, hits::accept), this::publish);
         this.judge = new ResultJudge(config.dataDir(), () -> library, downloads::finished);
+        this.own = new OwnSearches(handler, judge, config.tuning().queryLifetime());
         this.metering = scheduler.every(Duration.ofSeconds(1),
                 () -> uploadMeter.sample(uploads.bytesSent(), clock.millis()));
     }
@@ -119,7 +129,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     public static ServentNode start(NodeConfig config) {
         ExecutorScheduler timers = new ExecutorScheduler("shoal-node-timer");
         try {
-            return start(config, timers, timers, MessageTrace.NONE);
+            return start(config, timers, new SplittableRandom(), timers, MessageTrace.NONE);
         } catch (RuntimeException e) {
             timers.close();
             throw e;
@@ -128,17 +138,18 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
 
     /**
      * A node whose timers run on {@code scheduler} (a {@link dev.shoal.time.VirtualTime} in tests and
-     * the simulator; the node does not close it) and whose message loop reports to {@code trace}.
+     * the simulator; the node does not close it), whose choices of links draw on {@code random}, and
+     * whose message loop reports to {@code trace}.
      */
-    static ServentNode start(NodeConfig config, Scheduler scheduler, MessageTrace trace) {
-        return start(config, scheduler, null, trace);
+    static ServentNode start(NodeConfig config, Scheduler scheduler, RandomGenerator random, MessageTrace trace) {
+        return start(config, scheduler, random, null, trace);
     }
 
-    private static ServentNode start(NodeConfig config, Scheduler scheduler, ExecutorScheduler ownTimers,
-            MessageTrace trace) {
+    private static ServentNode start(NodeConfig config, Scheduler scheduler, RandomGenerator random,
+            ExecutorScheduler ownTimers, MessageTrace trace) {
         ServentNode node;
         try {
-            node = new ServentNode(config, scheduler, ownTimers, trace);
+            node = new ServentNode(config, scheduler, random, ownTimers, trace);
         } catch (IOException e) {
             throw new ShoalException("cannot open the library in " + config.dataDir() + ": " + e.getMessage(), e);
         }
@@ -149,6 +160,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
             throw new ShoalException("cannot listen on " + config.listen().getHostString() + ":"
                     + config.listen().getPort() + ": " + rootMessage(e), e);
         }
+        node.tiers.start(scheduler);
         node.library.start();
         node.downloads.resumeUnfinished();
         node.library.ready().thenRun(() -> {
@@ -177,33 +189,13 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     }
 
     @Override
-    public Search search(String text, int ttl, SearchListener caller) {
-        Query query = toQuery(text);
-        SearchResults results = judge.resultsFor(query);
-        SearchListener listener = hit -> {
-            results.add(hit);
-            caller.onHit(hit);
-        };
-        NodeRouter.OwnSearch<Connection> own = handler.search(query, ttl, listener);
-        OwnQuery sent = own.query();
-        return new RunningSearch(sent, own.targets().size(), config.tuning().queryLifetime(),
-                () -> searches.unregister(sent.guid()), results);
+    public Search search(String text, int ttl, SearchListener listener) {
+        return own.start(text, ttl, listener);
     }
 
-    private static Query toQuery(String text) {
-        String trimmed = text == null ? "" : text.trim();
-        if (trimmed.regionMatches(true, 0, Urn.SHA1_PREFIX, 0, Urn.SHA1_PREFIX.length())) {
-            try {
-                return Query.forUrn(Urn.parse(trimmed));
-            } catch (IllegalArgumentException e) {
-                throw new ShoalException("not a valid urn:sha1: " + trimmed);
-            }
-        }
-        Query query = Query.keywords(trimmed);
-        if (query.keywords().isEmpty()) {
-            throw new ShoalException("nothing to search for in '" + text + "'");
-        }
-        return query;
+    @Override
+    public Role role() {
+        return tiers.role();
     }
 
     @Override
@@ -342,6 +334,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     @Override
     public void close() {
         metering.cancel();
+        tiers.stop();
         downloads.close();
         pushUploads.close();
         network.shutdown();
@@ -361,6 +354,14 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
         }
     }
 
+    private List<Connection> links() {
+        return network.connections();
+    }
+
+    private boolean send(Connection to, Frame frame) {
+        return handler.send(to, frame);
+    }
+
     private void publish(NodeEvent event) {
         for (NodeListener l : listeners) {
             try {
@@ -374,9 +375,14 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     // --- MessageHandler.NodeHooks
 
     @Override
-    public Pong ownPong(Connection to) {
-        long kb = library.totalBytes() / 1024;
-        return new Pong(advertisedAddress(to), library.fileCount(), kb, Ggep.EMPTY);
+    public void pinged(Connection from, Header ping) {
+        tiers.pinged(from, ping, new Pong(advertisedAddress(from), library.fileCount(), library.totalBytes() / 1024,
+                Ggep.EMPTY));
+    }
+
+    @Override
+    public void ponged(Connection from, Header h, Pong pong) {
+        tiers.ponged(h, pong);
     }
 
     @Override
@@ -426,34 +432,6 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
                 qrp.rebuild();
                 qrp.sendToAll(network.connections());
             }
-        }
-    }
-
-    private record RunningSearch(OwnQuery query, int peersQueried, Duration lifetime, Runnable onClose,
-            SearchResults found) implements Search {
-        @Override
-        public List<SearchResult> results() {
-            return found.snapshot();
-        }
-
-        @Override
-        public String id() {
-            return query.guid().toHex();
-        }
-
-        @Override
-        public int ttl() {
-            return query.ttl();
-        }
-
-        @Override
-        public boolean clamped() {
-            return query.clamped();
-        }
-
-        @Override
-        public void close() {
-            onClose.run();
         }
     }
 }

@@ -71,7 +71,8 @@ public final class PongExtensions {
 
     /** {@code DU}: seconds, capped at a day as gtk-gnutella does. */
     public static GgepExtension dailyUptime(long seconds) {
-        return GgepExtension.of(DAILY_UPTIME, Ggep.encodeLong(Math.max(0, Math.min(seconds, MAX_DAILY_UPTIME_SECONDS))));
+        long capped = Math.max(0, Math.min(seconds, MAX_DAILY_UPTIME_SECONDS));
+        return GgepExtension.of(DAILY_UPTIME, Ggep.encodeLong(capped));
     }
 
     /** {@code UP}: version 0 (as LimeWire writes), then the free slots, each capped at 255. */

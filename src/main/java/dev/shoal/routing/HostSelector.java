@@ -17,8 +17,8 @@ import java.util.function.Predicate;
  * in; not thread-safe.
  */
 public final class HostSelector<A> {
-    static final long FIRST_REST_MILLIS = 10_000;
-    static final long MAX_REST_MILLIS = 30 * 60_000;
+    public static final long FIRST_REST_MILLIS = 10_000;
+    public static final long MAX_REST_MILLIS = 30 * 60_000;
 
     private final int capacity;
     private final Map<A, Host<A>> hosts = new HashMap<>();

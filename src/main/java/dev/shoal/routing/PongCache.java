@@ -71,14 +71,24 @@ public final class PongCache {
         }
     }
 
+    /** A pong given out from the cache and the hops it had made when it reached us. */
+    public record Cached(Pong pong, int hops) {
+    }
+
     /** Up to {@code max} live pongs to answer a ping with, the fewest hops first, newest first within a hop count. */
     public List<Pong> answer(int max, long nowMillis) {
-        List<Pong> out = new ArrayList<>();
-        for (Deque<Entry> d : byHops) {
+        return answerWithHops(max, nowMillis).stream().map(Cached::pong).toList();
+    }
+
+    /** {@link #answer}, each pong with its hop count (a relayed pong goes out with it). */
+    public List<Cached> answerWithHops(int max, long nowMillis) {
+        List<Cached> out = new ArrayList<>();
+        for (int h = 0; h < byHops.size(); h++) {
+            Deque<Entry> d = byHops.get(h);
             d.removeIf(e -> nowMillis - e.at >= lifetimeMillis);
             for (Entry e : d) {
                 if (out.size() < max) {
-                    out.add(e.pong);
+                    out.add(new Cached(e.pong, h + 1));
                 }
             }
         }

@@ -65,6 +65,11 @@ public final class Router<C> {
         this.pushRoutes = new RouteTable<>(config.pushRouteLifetime().toMillis(), max);
     }
 
+    /** True when this router answers but relays nothing ({@link RouterConfig#leaf()}). */
+    public boolean isLeaf() {
+        return config.leaf();
+    }
+
     public Guid ownServentId() {
         return ownServentId;
     }

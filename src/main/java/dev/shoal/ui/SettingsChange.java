@@ -20,6 +20,9 @@ final class SettingsChange {
         if (!running.downloadsDir().toAbsolutePath().equals(wanted.downloadsDir().toAbsolutePath())) {
             names.add("downloads folder");
         }
+        if (running.role() != wanted.role()) {
+            names.add("role");
+        }
         if (running.maxConnections() != wanted.maxConnections()) {
             names.add("max connections");
         }

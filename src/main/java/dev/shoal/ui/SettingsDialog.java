@@ -2,6 +2,7 @@ package dev.shoal.ui;
 
 import com.formdev.flatlaf.FlatClientProperties;
 import dev.shoal.node.api.NodeConfig;
+import dev.shoal.node.api.Role;
 import dev.shoal.protocol.HostPort;
 import java.awt.BorderLayout;
 import java.awt.FlowLayout;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
+import javax.swing.JComboBox;
 import javax.swing.JComponent;
 import javax.swing.JDialog;
 import javax.swing.JFileChooser;
@@ -33,6 +35,9 @@ import javax.swing.UIManager;
  * downloads folder or a peer it cannot use, and says why.
  */
 final class SettingsDialog extends JDialog {
+    /** The choices of {@link Role}, in its order, as the dialog names them. */
+    private static final String[] ROLE_NAMES = {"Automatic", "Leaf", "Ultrapeer"};
+
     private final AppContext ctx;
     private final JSpinner port;
     private final JLabel problem = new JLabel(" ");
@@ -40,6 +45,7 @@ final class SettingsDialog extends JDialog {
     }, this::showProblem);
     private final JTextField downloads = new JTextField(34);
     private final JTextField peers = Widgets.field("peersField", "host:port, host:port", 34);
+    private final JComboBox<String> role = new JComboBox<>(ROLE_NAMES);
     private final JSpinner maxConnections;
     private final JSpinner uploadSlots;
     private final JSpinner uploadLimit;
@@ -51,6 +57,9 @@ final class SettingsDialog extends JDialog {
         setName("settingsDialog");
         NodeConfig c = ctx.settings().saved();
         port = spinner("portSpinner", c.listen().getPort(), 0, 65_535);
+        role.setName("roleCombo");
+        role.setSelectedIndex(c.role().ordinal());
+        role.addActionListener(e -> updateNote());
         maxConnections = spinner("maxConnectionsSpinner", c.maxConnections(), 1, 10_000);
         uploadSlots = spinner("uploadSlotsSpinner", c.uploadSlots(), 0, 1000);
         uploadLimit = spinner("uploadLimitSpinner", (int) (c.uploadLimitBytesPerSecond() / 1024), 0, 10_000_000);
@@ -73,7 +82,8 @@ final class SettingsDialog extends JDialog {
         row = addRow(form, row, "Shared folders", shares, "applied as soon as you save");
         row = addRow(form, row, "Downloads folder *", downloadsRow(), null);
         row = addRow(form, row, "Peers to join", peers, "connected to now and at every start");
-        row = addRow(form, row, "Max connections *", maxConnections, null);
+        row = addRow(form, row, "Role *", role, "a leaf uses a few ultrapeers; automatic becomes one when able");
+        row = addRow(form, row, "Max connections *", maxConnections, "links to other ultrapeers, as an ultrapeer");
         row = addRow(form, row, "Upload slots *", uploadSlots, "uploads served at once");
         row = addRow(form, row, "Upload limit (KiB/s) *", uploadLimit, "0 means no limit");
         GridBagConstraints note = constraints(0, row);
@@ -135,7 +145,8 @@ final class SettingsDialog extends JDialog {
         form.add(new JLabel(label), l);
         GridBagConstraints f = constraints(1, row);
         // Numbers keep their natural width; lists and paths take the rest of the row.
-        f.fill = field instanceof JSpinner ? GridBagConstraints.NONE : GridBagConstraints.HORIZONTAL;
+        f.fill = field instanceof JSpinner || field instanceof JComboBox ? GridBagConstraints.NONE
+                : GridBagConstraints.HORIZONTAL;
         f.weightx = 1;
         f.insets = new Insets(Widgets.px(3), 0, 0, 0);
         form.add(field, f);
@@ -170,6 +181,7 @@ final class SettingsDialog extends JDialog {
                 .shares(shares.folders())
                 .peers(peerList(saved.peers()))
                 .downloadsDir(dir.isEmpty() ? saved.downloadsDir() : Path.of(dir))
+                .role(Role.values()[role.getSelectedIndex()])
                 .maxConnections((Integer) maxConnections.getValue())
                 .uploadSlots((Integer) uploadSlots.getValue())
                 .uploadLimitBytesPerSecond(1024L * (Integer) uploadLimit.getValue())

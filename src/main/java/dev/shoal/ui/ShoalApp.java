@@ -1,6 +1,7 @@
 package dev.shoal.ui;
 
 import dev.shoal.node.api.NodeConfig;
+import dev.shoal.node.api.Role;
 import dev.shoal.node.api.Shoal;
 import dev.shoal.node.api.ShoalException;
 import dev.shoal.node.api.ShoalNode;
@@ -29,7 +30,11 @@ public final class ShoalApp {
     private ShoalApp() {
     }
 
-    /** The everyday app: settings from {@code <dataDir>/settings.properties}, theme from {@code ui.properties}. */
+    /**
+     * The everyday app: settings from {@code <dataDir>/settings.properties}, theme from {@code
+     * ui.properties}. It runs as a leaf unless the settings say otherwise: a desktop is rarely up long
+     * or reachable enough to serve leaves of its own.
+     */
     public static void open(Path dataDir) {
         open(dataDir, List.of());
     }
@@ -44,7 +49,7 @@ public final class ShoalApp {
         onEdt(() -> prefs.theme().install(dark));
         SettingsStore settings;
         try {
-            settings = SettingsStore.load(NodeConfig.defaults(dataDir));
+            settings = SettingsStore.load(NodeConfig.defaults(dataDir).withRole(Role.LEAF));
         } catch (ShoalException e) {
             fail("Shoal cannot read its settings", e.getMessage());
             return;
@@ -92,11 +97,15 @@ public final class ShoalApp {
         UiPrefs prefs = UiPrefs.load(dataDir);
         boolean dark = OsTheme.prefersDark();
         onEdt(() -> prefs.theme().install(dark));
-        NodeConfig config = NodeConfig.defaults(dataDir)
-                .withListen(new InetSocketAddress("127.0.0.1", 0))
-                .withPeers(peers)
-                .withUltrapeer(false)
-                .withDownloadsDir(dataDir.resolve("downloads"));
+        // A leaf, as the app always starts, that keeps a link to each of the peers it is given.
+        NodeConfig defaults = NodeConfig.defaults(dataDir);
+        NodeConfig config = defaults.toBuilder()
+                .listen(new InetSocketAddress("127.0.0.1", 0))
+                .peers(peers)
+                .role(Role.LEAF)
+                .leafUltrapeers(Math.max(defaults.leafUltrapeers(), peers.size()))
+                .downloadsDir(dataDir.resolve("downloads"))
+                .build();
         ShoalNode node;
         try {
             node = Shoal.start(config);

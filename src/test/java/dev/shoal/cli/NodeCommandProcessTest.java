@@ -44,6 +44,8 @@ class NodeCommandProcessTest {
             assertThat(address.getAddress().getHostAddress()).isEqualTo("127.0.0.1");
             assertThat(address.getPort()).isPositive();
             assertThat(node.stdout().get(0)).isEqualTo("listening on 127.0.0.1:" + address.getPort());
+            await().atMost(Duration.ofSeconds(20)).until(() -> node.stdout().size() > 1);
+            assertThat(node.stdout().get(1)).as("a node is an ultrapeer unless told").isEqualTo("role: ultrapeer");
 
             try (Socket peer = connectAsUltrapeer(address)) {
                 // A pong proves the node has the link established, so its shutdown owes it a Bye.
@@ -106,10 +108,11 @@ class NodeCommandProcessTest {
     }
 
     @Test
-    void aNodeSharingNothingSaysHowToShare() throws Exception {
-        try (ShoalProcess node = ShoalProcess.start(temp.resolve("node.log"), "node", "--port", "0",
+    void aLeafSaysItsRoleAndThatItSharesNothing() throws Exception {
+        try (ShoalProcess node = ShoalProcess.start(temp.resolve("node.log"), "node", "--port", "0", "--role", "leaf",
                 "--data", temp.resolve("data").toString())) {
             node.awaitListening();
+            await().atMost(Duration.ofSeconds(20)).until(() -> node.stdout().contains("role: leaf"));
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
                     Files.readString(temp.resolve("node.log"))).contains("sharing nothing: --share DIR shares a folder"));
             node.terminate();

@@ -8,9 +8,9 @@ import dev.shoal.RawPeer;
 import dev.shoal.node.api.BuildInfo;
 import dev.shoal.protocol.Bye;
 import dev.shoal.protocol.Frame;
+import dev.shoal.protocol.HostPort;
 import dev.shoal.protocol.MessageType;
 import dev.shoal.protocol.handshake.HandshakeHeaders;
-import dev.shoal.protocol.HostPort;
 import dev.shoal.protocol.handshake.NodeRole;
 import dev.shoal.time.VirtualTime;
 import java.net.InetSocketAddress;
@@ -20,9 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Two (or three) real managers talking over loopback. */
 class LinkTest extends NetTestSupport {
@@ -128,7 +128,7 @@ class LinkTest extends NetTestSupport {
         assertThat(saved).contains(HostPort.format(address(a)));
         HostCache reloaded = new HostCache(bConfig.dataDir().resolve(HostCache.FILE_NAME), 100);
         reloaded.load();
-        assertThat(reloaded.recent(10)).containsExactly(address(a));
+        assertThat(reloaded.best(10)).containsExactly(address(a));
     }
 
     @Test

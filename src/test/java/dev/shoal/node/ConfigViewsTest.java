@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.shoal.net.NetConfig;
 import dev.shoal.node.api.BuildInfo;
 import dev.shoal.node.api.NodeConfig;
+import dev.shoal.node.api.Role;
 import dev.shoal.protocol.handshake.NodeRole;
 import dev.shoal.transfer.download.SwarmConfig;
 import java.nio.file.Path;
@@ -23,7 +24,8 @@ class ConfigViewsTest {
         NetConfig net = ConfigViews.net(config);
         assertThat(net.listenAddress()).isEqualTo(config.listen());
         assertThat(net.maxConnections()).isEqualTo(10);
-        assertThat(net.maxLeaves()).isEqualTo(5);
+        assertThat(net.maxLeaves()).isEqualTo(30);
+        assertThat(net.leafUltrapeers()).isEqualTo(3);
         assertThat(net.keepAliveInterval()).isEqualTo(Duration.ofSeconds(7));
         assertThat(net.idleTimeout()).isEqualTo(Duration.ofSeconds(70));
         assertThat(net.handshakeTimeout()).isEqualTo(config.tuning().handshakeTimeout());
@@ -33,10 +35,14 @@ class ConfigViewsTest {
     }
 
     @Test
-    void aLeafDialsNobodyByItself() {
-        NetConfig net = ConfigViews.net(config.withUltrapeer(false));
-        assertThat(net.role()).isEqualTo(NodeRole.LEAF);
-        assertThat(net.outgoingTarget()).isZero();
+    void aLeafAndAnAutomaticNodeStartAsLeaves() {
+        assertThat(ConfigViews.net(config.withRole(Role.LEAF)).role()).isEqualTo(NodeRole.LEAF);
+        assertThat(ConfigViews.net(config.withRole(Role.AUTO)).role()).isEqualTo(NodeRole.LEAF);
+        NetConfig tuned = ConfigViews.net(config.toBuilder().maxLeaves(7).leafUltrapeers(2)
+                .tuning(config.tuning().toBuilder().outgoingUltrapeers(0).build()).build());
+        assertThat(tuned.maxLeaves()).isEqualTo(7);
+        assertThat(tuned.leafUltrapeers()).isEqualTo(2);
+        assertThat(tuned.outgoingTarget()).isZero();
     }
 
     @Test

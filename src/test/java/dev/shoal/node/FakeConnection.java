@@ -24,12 +24,15 @@ final class FakeConnection implements Connection {
 
     /** A gtk-gnutella 1.2.3 peer as it announces itself (the headers that matter here). */
     static FakeConnection gtkg(long id, boolean ultrapeer) {
-        return new FakeConnection(id, HandshakeHeaders.builder()
+        HandshakeHeaders.Builder h = HandshakeHeaders.builder()
                 .add("User-Agent", "gtk-gnutella/1.2.3 (2024-03-03; Topless; Linux x86_64)")
                 .add("Vendor-Message", "0.2")
                 .add("X-Query-Routing", "0.2")
-                .add("X-Ultrapeer", ultrapeer ? "True" : "False")
-                .build());
+                .add("X-Ultrapeer", ultrapeer ? "True" : "False");
+        if (ultrapeer) {
+            h.add("X-Ultrapeer-Query-Routing", "0.1");
+        }
+        return new FakeConnection(id, h.build());
     }
 
     @Override

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Six real servents on loopback flooding real queries: TTL reach on a line, duplicate suppression
+ * Six real servents on loopback flooding real queries (dynamic querying off: these are the rules of
+ * a flood, which ultrapeers still use for queries from other ultrapeers): TTL reach on a line, duplicate suppression
  * on a ring, and hits that return along the reverse path with the right URN and size. Each search
  * is read once its flood is over (see {@link FloodWatch}), so "no other hit" means none will come.
  */
@@ -34,7 +35,7 @@ class FloodingNetworkTest {
 
     @BeforeEach
     void startNodes() {
-        net = new TestNodes(temp);
+        net = new TestNodes(temp).flooding();
         nodes = new ArrayList<>();
         for (int i = 0; i < NODES; i++) {
             nodes.add(net.ultrapeer("n" + i, MAX_TTL, Map.of("shoalsample node" + i + ".txt", content(i))));

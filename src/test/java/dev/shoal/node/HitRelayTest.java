@@ -29,7 +29,7 @@ class HitRelayTest {
             new VirtualTime());
     private final AnswerPool pool = new AnswerPool();
     private final MessageHandler handler = new MessageHandler(routes, new QrpPublisher(null, routes),
-            (query, keywords, advertised) -> List.of(), pool, new SearchRegistry(), new QuietHooks(),
+            (query, keywords, advertised) -> List.of(), pool, new SearchRegistry(), null, new QuietHooks(),
             MessageTrace.NONE);
     private final FakeConnection asker = FakeConnection.gtkg(1, true);
     private final FakeConnection answerer = FakeConnection.gtkg(2, true);

@@ -41,7 +41,7 @@ class LeafTableRepublishTest {
         Guid id = Guid.random();
         routes = new NodeRouter<>(RouterConfig.defaults(), id, new VirtualTime());
         handler = new MessageHandler(routes, new QrpPublisher(null, routes), new LocalResponder(null, id)::answer,
-                new AnswerPool(), new SearchRegistry(), new QuietHooks(), MessageTrace.NONE);
+                new AnswerPool(), new SearchRegistry(), null, new QuietHooks(), MessageTrace.NONE);
         ultrapeer = FakeConnection.gtkg(1, true);
         leaf = FakeConnection.gtkg(2, false);
         handler.onConnected(ultrapeer);

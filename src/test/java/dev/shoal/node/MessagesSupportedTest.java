@@ -21,13 +21,18 @@ import org.junit.jupiter.api.Test;
  * drops queries from it when it is a leaf, and kicks it first when it needs a slot.
  */
 class MessagesSupportedTest {
-    /** Vendor {@code \0\0\0\0}, selector 0, version 0, then an LE16 count of zero entries. */
-    private static final byte[] NONE_SUPPORTED = HexFormat.of().parseHex("00000000" + "0000" + "0000" + "0000");
+    /**
+     * Vendor {@code \0\0\0\0}, selector 0, version 0, then an LE16 count of two entries: BEAR/11 v1 and
+     * BEAR/12 v1, the two messages of leaf guidance (gtk-gnutella lets a leaf that lists them guide
+     * the dynamic queries it runs for it).
+     */
+    private static final byte[] LEAF_GUIDANCE = HexFormat.of().parseHex("00000000" + "0000" + "0000" + "0200"
+            + "42454152" + "0b00" + "0100" + "42454152" + "0c00" + "0100");
 
     private final NodeRouter<Connection> routes =
             new NodeRouter<>(RouterConfig.defaults(), Guid.random(), new VirtualTime());
     private final MessageHandler handler = new MessageHandler(routes, new QrpPublisher(null, routes),
-            new LocalResponder(null, Guid.random())::answer, new AnswerPool(), new SearchRegistry(), new QuietHooks(),
+            new LocalResponder(null, Guid.random())::answer, new AnswerPool(), new SearchRegistry(), null, new QuietHooks(),
             MessageTrace.NONE);
 
     @Test
@@ -43,7 +48,7 @@ class MessagesSupportedTest {
         assertThat(f.header().ttl()).isEqualTo(1);
         assertThat(f.header().hops()).isZero();
         assertThat(f.header().guid()).isEqualTo(Guid.ZERO);
-        assertThat(f.payload()).isEqualTo(NONE_SUPPORTED);
+        assertThat(f.payload()).isEqualTo(LEAF_GUIDANCE);
         // The same layout as gtk-gnutella's own Messages Supported: 8-byte id, then the count.
         byte[] theirs = GtkgCaptures.read("vendor-messages-supported.bin");
         byte[] theirPayload = Arrays.copyOfRange(theirs, 23, theirs.length);

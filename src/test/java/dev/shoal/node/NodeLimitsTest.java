@@ -8,9 +8,11 @@ import static dev.shoal.LimitsTable.seconds;
 import static dev.shoal.LimitsTable.size;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shoal.net.LinkRoles;
 import dev.shoal.node.api.NodeConfig;
 import dev.shoal.node.rank.RankWeights;
 import dev.shoal.node.spam.SpamRules;
+import dev.shoal.routing.DynamicQueryConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -30,16 +32,36 @@ class NodeLimitsTest {
     @Test
     void links() {
         says("Max payload", n(config.maxPayload()) + " bytes; longer closes the link");
-        says("Connections", config.maxConnections() + ", half of them for leaves");
-        assertThat(ConfigViews.net(config).maxLeaves()).isEqualTo(config.maxConnections() / 2);
+        says("Ultrapeer links", config.maxConnections() + " as an ultrapeer", config.maxLeaves() + " leaves on top");
+        assertThat(ConfigViews.net(config).maxConnections()).isEqualTo(config.maxConnections());
+        assertThat(ConfigViews.net(config).maxLeaves()).isEqualTo(config.maxLeaves());
+        says("Ultrapeers of a leaf", String.valueOf(config.leafUltrapeers()));
+        assertThat(ConfigViews.net(config).leafUltrapeers()).isEqualTo(config.leafUltrapeers());
         says("Handshake", seconds(tuning.handshakeTimeout()));
         says("Keep-alive ping", "after " + seconds(config.keepAlive()) + " of silence");
         says("Idle timeout", seconds(config.idleTimeout()) + " (Bye 405)");
         says("Send queue", size(tuning.sendQueueBytes()) + " per connection");
         says("Malformed messages", MessageHandler.MAX_BAD_MESSAGES + " per connection");
         says("Host cache", n(tuning.hostCacheSize()) + " addresses");
-        says("Outgoing connections kept by an ultrapeer", String.valueOf(ConfigViews.ULTRAPEER_OUTGOING_TARGET));
-        assertThat(ConfigViews.net(config).outgoingTarget()).isEqualTo(ConfigViews.ULTRAPEER_OUTGOING_TARGET);
+        says("Outgoing connections kept by an ultrapeer", String.valueOf(tuning.outgoingUltrapeers()));
+        assertThat(ConfigViews.net(config).outgoingTarget()).isEqualTo(tuning.outgoingUltrapeers());
+    }
+
+    @Test
+    void roles() {
+        says("Leaf guidance", "with " + LinkRoles.ULTRAPEERS_WANTED + " ultrapeer links",
+                "at most " + LinkRoles.FEW_LEAVES + " leaves");
+        says("Automatic role", "checked every " + seconds(RoleManager.CHECK_PERIOD),
+                minutes(tuning.promotionUptime()) + " a leaf", size((int) tuning.promotionRate()) + "/s");
+    }
+
+    @Test
+    void dynamicQueries() {
+        assertThat(tuning.dynamicQuerying()).isTrue();
+        assertThat(tuning.dynamicQueryTarget()).isEqualTo(DynamicQueryConfig.defaults().target());
+        says("Dynamic query links", "`X-Degree` " + DynamicQueries.DEGREE_WHEN_ABSENT,
+                "`X-Max-TTL` " + DynamicQueries.MAX_TTL_WHEN_ABSENT);
+        says("Pong cache", "with TTL " + PongService.REFRESH_TTL);
     }
 
     @Test

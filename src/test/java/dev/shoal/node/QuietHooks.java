@@ -1,6 +1,7 @@
 package dev.shoal.node;
 
 import dev.shoal.net.Connection;
+import dev.shoal.protocol.Header;
 import dev.shoal.protocol.Pong;
 import dev.shoal.protocol.Push;
 import dev.shoal.protocol.Query;
@@ -9,8 +10,12 @@ import java.net.InetSocketAddress;
 /** Node hooks for handler tests that do not care about them: nothing happens, pings are not expected. */
 final class QuietHooks implements MessageHandler.NodeHooks {
     @Override
-    public Pong ownPong(Connection to) {
+    public void pinged(Connection from, Header ping) {
         throw new AssertionError("no pings here");
+    }
+
+    @Override
+    public void ponged(Connection from, Header h, Pong pong) {
     }
 
     @Override

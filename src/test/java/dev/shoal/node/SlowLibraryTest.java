@@ -63,7 +63,7 @@ class SlowLibraryTest {
     private void start(AnswerPool answers) {
         pool = answers;
         NodeRouter<Connection> routes = new NodeRouter<>(RouterConfig.defaults(), ourId, new VirtualTime());
-        handler = new MessageHandler(routes, new QrpPublisher(null, routes), slowLibrary, pool, new SearchRegistry(),
+        handler = new MessageHandler(routes, new QrpPublisher(null, routes), slowLibrary, pool, new SearchRegistry(), null,
                 new QuietHooks(), MessageTrace.NONE);
         for (FakeConnection link : List.of(a, b, c)) {
             handler.onConnected(link);

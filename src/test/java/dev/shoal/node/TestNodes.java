@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.shoal.node.api.NodeConfig;
 import dev.shoal.node.api.NodeEvent;
+import dev.shoal.node.api.Role;
 import dev.shoal.node.api.Search;
 import dev.shoal.node.api.SearchHit;
 import dev.shoal.protocol.Guid;
@@ -18,9 +19,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * Real servents in this JVM, each with its own data folder and shared folder under one temp root,
@@ -29,7 +32,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Their timers share one {@link VirtualTime} that no one moves unless a test does: no
  * keep-alive, idle timeout or dial from the host cache happens by itself, so the links are exactly
  * those the test made. Their message loops report to one {@link FloodWatch}, which tells when a
- * search is over.
+ * search is over, and each to its own {@link Deliveries}. Ultrapeers run queries dynamically, as
+ * by default, unless the nodes were made {@link #flooding()}.
  */
 final class TestNodes implements AutoCloseable {
     private final Path root;
@@ -37,9 +41,32 @@ final class TestNodes implements AutoCloseable {
     private final FloodWatch watch = new FloodWatch();
     private final List<ServentNode> nodes = new CopyOnWriteArrayList<>();
     private final Map<ServentNode, List<NodeEvent.QueryReceived>> queries = new ConcurrentHashMap<>();
+    private final Map<ServentNode, Deliveries> deliveries = new ConcurrentHashMap<>();
+    private UnaryOperator<NodeConfig> common = UnaryOperator.identity();
 
     TestNodes(Path root) {
         this.root = root;
+    }
+
+    /** Nodes started from now on flood queries with their TTL instead of running them dynamically. */
+    TestNodes flooding() {
+        return withConfig(c -> c.withTuning(c.tuning().toBuilder().dynamicQuerying(false, c.tuning()
+                .dynamicQueryTarget()).build()));
+    }
+
+    /** Nodes started from now on get {@code tweak} applied to their config (after the earlier tweaks). */
+    TestNodes withConfig(UnaryOperator<NodeConfig> tweak) {
+        UnaryOperator<NodeConfig> before = common;
+        common = c -> tweak.apply(before.apply(c));
+        return this;
+    }
+
+    VirtualTime time() {
+        return time;
+    }
+
+    FloodWatch watch() {
+        return watch;
     }
 
     /** An ultrapeer sharing the given files (name → content). */
@@ -58,6 +85,11 @@ final class TestNodes implements AutoCloseable {
     }
 
     private ServentNode start(String name, boolean ultrapeer, int maxTtl, Map<String, String> files) {
+        return start(name, files, c -> c.withRole(ultrapeer ? Role.ULTRAPEER : Role.LEAF).withMaxTtl(maxTtl));
+    }
+
+    /** A node sharing {@code files} (name → content), its config made by {@code tweak} from the usual one. */
+    ServentNode start(String name, Map<String, String> files, UnaryOperator<NodeConfig> tweak) {
         Path share = root.resolve(name).resolve("share");
         try {
             Files.createDirectories(share);
@@ -67,12 +99,13 @@ final class TestNodes implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        NodeConfig config = NodeConfig.defaults(root.resolve(name).resolve("data"))
+        NodeConfig config = tweak.apply(common.apply(NodeConfig.defaults(root.resolve(name).resolve("data"))
                 .withListen(new InetSocketAddress("127.0.0.1", 0))
-                .withShares(List.of(share))
-                .withUltrapeer(ultrapeer)
-                .withMaxTtl(maxTtl);
-        ServentNode node = ServentNode.start(config, time, watch);
+                .withShares(List.of(share))));
+        Deliveries delivered = new Deliveries();
+        ServentNode node = ServentNode.start(config, time, new SplittableRandom(nodes.size()),
+                MessageTrace.both(watch, delivered));
+        deliveries.put(node, delivered);
         nodes.add(node);
         List<NodeEvent.QueryReceived> seen = new CopyOnWriteArrayList<>();
         queries.put(node, seen);
@@ -107,6 +140,17 @@ final class TestNodes implements AutoCloseable {
             await().atMost(Duration.ofSeconds(10)).until(() -> watch.over(guid));
         }
         return List.copyOf(hits);
+    }
+
+    /** Closes one node now (as if it went away); the others keep running. */
+    void stop(ServentNode node) {
+        nodes.remove(node);
+        node.close();
+    }
+
+    /** What {@code node}'s message loop handled and sent. */
+    Deliveries deliveries(ServentNode node) {
+        return deliveries.get(node);
     }
 
     /** Queries that reached {@code node} for the first time, in arrival order. */

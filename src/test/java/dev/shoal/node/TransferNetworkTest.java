@@ -11,6 +11,7 @@ import dev.shoal.node.api.DownloadSource;
 import dev.shoal.node.api.DownloadState;
 import dev.shoal.node.api.NodeConfig;
 import dev.shoal.node.api.NodeEvent;
+import dev.shoal.node.api.Role;
 import dev.shoal.node.api.ShoalException;
 import dev.shoal.node.api.UploadInfo;
 import java.io.ByteArrayOutputStream;
@@ -57,9 +58,12 @@ class TransferNetworkTest {
         ServentNode node = ServentNode.start(NodeConfig.defaults(temp.resolve(name).resolve("data"))
                 .withListen(new InetSocketAddress("127.0.0.1", 0))
                 .withShares(List.of(share))
-                .withUltrapeer(ultrapeer)
+                .withRole(ultrapeer ? Role.ULTRAPEER : Role.LEAF)
                 .withDownloadsDir(temp.resolve(name).resolve("downloads"))
-                .withUploads(4, uploadLimit));
+                .withUploads(4, uploadLimit)
+                // The hash query floods, so it reaches every holder at once: dynamic querying would
+                // probe three of them and the fourth seconds later, after this download is done.
+                .withTuning(NodeConfig.Tuning.defaults().toBuilder().dynamicQuerying(false, 150).build()));
         nodes.add(node);
         node.libraryReady().get(20, TimeUnit.SECONDS);
         return node;

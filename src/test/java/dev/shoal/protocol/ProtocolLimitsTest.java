@@ -22,4 +22,10 @@ class ProtocolLimitsTest {
     void resultsPerHit() {
         says("Results", QueryHit.MAX_RESULTS + " per QueryHit");
     }
+
+    @Test
+    void queryStatusAndUptime() {
+        says("Query status (BEAR/12)", "at most " + n(QueryStatus.STOP - 1), n(QueryStatus.STOP) + " (0xFFFF) means stop");
+        says("Uptime in our pongs (`DU`)", "capped at " + n(PongExtensions.MAX_DAILY_UPTIME_SECONDS) + " s");
+    }
 }

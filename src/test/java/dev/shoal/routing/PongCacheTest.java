@@ -50,4 +50,13 @@ class PongCacheTest {
         assertThat(cache.refreshDue(53_000)).isTrue();
         assertThat(cache.refreshDue(53_001)).isFalse();
     }
+
+    @Test
+    void eachPongGoesOutWithTheHopsItHadMade() {
+        PongCache cache = PongCache.defaults();
+        cache.add(pong(1), 1, 0);
+        cache.add(pong(2), 3, 0);
+        assertThat(cache.answerWithHops(10, 10)).containsExactly(new PongCache.Cached(pong(1), 1),
+                new PongCache.Cached(pong(2), 3));
+    }
 }

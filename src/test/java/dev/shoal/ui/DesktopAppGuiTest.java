@@ -6,6 +6,7 @@ import com.formdev.flatlaf.FlatDarkLaf;
 import dev.shoal.demo.DemoNetwork;
 import dev.shoal.node.api.NodeConfig;
 import dev.shoal.node.api.NodeConfigFile;
+import dev.shoal.node.api.Role;
 import dev.shoal.node.api.Shoal;
 import dev.shoal.node.api.ShoalNode;
 import java.awt.GraphicsEnvironment;
@@ -183,6 +184,25 @@ class DesktopAppGuiTest {
         waitFor("the notice", () -> "Settings saved; restart Shoal to apply: upload slots".equals(lastNotice()));
         NodeConfig reread = NodeConfigFile.read(file, app.config);
         assertThat(reread.uploadSlots()).isEqualTo(7);
+    }
+
+    @Test
+    void theRoleIsASettingTheAppStartsWithNextTime() throws Exception {
+        assertThat(app.node.role()).as("the app runs as a leaf").isEqualTo(Role.LEAF);
+        choose("settingsMenu");
+        DialogFixture dialog = window.dialog("settingsDialog");
+        dialog.comboBox("roleCombo").requireSelection("Leaf");
+        javax.swing.JComboBox<?> role = dialog.comboBox("roleCombo").target();
+        GuiActionRunner.execute(() -> role.setSelectedIndex(0));
+        robot.waitForIdle();
+        dialog.label("restartNote").requireText("Restart Shoal to apply: role");
+        for (int attempt = 0; attempt < 3 && GuiActionRunner.execute(() -> dialog.target().isShowing()); attempt++) {
+            dialog.button("saveSettings").click();
+            robot.waitForIdle();
+        }
+        Path file = app.config.dataDir().resolve(NodeConfigFile.SETTINGS_FILE);
+        waitFor("the settings file", () -> Files.isRegularFile(file) && Files.readString(file).contains("role=auto"));
+        assertThat(NodeConfigFile.read(file, app.config).role()).isEqualTo(Role.AUTO);
     }
 
     @Test

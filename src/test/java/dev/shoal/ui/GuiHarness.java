@@ -2,6 +2,7 @@ package dev.shoal.ui;
 
 import dev.shoal.demo.DemoNetwork;
 import dev.shoal.node.api.NodeConfig;
+import dev.shoal.node.api.Role;
 import dev.shoal.node.api.Shoal;
 import dev.shoal.node.api.ShoalNode;
 import java.lang.reflect.InvocationTargetException;
@@ -48,11 +49,14 @@ final class GuiHarness implements AutoCloseable {
             UnaryOperator<ShoalNode> wrap) throws Exception {
         DemoNetwork network = DemoNetwork.start(Path.of("").toAbsolutePath(), spec);
         Path home = network.root().resolve("gui");
-        NodeConfig config = tune.apply(NodeConfig.defaults(home.resolve("data"))
-                .withListen(new InetSocketAddress("127.0.0.1", 0))
-                .withPeers(network.addresses())
-                .withUltrapeer(false)
-                .withDownloadsDir(home.resolve("downloads")));
+        // A leaf with room for a link to every demo node, and one more connected by hand.
+        NodeConfig config = tune.apply(NodeConfig.defaults(home.resolve("data")).toBuilder()
+                .listen(new InetSocketAddress("127.0.0.1", 0))
+                .peers(network.addresses())
+                .role(Role.LEAF)
+                .leafUltrapeers(DemoNetwork.NODES + 1)
+                .downloadsDir(home.resolve("downloads"))
+                .build());
         ShoalNode node = Shoal.start(config);
         long deadline = System.currentTimeMillis() + 20_000;
         while (node.peers().size() < DemoNetwork.NODES && System.currentTimeMillis() < deadline) {

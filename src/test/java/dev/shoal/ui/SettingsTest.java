@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.shoal.node.api.NodeConfig;
+import dev.shoal.node.api.Role;
 import dev.shoal.protocol.HostPort;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ class SettingsTest {
         assertThat(first.saved()).isEqualTo(base);
         NodeConfig wanted = base.toBuilder().listen(new InetSocketAddress("127.0.0.1", 16346))
                 .shares(List.of(data.resolve("music"))).downloadsDir(data.resolve("dl")).maxConnections(12)
+                .role(Role.AUTO)
                 .uploadSlots(2).uploadLimitBytesPerSecond(64 * 1024).build();
         first.save(wanted);
 
@@ -30,6 +32,7 @@ class SettingsTest {
         assertThat(again.shares()).containsExactly(data.resolve("music"));
         assertThat(again.downloadsDir()).isEqualTo(data.resolve("dl"));
         assertThat(again.maxConnections()).isEqualTo(12);
+        assertThat(again.role()).isEqualTo(Role.AUTO);
         assertThat(again.uploadSlots()).isEqualTo(2);
         assertThat(again.uploadLimitBytesPerSecond()).isEqualTo(64 * 1024);
     }
@@ -41,9 +44,10 @@ class SettingsTest {
         assertThat(SettingsChange.needingRestart(running, wanted)).isEmpty();
         assertThat(SettingsChange.sharesChanged(running, wanted)).isTrue();
         NodeConfig more = wanted.toBuilder().listen(new InetSocketAddress("127.0.0.1", 7000)).uploadSlots(9)
-                .uploadLimitBytesPerSecond(1024).maxConnections(3).downloadsDir(data.resolve("elsewhere")).build();
+                .uploadLimitBytesPerSecond(1024).maxConnections(3).downloadsDir(data.resolve("elsewhere"))
+                .role(Role.LEAF).build();
         assertThat(SettingsChange.needingRestart(running, more)).containsExactly("port", "downloads folder",
-                "max connections", "upload slots", "bandwidth limit");
+                "role", "max connections", "upload slots", "bandwidth limit");
     }
 
     @Test

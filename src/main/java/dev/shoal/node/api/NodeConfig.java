@@ -15,8 +15,10 @@ import java.util.List;
  * @param dataDir where the index, host cache and partial downloads live
  * @param downloadsDir where verified downloads are moved
  * @param peers hosts to connect to at start-up
- * @param ultrapeer whether this node routes queries for others (a short-lived searcher is a leaf)
- * @param maxConnections most Gnutella connections held at once
+ * @param role leaf, ultrapeer, or auto (start as a leaf, become an ultrapeer once capable)
+ * @param maxConnections as an ultrapeer, most links to other ultrapeers (announced as {@code X-Degree})
+ * @param maxLeaves as an ultrapeer, most leaves held at once
+ * @param leafUltrapeers as a leaf, the ultrapeers it keeps links to
  * @param maxTtl the largest TTL forwarded or originated; higher requests are clamped
  * @param maxPayload largest message payload accepted before the connection is closed
  * @param keepAlive silence after which a keep-alive ping is sent
@@ -32,8 +34,10 @@ public record NodeConfig(
         Path dataDir,
         Path downloadsDir,
         List<InetSocketAddress> peers,
-        boolean ultrapeer,
+        Role role,
         int maxConnections,
+        int maxLeaves,
+        int leafUltrapeers,
         int maxTtl,
         int maxPayload,
         Duration keepAlive,
@@ -48,8 +52,17 @@ public record NodeConfig(
     public NodeConfig {
         shares = List.copyOf(shares);
         peers = List.copyOf(peers);
+        if (role == null) {
+            throw new ShoalException("a role is required");
+        }
         if (maxConnections < 1) {
             throw new ShoalException("max connections must be at least 1, got " + maxConnections);
+        }
+        if (maxLeaves < 0) {
+            throw new ShoalException("max leaves must not be negative, got " + maxLeaves);
+        }
+        if (leafUltrapeers < 1) {
+            throw new ShoalException("a leaf needs at least 1 ultrapeer, got " + leafUltrapeers);
         }
         if (maxTtl < 1 || maxTtl > 15) {
             throw new ShoalException("max TTL must be 1..15, got " + maxTtl);
@@ -72,11 +85,12 @@ public record NodeConfig(
      * Defaults: loopback only, so nothing is exposed until the user says so; finished downloads go
      * to the user's visible {@link UserFolders#downloads() Downloads folder}. The largest payload is
      * 64 KiB - 1: LimeWire and gtk-gnutella both treat a longer length field as a broken stream.
+     * An ultrapeer keeps 32 ultrapeer links and 30 leaves, a leaf 3 ultrapeers (LimeWire's numbers).
      */
     public static NodeConfig defaults(Path dataDir) {
         return new NodeConfig(new InetSocketAddress("127.0.0.1", DEFAULT_PORT), List.of(), dataDir,
-                UserFolders.current().downloads(), List.of(), true, 32, 4, 65_535, Duration.ofSeconds(20),
-                Duration.ofSeconds(180), 4, 0, 8, Tuning.defaults());
+                UserFolders.current().downloads(), List.of(), Role.ULTRAPEER, 32, 30, 3, 4, 65_535,
+                Duration.ofSeconds(20), Duration.ofSeconds(180), 4, 0, 8, Tuning.defaults());
     }
 
     public Builder toBuilder() {
@@ -99,8 +113,8 @@ public record NodeConfig(
         return toBuilder().peers(hosts).build();
     }
 
-    public NodeConfig withUltrapeer(boolean up) {
-        return toBuilder().ultrapeer(up).build();
+    public NodeConfig withRole(Role r) {
+        return toBuilder().role(r).build();
     }
 
     public NodeConfig withMaxConnections(int max) {
@@ -133,7 +147,8 @@ public record NodeConfig(
 
     /**
      * Limits and timeouts of the network and of downloads that only tests and experts change. The
-     * network layer and the downloader see them through views built in {@code node}.
+     * network layer and the downloader see them through views built in {@code node}. Change a copy
+     * with {@link #toBuilder()}.
      *
      * @param handshakeTimeout   time allowed from accept or connect to the end of the handshake
      * @param sendQueueBytes     per-link bound of queued outgoing frames
@@ -151,11 +166,20 @@ public record NodeConfig(
      * @param queryLifetime      how long a search waits for hits before it says it found none (hits that
      *                           come later are still delivered until the search is closed); hits from a
      *                           few hops away arrive within seconds, and the CLI's search timeout is as long
+     * @param outgoingUltrapeers as an ultrapeer, links to other ultrapeers it dials from its host cache
+     *                           (0: it dials nobody by itself)
+     * @param promotionUptime    in {@link Role#AUTO}, how long a leaf runs before it may become an ultrapeer
+     * @param promotionRate      in {@link Role#AUTO}, bytes per second the node must have moved in one
+     *                           direction during one second to be fast enough for an ultrapeer
+     * @param dynamicQuerying    an ultrapeer runs its own and its leaves' queries step by step; when false
+     *                           it floods them with the TTL they came with
+     * @param dynamicQueryTarget results after which a dynamic query by keywords stops
      */
     public record Tuning(Duration handshakeTimeout, int sendQueueBytes, int hostCacheSize, boolean deflate,
             int chunkSize, Duration connectTimeout, Duration pushTimeout, Duration readTimeout, int maxFailures,
             int maxBusyRetries, Duration maxRetryAfter, Duration checkpointInterval, int maxKnownSources,
-            Duration queryLifetime) {
+            Duration queryLifetime, int outgoingUltrapeers, Duration promotionUptime, long promotionRate,
+            boolean dynamicQuerying, int dynamicQueryTarget) {
 
         public static final Duration DEFAULT_QUERY_LIFETIME = Duration.ofSeconds(10);
 
@@ -163,30 +187,124 @@ public record NodeConfig(
             if (queryLifetime == null || queryLifetime.isNegative() || queryLifetime.isZero()) {
                 throw new ShoalException("a search needs a positive lifetime, got " + queryLifetime);
             }
+            if (outgoingUltrapeers < 0 || promotionRate < 0 || dynamicQueryTarget < 1 || promotionUptime == null
+                    || promotionUptime.isNegative()) {
+                throw new ShoalException("two-tier settings out of range: outgoing " + outgoingUltrapeers
+                        + ", promotion after " + promotionUptime + " at " + promotionRate + " B/s, target "
+                        + dynamicQueryTarget);
+            }
         }
 
+        /**
+         * An ultrapeer dials 4 ultrapeers itself (the rest come to it). {@link Role#AUTO} promotes a
+         * leaf after an hour up and a second of 10 KiB/s (LimeWire asks 2 hours and 10 KB/s up or 20
+         * down). Dynamic queries stop at 150 results (see {@code protocol-spec/dynamic-querying.md}).
+         */
         public static Tuning defaults() {
             return new Tuning(Duration.ofSeconds(10), 128 * 1024, 1024, true,
                     512 * 1024, Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(30), 3,
-                    10, Duration.ofMinutes(10), Duration.ofSeconds(1), 100, DEFAULT_QUERY_LIFETIME);
+                    10, Duration.ofMinutes(10), Duration.ofSeconds(1), 100, DEFAULT_QUERY_LIFETIME,
+                    4, Duration.ofHours(1), 10 * 1024, true, 150);
+        }
+
+        public Builder toBuilder() {
+            return new Builder(this);
         }
 
         public Tuning withChunkSize(int bytes) {
-            return new Tuning(handshakeTimeout, sendQueueBytes, hostCacheSize, deflate, bytes, connectTimeout,
-                    pushTimeout, readTimeout, maxFailures, maxBusyRetries, maxRetryAfter, checkpointInterval,
-                    maxKnownSources, queryLifetime);
+            return toBuilder().chunkSize(bytes).build();
         }
 
         public Tuning withHandshakeTimeout(Duration d) {
-            return new Tuning(d, sendQueueBytes, hostCacheSize, deflate, chunkSize, connectTimeout,
-                    pushTimeout, readTimeout, maxFailures, maxBusyRetries, maxRetryAfter, checkpointInterval,
-                    maxKnownSources, queryLifetime);
+            return toBuilder().handshakeTimeout(d).build();
         }
 
         public Tuning withQueryLifetime(Duration d) {
-            return new Tuning(handshakeTimeout, sendQueueBytes, hostCacheSize, deflate, chunkSize, connectTimeout,
-                    pushTimeout, readTimeout, maxFailures, maxBusyRetries, maxRetryAfter, checkpointInterval,
-                    maxKnownSources, d);
+            return toBuilder().queryLifetime(d).build();
+        }
+
+        /** A mutable copy of a tuning; {@link #build()} validates. */
+        public static final class Builder {
+            private Duration handshakeTimeout;
+            private int sendQueueBytes;
+            private int hostCacheSize;
+            private boolean deflate;
+            private int chunkSize;
+            private Duration connectTimeout;
+            private Duration pushTimeout;
+            private Duration readTimeout;
+            private int maxFailures;
+            private int maxBusyRetries;
+            private Duration maxRetryAfter;
+            private Duration checkpointInterval;
+            private int maxKnownSources;
+            private Duration queryLifetime;
+            private int outgoingUltrapeers;
+            private Duration promotionUptime;
+            private long promotionRate;
+            private boolean dynamicQuerying;
+            private int dynamicQueryTarget;
+
+            private Builder(Tuning t) {
+                handshakeTimeout = t.handshakeTimeout;
+                sendQueueBytes = t.sendQueueBytes;
+                hostCacheSize = t.hostCacheSize;
+                deflate = t.deflate;
+                chunkSize = t.chunkSize;
+                connectTimeout = t.connectTimeout;
+                pushTimeout = t.pushTimeout;
+                readTimeout = t.readTimeout;
+                maxFailures = t.maxFailures;
+                maxBusyRetries = t.maxBusyRetries;
+                maxRetryAfter = t.maxRetryAfter;
+                checkpointInterval = t.checkpointInterval;
+                maxKnownSources = t.maxKnownSources;
+                queryLifetime = t.queryLifetime;
+                outgoingUltrapeers = t.outgoingUltrapeers;
+                promotionUptime = t.promotionUptime;
+                promotionRate = t.promotionRate;
+                dynamicQuerying = t.dynamicQuerying;
+                dynamicQueryTarget = t.dynamicQueryTarget;
+            }
+
+            public Builder handshakeTimeout(Duration v) {
+                handshakeTimeout = v;
+                return this;
+            }
+
+            public Builder chunkSize(int v) {
+                chunkSize = v;
+                return this;
+            }
+
+            public Builder queryLifetime(Duration v) {
+                queryLifetime = v;
+                return this;
+            }
+
+            public Builder outgoingUltrapeers(int v) {
+                outgoingUltrapeers = v;
+                return this;
+            }
+
+            public Builder promotion(Duration uptime, long bytesPerSecond) {
+                promotionUptime = uptime;
+                promotionRate = bytesPerSecond;
+                return this;
+            }
+
+            public Builder dynamicQuerying(boolean on, int target) {
+                dynamicQuerying = on;
+                dynamicQueryTarget = target;
+                return this;
+            }
+
+            public Tuning build() {
+                return new Tuning(handshakeTimeout, sendQueueBytes, hostCacheSize, deflate, chunkSize, connectTimeout,
+                        pushTimeout, readTimeout, maxFailures, maxBusyRetries, maxRetryAfter, checkpointInterval,
+                        maxKnownSources, queryLifetime, outgoingUltrapeers, promotionUptime, promotionRate,
+                        dynamicQuerying, dynamicQueryTarget);
+            }
         }
     }
 
@@ -197,8 +315,10 @@ public record NodeConfig(
         private Path dataDir;
         private Path downloadsDir;
         private List<InetSocketAddress> peers;
-        private boolean ultrapeer;
+        private Role role;
         private int maxConnections;
+        private int maxLeaves;
+        private int leafUltrapeers;
         private int maxTtl;
         private int maxPayload;
         private Duration keepAlive;
@@ -214,8 +334,10 @@ public record NodeConfig(
             dataDir = c.dataDir;
             downloadsDir = c.downloadsDir;
             peers = c.peers;
-            ultrapeer = c.ultrapeer;
+            role = c.role;
             maxConnections = c.maxConnections;
+            maxLeaves = c.maxLeaves;
+            leafUltrapeers = c.leafUltrapeers;
             maxTtl = c.maxTtl;
             maxPayload = c.maxPayload;
             keepAlive = c.keepAlive;
@@ -246,8 +368,18 @@ public record NodeConfig(
             return this;
         }
 
-        public Builder ultrapeer(boolean v) {
-            ultrapeer = v;
+        public Builder role(Role v) {
+            role = v;
+            return this;
+        }
+
+        public Builder maxLeaves(int v) {
+            maxLeaves = v;
+            return this;
+        }
+
+        public Builder leafUltrapeers(int v) {
+            leafUltrapeers = v;
             return this;
         }
 
@@ -297,7 +429,8 @@ public record NodeConfig(
         }
 
         public NodeConfig build() {
-            return new NodeConfig(listen, shares, dataDir, downloadsDir, peers, ultrapeer, maxConnections, maxTtl,
+            return new NodeConfig(listen, shares, dataDir, downloadsDir, peers, role, maxConnections, maxLeaves,
+                    leafUltrapeers, maxTtl,
                     maxPayload, keepAlive, idleTimeout, uploadSlots, uploadLimitBytesPerSecond, maxDownloadSources,
                     tuning);
         }

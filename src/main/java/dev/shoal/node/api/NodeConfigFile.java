@@ -17,9 +17,10 @@ import java.util.Properties;
  * Reads and writes a {@link NodeConfig} as a properties file: the {@code --config} file of
  * {@code shoal node} and the settings the desktop app keeps in its data folder. Keys are the long
  * option names: {@code port}, {@code bind}, {@code share} (folders separated by {@code ;}),
- * {@code downloads}, {@code peer} (comma-separated {@code host:port}), {@code max-connections},
- * {@code max-ttl}, {@code upload-slots}, {@code upload-limit} (KiB/s, 0 = none). Missing keys keep
- * the values of the base config.
+ * {@code downloads}, {@code peer} (comma-separated {@code host:port}), {@code role} ({@code auto},
+ * {@code leaf} or {@code ultrapeer}), {@code max-connections}, {@code max-leaves},
+ * {@code leaf-ultrapeers}, {@code max-ttl}, {@code upload-slots}, {@code upload-limit} (KiB/s, 0 =
+ * none). Missing keys keep the values of the base config.
  */
 public final class NodeConfigFile {
     public static final String SETTINGS_FILE = "settings.properties";
@@ -60,7 +61,12 @@ public final class NodeConfigFile {
             }
             c = c.withPeers(peers);
         }
-        c = c.withMaxConnections(intValue(p, "max-connections", c.maxConnections()));
+        if (p.containsKey("role")) {
+            c = c.withRole(Role.parse(p.getProperty("role")));
+        }
+        c = c.toBuilder().maxConnections(intValue(p, "max-connections", c.maxConnections()))
+                .maxLeaves(intValue(p, "max-leaves", c.maxLeaves()))
+                .leafUltrapeers(intValue(p, "leaf-ultrapeers", c.leafUltrapeers())).build();
         c = c.withMaxTtl(intValue(p, "max-ttl", c.maxTtl()));
         c = c.withUploads(intValue(p, "upload-slots", c.uploadSlots()),
                 1024L * intValue(p, "upload-limit", (int) (c.uploadLimitBytesPerSecond() / 1024)));
@@ -76,7 +82,10 @@ public final class NodeConfigFile {
         p.setProperty("downloads", c.downloadsDir().toString());
         p.setProperty("peer", String.join(",", c.peers().stream()
                 .map(a -> a.getHostString() + ":" + a.getPort()).toList()));
+        p.setProperty("role", c.role().label());
         p.setProperty("max-connections", Integer.toString(c.maxConnections()));
+        p.setProperty("max-leaves", Integer.toString(c.maxLeaves()));
+        p.setProperty("leaf-ultrapeers", Integer.toString(c.leafUltrapeers()));
         p.setProperty("max-ttl", Integer.toString(c.maxTtl()));
         p.setProperty("upload-slots", Integer.toString(c.uploadSlots()));
         p.setProperty("upload-limit", Long.toString(c.uploadLimitBytesPerSecond() / 1024));

@@ -8,6 +8,10 @@ public sealed interface NodeEvent {
     record PeerDisconnected(PeerInfo peer, String reason) implements NodeEvent {
     }
 
+    /** The node now runs as a leaf or an ultrapeer (never {@link Role#AUTO}). */
+    record RoleChanged(Role role) implements NodeEvent {
+    }
+
     /** A query reached this node for the first time and was answered with {@code results} files. */
     record QueryReceived(String text, int hops, int results) implements NodeEvent {
     }

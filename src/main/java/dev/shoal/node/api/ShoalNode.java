@@ -16,12 +16,20 @@ public interface ShoalNode extends AutoCloseable {
     /** The address actually bound, with the real port when 0 was asked for. */
     InetSocketAddress listenAddress();
 
+    /**
+     * Whether this node runs as a leaf or an ultrapeer now (never {@link Role#AUTO}); changes are
+     * announced with {@link NodeEvent.RoleChanged}.
+     */
+    Role role();
+
     /** This servent's id (hex), as sent in its query hits. */
     String serventId();
 
     /**
-     * Floods a query to the connected peers. {@code text} is keywords, or a {@code urn:sha1:} to
-     * find sources of one file. TTL counts from this node: 1 reaches only its direct peers.
+     * Sends a query to the network. {@code text} is keywords, or a {@code urn:sha1:} to find sources
+     * of one file. TTL counts from this node: 1 reaches only its direct peers. A leaf hands the query
+     * to its ultrapeers, which run it step by step for it (never further than the TTL); an ultrapeer
+     * runs its own the same way. Closing the search tells them to stop.
      */
     Search search(String text, int ttl, SearchListener listener);
 

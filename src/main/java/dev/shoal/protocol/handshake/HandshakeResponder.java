@@ -11,9 +11,12 @@ import java.util.Optional;
  * The handshake policy, with no I/O: given what the peer sent and a snapshot of our node, what do
  * we answer. Acceptor side (step 1 in, step 2 out): legacy and non-Gnutella first lines are closed
  * silently, G2-only peers get 406, peers that do not say {@code X-Ultrapeer} get 403, and a peer
- * is taken only into a free slot of its kind, else 503 with {@code X-Try-Ultrapeers}. A leaf
- * takes ultrapeers only. Initiator side (step 2 in, step 3 out): a non-200 ends the attempt, a
- * leaf insists on an ultrapeer, otherwise we confirm with 200.
+ * is taken only into a free slot of its kind, else 503 with {@code X-Try-Ultrapeers} (which every
+ * 200 carries too). A leaf takes ultrapeers only. An ultrapeer that has the ultrapeer links it
+ * wants and room for a leaf asks an ultrapeer that comes to it to become its leaf
+ * ({@code X-Ultrapeer-Needed: False}). Initiator side (step 2 in, step 3 out): a non-200 ends the
+ * attempt, we insist on an ultrapeer, an ultrapeer that takes guidance answers such a request
+ * with {@code X-Ultrapeer: False} and is a leaf from then on, otherwise we confirm with 200.
  *
  * <p>We emit every header once, on one line, with the capitalisation below, because LimeWire keeps
  * headers case-sensitively and classifies peers on {@code X-Degree}, {@code X-Max-TTL},
@@ -26,21 +29,31 @@ public final class HandshakeResponder {
 
     private final String userAgent;
     private final int maxTtl;
+    private final int degree;
 
-    /** A responder announcing the usual {@code X-Max-TTL: 4}. */
+    /** A responder announcing the usual {@code X-Max-TTL: 4} and {@code X-Degree: 32}. */
     public HandshakeResponder(String userAgent) {
-        this(userAgent, 4);
+        this(userAgent, 4, 32);
     }
 
-    public HandshakeResponder(String userAgent, int maxTtl) {
+    /**
+     * @param maxTtl the largest TTL we accept on queries ({@code X-Max-TTL})
+     * @param degree the ultrapeer links we keep as an ultrapeer ({@code X-Degree}); gtk-gnutella refuses
+     *               ultrapeers below 16 and LimeWire counts them as good from 15
+     */
+    public HandshakeResponder(String userAgent, int maxTtl, int degree) {
         if (userAgent == null || userAgent.isBlank()) {
             throw new IllegalArgumentException("a User-Agent is required");
         }
         if (maxTtl < 1 || maxTtl > 15) {
             throw new IllegalArgumentException("max TTL must be 1..15: " + maxTtl);
         }
+        if (degree < 1) {
+            throw new IllegalArgumentException("degree must be positive: " + degree);
+        }
         this.userAgent = userAgent;
         this.maxTtl = maxTtl;
+        this.degree = degree;
     }
 
     /** Step 1: {@code GNUTELLA CONNECT/0.6} and our headers. */
@@ -90,8 +103,12 @@ public final class HandshakeResponder {
         HandshakeHeaders.Builder h = ourHeaders(us, us.remoteAddress() == null ? null
                 : us.remoteAddress().getHostAddress(), deflate).toBuilder();
         if (peerIsUltrapeer && us.role() == NodeRole.ULTRAPEER) {
-            // We never hand out leaf guidance: an ultrapeer that came to us stays one.
-            h.add("X-Ultrapeer-Needed", "True");
+            boolean guide = !us.ultrapeersNeeded() && us.freeLeafSlots() > 0;
+            h.add("X-Ultrapeer-Needed", guide ? "False" : "True");
+        }
+        List<InetSocketAddress> hosts = tryHostsFor(us, listenAddressOf(theirs));
+        if (!hosts.isEmpty()) {
+            h.add("X-Try-Ultrapeers", HostPort.formatList(hosts));
         }
         return HandshakeResponse.accept(h.build(), deflate);
     }
@@ -107,22 +124,28 @@ public final class HandshakeResponder {
             return HandshakeResponse.close("refused by peer: " + status.code() + " " + status.reason());
         }
         HandshakeHeaders theirs = response.headers();
-        if (us.role() == NodeRole.LEAF && !theirs.isTrue("X-Ultrapeer")) {
+        if (!theirs.isTrue("X-Ultrapeer")) {
+            // We dial only ultrapeers: a leaf takes no leaves, and an ultrapeer's leaves come to it.
             return HandshakeResponse.refuse(503, "Ultrapeer required", HandshakeHeaders.empty());
         }
         boolean deflate = us.deflate() && theirs.hasToken("Accept-Encoding", "deflate");
+        boolean guided = us.role() == NodeRole.ULTRAPEER && us.takesGuidance() && theirs.isTrue("X-Ultrapeer")
+                && theirs.get("X-Ultrapeer-Needed").map(v -> v.trim().equalsIgnoreCase("false")).orElse(false);
         HandshakeHeaders.Builder h = HandshakeHeaders.builder();
+        if (guided) {
+            h.add("X-Ultrapeer", NodeRole.LEAF.headerValue());
+        }
         if (deflate) {
             h.add("Content-Encoding", "deflate");
         }
-        return HandshakeResponse.accept(h.build(), deflate);
+        return HandshakeResponse.accept(h.build(), deflate, guided);
     }
 
     private HandshakeHeaders ourHeaders(NodeCapacity us, String remoteIp, boolean contentDeflate) {
         HandshakeHeaders.Builder h = HandshakeHeaders.builder()
                 .add("User-Agent", userAgent)
                 .add("X-Ultrapeer", us.role().headerValue())
-                .add("X-Degree", "32")
+                .add("X-Degree", Integer.toString(degree))
                 .add("X-Query-Routing", "0.1")
                 .add("X-Ultrapeer-Query-Routing", "0.1")
                 .add("X-Max-TTL", Integer.toString(maxTtl))

@@ -8,9 +8,10 @@ package dev.shoal.protocol.handshake;
  * @param headers          the headers sent with it
  * @param deflateOutgoing  whether everything we send after this step is one zlib stream
  * @param reason           why, for logs (the status reason, or why we closed silently)
+ * @param becomesLeaf      we took the peer's leaf guidance: from this link on we are its leaf
  */
 public record HandshakeResponse(Outcome outcome, StatusLine status, HandshakeHeaders headers,
-        boolean deflateOutgoing, String reason) {
+        boolean deflateOutgoing, String reason, boolean becomesLeaf) {
     /** What happens to the connection after our answer. */
     public enum Outcome {
         /** Send the 200 and carry on. */
@@ -33,18 +34,25 @@ public record HandshakeResponse(Outcome outcome, StatusLine status, HandshakeHea
         }
         headers = headers == null ? HandshakeHeaders.empty() : headers;
         reason = reason == null ? "" : reason;
+        if (becomesLeaf && outcome != Outcome.ACCEPT) {
+            throw new IllegalArgumentException("only an accepted link makes us a leaf");
+        }
     }
 
     static HandshakeResponse accept(HandshakeHeaders headers, boolean deflate) {
-        return new HandshakeResponse(Outcome.ACCEPT, StatusLine.OK, headers, deflate, "OK");
+        return accept(headers, deflate, false);
+    }
+
+    static HandshakeResponse accept(HandshakeHeaders headers, boolean deflate, boolean becomesLeaf) {
+        return new HandshakeResponse(Outcome.ACCEPT, StatusLine.OK, headers, deflate, "OK", becomesLeaf);
     }
 
     static HandshakeResponse refuse(int code, String reason, HandshakeHeaders headers) {
-        return new HandshakeResponse(Outcome.REFUSE, StatusLine.of(code, reason), headers, false, reason);
+        return new HandshakeResponse(Outcome.REFUSE, StatusLine.of(code, reason), headers, false, reason, false);
     }
 
     static HandshakeResponse close(String why) {
-        return new HandshakeResponse(Outcome.CLOSE, null, HandshakeHeaders.empty(), false, why);
+        return new HandshakeResponse(Outcome.CLOSE, null, HandshakeHeaders.empty(), false, why, false);
     }
 
     public boolean accepted() {

@@ -21,7 +21,8 @@ class NodeConfigFileTest {
                 .withShares(List.of(temp.resolve("a b"), temp.resolve("c")))
                 .withDownloadsDir(temp.resolve("dl"))
                 .withPeers(List.of(new InetSocketAddress("127.0.0.1", 7001)))
-                .withMaxConnections(12).withMaxTtl(3).withUploads(2, 64 * 1024);
+                .withMaxConnections(12).withMaxTtl(3).withUploads(2, 64 * 1024)
+                .toBuilder().role(Role.AUTO).maxLeaves(7).leafUltrapeers(2).build();
         Path file = temp.resolve("data").resolve(NodeConfigFile.SETTINGS_FILE);
 
         NodeConfigFile.write(file, c);
@@ -46,6 +47,9 @@ class NodeConfigFileTest {
         Path ttl = Files.writeString(temp.resolve("t.properties"), "max-ttl=99\n");
         assertThatThrownBy(() -> NodeConfigFile.read(ttl, NodeConfig.defaults(temp)))
                 .isInstanceOf(ShoalException.class).hasMessageContaining("max TTL");
+        Path role = Files.writeString(temp.resolve("r.properties"), "role=boss\n");
+        assertThatThrownBy(() -> NodeConfigFile.read(role, NodeConfig.defaults(temp)))
+                .isInstanceOf(ShoalException.class).hasMessageContaining("auto, leaf or ultrapeer");
     }
 
     @Test
@@ -55,6 +59,8 @@ class NodeConfigFileTest {
         assertThat(b.shares()).hasSize(3);
         assertThat(b.peers()).containsExactly(new InetSocketAddress("127.0.0.1", 16346));
         assertThat(b.uploadLimitBytesPerSecond()).isEqualTo(2048 * 1024);
+        assertThat(b.role()).isEqualTo(Role.ULTRAPEER);
+        assertThat(b.maxLeaves()).isEqualTo(30);
         NodeConfig a = NodeConfigFile.read(Path.of("samples/configs/node-a.properties"), NodeConfig.defaults(temp));
         assertThat(a.shares()).allSatisfy(p -> assertThat(Files.isDirectory(p)).isTrue());
     }

@@ -61,6 +61,8 @@ class HandshakeResponderTest {
                 + "Bye-Packet: 0.1\r\n"
                 + "Accept-Encoding: deflate\r\n"
                 + "X-Ultrapeer-Needed: True\r\n"
+                // The 200 suggests ultrapeers too, never the peer itself (17001) nor us.
+                + "X-Try-Ultrapeers: 127.0.0.2:7000,127.0.0.3:7001\r\n"
                 + "\r\n");
     }
 
@@ -150,9 +152,10 @@ class HandshakeResponderTest {
     }
 
     @Test
-    void weAnnounceTheMaxTtlWeAreConfiguredWith() {
-        HandshakeMessage m = new HandshakeResponder("Shoal/test", 7).connectRequest(capacity(NodeRole.ULTRAPEER, 3, 0, true));
+    void weAnnounceTheMaxTtlAndDegreeWeAreConfiguredWith() {
+        HandshakeMessage m = new HandshakeResponder("Shoal/test", 7, 20).connectRequest(capacity(NodeRole.ULTRAPEER, 3, 0, true));
         assertThat(m.headers().get("X-Max-TTL")).contains("7");
+        assertThat(m.headers().get("X-Degree")).contains("20");
         assertThat(responder.connectRequest(capacity(NodeRole.ULTRAPEER, 3, 0, true)).headers().get("X-Max-TTL"))
                 .contains("4");
     }
@@ -189,12 +192,14 @@ class HandshakeResponderTest {
     }
 
     @Test
-    void aLeafInitiatorDropsAPeerThatIsNotAnUltrapeer() {
+    void anInitiatorDropsAPeerThatIsNotAnUltrapeerWhateverItsRole() {
         HandshakeMessage leafAnswer = new HandshakeMessage("GNUTELLA/0.6 200 OK",
                 HandshakeHeaders.builder().add("X-Ultrapeer", "False").build());
-        HandshakeResponse r = responder.respond(leafAnswer, true, capacity(NodeRole.LEAF, 3, 0, true));
-        assertThat(r.outcome()).isEqualTo(Outcome.REFUSE);
-        assertThat(r.status().code()).isEqualTo(503);
+        for (NodeRole role : NodeRole.values()) {
+            HandshakeResponse r = responder.respond(leafAnswer, true, capacity(role, 3, 0, true));
+            assertThat(r.outcome()).isEqualTo(Outcome.REFUSE);
+            assertThat(r.status().code()).isEqualTo(503);
+        }
     }
 
     @Test
@@ -203,5 +208,54 @@ class HandshakeResponderTest {
                 .contains(new InetSocketAddress("127.0.0.1", 16500));
         HandshakeHeaders h = HandshakeHeaders.builder().add("X-Try-Ultrapeers", "127.1.2.4:5,127.6.8.9:10").add("X-Try", "127.2.2.2:2").build();
         assertThat(HandshakeResponder.tryHostsOf(h)).hasSize(3);
+    }
+
+    private static NodeCapacity guidance(int freeLeaf, boolean ultrapeersNeeded, boolean takesGuidance) {
+        return new NodeCapacity(NodeRole.ULTRAPEER, 5, freeLeaf, ME, PEER_IP, HOSTS, false, ultrapeersNeeded,
+                takesGuidance);
+    }
+
+    @Test
+    void anUltrapeerWithTheUltrapeersItWantsAndLeafRoomAsksAnUltrapeerToBeItsLeaf() throws Exception {
+        HandshakeMessage up = request("handshake-ultrapeer.txt");
+
+        assertThat(responder.respond(up, false, guidance(3, false, false)).headers().get("X-Ultrapeer-Needed"))
+                .contains("False");
+        assertThat(responder.respond(up, false, guidance(3, true, false)).headers().get("X-Ultrapeer-Needed"))
+                .as("still wanting ultrapeers").contains("True");
+        assertThat(responder.respond(up, false, guidance(0, false, false)).headers().get("X-Ultrapeer-Needed"))
+                .as("no room for a leaf").contains("True");
+    }
+
+    @Test
+    void anUltrapeerThatTakesGuidanceConfirmsAsALeaf() throws Exception {
+        HandshakeMessage asked = HandshakeMessage.of(StatusLine.OK, HandshakeHeaders.builder()
+                .add("X-Ultrapeer", "True").add("X-Ultrapeer-Needed", "false").build());
+
+        HandshakeResponse guided = responder.respond(asked, true, guidance(0, true, true));
+        assertThat(guided.accepted()).isTrue();
+        assertThat(guided.becomesLeaf()).isTrue();
+        assertThat(guided.toMessage().format()).isEqualTo("GNUTELLA/0.6 200 OK\r\nX-Ultrapeer: False\r\n\r\n");
+
+        HandshakeResponse told = responder.respond(asked, true, guidance(0, true, false));
+        assertThat(told.becomesLeaf()).as("an ultrapeer by setting stays one").isFalse();
+        assertThat(told.headers().contains("X-Ultrapeer")).isFalse();
+        HandshakeMessage needed = HandshakeMessage.of(StatusLine.OK, HandshakeHeaders.builder()
+                .add("X-Ultrapeer", "True").add("X-Ultrapeer-Needed", "True").build());
+        assertThat(responder.respond(needed, true, guidance(0, true, true)).becomesLeaf()).isFalse();
+        // gtk-gnutella's own answer says it needs ultrapeers: nothing changes.
+        assertThat(responder.respond(response("handshake-ultrapeer.txt"), true, guidance(0, true, true))
+                .becomesLeaf()).isFalse();
+    }
+
+    @Test
+    void aLeafNeverTakesGuidanceItIsOneAlready() throws Exception {
+        HandshakeMessage asked = HandshakeMessage.of(StatusLine.OK, HandshakeHeaders.builder()
+                .add("X-Ultrapeer", "True").add("X-Ultrapeer-Needed", "False").build());
+        NodeCapacity leaf = new NodeCapacity(NodeRole.LEAF, 2, 0, ME, PEER_IP, HOSTS, false, true, true);
+
+        HandshakeResponse r = responder.respond(asked, true, leaf);
+        assertThat(r.accepted()).isTrue();
+        assertThat(r.becomesLeaf()).isFalse();
     }
 }
