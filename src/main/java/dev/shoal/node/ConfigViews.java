@@ -1,6 +1,8 @@
 package dev.shoal.node;
 
+import dev.shoal.net.InboundBudget;
 import dev.shoal.net.NetConfig;
+import dev.shoal.net.PeerLimits;
 import dev.shoal.node.api.BuildInfo;
 import dev.shoal.node.api.NodeConfig;
 import dev.shoal.protocol.handshake.NodeRole;
@@ -20,10 +22,15 @@ public final class ConfigViews {
     public static NetConfig net(NodeConfig c) {
         NodeConfig.Tuning t = c.tuning();
         // An ultrapeer gives half its links to leaves; a leaf dials nobody by itself.
-        return new NetConfig(c.listen(), c.maxConnections(), c.maxConnections() / 2, c.maxPayload(), c.keepAlive(),
+        int maxLeaves = c.maxConnections() / 2;
+        PeerLimits limits = PeerLimits.defaults(c.maxConnections(), maxLeaves);
+        if (!t.linkBudgets()) {
+            limits = limits.withBudgets(InboundBudget.Limits.unlimited());
+        }
+        return new NetConfig(c.listen(), c.maxConnections(), maxLeaves, c.maxPayload(), c.keepAlive(),
                 c.idleTimeout(), t.handshakeTimeout(), t.sendQueueBytes(), BuildInfo.userAgent(),
                 c.ultrapeer() ? NodeRole.ULTRAPEER : NodeRole.LEAF, c.dataDir(), t.deflate(),
-                c.ultrapeer() ? ULTRAPEER_OUTGOING_TARGET : 0, t.hostCacheSize(), c.maxTtl());
+                c.ultrapeer() ? ULTRAPEER_OUTGOING_TARGET : 0, t.hostCacheSize(), c.maxTtl(), limits);
     }
 
     public static SwarmConfig swarm(NodeConfig c) {

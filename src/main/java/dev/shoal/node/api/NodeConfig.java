@@ -151,11 +151,14 @@ public record NodeConfig(
      * @param queryLifetime      how long a search waits for hits before it says it found none (hits that
      *                           come later are still delivered until the search is closed); hits from a
      *                           few hops away arrive within seconds, and the CLI's search timeout is as long
+     * @param linkBudgets        hold each link to its message and byte budgets (see
+     *                           {@code protocol-spec/hardening.md}); off only for benchmarks that measure
+     *                           how fast the router goes, never on a node that talks to strangers
      */
     public record Tuning(Duration handshakeTimeout, int sendQueueBytes, int hostCacheSize, boolean deflate,
             int chunkSize, Duration connectTimeout, Duration pushTimeout, Duration readTimeout, int maxFailures,
             int maxBusyRetries, Duration maxRetryAfter, Duration checkpointInterval, int maxKnownSources,
-            Duration queryLifetime) {
+            Duration queryLifetime, boolean linkBudgets) {
 
         public static final Duration DEFAULT_QUERY_LIFETIME = Duration.ofSeconds(10);
 
@@ -168,25 +171,31 @@ public record NodeConfig(
         public static Tuning defaults() {
             return new Tuning(Duration.ofSeconds(10), 128 * 1024, 1024, true,
                     512 * 1024, Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(30), 3,
-                    10, Duration.ofMinutes(10), Duration.ofSeconds(1), 100, DEFAULT_QUERY_LIFETIME);
+                    10, Duration.ofMinutes(10), Duration.ofSeconds(1), 100, DEFAULT_QUERY_LIFETIME, true);
         }
 
         public Tuning withChunkSize(int bytes) {
             return new Tuning(handshakeTimeout, sendQueueBytes, hostCacheSize, deflate, bytes, connectTimeout,
                     pushTimeout, readTimeout, maxFailures, maxBusyRetries, maxRetryAfter, checkpointInterval,
-                    maxKnownSources, queryLifetime);
+                    maxKnownSources, queryLifetime, linkBudgets);
         }
 
         public Tuning withHandshakeTimeout(Duration d) {
             return new Tuning(d, sendQueueBytes, hostCacheSize, deflate, chunkSize, connectTimeout,
                     pushTimeout, readTimeout, maxFailures, maxBusyRetries, maxRetryAfter, checkpointInterval,
-                    maxKnownSources, queryLifetime);
+                    maxKnownSources, queryLifetime, linkBudgets);
         }
 
         public Tuning withQueryLifetime(Duration d) {
             return new Tuning(handshakeTimeout, sendQueueBytes, hostCacheSize, deflate, chunkSize, connectTimeout,
                     pushTimeout, readTimeout, maxFailures, maxBusyRetries, maxRetryAfter, checkpointInterval,
-                    maxKnownSources, d);
+                    maxKnownSources, d, linkBudgets);
+        }
+
+        public Tuning withLinkBudgets(boolean on) {
+            return new Tuning(handshakeTimeout, sendQueueBytes, hostCacheSize, deflate, chunkSize, connectTimeout,
+                    pushTimeout, readTimeout, maxFailures, maxBusyRetries, maxRetryAfter, checkpointInterval,
+                    maxKnownSources, queryLifetime, on);
         }
     }
 
