@@ -2,6 +2,8 @@ package dev.shoal.node;
 
 import dev.shoal.net.Connection;
 import dev.shoal.net.ConnectionListener;
+import dev.shoal.net.DropCounters;
+import dev.shoal.net.DropReason;
 import dev.shoal.node.api.SearchListener;
 import dev.shoal.protocol.BadMessageException;
 import dev.shoal.protocol.Bye;
@@ -67,6 +69,8 @@ final class MessageHandler implements ConnectionListener {
     private final MessageTrace trace;
     private final Map<Connection, QrpTableAssembler> qrpAssemblers = new ConcurrentHashMap<>();
     private final Map<Connection, AtomicInteger> badMessages = new ConcurrentHashMap<>();
+    /** Messages this loop dropped, by reason (the network layer counts its own). */
+    private final DropCounters drops = new DropCounters();
 
     /** What the handler needs from the rest of the node, kept narrow so it can be tested alone. */
     interface NodeHooks {
@@ -175,8 +179,14 @@ final class MessageHandler implements ConnectionListener {
             c.close(null);
         } else if (h.type() == MessageType.ROUTE_TABLE_UPDATE) {
             onRouteTableUpdate(c, payload);
+        } else {
+            // Vendor and unknown messages are ignored and never forwarded.
+            drops.count(DropReason.UNKNOWN_TYPE);
         }
-        // Vendor and unknown messages are ignored and never forwarded.
+    }
+
+    DropCounters drops() {
+        return drops;
     }
 
     private void onQuery(Connection c, Frame frame, Query q) {
@@ -185,6 +195,7 @@ final class MessageHandler implements ConnectionListener {
         List<String> keywords = q.keywords();
         QueryRoute<Connection> route = routes.query(c, h, keywords, q.urns());
         if (route.dropped()) {
+            drops.count(route.duplicate() ? DropReason.DUPLICATE : DropReason.HOPS_TTL_LIMIT);
             return;
         }
         if (!route.forwardTo().isEmpty()) {
@@ -197,6 +208,7 @@ final class MessageHandler implements ConnectionListener {
             trace.answerQueued(h);
             if (!pool.submit(c, () -> answer(c, h, q, keywords))) {
                 log.debug("no room to answer query {} from {}", h.guid(), c.remoteAddress());
+                drops.count(DropReason.NOT_ANSWERED);
                 trace.answerDone(h, false);
             }
         }
@@ -237,17 +249,24 @@ final class MessageHandler implements ConnectionListener {
         HitRoute<Connection> route = routes.queryHit(c, frame.header(), servent);
         if (route.ownQuery()) {
             try {
-                searches.deliver(frame.header(), (QueryHit) MessageCodec.decode(frame));
+                if (!searches.deliver(frame.header(), (QueryHit) MessageCodec.decode(frame))) {
+                    drops.count(DropReason.OWN_SEARCH_FULL);
+                }
             } catch (BadMessageException e) {
                 countBad(c, frame, e);
             }
         } else if (route.sendTo() != null) {
             send(route.sendTo(), new Frame(route.forwardHeader(), frame.payload()));
+        } else {
+            drops.count(DropReason.NO_ROUTE);
         }
     }
 
     private void onPing(Connection c, Header h) {
         PingRoute route = routes.ping(c, h);
+        if (route.duplicate()) {
+            drops.count(DropReason.DUPLICATE);
+        }
         if (route.answer()) {
             send(c, MessageCodec.frame(h.guid(), Math.min(15, h.hops() + 1), 0, hooks.ownPong(c)));
         }
@@ -278,6 +297,8 @@ final class MessageHandler implements ConnectionListener {
             hooks.pushForUs(push);
         } else if (route.sendTo() != null) {
             send(route.sendTo(), new Frame(route.forwardHeader(), frame.payload()));
+        } else {
+            drops.count(DropReason.NO_ROUTE);
         }
     }
 
@@ -320,6 +341,7 @@ final class MessageHandler implements ConnectionListener {
 
     private void countBad(Connection c, Frame frame, BadMessageException e) {
         int count = badMessages.computeIfAbsent(c, k -> new AtomicInteger()).incrementAndGet();
+        drops.count(DropReason.MALFORMED);
         log.debug("dropped malformed {} from {}: {}", frame, c.remoteAddress(), e.getMessage());
         if (count > MAX_BAD_MESSAGES) {
             c.close(new Bye(Bye.TOO_MANY_ERRORS, "Too many malformed messages"));

@@ -8,31 +8,47 @@ import dev.shoal.protocol.QueryHit;
 import dev.shoal.protocol.Urn;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Our own running searches, by query GUID, and the hand-off of their hits to listeners. */
+/**
+ * Our own running searches, by query GUID, and the hand-off of their hits to listeners. A search
+ * takes at most {@link #MAX_RESULTS} results: what a listener keeps (a results table, say) then
+ * stays bounded however many hits peers send for it.
+ */
 final class SearchRegistry {
     private static final Logger log = LoggerFactory.getLogger(SearchRegistry.class);
+    static final int MAX_RESULTS = 1000;
 
-    private final Map<Guid, SearchListener> listeners = new ConcurrentHashMap<>();
+    private record Running(SearchListener listener, AtomicInteger results) {
+    }
+
+    private final Map<Guid, Running> listeners = new ConcurrentHashMap<>();
 
     void register(Guid guid, SearchListener listener) {
-        listeners.put(guid, listener);
+        listeners.put(guid, new Running(listener, new AtomicInteger()));
     }
 
     void unregister(Guid guid) {
         listeners.remove(guid);
     }
 
-    /** Splits a received hit into one {@link SearchHit} per result for the search that asked. */
-    void deliver(Header header, QueryHit hit) {
-        SearchListener listener = listeners.get(header.guid());
-        if (listener == null) {
-            return;
+    /**
+     * Splits a received hit into one {@link SearchHit} per result for the search that asked; false
+     * when that search already has all the results it takes (the hit is dropped).
+     */
+    boolean deliver(Header header, QueryHit hit) {
+        Running running = listeners.get(header.guid());
+        if (running == null) {
+            return true;
         }
+        SearchListener listener = running.listener();
         String host = hit.address().getAddress().getHostAddress();
         for (QueryHit.Result r : hit.results()) {
+            if (running.results().incrementAndGet() > MAX_RESULTS) {
+                return false;
+            }
             SearchHit h = new SearchHit(r.name(), r.size(), urnOf(r), host, hit.address().getPort(), r.index(),
                     header.hops(), hit.serventId().toHex(), hit.vendor() == null ? "" : hit.vendor(),
                     hit.pushNeeded());
@@ -42,6 +58,7 @@ final class SearchRegistry {
                 log.warn("search listener failed on {}", h, e);
             }
         }
+        return true;
     }
 
     private static String urnOf(QueryHit.Result r) {

@@ -11,6 +11,7 @@ import dev.shoal.node.api.DownloadSource;
 import dev.shoal.node.api.NodeConfig;
 import dev.shoal.node.api.NodeEvent;
 import dev.shoal.node.api.NodeListener;
+import dev.shoal.node.api.NodeStats;
 import dev.shoal.node.api.PeerInfo;
 import dev.shoal.node.api.Search;
 import dev.shoal.node.api.SearchListener;
@@ -22,12 +23,10 @@ import dev.shoal.node.api.SpamList;
 import dev.shoal.node.api.Traffic;
 import dev.shoal.node.api.UploadInfo;
 import dev.shoal.protocol.Ggep;
-import dev.shoal.protocol.Giv;
 import dev.shoal.protocol.Guid;
 import dev.shoal.protocol.Pong;
 import dev.shoal.protocol.Push;
 import dev.shoal.protocol.Query;
-import dev.shoal.protocol.Urn;
 import dev.shoal.routing.OwnQuery;
 import dev.shoal.routing.RouterConfig;
 import dev.shoal.routing.TtlPolicy;
@@ -72,6 +71,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     private final PushUploader pushUploads;
     private final PushDownloads pushDownloads;
     private final ResultJudge judge;
+    private final DropReport drops;
     private final RateMeter uploadMeter = new RateMeter();
     private final AtomicLong closedLinkBytesIn = new AtomicLong();
     private final AtomicLong closedLinkBytesOut = new AtomicLong();
@@ -99,20 +99,17 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
         this.pushUploads = new PushUploader(serventId,
                 index -> library.byIndex(index).map(f -> f.name()).orElse(null), uploads::serve);
         this.pushDownloads = new PushDownloads(handler::sendPush);
-        this.network.setHttpGateway(session -> {
-            if (Giv.isGiv(session.firstLine())) {
-                pushDownloads.serve(session);
-            } else {
-                uploads.serve(session);
-            }
-        });
+        this.drops = new DropReport(network::stats, handler.drops(), uploads::refusedForAddress);
+        this.network.setHttpGateway(new HttpRoutes(pushDownloads, uploads, drops::stats));
         SwarmSetup swarms = new SwarmSetup(config.dataDir().resolve("incomplete"), config.downloadsDir(),
                 ConfigViews.swarm(config), mesh, pushDownloads, scheduler);
         this.downloads = new DownloadManager(swarms,
                 (urn, queryTtl, hits) -> search(urn.toString(), queryTtl, hits::accept), this::publish);
         this.judge = new ResultJudge(config.dataDir(), () -> library, downloads::finished);
-        this.metering = scheduler.every(Duration.ofSeconds(1),
-                () -> uploadMeter.sample(uploads.bytesSent(), clock.millis()));
+        this.metering = scheduler.every(Duration.ofSeconds(1), () -> {
+            uploadMeter.sample(uploads.bytesSent(), clock.millis());
+            drops.tick(clock.millis());
+        });
     }
 
     /** Opens the library, starts listening and dials the configured peers; timers on a thread of its own. */
@@ -178,7 +175,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
 
     @Override
     public Search search(String text, int ttl, SearchListener caller) {
-        Query query = toQuery(text);
+        Query query = Links.searchFor(text);
         SearchResults results = judge.resultsFor(query);
         SearchListener listener = hit -> {
             results.add(hit);
@@ -188,22 +185,6 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
         OwnQuery sent = own.query();
         return new RunningSearch(sent, own.targets().size(), config.tuning().queryLifetime(),
                 () -> searches.unregister(sent.guid()), results);
-    }
-
-    private static Query toQuery(String text) {
-        String trimmed = text == null ? "" : text.trim();
-        if (trimmed.regionMatches(true, 0, Urn.SHA1_PREFIX, 0, Urn.SHA1_PREFIX.length())) {
-            try {
-                return Query.forUrn(Urn.parse(trimmed));
-            } catch (IllegalArgumentException e) {
-                throw new ShoalException("not a valid urn:sha1: " + trimmed);
-            }
-        }
-        Query query = Query.keywords(trimmed);
-        if (query.keywords().isEmpty()) {
-            throw new ShoalException("nothing to search for in '" + text + "'");
-        }
-        return query;
     }
 
     @Override
@@ -327,6 +308,11 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
             in += d.info().bytesDone();
         }
         return new Traffic(in, out);
+    }
+
+    @Override
+    public NodeStats stats() {
+        return drops.stats();
     }
 
     @Override

@@ -62,7 +62,8 @@ final class UploadService implements HttpGateway {
     UploadService(Supplier<Library> library, int uploadSlots, long limitBytesPerSecond, AltLocs mesh, String serverName,
             Scheduler scheduler, Consumer<NodeEvent> events) {
         this.bandwidth = new Bandwidth(limitBytesPerSecond, scheduler);
-        this.slots = new UploadSlots(uploadSlots, Duration.ofSeconds(60));
+        // One address may hold half the slots, so one host can never take them all.
+        this.slots = new UploadSlots(uploadSlots, Duration.ofSeconds(60), Math.max(1, uploadSlots / 2));
         this.clock = scheduler.clock();
         this.events = events;
         this.handler = new HttpUploadHandler(new LibraryLookup(library), slots, bandwidth, tracker,
@@ -103,6 +104,11 @@ final class UploadService implements HttpGateway {
 
     long bytesSent() {
         return bytesSent.get();
+    }
+
+    /** Upload requests told to wait only because their address held its share of the slots. */
+    long refusedForAddress() {
+        return slots.refusedForAddress();
     }
 
     void setLimit(long bytesPerSecond) {
