@@ -13,8 +13,9 @@ import java.util.zip.Deflater;
 
 /**
  * The flood bench's hostile leaf: writes as fast as the node reads until stopped, and connects
- * again (after 50 ms) whenever the node drops or refuses it. It never reads, so whatever the node
- * sends back piles up on the node's side.
+ * again (after 50 ms) whenever the node drops or refuses it; with {@code flood-many} each
+ * connection comes from a new loopback address, as a crowd of hosts would. It never reads, so
+ * whatever the node sends back piles up on the node's side.
  */
 final class Attacker {
     /** Frames per batch of the plain flood, half pings, half matching queries. */
@@ -48,7 +49,7 @@ final class Attacker {
         while (!stopped) {
             boolean connected = false;
             try {
-                peer = FloodPeer.connect(node, kind.equals("deflate"), 5_000);
+                peer = FloodPeer.connect(node, from(), kind.equals("deflate"), 5_000);
                 connected = true;
                 connects.incrementAndGet();
                 if (kind.equals("deflate")) {
@@ -71,6 +72,18 @@ final class Attacker {
                 }
             }
         }
+    }
+
+    /**
+     * Where the next connection comes from: for {@code flood-many} a new loopback address each time
+     * (127.0.3.1, 127.0.3.2, ...), so that no address connects often enough to be banned.
+     */
+    private java.net.InetAddress from() throws IOException {
+        if (!kind.equals("flood-many")) {
+            return null;
+        }
+        long n = connects.get() + refusals.get();
+        return java.net.InetAddress.getByAddress(new byte[] {127, 0, (byte) (3 + n / 250), (byte) (1 + n % 250)});
     }
 
     /** Valid frames with fresh GUIDs: a counter is written into each GUID's first eight bytes. */

@@ -20,16 +20,19 @@ import java.util.Map;
  * as fast as the node reads, reconnecting whenever it is dropped:
  * <ul>
  * <li>{@code flood}: valid pings and queries that match the shared file, each with a fresh GUID;</li>
+ * <li>{@code flood-many}: the same, each connection from a new loopback address, so that no ban
+ *     ends it and the links' budgets must hold for the whole time;</li>
  * <li>{@code deflate}: a compressed link whose zlib stream inflates about a thousand to one into
  *     the same ping over and over.</li>
  * </ul>
  * Reported per attack: the node's live heap (after a full collection) before, at its highest
- * during (sampled every 5 s) and after; what the attacker sent; how the honest leaf fared during
+ * during (sampled every 5 s) and after; what the attacker wrote and how often it got in or was
+ * refused; the node's drop counters; how the honest leaf fared during
  * the attack; and how long after the attack stopped it was answered again. All on 127.0.0.1.
  */
 public final class FloodBench {
-    static final String USAGE = "usage: shoal bench flood [--seconds N] [--attack flood|deflate|all] [--json]";
-    private static final List<String> ATTACKS = List.of("flood", "deflate");
+    static final String USAGE = "usage: shoal bench flood [--seconds N] [--attack flood|flood-many|deflate|all] [--json]";
+    private static final List<String> ATTACKS = List.of("flood", "flood-many", "deflate");
 
     private FloodBench() {
     }
@@ -49,7 +52,8 @@ public final class FloodBench {
                 }
             }
             if (seconds < 1 || seconds > 3600 || !(attack.equals("all") || ATTACKS.contains(attack))) {
-                throw new IllegalArgumentException("--seconds must be 1..3600 and --attack one of flood, deflate, all");
+                throw new IllegalArgumentException("--seconds must be 1..3600 and --attack one of "
+                        + String.join(", ", ATTACKS) + ", all");
             }
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
             err.println("shoal bench flood: " + e.getMessage());
@@ -91,7 +95,7 @@ public final class FloodBench {
                 while (System.nanoTime() < end) {
                     Thread.sleep(Math.min(5_000, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
                     peak = Math.max(peak, target.heap());
-                    progress.printf(Locale.ROOT, "flood: %s %.0f s, %.1f MiB sent, live heap at most %.1f MiB%n",
+                    progress.printf(Locale.ROOT, "flood: %s %.0f s, %.1f MiB written, live heap at most %.1f MiB%n",
                             attack, (System.nanoTime() - attackStart) / 1e9, attacker.bytesSent() / 1048576.0,
                             peak / 1048576.0);
                 }
@@ -102,7 +106,8 @@ public final class FloodBench {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("attack", attack);
                 row.put("seconds", seconds);
-                row.put("sent_mib", attacker.bytesSent() / 1048576.0);
+                // Accepted by the attacker's socket: what the node never read went down with the link.
+                row.put("written_mib", attacker.bytesSent() / 1048576.0);
                 row.put("connects", attacker.connects());
                 row.put("refused_connects", attacker.refusals());
                 row.put("heap_before_mib", mib(before));

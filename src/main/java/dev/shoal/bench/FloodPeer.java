@@ -39,8 +39,17 @@ final class FloodPeer implements AutoCloseable {
 
     /** Connects and handshakes as a leaf; fails if the node does not answer 200. */
     static FloodPeer connect(InetSocketAddress node, boolean deflate, int timeoutMillis) throws IOException {
+        return connect(node, null, deflate, timeoutMillis);
+    }
+
+    /** As above, from the local address {@code from} (null: any); all of 127.0.0.0/8 is loopback on Linux. */
+    static FloodPeer connect(InetSocketAddress node, java.net.InetAddress from, boolean deflate, int timeoutMillis)
+            throws IOException {
         Socket s = new Socket();
         try {
+            if (from != null) {
+                s.bind(new InetSocketAddress(from, 0));
+            }
             s.connect(node, timeoutMillis);
             s.setSoTimeout(timeoutMillis);
             s.setTcpNoDelay(true);

@@ -1,6 +1,8 @@
 package dev.shoal.bench;
 
+import dev.shoal.json.JsonLine;
 import dev.shoal.node.api.NodeConfig;
+import dev.shoal.node.api.NodeStats;
 import dev.shoal.node.api.Shoal;
 import dev.shoal.node.api.ShoalNode;
 import java.io.BufferedReader;
@@ -11,7 +13,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * measured: {@code FloodTarget DATA_DIR SHARE_DIR} starts an ultrapeer on 127.0.0.1 with a free
  * port, prints {@code port N} once its library is indexed, then answers commands read from stdin,
  * one per line: {@code heap} prints {@code heap BYTES} (used heap right after a full collection,
- * so what is live), {@code stats} prints the node's drop counters as one JSON line, {@code quit}
+ * so what is live), {@code stats} prints the node's drop counters (those not zero) as one JSON line, {@code quit}
  * stops it.
  */
 public final class FloodTarget {
@@ -43,7 +47,7 @@ public final class FloodTarget {
                 if (line.equals("heap")) {
                     System.out.println("heap " + liveHeap());
                 } else if (line.equals("stats")) {
-                    System.out.println("stats -");
+                    System.out.println("stats " + drops(node.stats()));
                 } else {
                     System.out.println("unknown " + line);
                 }
@@ -51,6 +55,17 @@ public final class FloodTarget {
             }
         }
         System.exit(0);
+    }
+
+    /** The reasons counted at least once, as one JSON object: {@code {"query_flood":123,...}}. */
+    private static String drops(NodeStats stats) {
+        Map<String, Object> counted = new LinkedHashMap<>();
+        for (NodeStats.Drop d : stats.drops()) {
+            if (d.count() > 0) {
+                counted.put(d.reason(), d.count());
+            }
+        }
+        return JsonLine.of(counted);
     }
 
     private static long liveHeap() {
