@@ -150,11 +150,16 @@ public final class FloodTarget {
         }
 
         @Override
-        public void close() throws InterruptedException {
+        public void close() {
             commands.println("quit");
-            if (!child.waitFor(10, TimeUnit.SECONDS)) {
+            try {
+                if (!child.waitFor(10, TimeUnit.SECONDS)) {
+                    child.destroyForcibly();
+                    child.waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
                 child.destroyForcibly();
-                child.waitFor(10, TimeUnit.SECONDS);
+                Thread.currentThread().interrupt();
             }
         }
     }

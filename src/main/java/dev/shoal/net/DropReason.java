@@ -53,7 +53,6 @@ public enum DropReason {
     TOO_MANY_ERRORS(Group.CLOSE, "too many malformed messages (Bye 409)"),
     BAD_QRP(Group.CLOSE, "bad route table update (Bye 413)"),
     SEND_QUEUE_FULL(Group.CLOSE, "the peer does not read (Bye 502)"),
-    BYE_UNREAD(Group.CLOSE, "our Bye was not read in time"),
     SHUTDOWN(Group.CLOSE, "we shut down (Bye 200)"),
     CLOSED_BY_US(Group.CLOSE, "closed by this node"),
     INTERNAL_ERROR(Group.CLOSE, "bug on our side (Bye 500)"),

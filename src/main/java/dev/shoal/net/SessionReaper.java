@@ -55,10 +55,7 @@ final class SessionReaper {
 
     private void sweep(long now, PeerConnection c) {
         if (c.closeStuck(now, BYE_GRACE_MILLIS)) {
-            SessionContext ctx = SessionContext.of(c.session());
-            if (ctx != null) {
-                ctx.closeReason(DropReason.BYE_UNREAD, "our Bye was not read");
-            }
+            // Counted under the reason it was closed for, recorded with its Bye.
             c.session().closeNow();
             return;
         }

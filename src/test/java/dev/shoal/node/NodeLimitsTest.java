@@ -43,6 +43,12 @@ class NodeLimitsTest {
     }
 
     @Test
+    void searchesAndTheDropLog() {
+        says("Results per search", n(SearchRegistry.MAX_RESULTS) + "; hits past that are dropped");
+        says("Drop summary in the log", "one line per " + seconds(Duration.ofMillis(DropReport.LOG_PERIOD_MILLIS)));
+    }
+
+    @Test
     void answering() {
         says("Results", n(LocalResponder.MAX_ANSWERS) + " per query",
                 "hands over " + n(LocalResponder.CANDIDATES) + " matches", "the best " + n(LocalResponder.MAX_ANSWERS));
@@ -71,7 +77,8 @@ class NodeLimitsTest {
 
     @Test
     void uploadsAndPushes() {
-        says("Upload slots", config.uploadSlots() + ", then 503");
+        says("Upload slots", config.uploadSlots() + ", then 503", "one address holds at most half of them");
+        assertThat(UploadService.perAddress(config.uploadSlots())).isEqualTo(config.uploadSlots() / 2);
         says("Push callbacks we make (uploads)", PushUploader.MAX_CONCURRENT + " at once");
         says("Our Pushes (downloads)", "TTL " + MessageHandler.PUSH_TTL,
                 "a GIV is awaited " + seconds(tuning.pushTimeout()));
