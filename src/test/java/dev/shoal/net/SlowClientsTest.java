@@ -111,11 +111,13 @@ class SlowClientsTest extends NetTestSupport {
     void aClientThatDoesNotReadItsAnswerIsClosedAndItsThreadFreed() throws Exception {
         ConnectionManager m = start(config("m"), new Recorder(), time);
         AtomicInteger finished = new AtomicInteger();
+        AtomicLong wrote = new AtomicLong();
         m.setHttpGateway(session -> {
             try {
                 byte[] chunk = new byte[64 * 1024];
                 for (int i = 0; i < 1024; i++) {
                     session.out().write(chunk);
+                    wrote.addAndGet(chunk.length);
                 }
             } finally {
                 finished.incrementAndGet();
@@ -123,11 +125,15 @@ class SlowClientsTest extends NetTestSupport {
         });
         try (RawPeer deaf = new RawPeer(address(m), 4096)) {
             deaf.send("GET /big HTTP/1.1\r\n\r\n");
-            await().atMost(WAIT).until(() -> m.stats().httpSessions() == 1);
+            // The socket buffers take their fill, then the writer waits for a client that never reads.
+            AtomicLong seen = new AtomicLong(-1);
+            await().atMost(WAIT).pollInterval(Duration.ofMillis(300))
+                    .until(() -> wrote.get() > 0 && seen.getAndSet(wrote.get()) == wrote.get());
+            assertThat(finished).as("the writer waits for the client").hasValue(0);
             Duration stall = config("m").peerLimits().httpStall();
             time.advance(Duration.ofSeconds(1));
-            assertThat(finished).as("the writer waits for the client").hasValue(0);
-            time.advance(stall.plusSeconds(2));
+            // Twice the stall time: progress the kernel still made after the wait above resets the mark once.
+            time.advance(stall.multipliedBy(2).plusSeconds(2));
             await().atMost(WAIT).until(() -> finished.get() == 1);
             await().atMost(WAIT).until(() -> m.stats().httpSessions() == 0);
             assertThat(m.stats().drops().get(DropReason.HTTP_SLOW_READER)).isEqualTo(1);
