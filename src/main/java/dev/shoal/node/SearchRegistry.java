@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  */
 final class SearchRegistry {
     private static final Logger log = LoggerFactory.getLogger(SearchRegistry.class);
-    static final int MAX_RESULTS = 1000;
+    /** The same bound as the hits a search ranks: what is not ranked is not shown either. */
+    static final int MAX_RESULTS = SearchResults.MAX_HITS;
 
     private record Running(SearchListener listener, AtomicInteger results) {
     }

@@ -44,7 +44,8 @@ class NodeLimitsTest {
 
     @Test
     void searchesAndTheDropLog() {
-        says("Results per search", n(SearchRegistry.MAX_RESULTS) + "; hits past that are dropped");
+        assertThat(SearchRegistry.MAX_RESULTS).isEqualTo(SearchResults.MAX_HITS);
+        says("Hits taken per search", "the searcher; later results are dropped");
         says("Drop summary in the log", "one line per " + seconds(Duration.ofMillis(DropReport.LOG_PERIOD_MILLIS)));
     }
 

@@ -34,13 +34,14 @@ class SearchRegistryTest {
         List<SearchHit> got = new ArrayList<>();
         registry.register(query, got::add);
         int refused = 0;
-        for (int n = 0; n < 150; n++) {
+        int hits = SearchRegistry.MAX_RESULTS / 10 + 50;
+        for (int n = 0; n < hits; n++) {
             if (!registry.deliver(header, hitOfTen(n))) {
                 refused++;
             }
         }
         assertThat(got).hasSize(SearchRegistry.MAX_RESULTS);
-        assertThat(refused).isEqualTo(150 - SearchRegistry.MAX_RESULTS / 10);
+        assertThat(refused).isEqualTo(50);
     }
 
     @Test
