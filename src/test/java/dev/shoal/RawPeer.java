@@ -40,9 +40,20 @@ public final class RawPeer implements AutoCloseable {
 
     /** {@code receiveBuffer > 0} shrinks the socket's receive buffer (set before connecting). */
     public RawPeer(InetSocketAddress address, int receiveBuffer) throws IOException {
+        this(address, receiveBuffer, null);
+    }
+
+    /**
+     * As above, from the local address {@code from} (null: any): on Linux all of 127.0.0.0/8 is
+     * loopback, so a test can play many hosts, each from its own address, all on this machine.
+     */
+    public RawPeer(InetSocketAddress address, int receiveBuffer, java.net.InetAddress from) throws IOException {
         socket = new Socket();
         if (receiveBuffer > 0) {
             socket.setReceiveBufferSize(receiveBuffer);
+        }
+        if (from != null) {
+            socket.bind(new InetSocketAddress(from, 0));
         }
         socket.connect(address, 5000);
         socket.setSoTimeout(5000);
@@ -94,6 +105,45 @@ public final class RawPeer implements AutoCloseable {
                 return m.get();
             }
         }
+    }
+
+    /**
+     * The three-step handshake as a leaf, compressing what we send if {@code deflateOut}; returns
+     * the node's answer (its status may be a refusal).
+     */
+    public HandshakeMessage joinAsLeaf(boolean deflateOut) throws IOException, FramingException {
+        // No Accept-Encoding: what the node sends us stays plain, so readFrame can read it.
+        send("GNUTELLA CONNECT/0.6\r\nUser-Agent: RawPeer/1\r\nX-Ultrapeer: False\r\nBye-Packet: 0.1\r\n\r\n");
+        HandshakeMessage answer = readStep();
+        if (answer.firstLine().contains(" 200 ")) {
+            send("GNUTELLA/0.6 200 OK\r\n" + (deflateOut ? "Content-Encoding: deflate\r\n" : "") + "\r\n");
+            if (deflateOut) {
+                deflateOutput();
+            }
+        }
+        return answer;
+    }
+
+    /** Writes frames as one write, deflated if the output is; returns the bytes written. */
+    public int sendFrames(java.util.List<Frame> frames) throws IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (Frame f : frames) {
+            all.writeBytes(f.toBytes());
+        }
+        byte[] bytes = all.toByteArray();
+        if (deflater != null) {
+            deflater.setInput(bytes);
+            ByteArrayOutputStream packed = new ByteArrayOutputStream();
+            byte[] buf = new byte[65536];
+            int n;
+            do {
+                n = deflater.deflate(buf, 0, buf.length, Deflater.SYNC_FLUSH);
+                packed.write(buf, 0, n);
+            } while (n == buf.length || !deflater.needsInput());
+            bytes = packed.toByteArray();
+        }
+        send(bytes);
+        return bytes.length;
     }
 
     public void deflateOutput() {

@@ -21,7 +21,8 @@ import java.util.Locale;
 public final class BenchMain {
     public static final String USAGE = "usage: shoal bench [--suite all|routing|latency] [--seconds N] [--json] [--no-fork]\n"
             + "       shoal bench transfer [--suite all|single|swarm|hash] [--size-mib N] [--swarm-mib M] [--rounds R]"
-            + " [--json]";
+            + " [--json]\n"
+            + "       shoal bench flood [--seconds N] [--attack flood|flood-many|deflate|all] [--json]";
 
     private BenchMain() {
     }
@@ -38,6 +39,9 @@ public final class BenchMain {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length > 0 && args[0].equals("transfer")) {
             return TransferBench.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
+        if (args.length > 0 && args[0].equals("flood")) {
+            return FloodBench.run(Arrays.copyOfRange(args, 1, args.length), out, err);
         }
         if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
             out.println(USAGE);

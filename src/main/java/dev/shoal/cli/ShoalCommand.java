@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:Success.", "1:Failure (a peer, file or folder that does not work out).",
             "2:Usage error (a mistyped option, a malformed URN)."},
-        subcommands = {NodeCommand.class, SearchCommand.class, GetCommand.class, IndexCommand.class})
+        subcommands = {NodeCommand.class, SearchCommand.class, GetCommand.class, IndexCommand.class,
+            StatsCommand.class})
 public final class ShoalCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

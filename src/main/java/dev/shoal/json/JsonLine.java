@@ -9,7 +9,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one way Shoal writes JSON: a flat object on one line, for the scripts that read
- * {@code --json} output of the commands, the benchmarks and the simulator. Jackson does the
+ * {@code --json} output of the commands, the benchmarks and the simulator (and for a running
+ * node's {@code /shoal/stats}, which {@code shoal stats} reads back with {@link #parse}). Jackson does the
  * writing and the escaping; this class only decides what numbers look like.
  */
 public final class JsonLine {
@@ -36,6 +37,22 @@ public final class JsonLine {
             out.put(e.getKey(), number(e.getValue(), digits));
         }
         return MAPPER.writeValueAsString(out);
+    }
+
+    /**
+     * Reads back one line written by {@link #of}: a flat object, fields in their order; numbers
+     * come back as Integer, Long or Double.
+     *
+     * @throws IllegalArgumentException if the line is not one JSON object
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> parse(String line) {
+        try {
+            Object v = MAPPER.readValue(line, LinkedHashMap.class);
+            return (Map<String, Object>) v;
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not a JSON object: " + e.getMessage(), e);
+        }
     }
 
     private static Object number(Object v, MathContext digits) {

@@ -20,9 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.mina.core.future.ConnectFuture;
 import org.apache.mina.core.service.IoService;
 import org.apache.mina.core.session.IoSession;
@@ -39,13 +37,15 @@ import org.slf4j.LoggerFactory;
  * it), dials out, keeps slots by role ({@link LinkRoles}), keep-alives and the host cache.
  *
  * <p>Threads: MINA I/O threads only decode and encode (handshake text, inflate/deflate,
- * framing). Everything else, including every {@link ConnectionListener} call, runs on an ordered
- * worker pool placed after the codec, so each connection's events stay in order; a link whose
- * frames pile up there is no longer read until they drain ({@link ReadThrottle}). A periodic task
- * on the {@link Scheduler} it is given enforces handshake timeouts, keep-alives and idle timeouts,
- * dials the host cache and saves it; every time it reads comes from that scheduler's clock, so
- * under {@link dev.shoal.time.VirtualTime} all of that happens only when the test moves time.
- * {@link HttpGateway}s run on threads of their own.
+ * framing, each link's budgets). Everything else, including every {@link ConnectionListener}
+ * call, runs on an ordered worker pool placed after the codec, so each connection's events stay
+ * in order; a link whose frames pile up there is no longer read until they drain
+ * ({@link ReadThrottle}). Accepted sockets pass the {@link Gatekeeper} (bans, each address's
+ * share), which also counts every drop. A periodic task on the {@link Scheduler} it is given
+ * reaps what waited too long ({@link SessionReaper}), dials the host cache and saves it; every
+ * time it reads comes from that scheduler's clock, so under {@link dev.shoal.time.VirtualTime}
+ * all of that happens only when the test moves time. {@link HttpGateway}s run on threads of their
+ * own.
  */
 public final class ConnectionManager implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionManager.class);
@@ -62,6 +62,8 @@ public final class ConnectionManager implements AutoCloseable {
     private final Clock clock;
     private final Scheduler.Cancellable ticking;
     private final HttpSessions http;
+    private final Gatekeeper gate;
+    private final SessionReaper reaper;
     private final Map<Long, PeerConnection> established = new ConcurrentHashMap<>();
     private final Dialler dialler;
     private volatile InetSocketAddress bound;
@@ -84,10 +86,13 @@ public final class ConnectionManager implements AutoCloseable {
             LOG.warn("could not read the host cache: {}", e.toString());
         }
         this.dialler = new Dialler(hostCache, clock, this::connect);
-        this.workers = new OrderedThreadPoolExecutor(0, 16, 30, TimeUnit.SECONDS, threads("shoal-net-worker"),
+        this.workers = new OrderedThreadPoolExecutor(0, 16, 30, TimeUnit.SECONDS, DaemonThreads.named("shoal-net-worker"),
                 new ReadThrottle());
-        this.http = new HttpSessions(config.idleTimeout(), threads("shoal-http"));
-        ProtocolCodecFilter codec = new ProtocolCodecFilter(new GnutellaEncoder(), new GnutellaDecoder(config.maxPayload()));
+        this.http = new HttpSessions(clock, DaemonThreads.named("shoal-http"));
+        this.gate = new Gatekeeper(config.peerLimits(), clock, new DropCounters());
+        this.reaper = new SessionReaper(config);
+        ProtocolCodecFilter codec = new ProtocolCodecFilter(new GnutellaEncoder(),
+                new GnutellaDecoder(config.maxPayload(), config.peerLimits().budgets(), clock, gate.drops()));
         ExecutorFilter executor = new ExecutorFilter(workers);
         GnutellaIoHandler handler = new GnutellaIoHandler(this);
         for (IoService service : List.<IoService>of(acceptor, connector)) {
@@ -216,7 +221,14 @@ public final class ConnectionManager implements AutoCloseable {
         shutdown();
     }
 
+    /** Sockets, sessions and bans now, and what was dropped so far by reason. */
+    public NetStats stats() {
+        return new NetStats(established.size(), handshaking(), http.active(), gate.bans().banned(),
+                gate.drops().snapshot());
+    }
+
     /** Sockets open and still in the handshake (neither a link yet nor HTTP). */
+
     int handshaking() {
         int n = 0;
         for (IoSession s : sessions()) {
@@ -226,6 +238,11 @@ public final class ConnectionManager implements AutoCloseable {
             }
         }
         return n;
+    }
+
+    /** Sockets open and not being closed: after the timer ran, those it chose to reap are gone from here. */
+    int openSockets() {
+        return (int) sessions().stream().filter(s -> !s.isClosing()).count();
     }
 
     /** Dials the maintenance loop has started since this manager was made. */
@@ -244,12 +261,28 @@ public final class ConnectionManager implements AutoCloseable {
         return clock.millis();
     }
 
-    /** Our side of the slot count at this instant, as the handshake policy sees it. */
+    /** Lets an accepted socket in, or records why it must be closed at once (I/O thread). */
+    boolean admit(IoSession session, SessionContext ctx) {
+        return gate.admit(session, ctx);
+    }
+
+    /**
+     * Our side of the slot count at this instant, as the handshake policy sees it: for a peer that
+     * connected to us, no more than its address's share of links and leaf slots.
+     */
     synchronized NodeCapacity capacity(IoSession session) {
         int ultrapeers = ultrapeerLinks();
         int leaves = reservedLeaves + established.size() - (ultrapeers - reservedUltrapeers);
         InetSocketAddress remote = (InetSocketAddress) session.getRemoteAddress();
-        return new NodeCapacity(roles.role(), roles.freeUltrapeerSlots(ultrapeers), roles.freeLeafSlots(leaves),
+        int free = roles.freeUltrapeerSlots(ultrapeers);
+        int freeLeaves = roles.freeLeafSlots(leaves);
+        SessionContext ctx = SessionContext.of(session);
+        if (ctx != null && !ctx.outgoing && remote != null) {
+            int room = gate.linkRoom(remote.getAddress());
+            free = Math.min(free, room);
+            freeLeaves = Math.min(freeLeaves, Math.min(room, gate.leafRoom(remote.getAddress())));
+        }
+        return new NodeCapacity(roles.role(), free, freeLeaves,
                 LocalAddresses.listenAddressSeenBy(session, bound), remote == null ? null : remote.getAddress(),
                 hostCache.ultrapeers(HandshakeResponder.MAX_TRY_HOSTS + 2, clock.currentTimeMillis()),
                 config.deflate(), roles.ultrapeersNeeded(ultrapeers), roles.takesGuidance(leaves));
@@ -259,21 +292,26 @@ public final class ConnectionManager implements AutoCloseable {
     synchronized HandshakeResponse answerIncoming(SessionContext ctx, HandshakeMessage request, IoSession session) {
         roles.noteIncoming();
         HandshakeResponse r = responder.respond(request, false, capacity(session));
+        boolean leaf = !request.headers().isTrue("X-Ultrapeer");
         if (r.accepted() && !shuttingDown) {
             ctx.reserved = true;
-            ctx.reservedAsLeaf = !request.headers().isTrue("X-Ultrapeer");
+            ctx.reservedAsLeaf = leaf;
             if (ctx.reservedAsLeaf) {
                 reservedLeaves++;
             } else {
                 reservedUltrapeers++;
             }
+            gate.toLink(ctx, leaf);
+        } else if (!r.accepted()) {
+            ctx.closeReason(gate.refusal(r, session, leaf), r.outcome() == HandshakeResponse.Outcome.CLOSE
+                    ? "closed silently: " + r.reason() : "refused: " + r.status().code() + " " + r.reason());
         }
         return r;
     }
 
     void establish(IoSession session, SessionContext ctx, HandshakeHeaders peer, boolean compressedIn, boolean compressedOut) {
         PeerConnection c = new PeerConnection(session, peer, ctx.outgoing, compressedIn, compressedOut,
-                config.sendQueueBytes(), clock);
+                config.sendQueueBytes(), clock, gate.drops());
         ctx.connection = c;
         // Registered before the reservation goes, so the slot count never dips in between.
         established.put(c.id(), c);
@@ -305,6 +343,7 @@ public final class ConnectionManager implements AutoCloseable {
 
     void closed(IoSession session, SessionContext ctx) {
         release(ctx);
+        gate.closed(ctx);
         String reason = ctx.closeReason == null ? "closed by peer" : ctx.closeReason;
         if (ctx.future != null && !ctx.future.isDone()) {
             ctx.future.completeExceptionally(new IOException("closed during handshake: " + reason));
@@ -335,7 +374,7 @@ public final class ConnectionManager implements AutoCloseable {
     }
 
     void startHttp(IoSession session, SessionContext ctx, String firstLine) {
-        http.start(session, ctx, firstLine);
+        http.start(session, ctx, firstLine, gate.toHttp(ctx));
     }
 
     // ---- slots ----
@@ -370,9 +409,7 @@ public final class ConnectionManager implements AutoCloseable {
 
     private void tick() {
         try {
-            long now = now();
-            expireHandshakes(now);
-            keepAlive(now);
+            reaper.sweep(now(), sessions(), established.values());
             if (!shuttingDown && bound != null) {
                 dialler.dial(established.values(), roles.dialTarget(), roles.role() == NodeRole.LEAF,
                         freeUltrapeerSlots());
@@ -387,44 +424,5 @@ public final class ConnectionManager implements AutoCloseable {
         List<IoSession> sessions = new ArrayList<>(acceptor.getManagedSessions().values());
         sessions.addAll(connector.getManagedSessions().values());
         return sessions;
-    }
-
-    private void expireHandshakes(long now) {
-        long limit = config.handshakeTimeout().toMillis();
-        for (IoSession s : sessions()) {
-            SessionContext ctx = SessionContext.of(s);
-            if (ctx != null && ctx.isHandshaking() && now - ctx.startedMillis >= limit) {
-                ctx.closeReason("handshake timeout");
-                if (ctx.future != null) {
-                    ctx.future.completeExceptionally(new IOException("handshake timed out"));
-                }
-                s.closeNow();
-            }
-        }
-    }
-
-    private void keepAlive(long now) {
-        for (PeerConnection c : established.values()) {
-            if (c.closeStuck(now, BYE_GRACE_MILLIS)) {
-                c.session().closeNow();
-                continue;
-            }
-            switch (KeepAlive.decide(c.lastReceivedMillis, c.lastPingMillis, now,
-                    config.keepAliveInterval().toMillis(), config.idleTimeout().toMillis())) {
-                case PING -> c.keepAlivePing();
-                case CLOSE -> c.close(new Bye(Bye.IDLE, "Idle timeout"));
-                default -> {
-                }
-            }
-        }
-    }
-
-    private static ThreadFactory threads(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

@@ -8,6 +8,7 @@ import dev.shoal.protocol.Header;
 import dev.shoal.protocol.handshake.ConnectLine;
 import dev.shoal.protocol.handshake.HandshakeMessage;
 import dev.shoal.protocol.handshake.HandshakeReader;
+import dev.shoal.time.Clock;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.zip.DataFormatException;
@@ -27,21 +28,48 @@ import org.apache.mina.filter.codec.ProtocolDecoderOutput;
  * stream (gtk-gnutella just closes), so the inflater never waits for its end.
  *
  * <p>Incomplete input is kept for the next read; nothing is emitted until a whole step or frame
- * is there. A {@link FramingException} (bad first line, oversized length, broken deflate) stops
- * decoding for good on that connection only.
+ * is there. An HTTP request (or push callback) is passed on only once its whole head has come, so
+ * a client that trickles its head a byte at a time holds no HTTP session, only at most
+ * {@link #MAX_HTTP_HEAD} bytes here until the handshake timeout reaps it. A
+ * {@link FramingException} (bad first line, oversized length, broken deflate) stops decoding for
+ * good on that connection only.
+ *
+ * <p>Each frame is checked against its link's {@link InboundBudget} before its payload is copied:
+ * one over budget is skipped where it lies and counted, so a flood costs no allocation and never
+ * reaches a queue. Inflated bytes pay the same budgets as plain ones, and one read may inflate
+ * to at most {@link #MAX_INFLATE_PER_READ} bytes: a small input that would inflate to a flood is
+ * cut off after that much, and its link closed.
  */
 final class GnutellaDecoder extends CumulativeProtocolDecoder {
     private static final AttributeKey STATE = new AttributeKey(GnutellaDecoder.class, "state");
     private static final int INFLATE_CHUNK = 16 * 1024;
+    /**
+     * Plain bytes one read may inflate to. A read is at most 64 KiB (MINA's largest read buffer);
+     * real Gnutella traffic packs less than 10 to 1, so 32 to 1 is never reached but by a bomb.
+     */
+    static final int MAX_INFLATE_PER_READ = 2 * 1024 * 1024;
+    /** An HTTP request head (start line and headers) longer than this is passed on to be refused. */
+    static final int MAX_HTTP_HEAD = 24 * 1024;
     private static final byte[] NO_BYTES = {};
 
     private final int maxPayload;
+    private final InboundBudget.Limits budgets;
+    private final Clock clock;
+    private final DropCounters drops;
 
+    /** Without budgets: for tests of the framing alone. */
     GnutellaDecoder(int maxPayload) {
-        this.maxPayload = maxPayload;
+        this(maxPayload, InboundBudget.Limits.unlimited(), Clock.system(), new DropCounters());
     }
 
-    private enum Mode { FIRST_LINE, HANDSHAKE, FRAMES, HTTP, DEAD }
+    GnutellaDecoder(int maxPayload, InboundBudget.Limits budgets, Clock clock, DropCounters drops) {
+        this.maxPayload = maxPayload;
+        this.budgets = budgets;
+        this.clock = clock;
+        this.drops = drops;
+    }
+
+    private enum Mode { FIRST_LINE, HANDSHAKE, FRAMES, HTTP_HEAD, HTTP, DEAD }
 
     /** Per-connection decoding state; one decoder instance serves all sessions. */
     private static final class State {
@@ -50,6 +78,11 @@ final class GnutellaDecoder extends CumulativeProtocolDecoder {
         final HandshakeReader reader = new HandshakeReader();
         Inflater inflater;
         IoBuffer plain;
+        InboundBudget budget;
+        /** HTTP_HEAD: the first line, and how far past it the head has been scanned. */
+        String httpLine;
+        int headScanned;
+        int headLineStart;
     }
 
     @Override
@@ -89,15 +122,21 @@ final class GnutellaDecoder extends CumulativeProtocolDecoder {
                     }
                     if (--s.stepsLeft == 0) {
                         s.mode = Mode.FRAMES;
+                        s.budget = new InboundBudget(budgets, clock);
                     }
                 }
                 case FRAMES -> {
                     if (s.inflater == null) {
-                        frames(in.buf(), out);
+                        frames(s, in.buf(), out);
                     } else {
                         inflate(s, in, out);
                     }
                     return;
+                }
+                case HTTP_HEAD -> {
+                    if (!httpHead(s, in, out)) {
+                        return;
+                    }
                 }
                 case HTTP -> {
                     if (in.hasRemaining()) {
@@ -123,12 +162,41 @@ final class GnutellaDecoder extends CumulativeProtocolDecoder {
         } else if (line.startsWith("GET ") || line.startsWith("HEAD ") || line.startsWith("GIV ")) {
             int newline = in.indexOf((byte) '\n');
             in.position(newline + 1);
-            s.mode = Mode.HTTP;
-            out.write(new HttpStart(line));
+            s.mode = Mode.HTTP_HEAD;
+            s.httpLine = line;
         } else {
-            throw new FramingException("unknown protocol on first line: "
+            throw new PeerMisbehaved(DropReason.UNKNOWN_PROTOCOL, dev.shoal.protocol.Bye.TOO_LARGE,
+                    "unknown protocol on first line: "
                     + (line.length() > 40 ? line.substring(0, 40) + "..." : line));
         }
+    }
+
+    /**
+     * Looks for the empty line that ends the head, scanning only bytes not scanned before (a head
+     * trickled a byte a read costs linear time). Once it is there, or the head is too long to be
+     * a real one, passes on the first line and every byte after it; true then.
+     */
+    private static boolean httpHead(State s, IoBuffer in, ProtocolDecoderOutput out) {
+        int start = in.position();
+        int end = -1;
+        for (int i = start + s.headScanned; i < in.limit(); i++) {
+            if (in.get(i) == '\n') {
+                int length = i - (start + s.headLineStart);
+                if (length == 0 || (length == 1 && in.get(i - 1) == '\r')) {
+                    end = i + 1;
+                    break;
+                }
+                s.headLineStart = i + 1 - start;
+            }
+        }
+        s.headScanned = in.limit() - start;
+        if (end < 0 && in.remaining() <= MAX_HTTP_HEAD) {
+            return false;
+        }
+        out.write(new HttpStart(s.httpLine));
+        s.mode = Mode.HTTP;
+        s.httpLine = null;
+        return true;
     }
 
     /**
@@ -138,12 +206,18 @@ final class GnutellaDecoder extends CumulativeProtocolDecoder {
     private void inflate(State s, IoBuffer in, ProtocolDecoderOutput out) throws FramingException {
         // The inflater consumes the read buffer as it goes; every byte is taken before we return.
         s.inflater.setInput(in.buf());
+        long inflated = 0;
         try {
             while (!s.inflater.finished()) {
                 s.plain.compact();
                 s.plain.expand(INFLATE_CHUNK);
                 int n = s.inflater.inflate(s.plain.buf());
                 s.plain.flip();
+                inflated += n;
+                if (inflated > MAX_INFLATE_PER_READ) {
+                    throw new PeerMisbehaved(DropReason.DEFLATE_BOMB, dev.shoal.protocol.Bye.TOO_LARGE,
+                            "Deflate bomb: one read inflated past " + MAX_INFLATE_PER_READ + " bytes");
+                }
                 if (n == 0) {
                     if (s.inflater.needsDictionary()) {
                         throw new FramingException("deflate stream asks for a preset dictionary");
@@ -153,7 +227,7 @@ final class GnutellaDecoder extends CumulativeProtocolDecoder {
                     }
                 }
                 // Frame as we go, so a small input that inflates hugely never piles up here.
-                frames(s.plain.buf(), out);
+                frames(s, s.plain.buf(), out);
             }
         } catch (DataFormatException e) {
             throw new FramingException("corrupt deflate stream: " + e.getMessage(), e);
@@ -164,13 +238,19 @@ final class GnutellaDecoder extends CumulativeProtocolDecoder {
         }
     }
 
-    private void frames(ByteBuffer b, ProtocolDecoderOutput out) throws FramingException {
+    private void frames(State s, ByteBuffer b, ProtocolDecoderOutput out) throws FramingException {
         while (b.remaining() >= Header.SIZE) {
             int start = b.position();
             Header h = Header.read(b, maxPayload);
             if (b.remaining() < h.payloadLength()) {
                 b.position(start);
                 return;
+            }
+            DropReason over = s.budget.admit(h.type(), Header.SIZE + h.payloadLength());
+            if (over != null) {
+                drops.count(over);
+                b.position(b.position() + h.payloadLength());
+                continue;
             }
             byte[] payload = new byte[h.payloadLength()];
             b.get(payload);

@@ -16,7 +16,6 @@ import dev.shoal.protocol.handshake.StatusLine;
 import java.io.IOException;
 import java.util.Optional;
 import org.apache.mina.core.service.IoHandlerAdapter;
-import org.apache.mina.core.session.IdleStatus;
 import org.apache.mina.core.session.IoSession;
 import org.apache.mina.transport.socket.SocketSessionConfig;
 import org.slf4j.Logger;
@@ -44,7 +43,11 @@ final class GnutellaIoHandler extends IoHandlerAdapter {
             c.setTcpNoDelay(true);
         }
         if (SessionContext.of(session) == null) {
-            new SessionContext(false, manager.now(), null).attach(session);
+            SessionContext ctx = new SessionContext(false, manager.now(), null);
+            ctx.attach(session);
+            if (!manager.admit(session, ctx)) {
+                session.closeNow();
+            }
         }
     }
 
@@ -79,14 +82,11 @@ final class GnutellaIoHandler extends IoHandlerAdapter {
     /** Step 1 arrived at our acceptor: answer with step 2. */
     private void onRequest(IoSession session, SessionContext ctx, HandshakeMessage request) {
         manager.learn(request.headers(), session);
+        // A refusal's reason is recorded by the manager, which knows whether the address's share ran out.
         HandshakeResponse r = manager.answerIncoming(ctx, request, session);
         switch (r.outcome()) {
-            case CLOSE -> {
-                ctx.closeReason("closed silently: " + r.reason());
-                session.closeNow();
-            }
+            case CLOSE -> session.closeNow();
             case REFUSE -> {
-                ctx.closeReason("refused: " + r.status().code() + " " + r.reason());
                 session.write(new HandshakeOut(r.toMessage(), false));
                 session.closeOnFlush();
             }
@@ -105,12 +105,12 @@ final class GnutellaIoHandler extends IoHandlerAdapter {
         try {
             status = StatusLine.parse(fin.firstLine());
         } catch (FramingException e) {
-            ctx.closeReason("bad final handshake line: " + e.getMessage());
+            ctx.closeReason(DropReason.BAD_HANDSHAKE, "bad final handshake line: " + e.getMessage());
             session.closeNow();
             return;
         }
         if (!status.isOk()) {
-            ctx.closeReason("peer backed out: " + status.code() + " " + status.reason());
+            ctx.closeReason(null, "peer backed out: " + status.code() + " " + status.reason());
             session.closeNow();
             return;
         }
@@ -121,7 +121,7 @@ final class GnutellaIoHandler extends IoHandlerAdapter {
             peer = peer.toBuilder().set("X-Ultrapeer", role.get()).build();
         }
         if (manager.roles().role() == NodeRole.LEAF && !peer.isTrue("X-Ultrapeer")) {
-            ctx.closeReason("we became a leaf during the handshake: a leaf takes no leaves");
+            ctx.closeReason(null, "we became a leaf during the handshake: a leaf takes no leaves");
             session.closeNow();
             return;
         }
@@ -135,12 +135,12 @@ final class GnutellaIoHandler extends IoHandlerAdapter {
         HandshakeResponse r = manager.responder().respond(response, true, manager.capacity(session));
         switch (r.outcome()) {
             case CLOSE -> {
-                ctx.closeReason(r.reason());
+                ctx.closeReason(null, r.reason());
                 ctx.future.completeExceptionally(refusal(response, r.reason()));
                 session.closeNow();
             }
             case REFUSE -> {
-                ctx.closeReason("we backed out: " + r.reason());
+                ctx.closeReason(null, "we backed out: " + r.reason());
                 ctx.future.completeExceptionally(new IOException("we backed out: " + r.reason()));
                 session.write(new HandshakeOut(r.toMessage(), false));
                 session.closeOnFlush();
@@ -177,7 +177,7 @@ final class GnutellaIoHandler extends IoHandlerAdapter {
         if (bye) {
             // Recorded before the listener runs: it may close the link itself on seeing the Bye,
             // and the first recorded reason is the one reported.
-            ctx.closeReason(byeReason(frame));
+            ctx.closeReason(DropReason.PEER_BYE, byeReason(frame));
         }
         manager.deliver(c, frame);
         if (bye) {
@@ -195,45 +195,43 @@ final class GnutellaIoHandler extends IoHandlerAdapter {
         }
     }
 
+    /**
+     * Closes the session that failed, and only it: abuse and broken framing with a Bye on a link
+     * (the code the failure calls for), a socket error or a bug without one.
+     */
     @Override
     public void exceptionCaught(IoSession session, Throwable cause) {
         SessionContext ctx = SessionContext.of(session);
         FramingException framing = framingCause(cause);
         PeerConnection c = ctx == null ? null : ctx.connection;
         if (framing != null) {
-            LOG.info("{}: closing after framing error: {}", session.getRemoteAddress(), framing.getMessage());
-            if (ctx != null) {
-                ctx.closeReason("framing error: " + framing.getMessage());
-            }
-            if (c != null) {
-                c.close(new Bye(Bye.TOO_LARGE, abbreviate(framing.getMessage())));
-            } else {
-                session.closeNow();
-            }
+            LOG.info("{}: closing: {}", session.getRemoteAddress(), framing.getMessage());
+            PeerMisbehaved abuse = framing instanceof PeerMisbehaved m ? m : null;
+            DropReason reason = abuse != null ? abuse.reason() : c != null ? DropReason.FRAMING : DropReason.BAD_HANDSHAKE;
+            int bye = abuse != null ? abuse.byeCode() : Bye.TOO_LARGE;
+            String why = abuse != null ? framing.getMessage() : "framing error: " + framing.getMessage();
+            closeFor(session, ctx, c, reason, why, new Bye(bye, abbreviate(framing.getMessage())));
         } else if (cause instanceof IOException) {
             LOG.debug("{}: I/O error: {}", session.getRemoteAddress(), cause.toString());
             if (ctx != null) {
-                ctx.closeReason("I/O error: " + cause.getMessage());
+                ctx.closeReason(c != null ? DropReason.IO_ERROR : null, "I/O error: " + cause.getMessage());
             }
             session.closeNow();
         } else {
             LOG.warn("{}: unexpected error, closing", session.getRemoteAddress(), cause);
-            if (ctx != null) {
-                ctx.closeReason("internal error: " + cause);
-            }
-            if (c != null) {
-                c.close(new Bye(Bye.INTERNAL_ERROR, "Internal error"));
-            } else {
-                session.closeNow();
-            }
+            closeFor(session, ctx, c, DropReason.INTERNAL_ERROR, "internal error: " + cause,
+                    new Bye(Bye.INTERNAL_ERROR, "Internal error"));
         }
     }
 
-    @Override
-    public void sessionIdle(IoSession session, IdleStatus status) {
-        SessionContext ctx = SessionContext.of(session);
-        if (ctx != null && ctx.http != null) {
-            ctx.closeReason("HTTP idle");
+    private static void closeFor(IoSession session, SessionContext ctx, PeerConnection c, DropReason reason,
+            String why, Bye bye) {
+        if (ctx != null) {
+            ctx.closeReason(reason, why);
+        }
+        if (c != null) {
+            c.close(bye);
+        } else {
             session.closeNow();
         }
     }

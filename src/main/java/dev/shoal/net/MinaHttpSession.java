@@ -1,5 +1,6 @@
 package dev.shoal.net;
 
+import dev.shoal.time.Clock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -19,13 +20,28 @@ import org.apache.mina.core.session.IoSession;
  * the gateway's thread; past {@link #READ_AHEAD} bytes the socket stops being read until the
  * gateway catches up. Writes wait when too much is still unsent, which gives a slow reader
  * back-pressure instead of filling the heap.
+ *
+ * <p>It also keeps what the network timer needs to reap slow and idle clients ({@link #overdue}),
+ * on the injected clock: when the bytes of a request head began to be read (a request we serve
+ * must be read whole within the head timeout, however it trickles in), how far our answer got
+ * (it must progress by {@link PeerLimits#STALL_PROGRESS_BYTES} per stall time) and when anything
+ * last moved (idle timeout).
  */
 final class MinaHttpSession implements HttpSession {
     static final int READ_AHEAD = 256 * 1024;
     private static final long WRITE_AHEAD = 256 * 1024;
+    private static final long NONE = Long.MIN_VALUE;
 
     private final IoSession session;
     private final String firstLine;
+    private final Clock clock;
+    /** We answer requests on it; false for a push callback, where we send requests and read answers. */
+    private final boolean serving;
+    /** When the gateway took the first byte of a request after our last write, or NONE. */
+    private long headSinceMillis = NONE;
+    private long lastActivityMillis;
+    private long stallMarkMillis;
+    private long stallMarkWritten;
     private final ArrayDeque<byte[]> chunks = new ArrayDeque<>();
     private final InputStream in = new QueueInput();
     private final OutputStream out = new SessionOutput();
@@ -35,9 +51,13 @@ final class MinaHttpSession implements HttpSession {
     private boolean suspended;
     private WriteFuture lastWrite;
 
-    MinaHttpSession(IoSession session, String firstLine) {
+    MinaHttpSession(IoSession session, String firstLine, Clock clock) {
         this.session = session;
         this.firstLine = firstLine;
+        this.clock = clock;
+        this.serving = !firstLine.startsWith("GIV ");
+        this.lastActivityMillis = clock.millis();
+        this.stallMarkMillis = lastActivityMillis;
     }
 
     @Override
@@ -68,6 +88,7 @@ final class MinaHttpSession implements HttpSession {
     @Override
     public void sendFile(Path file, long offset, long length) throws IOException {
         out.flush();
+        wrote();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             WriteFuture f = session.write(new DefaultFileRegion(channel, offset, length));
             await(f);
@@ -86,11 +107,12 @@ final class MinaHttpSession implements HttpSession {
 
     /** Called by the handler, in arrival order. */
     synchronized void feed(byte[] bytes) {
+        lastActivityMillis = clock.millis();
         chunks.addLast(bytes);
         queued += bytes.length;
         if (queued > READ_AHEAD && !suspended) {
             suspended = true;
-            session.suspendRead();
+            ReadGate.close(session, ReadGate.READ_AHEAD);
         }
         notifyAll();
     }
@@ -98,6 +120,36 @@ final class MinaHttpSession implements HttpSession {
     synchronized void endOfInput() {
         eof = true;
         notifyAll();
+    }
+
+    /**
+     * Why the session must be closed at {@code now}, or null: a request head we serve that has
+     * been coming in for longer than the head timeout; an answer the client reads too slowly; or
+     * nothing moving either way for the idle timeout.
+     */
+    synchronized DropReason overdue(long now, PeerLimits limits, long idleMillis) {
+        long written = session.getWrittenBytes();
+        if (session.getScheduledWriteBytes() == 0 || written - stallMarkWritten >= PeerLimits.STALL_PROGRESS_BYTES) {
+            if (written != stallMarkWritten) {
+                lastActivityMillis = now;
+            }
+            stallMarkMillis = now;
+            stallMarkWritten = written;
+        } else if (now - stallMarkMillis >= limits.httpStall().toMillis()) {
+            return DropReason.HTTP_SLOW_READER;
+        }
+        if (serving && headSinceMillis != NONE && now - headSinceMillis >= limits.httpHeadTimeout().toMillis()) {
+            return DropReason.HTTP_HEAD_TIMEOUT;
+        }
+        if (now - lastActivityMillis >= idleMillis) {
+            return DropReason.HTTP_IDLE;
+        }
+        return null;
+    }
+
+    private synchronized void wrote() {
+        headSinceMillis = NONE;
+        lastActivityMillis = clock.millis();
     }
 
     private void await(WriteFuture f) throws IOException {
@@ -137,6 +189,9 @@ final class MinaHttpSession implements HttpSession {
                         throw new InterruptedIOException("interrupted while reading");
                     }
                 }
+                if (headSinceMillis == NONE) {
+                    headSinceMillis = clock.millis();
+                }
                 byte[] head = chunks.peekFirst();
                 int n = Math.min(len, head.length - offset);
                 System.arraycopy(head, offset, b, off, n);
@@ -148,7 +203,7 @@ final class MinaHttpSession implements HttpSession {
                 }
                 if (suspended && queued < READ_AHEAD / 2) {
                     suspended = false;
-                    session.resumeRead();
+                    ReadGate.open(session, ReadGate.READ_AHEAD);
                 }
                 return n;
             }
@@ -176,6 +231,7 @@ final class MinaHttpSession implements HttpSession {
             if (len == 0) {
                 return;
             }
+            wrote();
             byte[] copy = new byte[len];
             System.arraycopy(b, off, copy, 0, len);
             WriteFuture f = session.write(IoBuffer.wrap(copy));

@@ -27,15 +27,16 @@ import java.time.Duration;
  *                          dial by itself)
  * @param hostCacheSize     addresses kept in the host cache
  * @param maxTtl            the largest query TTL we accept, announced as {@code X-Max-TTL}
+ * @param peerLimits        what any one peer may take: budgets, per-address shares, bans, deadlines
  */
 public record NetConfig(InetSocketAddress listenAddress, int maxConnections, int maxLeaves, int leafUltrapeers,
         int maxPayload,
         Duration keepAliveInterval, Duration idleTimeout, Duration handshakeTimeout, int sendQueueBytes,
         String userAgent, NodeRole role, Path dataDir, boolean deflate, int outgoingTarget, int hostCacheSize,
-        int maxTtl) {
+        int maxTtl, PeerLimits peerLimits) {
     public NetConfig {
-        if (listenAddress == null || role == null || dataDir == null) {
-            throw new IllegalArgumentException("listen address, role and data dir are required");
+        if (listenAddress == null || role == null || dataDir == null || peerLimits == null) {
+            throw new IllegalArgumentException("listen address, role, data dir and peer limits are required");
         }
         if (maxConnections < 1 || maxLeaves < 0 || leafUltrapeers < 1
                 || maxPayload < 1 || sendQueueBytes < 1 || hostCacheSize < 1
@@ -96,6 +97,10 @@ public record NetConfig(InetSocketAddress listenAddress, int maxConnections, int
         return toBuilder().maxTtl(ttl).build();
     }
 
+    public NetConfig withPeerLimits(PeerLimits limits) {
+        return toBuilder().peerLimits(limits).build();
+    }
+
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -118,6 +123,7 @@ public record NetConfig(InetSocketAddress listenAddress, int maxConnections, int
         private int outgoingTarget;
         private int hostCacheSize;
         private int maxTtl;
+        private PeerLimits peerLimits;
 
         private Builder(NetConfig c) {
             listenAddress = c.listenAddress;
@@ -136,6 +142,7 @@ public record NetConfig(InetSocketAddress listenAddress, int maxConnections, int
             outgoingTarget = c.outgoingTarget;
             hostCacheSize = c.hostCacheSize;
             maxTtl = c.maxTtl;
+            peerLimits = c.peerLimits;
         }
 
         public Builder listenAddress(InetSocketAddress v) {
@@ -218,8 +225,15 @@ public record NetConfig(InetSocketAddress listenAddress, int maxConnections, int
             return this;
         }
 
+        public Builder peerLimits(PeerLimits v) {
+            peerLimits = v;
+            return this;
+        }
+
         public NetConfig build() {
-            return new NetConfig(listenAddress, maxConnections, maxLeaves, leafUltrapeers, maxPayload, keepAliveInterval, idleTimeout, handshakeTimeout, sendQueueBytes, userAgent, role, dataDir, deflate, outgoingTarget, hostCacheSize, maxTtl);
+            return new NetConfig(listenAddress, maxConnections, maxLeaves, leafUltrapeers, maxPayload,
+                    keepAliveInterval, idleTimeout, handshakeTimeout, sendQueueBytes, userAgent, role, dataDir, deflate,
+                    outgoingTarget, hostCacheSize, maxTtl, peerLimits);
         }
     }
 }

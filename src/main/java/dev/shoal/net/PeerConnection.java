@@ -22,8 +22,11 @@ import org.slf4j.LoggerFactory;
 /**
  * An established link over a MINA session. Outgoing frames wait in a bounded {@link SendQueue};
  * at most one batch is handed to MINA at a time, and the next one goes when it is written, so a
- * peer that stops reading fills our queue (which then drops) rather than MINA's (which would
- * grow without bound). All queue and write state is guarded by {@code this}.
+ * peer that stops reading fills our queue (which then drops its least useful frames, counted as
+ * {@link DropReason#FLOW_CONTROL}) rather than MINA's (which would grow without bound). The link
+ * is in flow control from the moment its queue is more than half full until it is down to a
+ * quarter; one that stays in flow control too long is closed ({@link #congestedSince}). All queue
+ * and write state is guarded by {@code this}.
  */
 final class PeerConnection implements Connection {
     private static final Logger LOG = LoggerFactory.getLogger(PeerConnection.class);
@@ -39,6 +42,8 @@ final class PeerConnection implements Connection {
     private final boolean compressedOut;
     private final Instant since;
     private final SendQueue queue;
+    private final int queueLimit;
+    private final DropCounters drops;
     private final Optional<InetSocketAddress> listenAddress;
     private final AtomicLong framesIn = new AtomicLong();
     private final AtomicLong frameBytesIn = new AtomicLong();
@@ -49,12 +54,14 @@ final class PeerConnection implements Connection {
     private long closingSinceMillis;
     /** The code of the Bye we closed the link with, or 0. */
     private volatile int ourBye;
+    /** Since when the send queue has been in flow control, or -1. */
+    private long congestedSinceMillis = -1;
     volatile long lastReceivedMillis;
     volatile long lastPingMillis;
 
     /** Times kept in {@code *Millis} fields are the clock's monotonic milliseconds. */
     PeerConnection(IoSession session, HandshakeHeaders headers, boolean outgoing, boolean compressedIn,
-            boolean compressedOut, int sendQueueBytes, Clock clock) {
+            boolean compressedOut, int sendQueueBytes, Clock clock, DropCounters drops) {
         this.session = session;
         this.clock = clock;
         this.headers = headers;
@@ -63,6 +70,8 @@ final class PeerConnection implements Connection {
         this.compressedOut = compressedOut;
         this.since = Instant.ofEpochMilli(clock.currentTimeMillis());
         this.queue = new SendQueue(sendQueueBytes);
+        this.queueLimit = sendQueueBytes;
+        this.drops = drops;
         this.listenAddress = HandshakeResponder.listenAddressOf(headers);
         long now = clock.millis();
         this.lastReceivedMillis = now;
@@ -138,15 +147,18 @@ final class PeerConnection implements Connection {
             if (closing) {
                 return false;
             }
+            long droppedBefore = queue.dropped();
             queued = queue.offer(frame);
+            drops.count(DropReason.FLOW_CONTROL, queue.dropped() - droppedBefore);
             overloaded = queue.overloaded();
+            flowControl();
             if (!overloaded) {
                 pump();
             }
         }
         if (overloaded) {
             LOG.info("{}: peer does not read, {} bytes of undroppable frames queued", this, queue.bytes());
-            close(new Bye(Bye.SEND_QUEUE_FULL, "Send queue full"));
+            closeFor(DropReason.SEND_QUEUE_FULL, new Bye(Bye.SEND_QUEUE_FULL, "Send queue full"));
         }
         return queued;
     }
@@ -173,6 +185,31 @@ final class PeerConnection implements Connection {
     private synchronized void onWritten() {
         inFlight = false;
         pump();
+        flowControl();
+    }
+
+    /** On above half the queue, off at a quarter or less (the RFC's recipe). Caller holds the lock. */
+    private void flowControl() {
+        int bytes = queue.bytes();
+        if (congestedSinceMillis < 0 && bytes > queueLimit / 2) {
+            congestedSinceMillis = clock.millis();
+        } else if (congestedSinceMillis >= 0 && bytes <= queueLimit / 4) {
+            congestedSinceMillis = -1;
+        }
+    }
+
+    /** Since when (clock millis) the link has been in flow control, or -1 if it is not. */
+    synchronized long congestedSince() {
+        return congestedSinceMillis;
+    }
+
+    /** Closes with {@code bye}, counted under {@code reason} unless a reason was recorded before. */
+    void closeFor(DropReason reason, Bye bye) {
+        SessionContext ctx = SessionContext.of(session);
+        if (ctx != null) {
+            ctx.closeReason(reason, "we said Bye " + bye.code() + " " + bye.reason());
+        }
+        close(bye);
     }
 
     void keepAlivePing() {
@@ -198,7 +235,8 @@ final class PeerConnection implements Connection {
             queue.clear();
             SessionContext ctx = SessionContext.of(session);
             if (ctx != null) {
-                ctx.closeReason(bye == null ? "closed" : "we said Bye " + bye.code() + " " + bye.reason());
+                ctx.closeReason(bye == null ? DropReason.CLOSED_BY_US : DropReason.forBye(bye.code()),
+                        bye == null ? "closed" : "we said Bye " + bye.code() + " " + bye.reason());
             }
             // RFC: only peers that announced Bye-Packet expect one; others just see the socket close.
             if (bye != null && headers.contains("Bye-Packet") && session.isConnected()) {

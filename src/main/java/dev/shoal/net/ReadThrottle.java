@@ -1,5 +1,6 @@
 package dev.shoal.net;
 
+import dev.shoal.net.WireMessages.HttpBytes;
 import dev.shoal.protocol.Frame;
 import org.apache.mina.core.session.AttributeKey;
 import org.apache.mina.core.session.IoEvent;
@@ -8,10 +9,11 @@ import org.apache.mina.core.session.IoSession;
 import org.apache.mina.filter.executor.IoEventQueueHandler;
 
 /**
- * Bounds each link's queue of received frames waiting for a worker, which MINA leaves unbounded:
- * past {@link #HIGH} bytes waiting, the link's socket is no longer read until the queue is down
- * to {@link #LOW}. A peer that sends faster than we route then fills its own TCP window, not our
- * heap, and only its link slows down. Only frames count: HTTP sessions bound their own input.
+ * Bounds each session's queue of received bytes waiting for a worker, which MINA leaves
+ * unbounded: past {@link #HIGH} bytes waiting, the socket is no longer read until the queue is
+ * down to {@link #LOW}. A peer that sends faster than we route then fills its own TCP window, not
+ * our heap, and only its link slows down. Frames and HTTP bytes count; the other events are a
+ * handful per session (handshake steps, opened, closed).
  */
 final class ReadThrottle implements IoEventQueueHandler {
     static final int HIGH = 256 * 1024;
@@ -27,12 +29,16 @@ final class ReadThrottle implements IoEventQueueHandler {
             bytes += n;
             if (!suspended && bytes > HIGH) {
                 suspended = true;
-                session.suspendRead();
+                ReadGate.close(session, ReadGate.BACKLOG);
             } else if (suspended && bytes <= LOW) {
                 // A worker may take a frame before it is counted in: the sum can dip first.
                 suspended = false;
-                session.resumeRead();
+                ReadGate.open(session, ReadGate.BACKLOG);
             }
+        }
+
+        synchronized long bytes() {
+            return bytes;
         }
     }
 
@@ -52,9 +58,20 @@ final class ReadThrottle implements IoEventQueueHandler {
     }
 
     private static void count(IoEvent event, int sign) {
-        if (event.getType() == IoEventType.MESSAGE_RECEIVED && event.getParameter() instanceof Frame f) {
-            backlog(event.getSession()).add(event.getSession(), sign * f.size());
+        if (event.getType() != IoEventType.MESSAGE_RECEIVED) {
+            return;
         }
+        Object m = event.getParameter();
+        int size = m instanceof Frame f ? f.size() : m instanceof HttpBytes b ? b.bytes().length : 0;
+        if (size > 0) {
+            backlog(event.getSession()).add(event.getSession(), sign * size);
+        }
+    }
+
+    /** Bytes of the session's messages waiting for a worker now. */
+    static long waiting(IoSession session) {
+        Backlog b = (Backlog) session.getAttribute(KEY);
+        return b == null ? 0 : b.bytes();
     }
 
     private static Backlog backlog(IoSession session) {

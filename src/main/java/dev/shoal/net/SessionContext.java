@@ -1,6 +1,7 @@
 package dev.shoal.net;
 
 import dev.shoal.protocol.handshake.HandshakeMessage;
+import java.net.InetAddress;
 import java.util.concurrent.CompletableFuture;
 import org.apache.mina.core.session.AttributeKey;
 import org.apache.mina.core.session.IoSession;
@@ -26,6 +27,11 @@ final class SessionContext {
     PeerConnection connection;
     MinaHttpSession http;
     volatile String closeReason;
+    /** Why it closed, for the drop counters; set with {@link #closeReason}, the first one wins. */
+    volatile DropReason closeCause;
+    /** What it holds of its address's share ({@link AddressLimits}); guarded by that class. */
+    InetAddress heldAddress;
+    int held;
 
     SessionContext(boolean outgoing, long startedMillis, CompletableFuture<Connection> future) {
         this.outgoing = outgoing;
@@ -45,9 +51,11 @@ final class SessionContext {
         return connection == null && http == null;
     }
 
-    void closeReason(String why) {
+    /** Records why the session closes; only the first reason given is kept. */
+    synchronized void closeReason(DropReason cause, String why) {
         if (closeReason == null) {
             closeReason = why;
+            closeCause = cause;
         }
     }
 }

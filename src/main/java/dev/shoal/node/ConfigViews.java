@@ -1,6 +1,8 @@
 package dev.shoal.node;
 
+import dev.shoal.net.InboundBudget;
 import dev.shoal.net.NetConfig;
+import dev.shoal.net.PeerLimits;
 import dev.shoal.node.api.BuildInfo;
 import dev.shoal.node.api.NodeConfig;
 import dev.shoal.node.api.Role;
@@ -17,10 +19,14 @@ public final class ConfigViews {
 
     public static NetConfig net(NodeConfig c) {
         NodeConfig.Tuning t = c.tuning();
+        PeerLimits limits = PeerLimits.defaults(c.maxConnections(), c.maxLeaves());
+        if (!t.linkBudgets()) {
+            limits = limits.withBudgets(InboundBudget.Limits.unlimited());
+        }
         return new NetConfig(c.listen(), c.maxConnections(), c.maxLeaves(), c.leafUltrapeers(), c.maxPayload(),
                 c.keepAlive(), c.idleTimeout(), t.handshakeTimeout(), t.sendQueueBytes(), BuildInfo.userAgent(),
                 startingRole(c.role()), c.dataDir(), t.deflate(), t.outgoingUltrapeers(), t.hostCacheSize(),
-                c.maxTtl());
+                c.maxTtl(), limits);
     }
 
     /** {@link Role#AUTO} starts as a leaf: a node becomes an ultrapeer only once it is capable. */

@@ -1,12 +1,16 @@
 package dev.shoal.node;
 
 import dev.shoal.node.api.ShoalException;
+import dev.shoal.protocol.Query;
 import dev.shoal.protocol.Urn;
 import dev.shoal.transfer.download.Magnet;
 import java.util.List;
 import java.util.OptionalLong;
 
-/** Reads what a user gives to fetch: a {@code urn:sha1:} or a {@code magnet:?xt=urn:sha1:} link. */
+/**
+ * Reads what a user gives to fetch (a {@code urn:sha1:} or a {@code magnet:?xt=urn:sha1:} link)
+ * or to search for (keywords, or a {@code urn:sha1:}).
+ */
 public final class Links {
     private Links() {
     }
@@ -22,6 +26,23 @@ public final class Links {
             }
         }
         return new Magnet(parseUrn(text), "", OptionalLong.empty(), List.of());
+    }
+
+    /** The query a search box's text stands for. */
+    static Query searchFor(String text) {
+        String trimmed = text == null ? "" : text.trim();
+        if (trimmed.regionMatches(true, 0, Urn.SHA1_PREFIX, 0, Urn.SHA1_PREFIX.length())) {
+            try {
+                return Query.forUrn(Urn.parse(trimmed));
+            } catch (IllegalArgumentException e) {
+                throw new ShoalException("not a valid urn:sha1: " + trimmed);
+            }
+        }
+        Query query = Query.keywords(trimmed);
+        if (query.keywords().isEmpty()) {
+            throw new ShoalException("nothing to search for in '" + text + "'");
+        }
+        return query;
     }
 
     static Urn parseUrn(String text) {

@@ -2,6 +2,8 @@ package dev.shoal.node;
 
 import dev.shoal.net.Connection;
 import dev.shoal.net.ConnectionListener;
+import dev.shoal.net.DropCounters;
+import dev.shoal.net.DropReason;
 import dev.shoal.node.api.SearchListener;
 import dev.shoal.protocol.BadMessageException;
 import dev.shoal.protocol.Bye;
@@ -62,6 +64,8 @@ final class MessageHandler implements ConnectionListener {
     private final MessageTrace trace;
     private final Map<Connection, QrpTableAssembler> qrpAssemblers = new ConcurrentHashMap<>();
     private final Map<Connection, AtomicInteger> badMessages = new ConcurrentHashMap<>();
+    /** Messages this loop dropped, by reason (the network layer counts its own). */
+    private final DropCounters drops = new DropCounters();
 
     /** What the handler needs from the rest of the node, kept narrow so it can be tested alone. */
     interface NodeHooks {
@@ -210,8 +214,10 @@ final class MessageHandler implements ConnectionListener {
             c.close(null);
         } else if (h.type() == MessageType.ROUTE_TABLE_UPDATE) {
             onRouteTableUpdate(c, payload);
+        } else {
+            // Unknown messages are ignored and never forwarded.
+            drops.count(DropReason.UNKNOWN_TYPE);
         }
-        // Unknown messages are ignored and never forwarded.
     }
 
     private void onVendor(Connection c, Frame frame, VendorMessage v) {
@@ -222,12 +228,17 @@ final class MessageHandler implements ConnectionListener {
         }
     }
 
+    DropCounters drops() {
+        return drops;
+    }
+
     private void onQuery(Connection c, Frame frame, Query q) {
         Header h = frame.header();
         // Split once: routing and answering both need the words.
         List<String> keywords = q.keywords();
         QueryRoute<Connection> route = routes.query(c, h, keywords, q.urns());
         if (route.dropped()) {
+            drops.count(route.duplicate() ? DropReason.DUPLICATE : DropReason.HOPS_TTL_LIMIT);
             return;
         }
         Header onward = h.hopped();
@@ -245,6 +256,7 @@ final class MessageHandler implements ConnectionListener {
             trace.answerQueued(h);
             if (!pool.submit(c, () -> answer(c, h, q, keywords))) {
                 log.debug("no room to answer query {} from {}", h.guid(), c.remoteAddress());
+                drops.count(DropReason.NOT_ANSWERED);
                 trace.answerDone(h, false);
             }
         }
@@ -286,7 +298,9 @@ final class MessageHandler implements ConnectionListener {
         if (route.ownQuery()) {
             try {
                 QueryHit hit = (QueryHit) MessageCodec.decode(frame);
-                searches.deliver(frame.header(), hit);
+                if (!searches.deliver(frame.header(), hit)) {
+                    drops.count(DropReason.OWN_SEARCH_FULL);
+                }
                 if (!hit.pushNeeded()) {
                     hooks.hostLearned(hit.address());
                 }
@@ -302,11 +316,16 @@ final class MessageHandler implements ConnectionListener {
                 dynamic.resultsRouted(frame.header().guid(), route.sendTo(), frame.payload()[0] & 0xFF);
             }
             send(route.sendTo(), new Frame(route.forwardHeader(), frame.payload()));
+        } else {
+            drops.count(DropReason.NO_ROUTE);
         }
     }
 
     private void onPing(Connection c, Header h) {
         PingRoute route = routes.ping(c, h);
+        if (route.duplicate()) {
+            drops.count(DropReason.DUPLICATE);
+        }
         if (route.answer()) {
             hooks.pinged(c, h);
         }
@@ -337,6 +356,8 @@ final class MessageHandler implements ConnectionListener {
             hooks.pushForUs(push);
         } else if (route.sendTo() != null) {
             send(route.sendTo(), new Frame(route.forwardHeader(), frame.payload()));
+        } else {
+            drops.count(DropReason.NO_ROUTE);
         }
     }
 
@@ -380,6 +401,7 @@ final class MessageHandler implements ConnectionListener {
 
     private void countBad(Connection c, Frame frame, BadMessageException e) {
         int count = badMessages.computeIfAbsent(c, k -> new AtomicInteger()).incrementAndGet();
+        drops.count(DropReason.MALFORMED);
         log.debug("dropped malformed {} from {}: {}", frame, c.remoteAddress(), e.getMessage());
         if (count > MAX_BAD_MESSAGES) {
             c.close(new Bye(Bye.TOO_MANY_ERRORS, "Too many malformed messages"));

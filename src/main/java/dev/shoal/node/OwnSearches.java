@@ -4,9 +4,7 @@ import dev.shoal.net.Connection;
 import dev.shoal.node.api.Search;
 import dev.shoal.node.api.SearchResult;
 import dev.shoal.node.api.SearchListener;
-import dev.shoal.node.api.ShoalException;
 import dev.shoal.protocol.Query;
-import dev.shoal.protocol.Urn;
 import dev.shoal.routing.OwnQuery;
 import java.time.Duration;
 import java.util.List;
@@ -28,7 +26,7 @@ final class OwnSearches {
     }
 
     Search start(String text, int ttl, SearchListener caller) {
-        Query query = toQuery(text);
+        Query query = Links.searchFor(text);
         SearchResults results = judge.resultsFor(query);
         SearchListener listener = hit -> {
             results.add(hit);
@@ -36,22 +34,6 @@ final class OwnSearches {
         };
         NodeRouter.OwnSearch<Connection> own = handler.search(query, ttl, listener);
         return new RunningSearch(own.query(), own.targets().size(), lifetime, () -> handler.endSearch(own), results);
-    }
-
-    static Query toQuery(String text) {
-        String trimmed = text == null ? "" : text.trim();
-        if (trimmed.regionMatches(true, 0, Urn.SHA1_PREFIX, 0, Urn.SHA1_PREFIX.length())) {
-            try {
-                return Query.forUrn(Urn.parse(trimmed));
-            } catch (IllegalArgumentException e) {
-                throw new ShoalException("not a valid urn:sha1: " + trimmed);
-            }
-        }
-        Query query = Query.keywords(trimmed);
-        if (query.keywords().isEmpty()) {
-            throw new ShoalException("nothing to search for in '" + text + "'");
-        }
-        return query;
     }
 
     private record RunningSearch(OwnQuery query, int peersQueried, Duration lifetime, Runnable onClose,

@@ -10,9 +10,11 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,11 +44,13 @@ final class PushUploader implements AutoCloseable {
     private final Names names;
     private final Server server;
     private final Semaphore permits = new Semaphore(MAX_CONCURRENT);
-    private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "shoal-push-upload");
-        t.setDaemon(true);
-        return t;
-    });
+    /** Exactly as many threads as permits (and a spare, as a permit is given back before its thread), no queue. */
+    private final ThreadPoolExecutor threads = new ThreadPoolExecutor(0, MAX_CONCURRENT + 1, 30, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), r -> {
+                Thread t = new Thread(r, "shoal-push-upload");
+                t.setDaemon(true);
+                return t;
+            });
 
     PushUploader(Guid serventId, Names names, Server server) {
         this.serventId = serventId;
@@ -65,13 +69,18 @@ final class PushUploader implements AutoCloseable {
             log.info("too many push callbacks running; ignoring push from {}", push.address());
             return;
         }
-        threads.execute(() -> {
-            try {
-                callBack(push.address(), push.fileIndex(), name);
-            } finally {
-                permits.release();
-            }
-        });
+        try {
+            threads.execute(() -> {
+                try {
+                    callBack(push.address(), push.fileIndex(), name);
+                } finally {
+                    permits.release();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            permits.release();
+            log.info("no thread for a push callback; ignoring push from {}", push.address());
+        }
     }
 
     static String givLine(long index, Guid serventId, String name) {

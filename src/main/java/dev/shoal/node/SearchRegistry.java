@@ -15,10 +15,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Our own running searches, by query GUID: the hand-off of their hits to listeners, and how many
- * results each has had, which a leaf reports to the ultrapeers running its query (BEAR/12).
+ * results each has had, which a leaf reports to the ultrapeers running its query (BEAR/12). A
+ * search takes at most {@link #MAX_RESULTS} results: what a listener keeps (a results table, say)
+ * then stays bounded however many hits peers send for it.
  */
 final class SearchRegistry {
     private static final Logger log = LoggerFactory.getLogger(SearchRegistry.class);
+    /** The same bound as the hits a search ranks: what is not ranked is not shown either. */
+    static final int MAX_RESULTS = SearchResults.MAX_HITS;
 
     private final Map<Guid, Entry> searches = new ConcurrentHashMap<>();
 
@@ -39,24 +43,31 @@ final class SearchRegistry {
         return e == null ? OptionalInt.empty() : OptionalInt.of(e.results().get());
     }
 
-    /** Splits a received hit into one {@link SearchHit} per result for the search that asked. */
-    void deliver(Header header, QueryHit hit) {
-        Entry entry = searches.get(header.guid());
-        if (entry == null) {
-            return;
+    /**
+     * Splits a received hit into one {@link SearchHit} per result for the search that asked; false
+     * when that search already has all the results it takes (the hit is dropped).
+     */
+    boolean deliver(Header header, QueryHit hit) {
+        Entry running = searches.get(header.guid());
+        if (running == null) {
+            return true;
         }
+        SearchListener listener = running.listener();
         String host = hit.address().getAddress().getHostAddress();
         for (QueryHit.Result r : hit.results()) {
+            if (running.results().incrementAndGet() > MAX_RESULTS) {
+                return false;
+            }
             SearchHit h = new SearchHit(r.name(), r.size(), urnOf(r), host, hit.address().getPort(), r.index(),
                     header.hops(), hit.serventId().toHex(), hit.vendor() == null ? "" : hit.vendor(),
                     hit.pushNeeded());
-            entry.results().incrementAndGet();
             try {
-                entry.listener().onHit(h);
+                listener.onHit(h);
             } catch (RuntimeException e) {
                 log.warn("search listener failed on {}", h, e);
             }
         }
+        return true;
     }
 
     private static String urnOf(QueryHit.Result r) {

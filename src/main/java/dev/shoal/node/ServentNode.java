@@ -11,6 +11,7 @@ import dev.shoal.node.api.DownloadSource;
 import dev.shoal.node.api.NodeConfig;
 import dev.shoal.node.api.NodeEvent;
 import dev.shoal.node.api.NodeListener;
+import dev.shoal.node.api.NodeStats;
 import dev.shoal.node.api.PeerInfo;
 import dev.shoal.node.api.Role;
 import dev.shoal.node.api.Search;
@@ -23,7 +24,6 @@ import dev.shoal.node.api.Traffic;
 import dev.shoal.node.api.UploadInfo;
 import dev.shoal.protocol.Frame;
 import dev.shoal.protocol.Ggep;
-import dev.shoal.protocol.Giv;
 import dev.shoal.protocol.Guid;
 import dev.shoal.protocol.Header;
 import dev.shoal.protocol.Pong;
@@ -77,6 +77,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     private final PushUploader pushUploads;
     private final PushDownloads pushDownloads;
     private final ResultJudge judge;
+    private final DropReport drops;
     private final RateMeter uploadMeter = new RateMeter();
     private final AtomicLong closedLinkBytesIn = new AtomicLong();
     private final AtomicLong closedLinkBytesOut = new AtomicLong();
@@ -108,21 +109,18 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
         this.pushUploads = new PushUploader(serventId,
                 index -> library.byIndex(index).map(f -> f.name()).orElse(null), uploads::serve);
         this.pushDownloads = new PushDownloads(handler::sendPush);
-        this.network.setHttpGateway(session -> {
-            if (Giv.isGiv(session.firstLine())) {
-                pushDownloads.serve(session);
-            } else {
-                uploads.serve(session);
-            }
-        });
+        this.drops = new DropReport(network::stats, handler.drops(), uploads::refusedForAddress);
+        this.network.setHttpGateway(new HttpRoutes(pushDownloads, uploads, drops::stats));
         SwarmSetup swarms = new SwarmSetup(config.dataDir().resolve("incomplete"), config.downloadsDir(),
                 ConfigViews.swarm(config), mesh, pushDownloads, scheduler);
         this.downloads = new DownloadManager(swarms,
                 (urn, queryTtl, hits) -> search(urn.toString(), queryTtl, hits::accept), this::publish);
         this.judge = new ResultJudge(config.dataDir(), () -> library, downloads::finished);
         this.own = new OwnSearches(handler, judge, config.tuning().queryLifetime());
-        this.metering = scheduler.every(Duration.ofSeconds(1),
-                () -> uploadMeter.sample(uploads.bytesSent(), clock.millis()));
+        this.metering = scheduler.every(Duration.ofSeconds(1), () -> {
+            uploadMeter.sample(uploads.bytesSent(), clock.millis());
+            drops.tick(clock.millis());
+        });
     }
 
     /** Opens the library, starts listening and dials the configured peers; timers on a thread of its own. */
@@ -319,6 +317,11 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
             in += d.info().bytesDone();
         }
         return new Traffic(in, out);
+    }
+
+    @Override
+    public NodeStats stats() {
+        return drops.stats();
     }
 
     @Override

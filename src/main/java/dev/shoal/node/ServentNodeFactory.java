@@ -3,13 +3,18 @@ package dev.shoal.node;
 import dev.shoal.node.api.NodeConfig;
 import dev.shoal.node.api.NodeFactory;
 import dev.shoal.node.api.NodeListener;
+import dev.shoal.node.api.NodeStats;
 import dev.shoal.node.api.SharedFileInfo;
 import dev.shoal.node.api.ShoalNode;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /** This package as the implementation of {@code node.api}, registered in {@code META-INF/services}. */
 public final class ServentNodeFactory implements NodeFactory {
+    private static final Duration STATS_TIMEOUT = Duration.ofSeconds(5);
+
     @Override
     public ShoalNode start(NodeConfig config) {
         return ServentNode.start(config);
@@ -23,5 +28,10 @@ public final class ServentNodeFactory implements NodeFactory {
     @Override
     public void checkLink(String urnOrMagnet) {
         Links.parse(urnOrMagnet);
+    }
+
+    @Override
+    public NodeStats stats(InetSocketAddress node) {
+        return StatsEndpoint.fetch(node, STATS_TIMEOUT);
     }
 }

@@ -62,7 +62,7 @@ final class UploadService implements HttpGateway {
     UploadService(Supplier<Library> library, int uploadSlots, long limitBytesPerSecond, AltLocs mesh, String serverName,
             Scheduler scheduler, Consumer<NodeEvent> events) {
         this.bandwidth = new Bandwidth(limitBytesPerSecond, scheduler);
-        this.slots = new UploadSlots(uploadSlots, Duration.ofSeconds(60));
+        this.slots = new UploadSlots(uploadSlots, Duration.ofSeconds(60), perAddress(uploadSlots));
         this.clock = scheduler.clock();
         this.events = events;
         this.handler = new HttpUploadHandler(new LibraryLookup(library), slots, bandwidth, tracker,
@@ -103,6 +103,16 @@ final class UploadService implements HttpGateway {
 
     long bytesSent() {
         return bytesSent.get();
+    }
+
+    /** One address may hold half the slots (at least one), so one host can never take them all. */
+    static int perAddress(int slots) {
+        return Math.max(1, slots / 2);
+    }
+
+    /** Upload requests told to wait only because their address held its share of the slots. */
+    long refusedForAddress() {
+        return slots.refusedForAddress();
     }
 
     void setLimit(long bytesPerSecond) {

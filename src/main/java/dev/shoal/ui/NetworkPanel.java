@@ -17,13 +17,17 @@ import javax.swing.SwingConstants;
 import javax.swing.table.DefaultTableCellRenderer;
 import javax.swing.table.TableRowSorter;
 
-/** The Network tab: connected peers, a box to connect to a host by hand, and the traffic graph. */
+/**
+ * The Network tab: connected peers, a box to connect to a host by hand, the traffic graph, and
+ * what the node dropped, refused and closed, by reason.
+ */
 final class NetworkPanel extends JPanel {
     /** Two minutes of one-second samples. */
     static final int GRAPH_SECONDS = 120;
 
     private final AppContext ctx;
     private final PeersModel peers = new PeersModel();
+    private final DropsModel drops = new DropsModel();
     private final TrafficHistory history = new TrafficHistory(GRAPH_SECONDS);
     private final TrafficGraph graph = new TrafficGraph(history);
     private final JTextField address = Widgets.field("connectField", "host:port", 18);
@@ -63,7 +67,17 @@ final class NetworkPanel extends JPanel {
         graphTitle.putClientProperty(FlatClientProperties.STYLE_CLASS, "h4");
         graphBox.add(graphTitle, BorderLayout.NORTH);
         graphBox.add(graph, BorderLayout.CENTER);
-        JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, Widgets.scroll(table), graphBox);
+        JPanel dropsBox = new JPanel(new BorderLayout(0, Widgets.px(4)));
+        JLabel dropsTitle = new JLabel("Dropped, refused and closed");
+        dropsTitle.putClientProperty(FlatClientProperties.STYLE_CLASS, "h4");
+        JTable dropsTable = Widgets.table("dropsTable", drops, new TableRowSorter<>(drops), 150, 330, 80);
+        Widgets.placeholder(dropsTable, "Nothing dropped yet.");
+        dropsBox.add(dropsTitle, BorderLayout.NORTH);
+        dropsBox.add(Widgets.scroll(dropsTable), BorderLayout.CENTER);
+        JSplitPane bottom = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, graphBox, dropsBox);
+        bottom.setResizeWeight(0.6);
+        bottom.setBorder(null);
+        JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT, Widgets.scroll(table), bottom);
         split.setResizeWeight(0.55);
         split.setBorder(null);
         add(top, BorderLayout.NORTH);
@@ -73,6 +87,7 @@ final class NetworkPanel extends JPanel {
             peers.setPeers(s.peers(), s.at());
             count.setText(s.peers().isEmpty() ? "No peers" : s.peers().size() + (s.peers().size() == 1 ? " peer" : " peers"));
             history.sample(s.traffic(), s.nanos());
+            drops.setStats(s.stats());
             graph.repaint();
         });
     }

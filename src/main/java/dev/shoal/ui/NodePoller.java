@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Samples the node once a second on its own thread (peers, traffic, rates, transfers) and gives
+ * Samples the node once a second on its own thread (peers, traffic, rates, transfers, drops) and gives
  * each snapshot to the panels on the EDT. Events say when something changes; polling supplies
  * what has no event, such as message counters and byte totals.
  */
@@ -59,7 +59,7 @@ final class NodePoller implements AutoCloseable {
                 downloads.add(d.info());
             }
             NodeSnapshot s = new NodeSnapshot(Instant.now(), System.nanoTime(), node.peers(), node.traffic(),
-                    node.uploadRate(), node.downloadRate(), downloads, node.uploads());
+                    node.uploadRate(), node.downloadRate(), downloads, node.uploads(), node.stats());
             SwingUtilities.invokeLater(() -> subscribers.forEach(c -> c.accept(s)));
         } catch (RuntimeException e) {
             // A node closing under us is expected at shutdown; keep ticking otherwise.

@@ -52,4 +52,22 @@ class JsonLineTest {
         assertThat(JsonLine.of(f, new MathContext(6)))
                 .isEqualTo("{\"p50\":200,\"ratio\":2.66667,\"big\":20000000,\"count\":7}");
     }
+
+    @Test
+    void aLineReadsBackAsItsFieldsInOrder() {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("reason", "query_flood");
+        f.put("count", 12345678901L);
+        f.put("small", 3);
+        f.put("text", "a \"quoted\"\nline");
+        assertThat(JsonLine.parse(JsonLine.of(f))).containsExactlyEntriesOf(f);
+    }
+
+    @Test
+    void somethingElseIsNotAnObject() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> JsonLine.parse("[1, 2]"))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> JsonLine.parse("{\"a\":"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

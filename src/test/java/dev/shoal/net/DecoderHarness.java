@@ -5,6 +5,7 @@ import dev.shoal.protocol.FramingException;
 import dev.shoal.protocol.Guid;
 import dev.shoal.protocol.Header;
 import dev.shoal.protocol.MessageType;
+import dev.shoal.time.Clock;
 import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -28,20 +29,26 @@ final class DecoderHarness {
     static final String PLAIN_FINAL = "GNUTELLA/0.6 200 OK\r\n\r\n";
     static final String DEFLATE_FINAL = "GNUTELLA/0.6 200 OK\r\nContent-Encoding: deflate\r\n\r\n";
 
-    private final GnutellaDecoder decoder = new GnutellaDecoder(MAX_PAYLOAD);
+    private final GnutellaDecoder decoder;
     private final ProtocolCodecSession session = new ProtocolCodecSession();
 
     /** The accepting side of a connection, which starts by reading the peer's first line. */
     static DecoderHarness accepted() {
-        return new DecoderHarness(false);
+        return new DecoderHarness(false, new GnutellaDecoder(MAX_PAYLOAD));
+    }
+
+    /** The same, holding the link's frames to {@code budgets} on {@code clock} and counting into {@code drops}. */
+    static DecoderHarness accepted(InboundBudget.Limits budgets, Clock clock, DropCounters drops) {
+        return new DecoderHarness(false, new GnutellaDecoder(MAX_PAYLOAD, budgets, clock, drops));
     }
 
     /** The dialling side, which reads one handshake step (the answer) and then frames. */
     static DecoderHarness dialled() {
-        return new DecoderHarness(true);
+        return new DecoderHarness(true, new GnutellaDecoder(MAX_PAYLOAD));
     }
 
-    private DecoderHarness(boolean outgoing) {
+    private DecoderHarness(boolean outgoing, GnutellaDecoder decoder) {
+        this.decoder = decoder;
         session.setTransportMetadata(new DefaultTransportMetadata("test", "tcp-like", false, true,
                 InetSocketAddress.class, SocketSessionConfig.class, Object.class));
         if (outgoing) {

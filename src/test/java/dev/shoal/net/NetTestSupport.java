@@ -32,6 +32,15 @@ abstract class NetTestSupport {
                 .withTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(5));
     }
 
+    /**
+     * The config with no per-address shares nor connect-rate ban worth the name: for tests whose
+     * many peers all come from 127.0.0.1 but stand for different hosts.
+     */
+    static NetConfig oneAddressForAll(NetConfig c) {
+        return c.withPeerLimits(c.peerLimits().withPerAddress(10_000, 10_000, 10_000, 10_000)
+                .withConnectRate(10_000, Duration.ofSeconds(1), Duration.ofSeconds(1)));
+    }
+
     ConnectionManager start(NetConfig config, ConnectionListener listener) throws IOException {
         return start(config, listener, realTime);
     }

@@ -381,7 +381,7 @@ class RawPeerTest extends NetTestSupport {
 
     @Test
     void httpSessionsBeyondTheLimitGet503AndTheOthersCarryOn() throws Exception {
-        ConnectionManager m = start(config("m"), new Recorder());
+        ConnectionManager m = start(oneAddressForAll(config("m")), new Recorder());
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.atomic.AtomicInteger serving = new java.util.concurrent.atomic.AtomicInteger();
         m.setHttpGateway(session -> {

@@ -40,12 +40,23 @@ class ReadThrottleTest {
     }
 
     @Test
-    void onlyFramesCount() {
+    void onlyReceivedFramesAndHttpBytesCount() {
         for (int i = 0; i < 1000; i++) {
-            throttle.offered(this, received(new HttpBytes(new byte[4096])));
             throttle.offered(this, new IoEvent(IoEventType.MESSAGE_SENT, session, frame));
+            throttle.offered(this, new IoEvent(IoEventType.SESSION_IDLE, session, null));
         }
         assertThat(session.isReadSuspended()).isFalse();
+    }
+
+    /** Regression: HTTP bytes waiting for a worker were not counted, so a flood of them had no bound. */
+    @Test
+    void httpBytesWaitingForAWorkerStopReadingToo() {
+        byte[] chunk = new byte[4096];
+        for (int i = 0; i <= ReadThrottle.HIGH / chunk.length; i++) {
+            throttle.offered(this, received(new HttpBytes(chunk)));
+        }
+        assertThat(session.isReadSuspended()).isTrue();
+        assertThat(ReadThrottle.waiting(session)).isGreaterThan(ReadThrottle.HIGH);
     }
 
     @Test

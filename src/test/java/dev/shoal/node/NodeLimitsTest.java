@@ -65,6 +65,13 @@ class NodeLimitsTest {
     }
 
     @Test
+    void searchesAndTheDropLog() {
+        assertThat(SearchRegistry.MAX_RESULTS).isEqualTo(SearchResults.MAX_HITS);
+        says("Hits taken per search", "the searcher; later results are dropped");
+        says("Drop summary in the log", "one line per " + seconds(Duration.ofMillis(DropReport.LOG_PERIOD_MILLIS)));
+    }
+
+    @Test
     void answering() {
         says("Results", n(LocalResponder.MAX_ANSWERS) + " per query",
                 "hands over " + n(LocalResponder.CANDIDATES) + " matches", "the best " + n(LocalResponder.MAX_ANSWERS));
@@ -93,7 +100,8 @@ class NodeLimitsTest {
 
     @Test
     void uploadsAndPushes() {
-        says("Upload slots", config.uploadSlots() + ", then 503");
+        says("Upload slots", config.uploadSlots() + ", then 503", "one address holds at most half of them");
+        assertThat(UploadService.perAddress(config.uploadSlots())).isEqualTo(config.uploadSlots() / 2);
         says("Push callbacks we make (uploads)", PushUploader.MAX_CONCURRENT + " at once");
         says("Our Pushes (downloads)", "TTL " + MessageHandler.PUSH_TTL,
                 "a GIV is awaited " + seconds(tuning.pushTimeout()));

@@ -129,7 +129,7 @@ class DesktopAppGuiTest {
     }
 
     @Test
-    void networkTabListsPeersAndConnectsByHand(@TempDir Path extra) throws Exception {
+    void networkTabListsPeersConnectsByHandAndShowsDrops(@TempDir Path extra) throws Exception {
         showTab("Network");
         JTableFixture peers = window.table("peersTable");
         waitFor("the five demo peers", () -> rows(peers.target()) == DemoNetwork.NODES);
@@ -148,6 +148,20 @@ class DesktopAppGuiTest {
             waitFor("a sixth peer", () -> rows(peers.target()) == DemoNetwork.NODES + 1);
             waitFor("the notice", () -> String.valueOf(lastNotice()).startsWith("Connected to 127.0.0.1:"));
         }
+        JTableFixture drops = window.table("dropsTable");
+        try (java.net.Socket nonsense = new java.net.Socket("127.0.0.1", app.node.listenAddress().getPort())) {
+            nonsense.getOutputStream().write("HELLO?\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            nonsense.getInputStream().readAllBytes();
+        }
+        waitFor("the refused connection among the drops", () -> {
+            for (int row = 0; row < rows(drops.target()); row++) {
+                if ("first line neither Gnutella nor HTTP".equals(value(drops.target(), row, 1))) {
+                    return "Connection refused".equals(value(drops.target(), row, 0))
+                            && Long.valueOf(1).equals(value(drops.target(), row, 2));
+                }
+            }
+            return false;
+        });
     }
 
     @Test

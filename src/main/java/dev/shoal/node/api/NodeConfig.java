@@ -174,12 +174,15 @@ public record NodeConfig(
      * @param dynamicQuerying    an ultrapeer runs its own and its leaves' queries step by step; when false
      *                           it floods them with the TTL they came with
      * @param dynamicQueryTarget results after which a dynamic query by keywords stops
+     * @param linkBudgets        hold each link to its message and byte budgets (see
+     *                           {@code protocol-spec/hardening.md}); off only for benchmarks that measure
+     *                           how fast the router goes, never on a node that talks to strangers
      */
     public record Tuning(Duration handshakeTimeout, int sendQueueBytes, int hostCacheSize, boolean deflate,
             int chunkSize, Duration connectTimeout, Duration pushTimeout, Duration readTimeout, int maxFailures,
             int maxBusyRetries, Duration maxRetryAfter, Duration checkpointInterval, int maxKnownSources,
             Duration queryLifetime, int outgoingUltrapeers, Duration promotionUptime, long promotionRate,
-            boolean dynamicQuerying, int dynamicQueryTarget) {
+            boolean dynamicQuerying, int dynamicQueryTarget, boolean linkBudgets) {
 
         public static final Duration DEFAULT_QUERY_LIFETIME = Duration.ofSeconds(10);
 
@@ -204,7 +207,7 @@ public record NodeConfig(
             return new Tuning(Duration.ofSeconds(10), 128 * 1024, 1024, true,
                     512 * 1024, Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(30), 3,
                     10, Duration.ofMinutes(10), Duration.ofSeconds(1), 100, DEFAULT_QUERY_LIFETIME,
-                    4, Duration.ofHours(1), 10 * 1024, true, 150);
+                    4, Duration.ofHours(1), 10 * 1024, true, 150, true);
         }
 
         public Builder toBuilder() {
@@ -221,6 +224,10 @@ public record NodeConfig(
 
         public Tuning withQueryLifetime(Duration d) {
             return toBuilder().queryLifetime(d).build();
+        }
+
+        public Tuning withLinkBudgets(boolean on) {
+            return toBuilder().linkBudgets(on).build();
         }
 
         /** A mutable copy of a tuning; {@link #build()} validates. */
@@ -244,6 +251,7 @@ public record NodeConfig(
             private long promotionRate;
             private boolean dynamicQuerying;
             private int dynamicQueryTarget;
+            private boolean linkBudgets;
 
             private Builder(Tuning t) {
                 handshakeTimeout = t.handshakeTimeout;
@@ -265,6 +273,7 @@ public record NodeConfig(
                 promotionRate = t.promotionRate;
                 dynamicQuerying = t.dynamicQuerying;
                 dynamicQueryTarget = t.dynamicQueryTarget;
+                linkBudgets = t.linkBudgets;
             }
 
             public Builder handshakeTimeout(Duration v) {
@@ -299,11 +308,16 @@ public record NodeConfig(
                 return this;
             }
 
+            public Builder linkBudgets(boolean on) {
+                linkBudgets = on;
+                return this;
+            }
+
             public Tuning build() {
                 return new Tuning(handshakeTimeout, sendQueueBytes, hostCacheSize, deflate, chunkSize, connectTimeout,
                         pushTimeout, readTimeout, maxFailures, maxBusyRetries, maxRetryAfter, checkpointInterval,
                         maxKnownSources, queryLifetime, outgoingUltrapeers, promotionUptime, promotionRate,
-                        dynamicQuerying, dynamicQueryTarget);
+                        dynamicQuerying, dynamicQueryTarget, linkBudgets);
             }
         }
     }

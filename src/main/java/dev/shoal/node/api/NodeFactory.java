@@ -1,5 +1,6 @@
 package dev.shoal.node.api;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -14,4 +15,7 @@ public interface NodeFactory {
 
     /** See {@link Shoal#checkLink}. */
     void checkLink(String urnOrMagnet);
+
+    /** See {@link Shoal#stats}. */
+    NodeStats stats(InetSocketAddress node);
 }

@@ -1,5 +1,6 @@
 package dev.shoal.node.api;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -24,6 +25,14 @@ public final class Shoal {
     /** Hashes and indexes {@code folder} (reusing hashes cached in {@code dataDir}) and lists its files. */
     public static List<SharedFileInfo> index(Path folder, Path dataDir, NodeListener progress) {
         return Implementation.FACTORY.index(folder, dataDir, progress);
+    }
+
+    /**
+     * Asks the node running at {@code node} (on this machine: it answers loopback clients only)
+     * for its {@link NodeStats}; a {@link ShoalException} says why it could not.
+     */
+    public static NodeStats stats(InetSocketAddress node) {
+        return Implementation.FACTORY.stats(node);
     }
 
     /** Looked up once, on first use. */

@@ -87,6 +87,9 @@ public interface ShoalNode extends AutoCloseable {
     /** All bytes received from and sent to peers: Gnutella links and file transfers. */
     Traffic traffic();
 
+    /** What the node has dropped, refused and closed so far, by reason, and its sockets now. */
+    NodeStats stats();
+
     /** Completes when the start-up scan of the shared folders is done. */
     CompletableFuture<Void> libraryReady();
 

@@ -12,13 +12,17 @@ import java.util.Optional;
  * because binary messages (possibly compressed) may follow in the same read.
  *
  * <p>Limits protect the servent from a peer that never ends its block: more than
- * {@code maxHeaders} header lines or a line longer than {@code maxLine} characters is a
+ * {@code maxHeaders} header lines, a line longer than {@code maxLine} characters, or a block
+ * longer than {@link #MAX_BLOCK} bytes in all (continuation lines do not count as headers, so
+ * without this an endless run of them would grow one header without bound) is a
  * {@link FramingException}. After a message is returned the reader starts over, ready for the
  * next step. This class is not thread safe.
  */
 public final class HandshakeReader {
     public static final int MAX_HEADERS = 64;
     public static final int MAX_LINE = 4096;
+    /** Bytes in one step, line ends included; real ones are one to three kilobytes. */
+    public static final int MAX_BLOCK = 32 * 1024;
 
     private final int maxHeaders;
     private final int maxLine;
@@ -26,6 +30,7 @@ public final class HandshakeReader {
     private String firstLine;
     private HandshakeHeaders.Builder headers = HandshakeHeaders.builder();
     private int headerLines;
+    private int blockBytes;
 
     public HandshakeReader() {
         this(MAX_HEADERS, MAX_LINE);
@@ -52,6 +57,9 @@ public final class HandshakeReader {
     public Optional<HandshakeMessage> feed(ByteBuffer in) throws FramingException {
         while (in.hasRemaining()) {
             char c = (char) (in.get() & 0xFF);
+            if (++blockBytes > MAX_BLOCK) {
+                throw new FramingException("handshake longer than " + MAX_BLOCK + " bytes");
+            }
             if (c != '\n') {
                 if (line.length() > maxLine) {
                     throw new FramingException("handshake line longer than " + maxLine + " characters");
@@ -88,6 +96,7 @@ public final class HandshakeReader {
             firstLine = null;
             headers = HandshakeHeaders.builder();
             headerLines = 0;
+            blockBytes = 0;
             return Optional.of(message);
         }
         if (text.charAt(0) == ' ' || text.charAt(0) == '\t') {

@@ -161,7 +161,7 @@ public final class HttpUploadHandler {
         }
         boolean get = req.method().equals("GET");
         if (get) {
-            UploadSlots.Decision d = slots.acquire(c, clock.millis());
+            UploadSlots.Decision d = slots.acquire(c, c.remote.getAddress(), clock.millis());
             if (!d.granted()) {
                 int retry = slots.retryAfterSeconds();
                 List<HttpHeader> extra = List.of(

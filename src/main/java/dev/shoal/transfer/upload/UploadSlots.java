@@ -1,6 +1,8 @@
 package dev.shoal.transfer.upload;
 
+import java.net.InetAddress;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -13,7 +15,9 @@ import java.util.Set;
  * <p>A holder (one per connection) keeps its slot until {@link #release}; a refused holder is
  * queued and told its position. A free slot goes to a newcomer only when nobody queued ahead could
  * take it, so polling in line is never overtaken. Queued holders that stop polling for the queue
- * lifetime are forgotten. Thread-safe; time is passed in.
+ * lifetime are forgotten. One address holds at most {@code perAddress} slots: its further
+ * holders wait in line without blocking the holders of other addresses behind them (counted in
+ * {@link #refusedForAddress()}). Thread-safe; time is passed in.
  */
 public final class UploadSlots {
     public static final int DEFAULT_SLOTS = 4;
@@ -25,6 +29,11 @@ public final class UploadSlots {
     }
 
     private final Set<Object> holders = new HashSet<>();
+    /** The address of each holder and queued holder that gave one, and how many slots each address holds. */
+    private final Map<Object, InetAddress> addressOf = new HashMap<>();
+    private final Map<InetAddress, Integer> heldBy = new HashMap<>();
+    private final int perAddress;
+    private long refusedForAddress;
     /** Holder → time of its last poll, in arrival order. */
     private final LinkedHashMap<Object, Long> queue = new LinkedHashMap<>();
     private final int retryAfterSeconds;
@@ -36,25 +45,46 @@ public final class UploadSlots {
     }
 
     public UploadSlots(int slots, Duration retryAfter) {
-        if (slots < 1) {
+        this(slots, retryAfter, Integer.MAX_VALUE);
+    }
+
+    /** As above, one address holding at most {@code perAddress} of the slots. */
+    public UploadSlots(int slots, Duration retryAfter, int perAddress) {
+        if (slots < 1 || perAddress < 1) {
             throw new IllegalArgumentException("need at least one upload slot");
         }
         this.slots = slots;
         this.retryAfterSeconds = (int) Math.max(1, retryAfter.toSeconds());
         this.queueLifetimeMillis = 2L * retryAfterSeconds * 1000 + 10_000;
+        this.perAddress = perAddress;
     }
 
     public synchronized Decision acquire(Object holder, long nowMillis) {
+        return acquire(holder, null, nowMillis);
+    }
+
+    /** As {@link #acquire(Object, long)} for a holder connected from {@code address} (null: unknown). */
+    public synchronized Decision acquire(Object holder, InetAddress address, long nowMillis) {
         if (holders.contains(holder)) {
             return Decision.GRANTED;
         }
         expire(nowMillis);
+        if (address != null) {
+            addressOf.put(holder, address);
+        }
         int free = slots - holders.size();
-        int ahead = positionOf(holder);
+        int ahead = waitingAhead(holder);
         if (free > 0 && ahead < free) {
-            queue.remove(holder);
-            holders.add(holder);
-            return Decision.GRANTED;
+            if (!hasRoom(address)) {
+                refusedForAddress++;
+            } else {
+                queue.remove(holder);
+                holders.add(holder);
+                if (address != null) {
+                    heldBy.merge(address, 1, Integer::sum);
+                }
+                return Decision.GRANTED;
+            }
         }
         // Re-putting an existing key keeps its place in a LinkedHashMap.
         queue.put(holder, nowMillis);
@@ -63,8 +93,16 @@ public final class UploadSlots {
 
     /** Frees the holder's slot and its place in line, if any. */
     public synchronized void release(Object holder) {
-        holders.remove(holder);
+        InetAddress address = addressOf.remove(holder);
+        if (holders.remove(holder) && address != null) {
+            heldBy.computeIfPresent(address, (a, n) -> n == 1 ? null : n - 1);
+        }
         queue.remove(holder);
+    }
+
+    /** Times a holder was kept waiting only because its address held its share of the slots. */
+    public synchronized long refusedForAddress() {
+        return refusedForAddress;
     }
 
     public void setSlots(int slots) {
@@ -90,6 +128,24 @@ public final class UploadSlots {
         return retryAfterSeconds;
     }
 
+    private boolean hasRoom(InetAddress address) {
+        return address == null || heldBy.getOrDefault(address, 0) < perAddress;
+    }
+
+    /** Holders in line before this one that could take a slot now (their address has room). */
+    private int waitingAhead(Object holder) {
+        int n = 0;
+        for (Object o : queue.keySet()) {
+            if (o.equals(holder)) {
+                break;
+            }
+            if (hasRoom(addressOf.get(o))) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** Zero-based place in line; the line's length when absent. */
     private int positionOf(Object holder) {
         int i = 0;
@@ -105,8 +161,12 @@ public final class UploadSlots {
     private void expire(long nowMillis) {
         Iterator<Map.Entry<Object, Long>> it = queue.entrySet().iterator();
         while (it.hasNext()) {
-            if (nowMillis - it.next().getValue() > queueLifetimeMillis) {
+            Map.Entry<Object, Long> e = it.next();
+            if (nowMillis - e.getValue() > queueLifetimeMillis) {
                 it.remove();
+                if (!holders.contains(e.getKey())) {
+                    addressOf.remove(e.getKey());
+                }
             }
         }
     }
