@@ -55,6 +55,16 @@ public record PeerLimits(InboundBudget.Limits budgets, int socketsPerAddress, in
                 Duration.ofHours(1), 4096, Duration.ofSeconds(20), Duration.ofSeconds(30), Duration.ofSeconds(60));
     }
 
+    /**
+     * No per-address share nor connect-rate ban worth the name: for networks whose many peers all
+     * come from one address but stand for different hosts (nodes started side by side on 127.0.0.1
+     * by tests and benchmarks). Never for a node that talks to strangers.
+     */
+    public PeerLimits oneAddressForAll() {
+        return withPerAddress(10_000, 10_000, 10_000, 10_000)
+                .withConnectRate(10_000, Duration.ofSeconds(1), Duration.ofSeconds(1));
+    }
+
     public PeerLimits withBudgets(InboundBudget.Limits b) {
         return new PeerLimits(b, socketsPerAddress, socketsTotal, linksPerAddress, leavesPerAddress, httpPerAddress,
                 connectsPerMinute, firstBan, longestBan, trackedAddresses, httpHeadTimeout, httpStall, sendStall);

@@ -23,6 +23,9 @@ public final class ConfigViews {
         if (!t.linkBudgets()) {
             limits = limits.withBudgets(InboundBudget.Limits.unlimited());
         }
+        if (!t.addressShares()) {
+            limits = limits.oneAddressForAll();
+        }
         return new NetConfig(c.listen(), c.maxConnections(), c.maxLeaves(), c.leafUltrapeers(), c.maxPayload(),
                 c.keepAlive(), c.idleTimeout(), t.handshakeTimeout(), t.sendQueueBytes(), BuildInfo.userAgent(),
                 startingRole(c.role()), c.dataDir(), t.deflate(), t.outgoingUltrapeers(), t.hostCacheSize(),

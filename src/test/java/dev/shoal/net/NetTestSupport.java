@@ -37,8 +37,7 @@ abstract class NetTestSupport {
      * many peers all come from 127.0.0.1 but stand for different hosts.
      */
     static NetConfig oneAddressForAll(NetConfig c) {
-        return c.withPeerLimits(c.peerLimits().withPerAddress(10_000, 10_000, 10_000, 10_000)
-                .withConnectRate(10_000, Duration.ofSeconds(1), Duration.ofSeconds(1)));
+        return c.withPeerLimits(c.peerLimits().oneAddressForAll());
     }
 
     ConnectionManager start(NetConfig config, ConnectionListener listener) throws IOException {

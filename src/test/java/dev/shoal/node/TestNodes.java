@@ -42,7 +42,8 @@ final class TestNodes implements AutoCloseable {
     private final List<ServentNode> nodes = new CopyOnWriteArrayList<>();
     private final Map<ServentNode, List<NodeEvent.QueryReceived>> queries = new ConcurrentHashMap<>();
     private final Map<ServentNode, Deliveries> deliveries = new ConcurrentHashMap<>();
-    private UnaryOperator<NodeConfig> common = UnaryOperator.identity();
+    /** Every node here comes from 127.0.0.1 but stands for a host of its own. */
+    private UnaryOperator<NodeConfig> common = c -> c.withTuning(c.tuning().toBuilder().addressShares(false).build());
 
     TestNodes(Path root) {
         this.root = root;

@@ -177,12 +177,16 @@ public record NodeConfig(
      * @param linkBudgets        hold each link to its message and byte budgets (see
      *                           {@code protocol-spec/hardening.md}); off only for benchmarks that measure
      *                           how fast the router goes, never on a node that talks to strangers
+     * @param addressShares      hold each address to its share of links and slots and ban one that connects
+     *                           too often; off only for networks of nodes side by side on one address
+     *                           (tests and benchmarks on 127.0.0.1), never on a node that talks to strangers
      */
     public record Tuning(Duration handshakeTimeout, int sendQueueBytes, int hostCacheSize, boolean deflate,
             int chunkSize, Duration connectTimeout, Duration pushTimeout, Duration readTimeout, int maxFailures,
             int maxBusyRetries, Duration maxRetryAfter, Duration checkpointInterval, int maxKnownSources,
             Duration queryLifetime, int outgoingUltrapeers, Duration promotionUptime, long promotionRate,
-            boolean dynamicQuerying, int dynamicQueryTarget, boolean linkBudgets) {
+            boolean dynamicQuerying, int dynamicQueryTarget, boolean linkBudgets,
+            boolean addressShares) {
 
         public static final Duration DEFAULT_QUERY_LIFETIME = Duration.ofSeconds(10);
 
@@ -207,7 +211,7 @@ public record NodeConfig(
             return new Tuning(Duration.ofSeconds(10), 128 * 1024, 1024, true,
                     512 * 1024, Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(30), 3,
                     10, Duration.ofMinutes(10), Duration.ofSeconds(1), 100, DEFAULT_QUERY_LIFETIME,
-                    4, Duration.ofHours(1), 10 * 1024, true, 150, true);
+                    4, Duration.ofHours(1), 10 * 1024, true, 150, true, true);
         }
 
         public Builder toBuilder() {
@@ -252,6 +256,7 @@ public record NodeConfig(
             private boolean dynamicQuerying;
             private int dynamicQueryTarget;
             private boolean linkBudgets;
+            private boolean addressShares;
 
             private Builder(Tuning t) {
                 handshakeTimeout = t.handshakeTimeout;
@@ -274,6 +279,7 @@ public record NodeConfig(
                 dynamicQuerying = t.dynamicQuerying;
                 dynamicQueryTarget = t.dynamicQueryTarget;
                 linkBudgets = t.linkBudgets;
+                addressShares = t.addressShares;
             }
 
             public Builder handshakeTimeout(Duration v) {
@@ -313,11 +319,17 @@ public record NodeConfig(
                 return this;
             }
 
+            public Builder addressShares(boolean on) {
+                addressShares = on;
+                return this;
+            }
+
             public Tuning build() {
                 return new Tuning(handshakeTimeout, sendQueueBytes, hostCacheSize, deflate, chunkSize, connectTimeout,
                         pushTimeout, readTimeout, maxFailures, maxBusyRetries, maxRetryAfter, checkpointInterval,
                         maxKnownSources, queryLifetime, outgoingUltrapeers, promotionUptime, promotionRate,
-                        dynamicQuerying, dynamicQueryTarget, linkBudgets);
+                        dynamicQuerying, dynamicQueryTarget, linkBudgets,
+                        addressShares);
             }
         }
     }
