@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.Random;
 
@@ -67,16 +69,17 @@ public final class TestFiles {
     /** Serves {@code files}, and the trees of those with a Tiger root (computed from the bytes on disk). */
     public static SharedFileLookup lookup(ServedFile... files) {
         List<ServedFile> list = List.of(files);
+        Map<Path, HashTree> trees = new ConcurrentHashMap<>();
         return new SharedFileLookup() {
             @Override
             public Optional<HashTree> tree(Urn urn) {
-                return byUrn(urn).filter(f -> f.tigerRoot() != null).map(f -> {
+                return byUrn(urn).filter(f -> f.tigerRoot() != null).map(f -> trees.computeIfAbsent(f.path(), p -> {
                     try {
-                        return treeOf(Files.readAllBytes(f.path()));
+                        return treeOf(Files.readAllBytes(p));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
-                });
+                }));
             }
 
             @Override
