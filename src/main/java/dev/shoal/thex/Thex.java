@@ -4,10 +4,11 @@ import dev.shoal.protocol.TigerRoot;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -39,7 +40,7 @@ public final class Thex {
 
     /** The DIME message describing and carrying {@code tree}. */
     public static byte[] encode(HashTree tree) {
-        String uri = "uuid:" + UUID.nameUUIDFromBytes(tree.root().digest());
+        String uri = uri(tree.root().digest());
         String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n"
                 + "<!DOCTYPE hashtree SYSTEM \"" + DTD + "\">\r\n"
                 + "<hashtree>\r\n"
@@ -51,6 +52,16 @@ public final class Thex {
         return Dime.encode(List.of(
                 new Dime.Record(Dime.MIME, "text/xml", "", xml.getBytes(StandardCharsets.UTF_8)),
                 new Dime.Record(Dime.URI, BREADTH_FIRST, uri, tree.breadthFirst())));
+    }
+
+    /**
+     * The tree record's id, made from the root's first 16 bytes read as little-endian fields the
+     * way gtk-gnutella makes it, so that both serialise a tree to the same bytes.
+     */
+    private static String uri(byte[] root) {
+        ByteBuffer b = ByteBuffer.wrap(root).order(ByteOrder.LITTLE_ENDIAN);
+        return String.format(Locale.ROOT, "uuid:%08x-%04x-%04x-%04x-%08x%04x", b.getInt(0), b.getShort(4),
+                b.getShort(6), b.getShort(8), b.getInt(10), b.getShort(14));
     }
 
     /**
