@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 final class TreeFetch {
     private static final Logger log = LoggerFactory.getLogger(TreeFetch.class);
-    private static final int MAX_FETCHING = 2;
+    static final int MAX_FETCHING = 2;
 
     private final long size;
     private final TigerRoot given;
