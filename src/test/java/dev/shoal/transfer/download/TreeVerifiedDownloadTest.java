@@ -50,6 +50,9 @@ class TreeVerifiedDownloadTest {
     private final List<String> story = new CopyOnWriteArrayList<>();
     private final List<DownloadProgress> progress = new CopyOnWriteArrayList<>();
     private final List<String> bans = new CopyOnWriteArrayList<>();
+    /** The verified prefix and the chunks done before it, each time the download reported progress. */
+    private final List<long[]> verifiedThenDone = new CopyOnWriteArrayList<>();
+    private volatile SwarmDownload current;
     private final ExecutorScheduler systemTime = new ExecutorScheduler("tree-test-time");
 
     @BeforeEach
@@ -80,6 +83,11 @@ class TreeVerifiedDownloadTest {
             public void onProgress(DownloadProgress p) {
                 progress.add(p);
                 story.add(p.state() + " " + p.bytesDone());
+                SwarmDownload d = current;
+                if (d != null) {
+                    long verified = d.verifiedPrefix();
+                    verifiedThenDone.add(new long[] {verified, d.chunkOwners().done().nextClearBit(0)});
+                }
             }
 
             @Override
@@ -92,6 +100,7 @@ class TreeVerifiedDownloadTest {
                 SwarmSetup.standalone(tmp.resolve("incomplete"), tmp.resolve("downloads"), CONFIG, systemTime),
                 listener);
         downloads.add(d);
+        current = d;
         d.start();
         return d;
     }
@@ -134,20 +143,12 @@ class TreeVerifiedDownloadTest {
         TestUploadServer good = server(data, 1_000_000, tree.root());
         assertThat(tree.nodeBytes(tree.depth())).isEqualTo(CONFIG.chunkSize());
         SwarmDownload d = download(tree.root(), good.source());
-        List<Long> seen = new CopyOnWriteArrayList<>();
-        while (!d.result().isDone()) {
-            long v = d.verifiedPrefix();
-            if (v > 0 && v < SIZE) {
-                seen.add(v);
-                // Every verified byte is in a chunk already on disk.
-                ChunkOwners owners = d.chunkOwners();
-                assertThat(owners.done().nextClearBit(0) * (long) CONFIG.chunkSize()).isGreaterThanOrEqualTo(v);
-            }
-            Thread.onSpinWait();
-        }
-        assertThat(d.result().get()).content().isNotNull();
-        assertThat(seen).isNotEmpty().isSorted();
-        assertThat(seen).allMatch(v -> v % CONFIG.chunkSize() == 0);
+        assertThat(d.result().get(60, TimeUnit.SECONDS)).hasSameBinaryContentAs(tmp.resolve("share0/f7.bin"));
+        List<Long> during = verifiedThenDone.stream().map(v -> v[0]).filter(v -> v > 0 && v < SIZE).toList();
+        assertThat(during).as("verified prefixes seen while downloading").isNotEmpty().isSorted()
+                .allMatch(v -> v % CONFIG.chunkSize() == 0);
+        // Never ahead of the chunks on disk.
+        assertThat(verifiedThenDone).allMatch(v -> v[0] <= Math.min(SIZE, v[1] * CONFIG.chunkSize()));
         assertThat(d.verifiedPrefix()).isEqualTo(SIZE);
     }
 
