@@ -8,14 +8,24 @@ import java.util.List;
  * Checks a download's chunks as they come in, before the whole file can be hashed: each check
  * covers a unit of one or more consecutive chunks and passes or fails it. The whole file's SHA-1
  * stays the final word (see {@link PrefixHasher}); a verifier only lets bad data be caught, and
- * its sender named, while the download runs. Used by the coordinating thread only.
+ * its sender named, while the download runs. The coordinating thread picks the units due and
+ * records verdicts; {@link #matches} may run on another thread meanwhile.
  */
 interface ChunkVerifier {
     /** Nothing to check chunks against: every byte waits for the final SHA-1. */
     ChunkVerifier NONE = new ChunkVerifier() {
         @Override
-        public Checked check(PrefixHasher.Source file, BitSet done, long maxBytes) {
-            return new Checked(0, List.of());
+        public List<Unit> due(BitSet done, long maxBytes) {
+            return List.of();
+        }
+
+        @Override
+        public boolean matches(PrefixHasher.Source file, Unit unit) {
+            throw new IllegalStateException("nothing to check against");
+        }
+
+        @Override
+        public void passed(Unit unit) {
         }
 
         @Override
@@ -37,23 +47,27 @@ interface ChunkVerifier {
         }
     };
 
-    /** Chunks {@code first..last}, checked together. */
-    record Unit(int index, int first, int last) {
+    /** Chunks {@code first..last}, checked together, covering bytes {@code start .. start + length - 1}. */
+    record Unit(int index, int first, int last, long start, long length) {
         List<Integer> chunks() {
             return java.util.stream.IntStream.rangeClosed(first, last).boxed().toList();
         }
     }
 
-    /** What a call to {@link #check} did: bytes read, and the units whose bytes did not match. */
-    record Checked(long bytes, List<Unit> bad) {
-    }
+    /**
+     * Units whose chunks are all {@code done} and that are not checked yet, in file order, about
+     * {@code maxBytes} of them (at least one when there is one).
+     */
+    List<Unit> due(BitSet done, long maxBytes);
 
     /**
-     * Checks, in file order, the units whose chunks are all {@code done} and that were not checked
-     * yet, stopping once about {@code maxBytes} were read. A bad unit is forgotten at once: its
-     * chunks must be fetched again.
+     * Whether the unit's bytes in {@code file} are right. Reads the file and keeps no state: safe
+     * on any thread, beside the other methods (which the coordinating thread calls).
      */
-    Checked check(PrefixHasher.Source file, BitSet done, long maxBytes) throws IOException;
+    boolean matches(PrefixHasher.Source file, Unit unit) throws IOException;
+
+    /** The unit's bytes were found right. */
+    void passed(Unit unit);
 
     /** Bytes from the start of the file that passed, up to the first unit that has not. */
     long verifiedPrefix();

@@ -37,12 +37,12 @@ import org.slf4j.LoggerFactory;
  * be tried, aborts workers whose source went silent, checkpoints, reports progress, and hashes
  * the part file while it fills (see {@link PrefixHasher}), so that verifying at the end costs
  * little. When a source offers the file's Tiger tree (and its root is trusted: see
- * {@link TreeFetch}), each chunk is also checked against the tree as soon as it is done (see
- * {@link Verification}): a bad one is fetched again from another source and its sender banned at
- * once, and only chunks that passed are hashed into the SHA-1. On a hash mismatch at the end it
- * looks for the liar: a source that provided every chunk is banned; otherwise the chunks of one
- * suspect at a time are fetched again from the others with the suspect held out, and the suspect
- * is banned if that makes the hash match.
+ * {@link TreeFetch}), each chunk is also checked against the tree soon after it is done, on a
+ * thread of its own (see {@link Verification}): a bad one is fetched again from another source and
+ * its sender banned at once. On a hash mismatch at the end, the chunks not checked yet are checked
+ * against the tree; failing that it looks for the liar: a source that provided every chunk is
+ * banned; otherwise the chunks of one suspect at a time are fetched again from the others with the
+ * suspect held out, and the suspect is banned if that makes the hash match.
  *
  * <p>Time: the coordinator wakes on every change and on a tick of the setup's scheduler, and reads
  * that scheduler's clock, so that a download runs on virtual time as well as on the system's.
@@ -99,8 +99,8 @@ public final class SwarmDownload {
         this.trees = new TreeFetch(request.size(), request.tigerRoot());
         AtomicInteger n = new AtomicInteger();
         String prefix = "swarm-" + request.urn().base32().substring(0, 8) + "-";
-        // The coordinator, the workers and the checkpointer.
-        this.executor = new ThreadPoolExecutor(config.maxActiveSources() + 2, config.maxActiveSources() + 2,
+        // The coordinator, the workers, the checkpointer and the tree checks.
+        this.executor = new ThreadPoolExecutor(config.maxActiveSources() + 3, config.maxActiveSources() + 3,
                 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
                     Thread t = new Thread(r, prefix + n.incrementAndGet());
                     t.setDaemon(true);
@@ -204,7 +204,7 @@ public final class SwarmDownload {
             if (preferStart) {
                 chunks.preferStart();
             }
-            verification = new Verification(trees, chunks, hasher, this::ban);
+            verification = new Verification(trees, chunks, hasher, this::ban, executor, this::wake);
             crew = new Crew(request.urn(), setup, pool, chunks, new ChunkWriter(part, chunks), trees, this::wake);
             lastCheckpoint = chunks.doneSnapshot();
             if (!lastCheckpoint.isEmpty()) {
@@ -255,6 +255,9 @@ public final class SwarmDownload {
                     ban(suspect, "its chunks differed from other sources' and the hash matched without them");
                 }
                 return finish();
+            }
+            if (verification.findBad(part::read)) {
+                continue;
             }
             verification.blameTree(request.size());
             if (round >= maxRounds) {
@@ -318,7 +321,7 @@ public final class SwarmDownload {
     private void fetchAll() throws IOException, DownloadException, InterruptedException {
         long lastEmit = 0;
         SwarmState lastState = null;
-        while (!chunks.allDone() || !verification.checkRest(part::read)) {
+        while (!chunks.allDone()) {
             if (cancelled) {
                 checkpoint(true);
                 throw new CancellationException("cancelled");
@@ -342,7 +345,8 @@ public final class SwarmDownload {
             }
             checkpoint(false);
             crew.abortStalled();
-            if (!verification.step(part::read, HASH_STEP) && !hashAhead()) {
+            boolean checked = verification.step(part::read);
+            if (!hashAhead() && !checked) {
                 await();
             }
         }
@@ -353,9 +357,9 @@ public final class SwarmDownload {
         }
     }
 
-    /** Hashes a step of the part file's completed (and, with a tree, checked) prefix; false when there was nothing to hash. */
+    /** Hashes a step of the part file's completed prefix; false when there was nothing to hash. */
     private boolean hashAhead() throws IOException {
-        return hasher.advance(part::read, verification.hashable(chunks.donePrefixBytes()), HASH_STEP) > 0;
+        return hasher.advance(part::read, chunks.donePrefixBytes(), HASH_STEP) > 0;
     }
 
     /** Records the done chunks: every checkpoint interval in the background, or now when forced. */

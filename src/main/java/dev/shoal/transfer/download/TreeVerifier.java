@@ -27,7 +27,6 @@ final class TreeVerifier implements ChunkVerifier {
     private final int chunksPerUnit;
     private final BitSet passed = new BitSet();
     private final BitSet givenUp = new BitSet();
-    private final ByteBuffer buffer = ByteBuffer.allocate(READ);
 
     private TreeVerifier(ChunkLayout layout, List<byte[]> expected, long unitBytes) {
         this.layout = layout;
@@ -60,35 +59,41 @@ final class TreeVerifier implements ChunkVerifier {
 
     private Unit unit(int i) {
         int first = i * chunksPerUnit;
-        return new Unit(i, first, Math.min(layout.count(), first + chunksPerUnit) - 1);
+        long start = i * unitBytes;
+        return new Unit(i, first, Math.min(layout.count(), first + chunksPerUnit) - 1, start,
+                Math.min(layout.size(), start + unitBytes) - start);
     }
 
     @Override
-    public Checked check(PrefixHasher.Source file, BitSet done, long maxBytes) throws IOException {
-        long read = 0;
-        List<Unit> bad = new ArrayList<>();
-        for (int i = 0; i < units() && read < maxBytes; i++) {
+    public List<Unit> due(BitSet done, long maxBytes) {
+        List<Unit> out = new ArrayList<>();
+        long bytes = 0;
+        for (int i = 0; i < units() && bytes < maxBytes; i++) {
             Unit u = unit(i);
-            if (passed.get(i) || givenUp.get(i) || done.nextClearBit(u.first()) <= u.last()) {
-                continue;
+            if (!passed.get(i) && !givenUp.get(i) && done.nextClearBit(u.first()) > u.last()) {
+                out.add(u);
+                bytes += u.length();
             }
-            long start = (long) i * unitBytes;
-            long length = Math.min(layout.size(), start + unitBytes) - start;
-            if (Arrays.equals(rootOf(file, start, length), expected.get(i))) {
-                passed.set(i);
-            } else {
-                bad.add(u);
-            }
-            read += length;
         }
-        return new Checked(read, bad);
+        return out;
     }
 
-    private byte[] rootOf(PrefixHasher.Source file, long start, long length) throws IOException {
+    @Override
+    public boolean matches(PrefixHasher.Source file, Unit unit) throws IOException {
+        return Arrays.equals(rootOf(file, unit.start(), unit.length()), expected.get(unit.index()));
+    }
+
+    @Override
+    public void passed(Unit unit) {
+        passed.set(unit.index());
+    }
+
+    private static byte[] rootOf(PrefixHasher.Source file, long start, long length) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(READ, Math.max(1, length)));
         TigerTree tree = new TigerTree(length, 0);
         long at = start;
         while (at < start + length) {
-            buffer.clear().limit((int) Math.min(READ, start + length - at));
+            buffer.clear().limit((int) Math.min(buffer.capacity(), start + length - at));
             int n = file.read(buffer, at);
             if (n < 0) {
                 throw new IOException("part file ends at " + at + " before " + (start + length));

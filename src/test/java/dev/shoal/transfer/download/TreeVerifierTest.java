@@ -26,6 +26,19 @@ class TreeVerifierTest {
         return t.finish();
     }
 
+    /** What the download does: the units due are checked, and those that pass recorded. */
+    private List<ChunkVerifier.Unit> check(TreeVerifier v, BitSet done) throws Exception {
+        List<ChunkVerifier.Unit> bad = new java.util.ArrayList<>();
+        for (ChunkVerifier.Unit u : v.due(done, Long.MAX_VALUE)) {
+            if (v.matches(file, u)) {
+                v.passed(u);
+            } else {
+                bad.add(u);
+            }
+        }
+        return bad;
+    }
+
     private static BitSet done(int... chunks) {
         BitSet b = new BitSet();
         for (int c : chunks) {
@@ -39,13 +52,12 @@ class TreeVerifierTest {
         TreeVerifier v = TreeVerifier.of(tree(HashTree.fullDepth(SIZE)), new ChunkLayout(SIZE, 64 * 1024)).orElseThrow();
         assertThat(v.chunksPerUnit()).isEqualTo(1);
         disk[3 * 65_536 + 5] ^= 1;
-        ChunkVerifier.Checked c = v.check(file, done(0, 1, 3, 9), Long.MAX_VALUE);
-        assertThat(c.bad()).extracting(ChunkVerifier.Unit::first).containsExactly(3);
+        assertThat(check(v, done(0, 1, 3, 9))).extracting(ChunkVerifier.Unit::first).containsExactly(3);
         // The short last chunk (9) passed too; the prefix stops at the first chunk not passed.
         assertThat(v.verifiedPrefix()).isEqualTo(2 * 65_536);
         assertThat(v.checkedAll(done(0, 1, 3, 9))).isFalse();
         disk[3 * 65_536 + 5] ^= 1;
-        v.check(file, done(0, 1, 2, 3, 9), Long.MAX_VALUE);
+        check(v, done(0, 1, 2, 3, 9));
         assertThat(v.verifiedPrefix()).isEqualTo(4 * 65_536);
         v.forget(List.of(1));
         assertThat(v.verifiedPrefix()).isEqualTo(65_536);
@@ -56,14 +68,15 @@ class TreeVerifierTest {
         // Depth 1: two nodes of 512 KiB, each eight chunks of 64 KiB.
         TreeVerifier v = TreeVerifier.of(tree(1), new ChunkLayout(SIZE, 64 * 1024)).orElseThrow();
         assertThat(v.chunksPerUnit()).isEqualTo(8);
-        assertThat(v.check(file, done(0, 1, 2, 3, 4, 5, 6), Long.MAX_VALUE).bytes()).isZero();
-        assertThat(v.check(file, done(0, 1, 2, 3, 4, 5, 6, 7), Long.MAX_VALUE).bad()).isEmpty();
+        assertThat(v.due(done(0, 1, 2, 3, 4, 5, 6), Long.MAX_VALUE)).isEmpty();
+        assertThat(check(v, done(0, 1, 2, 3, 4, 5, 6, 7))).isEmpty();
         assertThat(v.verifiedPrefix()).isEqualTo(512 * 1024);
         disk[SIZE - 1] ^= 1;
         BitSet all = new BitSet();
         all.set(0, 10);
-        assertThat(v.check(file, all, Long.MAX_VALUE).bad()).containsExactly(new ChunkVerifier.Unit(1, 8, 9));
-        v.giveUp(new ChunkVerifier.Unit(1, 8, 9));
+        ChunkVerifier.Unit second = new ChunkVerifier.Unit(1, 8, 9, 512 * 1024, SIZE - 512 * 1024);
+        assertThat(check(v, all)).containsExactly(second);
+        v.giveUp(second);
         assertThat(v.checkedAll(all)).isTrue();
         assertThat(v.verifiedPrefix()).isEqualTo(512 * 1024);
     }
@@ -71,7 +84,7 @@ class TreeVerifierTest {
     @Test
     void theRootAloneChecksAFileOfOneChunk() throws Exception {
         TreeVerifier v = TreeVerifier.of(tree(0), new ChunkLayout(SIZE, 1024 * 1024)).orElseThrow();
-        assertThat(v.check(file, done(0), Long.MAX_VALUE).bad()).isEmpty();
+        assertThat(check(v, done(0))).isEmpty();
         assertThat(v.verifiedPrefix()).isEqualTo(SIZE);
     }
 
