@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * little. When a source offers the file's Tiger tree (and its root is trusted: see
  * {@link TreeFetch}), each chunk is also checked against the tree soon after it is done, on a
  * thread of its own (see {@link Verification}): a bad one is fetched again from another source and
- * its sender banned at once. On a hash mismatch at the end, the chunks not checked yet are checked
+ * its sender banned at once. That takes a core's worth of Tiger at full speed, so it is done only
+ * when it can change something: with another source to fetch from, or for a preview. On a hash mismatch at the end, the chunks not checked yet are checked
  * against the tree; failing that it looks for the liar: a source that provided every chunk is
  * banned; otherwise the chunks of one suspect at a time are fetched again from the others with the
  * suspect held out, and the suspect is banned if that makes the hash match.
@@ -345,7 +346,7 @@ public final class SwarmDownload {
             }
             checkpoint(false);
             crew.abortStalled();
-            boolean checked = verification.step(part::read);
+            boolean checked = verification.step(part::read, preferStart || pool.size() > 1);
             if (!hashAhead() && !checked) {
                 await();
             }

@@ -64,10 +64,10 @@ final class Verification {
     }
 
     /**
-     * Deals with the verdicts of a finished batch and starts the next one; never waits. True when
-     * it dealt with any.
+     * Deals with the verdicts of a finished batch and, when {@code wanted}, starts the next one;
+     * never waits. True when it dealt with any.
      */
-    boolean step(PrefixHasher.Source file) {
+    boolean step(PrefixHasher.Source file, boolean wanted) {
         boolean dealt = false;
         if (batch != null && batch.isDone()) {
             if (batch.isCompletedExceptionally()) {
@@ -82,7 +82,7 @@ final class Verification {
             batch = null;
         }
         follow();
-        if (batch == null) {
+        if (batch == null && wanted) {
             List<ChunkVerifier.Unit> due = verifier.due(chunks.doneSnapshot(), BATCH_BYTES);
             if (!due.isEmpty()) {
                 ChunkVerifier v = verifier;

@@ -143,6 +143,8 @@ class TreeVerifiedDownloadTest {
         TestUploadServer good = server(data, 1_000_000, tree.root());
         assertThat(tree.nodeBytes(tree.depth())).isEqualTo(CONFIG.chunkSize());
         SwarmDownload d = download(tree.root(), good.source());
+        // With one source, chunks are checked as they come only for a preview.
+        d.preferStart();
         assertThat(d.result().get(60, TimeUnit.SECONDS)).hasSameBinaryContentAs(tmp.resolve("share0/f7.bin"));
         List<Long> during = verifiedThenDone.stream().map(v -> v[0]).filter(v -> v > 0 && v < SIZE).toList();
         assertThat(during).as("verified prefixes seen while downloading").isNotEmpty().isSorted()
@@ -150,6 +152,15 @@ class TreeVerifiedDownloadTest {
         // Never ahead of the chunks on disk.
         assertThat(verifiedThenDone).allMatch(v -> v[0] <= Math.min(SIZE, v[1] * CONFIG.chunkSize()));
         assertThat(d.verifiedPrefix()).isEqualTo(SIZE);
+    }
+
+    @Test
+    void withASingleSourceAndNoPreviewChunksAreLeftToTheSha1() throws Exception {
+        // Nothing to fetch a bad chunk from instead: the Tiger work would only slow the download.
+        TestUploadServer only = server(data, 1_000_000, tree.root());
+        SwarmDownload d = download(tree.root(), only.source());
+        assertThat(d.result().get(60, TimeUnit.SECONDS)).hasSameBinaryContentAs(tmp.resolve("share0/f7.bin"));
+        assertThat(verifiedThenDone).hasSizeGreaterThan(2).allMatch(v -> v[0] == 0 || v[0] == SIZE);
     }
 
     @Test
