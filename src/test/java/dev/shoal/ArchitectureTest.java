@@ -72,11 +72,31 @@ class ArchitectureTest {
         assertThat(violations("time", "java.", "dev.shoal.time.", "org.slf4j.")).isEmpty();
     }
 
+    /**
+     * Tiger trees are pure: BouncyCastle for the Tiger digest, the JDK's XML parser for THEX's
+     * description, the protocol's value types; no I/O layer. The library and transfers share it.
+     */
+    @Test
+    void thexUsesOnlyTheJdkBouncyCastleAndProtocol() {
+        assertThat(violations("thex", "java.", "javax.xml.", "org.w3c.dom.", "org.xml.sax.", "org.bouncycastle.",
+                "dev.shoal.protocol.", "dev.shoal.thex.")).isEmpty();
+        assertThat(imports("thex")).isNotEmpty();
+    }
+
+    @Test
+    void onlyThexImportsBouncyCastle() {
+        List<String> offenders = new ArrayList<>();
+        for (String layer : List.of("protocol", "routing", "net", "library", "transfer", "node", "cli", "ui")) {
+            imports(layer).stream().filter(i -> i.contains("org.bouncycastle")).forEach(offenders::add);
+        }
+        assertThat(offenders).isEmpty();
+    }
+
     /** Transfer speaks HTTP over plain sockets and files; the node wires it to the network and the library. */
     @Test
-    void transferUsesOnlyProtocolTimeAndLogging() {
-        assertThat(violations("transfer", "java.", "org.slf4j.", "dev.shoal.protocol.", "dev.shoal.time.",
-                "dev.shoal.transfer.")).isEmpty();
+    void transferUsesOnlyProtocolThexTimeAndLogging() {
+        assertThat(violations("transfer", "java.", "org.slf4j.", "dev.shoal.protocol.", "dev.shoal.thex.",
+                "dev.shoal.time.", "dev.shoal.transfer.")).isEmpty();
     }
 
     /** The wire format both sides share: requests, responses, ranges, heads; it knows neither side. */

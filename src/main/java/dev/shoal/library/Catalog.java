@@ -1,5 +1,6 @@
 package dev.shoal.library;
 
+import dev.shoal.protocol.TigerRoot;
 import dev.shoal.protocol.Urn;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -115,6 +116,17 @@ final class Catalog {
 
     int size() {
         return byPath.size();
+    }
+
+    /** The Tiger roots of the shared contents that have one. */
+    Set<TigerRoot> tigerRoots() {
+        Set<TigerRoot> roots = new HashSet<>();
+        for (SharedFile f : byPath.values()) {
+            if (f.tigerRoot() != null) {
+                roots.add(f.tigerRoot());
+            }
+        }
+        return roots;
     }
 
     long totalBytes() {

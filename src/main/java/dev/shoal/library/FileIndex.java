@@ -1,5 +1,6 @@
 package dev.shoal.library;
 
+import dev.shoal.protocol.TigerRoot;
 import dev.shoal.protocol.Urn;
 import java.io.Closeable;
 import java.io.IOException;
@@ -53,6 +54,8 @@ final class FileIndex implements Closeable {
     static final String SIZE = "size";
     static final String MODIFIED = "modified";
     static final String INDEX = "index";
+    /** Absent from documents written before Tiger trees: those files are hashed again, once. */
+    static final String TIGER = "tiger";
     /** Bump when the document layout changes: an index written with another layout is rebuilt. */
     static final String SCHEMA = "1";
     private static final String SCHEMA_KEY = "shoal.library.schema";
@@ -161,7 +164,8 @@ final class FileIndex implements Closeable {
                 d.get(NAME),
                 d.getField(SIZE).numericValue().longValue(),
                 Urn.parse(d.get(URN)),
-                d.getField(MODIFIED).numericValue().longValue());
+                d.getField(MODIFIED).numericValue().longValue(),
+                d.get(TIGER) == null ? null : TigerRoot.parse(d.get(TIGER)));
     }
 
     /** Adds or replaces the document of {@code file.path()}. */
@@ -173,6 +177,9 @@ final class FileIndex implements Closeable {
         d.add(new StoredField(SIZE, file.size()));
         d.add(new StoredField(MODIFIED, file.lastModified()));
         d.add(new StoredField(INDEX, file.index()));
+        if (file.tigerRoot() != null) {
+            d.add(new StoredField(TIGER, file.tigerRoot().base32()));
+        }
         writer.updateDocument(new Term(PATH, file.path().toString()), d);
     }
 

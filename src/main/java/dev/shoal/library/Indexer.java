@@ -1,6 +1,6 @@
 package dev.shoal.library;
 
-import dev.shoal.protocol.Urn;
+import dev.shoal.protocol.TigerRoot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * scanning, hashing and index writes never block callers and never race each other; the watcher
  * thread only queues paths for it.
  *
- * <p>A file is rehashed only when its size or modification time differs from the indexed one.
+ * <p>A file is rehashed only when its size or modification time differs from the indexed one, or
+ * when its Tiger tree is missing (an index from before trees is upgraded so, once, in the background).
  * Watched changes wait in a {@link SettleQueue} until quiet and stable for
  * {@link Library#SETTLE_MILLIS}, so a file being copied in is hashed once, when complete.
  */
@@ -54,6 +55,7 @@ final class Indexer {
     private final Library.Hasher hasher;
     private final FileIndex index;
     private final Catalog catalog;
+    private final TreeStore trees;
     private final ScheduledThreadPoolExecutor worker;
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -70,13 +72,14 @@ final class Indexer {
     private long lastCommit = System.nanoTime();
 
     Indexer(Path dataDir, List<Path> roots, LibraryListener listener, Library.Hasher hasher, FileIndex index,
-            Catalog catalog) {
+            Catalog catalog, TreeStore trees) {
         this.walker = new ShareWalker(dataDir);
         this.roots = roots;
         this.listener = listener;
         this.hasher = hasher;
         this.index = index;
         this.catalog = catalog;
+        this.trees = trees;
         this.worker = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "shoal-library-indexer");
             t.setDaemon(true);
@@ -172,6 +175,7 @@ final class Indexer {
             }
         }
         int hashed = hashChanged(found.values());
+        trees.keepOnly(catalog.tigerRoots());
         publish(true);
         log.info("Library ready: {} files, {} shared ({} hashed, {} removed) in {} ms", catalog.size(),
                 ProgressMeter.megabytes(catalog.totalBytes()), hashed, removed,
@@ -189,7 +193,8 @@ final class Indexer {
         long bytes = 0;
         for (ShareWalker.Candidate c : candidates) {
             Optional<SharedFile> known = catalog.byPath(c.path());
-            if (known.isEmpty() || known.get().size() != c.size() || known.get().lastModified() != c.modified()) {
+            if (known.isEmpty() || known.get().size() != c.size() || known.get().lastModified() != c.modified()
+                    || known.get().tigerRoot() == null || !trees.has(known.get().tigerRoot())) {
                 work.add(c);
                 bytes += c.size();
             }
@@ -217,12 +222,12 @@ final class Indexer {
         Path path = candidate.path();
         PathState before = PathState.of(path);
         long[] read = {0};
-        Urn urn;
+        FileHashes hashes;
         try {
             if (!before.regularFile()) {
                 throw new NoSuchFileException(path.toString());
             }
-            urn = hasher.hash(path, n -> {
+            hashes = hasher.hash(path, n -> {
                 if (closed.get()) {
                     throw new Cancelled();
                 }
@@ -250,8 +255,15 @@ final class Indexer {
             noteChange(path, true);
             return false;
         }
+        TigerRoot root = hashes.tree().root();
+        try {
+            trees.save(hashes.tree());
+        } catch (IOException e) {
+            log.warn("Cannot keep the Tiger tree of {} ({}); it will be hashed again at the next start", path, e.toString());
+            root = null;
+        }
         SharedFile file = new SharedFile(catalog.indexFor(path), path, path.getFileName().toString(), after.size(),
-                urn, after.modified());
+                hashes.urn(), after.modified(), root);
         catalog.put(file);
         index.put(file);
         uncommitted = true;

@@ -1,6 +1,7 @@
 package dev.shoal.library;
 
 import dev.shoal.protocol.Urn;
+import dev.shoal.thex.HashTree;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
@@ -45,10 +46,10 @@ public final class Library implements AutoCloseable {
     static final long SETTLE_MILLIS = 300;
     private static final Logger log = LoggerFactory.getLogger(Library.class);
 
-    /** Turns a file into its urn; the seam lets tests see or disturb hashing. */
+    /** Turns a file into its urn and Tiger tree; the seam lets tests see or disturb hashing. */
     @FunctionalInterface
     interface Hasher {
-        Urn hash(Path file, LongConsumer bytesRead) throws IOException;
+        FileHashes hash(Path file, LongConsumer bytesRead) throws IOException;
     }
 
     private final Path dataDir;
@@ -56,6 +57,7 @@ public final class Library implements AutoCloseable {
     private final Analyzer analyzer;
     private final FileIndex index;
     private final Catalog catalog;
+    private final TreeStore trees;
     private final Indexer indexer;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -67,7 +69,8 @@ public final class Library implements AutoCloseable {
         this.analyzer = analyzer;
         this.index = index;
         this.catalog = catalog;
-        this.indexer = new Indexer(dataDir, roots, listener, hasher, index, catalog);
+        this.trees = new TreeStore(dataDir);
+        this.indexer = new Indexer(dataDir, roots, listener, hasher, index, catalog, trees);
     }
 
     /**
@@ -212,6 +215,15 @@ public final class Library implements AutoCloseable {
     public Optional<SharedFile> byUrn(Urn urn) {
         List<SharedFile> files = catalog.byUrn(urn);
         return files.isEmpty() ? Optional.empty() : Optional.of(files.get(0));
+    }
+
+    /**
+     * The Tiger tree of a shared content, rows down to the depth servents exchange: read from the
+     * data folder, so call it off latency-sensitive threads. Empty when the content is not shared
+     * or not yet hashed with Tiger.
+     */
+    public Optional<HashTree> tree(Urn urn) {
+        return byUrn(urn).filter(f -> f.tigerRoot() != null).flatMap(f -> trees.load(f.tigerRoot(), f.size()));
     }
 
     public Optional<SharedFile> byIndex(long index) {

@@ -1,5 +1,6 @@
 package dev.shoal.library;
 
+import dev.shoal.protocol.TigerRoot;
 import dev.shoal.protocol.Urn;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -14,8 +15,11 @@ import java.util.Objects;
  * @param size         size in bytes at the time it was hashed
  * @param urn          SHA-1 of the content
  * @param lastModified modification time in epoch milliseconds at the time it was hashed
+ * @param tigerRoot    root of the content's Tiger tree; null for a file indexed before Shoal
+ *                     computed trees, until it is hashed again
  */
-public record SharedFile(long index, Path path, String name, long size, Urn urn, long lastModified) {
+public record SharedFile(long index, Path path, String name, long size, Urn urn, long lastModified,
+        TigerRoot tigerRoot) {
     public SharedFile {
         if (index <= 0) {
             throw new IllegalArgumentException("index must be positive: " + index);

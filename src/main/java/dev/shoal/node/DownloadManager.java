@@ -7,6 +7,7 @@ import dev.shoal.node.api.DownloadState;
 import dev.shoal.node.api.NodeEvent;
 import dev.shoal.node.api.SearchHit;
 import dev.shoal.node.api.ShoalException;
+import dev.shoal.protocol.TigerRoot;
 import dev.shoal.protocol.Urn;
 import dev.shoal.time.Scheduler;
 import dev.shoal.transfer.download.DownloadRequest;
@@ -56,7 +57,7 @@ final class DownloadManager implements AutoCloseable {
     void resumeUnfinished() {
         for (DownloadRequest r : IncompleteDownloads.list(setup.incompleteDir())) {
             log.info("resuming download of {} ({} bytes)", r.name(), r.size());
-            ManagedDownload d = create(r.urn(), r.name(), r.size());
+            ManagedDownload d = create(r.urn(), r.name(), r.size(), null);
             findSources(d, SOURCE_QUERY_TTL);
         }
     }
@@ -66,7 +67,7 @@ final class DownloadManager implements AutoCloseable {
         if (size < 0) {
             throw new ShoalException("a download needs the file size");
         }
-        ManagedDownload d = create(urn, name, size);
+        ManagedDownload d = create(urn, name, size, Links.tigerRoot(urnText));
         sources.forEach(d::addSource);
         d.learn(name, size);
         return d;
@@ -74,7 +75,8 @@ final class DownloadManager implements AutoCloseable {
 
     Download fetch(String urnOrMagnet, int ttl) {
         Magnet magnet = Links.parse(urnOrMagnet);
-        ManagedDownload d = create(magnet.urn(), magnet.displayName(), magnet.size().orElse(-1));
+        ManagedDownload d = create(magnet.urn(), magnet.displayName(), magnet.size().orElse(-1),
+                Links.tigerRoot(urnOrMagnet));
         for (Source s : magnet.sources()) {
             d.addSource(new DownloadSource(s.address().getHostString(), s.address().getPort(), s.index(), s.name()));
         }
@@ -84,9 +86,10 @@ final class DownloadManager implements AutoCloseable {
     }
 
     /** The running or done download of this URN, or a new one (replacing a failed or cancelled one). */
-    private ManagedDownload create(Urn urn, String name, long size) {
+    private ManagedDownload create(Urn urn, String name, long size, TigerRoot givenRoot) {
         return downloads.compute(urn.base32(), (id, existing) -> existing != null && !givenUp(existing) ? existing
-                : new ManagedDownload(urn, name, size, setup, info -> events.accept(new NodeEvent.DownloadChanged(info))));
+                : new ManagedDownload(urn, name, size, givenRoot, setup,
+                        info -> events.accept(new NodeEvent.DownloadChanged(info))));
     }
 
     private static boolean givenUp(ManagedDownload d) {

@@ -2,9 +2,11 @@ package dev.shoal.node;
 
 import dev.shoal.node.api.ShoalException;
 import dev.shoal.protocol.Query;
+import dev.shoal.protocol.TigerRoot;
 import dev.shoal.protocol.Urn;
 import dev.shoal.transfer.download.Magnet;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalLong;
 
 /**
@@ -43,6 +45,20 @@ public final class Links {
             throw new ShoalException("nothing to search for in '" + text + "'");
         }
         return query;
+    }
+
+    /**
+     * The Tiger tree root of the file a link names by bitprint ({@code urn:bitprint:<sha1>.<tiger>},
+     * bare or as a magnet's {@code xt}), or null when it names it by SHA-1 only.
+     */
+    static TigerRoot tigerRoot(String urnOrMagnet) {
+        String text = urnOrMagnet.strip();
+        int at = text.toLowerCase(Locale.ROOT).indexOf("urn:bitprint:");
+        if (at < 0) {
+            return null;
+        }
+        int end = text.indexOf('&', at);
+        return TigerRoot.ofBitprint(text.substring(at, end < 0 ? text.length() : end)).orElse(null);
     }
 
     static Urn parseUrn(String text) {

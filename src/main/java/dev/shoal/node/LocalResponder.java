@@ -20,7 +20,8 @@ import java.util.function.Supplier;
  * Answers a query from the local library: the index picks the files holding every word (at most
  * {@link #CANDIDATES}), the {@link Ranker} orders them by the same score our own searches use, and
  * the best {@link #MAX_ANSWERS} are cut into QueryHits of at most {@link QueryHit#MAX_RESULTS}
- * results each, so the first hit a peer reads holds our ten best files.
+ * results each, so the first hit a peer reads holds our ten best files. A file's Tiger tree root
+ * goes with its SHA-1 (see {@link QueryHit.Result#withTigerRoot}).
  */
 final class LocalResponder {
     static final int MAX_ANSWERS = 100;
@@ -53,11 +54,14 @@ final class LocalResponder {
     /** {@code keywords} is {@code query.keywords()}, split once by the caller. */
     List<QueryHit> answer(Query query, List<String> keywords, InetSocketAddress advertised) {
         List<SharedFile> matches = matches(query, keywords);
+        // Like gtk-gnutella: the bitprint in GGEP H for those who read it, else the root in TT.
+        boolean readsGgepH = query.hasFlag(Query.FLAG_GGEP_H);
         List<QueryHit> hits = new ArrayList<>();
         for (int from = 0; from < matches.size(); from += QueryHit.MAX_RESULTS) {
             List<QueryHit.Result> results = new ArrayList<>();
             for (SharedFile f : matches.subList(from, Math.min(matches.size(), from + QueryHit.MAX_RESULTS))) {
-                results.add(QueryHit.Result.of(f.index(), f.size(), f.name(), f.urn()));
+                QueryHit.Result r = QueryHit.Result.of(f.index(), f.size(), f.name(), f.urn());
+                results.add(f.tigerRoot() == null ? r : r.withTigerRoot(f.tigerRoot(), readsGgepH));
             }
             hits.add(new QueryHit(advertised, SPEED, results, VENDOR,
                     QueryHit.Flags.of(false, false, false, false, false), Ggep.EMPTY, new byte[0], serventId));

@@ -8,12 +8,14 @@ import dev.shoal.node.api.SourceProgress;
 import dev.shoal.node.api.SourceState;
 import dev.shoal.node.api.ShoalException;
 import dev.shoal.protocol.Guid;
+import dev.shoal.protocol.TigerRoot;
 import dev.shoal.protocol.Urn;
 import dev.shoal.time.Clock;
 import dev.shoal.transfer.download.DownloadListener;
 import dev.shoal.transfer.download.DownloadProgress;
 import dev.shoal.transfer.download.DownloadRequest;
 import dev.shoal.transfer.download.IncompleteDownloads;
+import dev.shoal.transfer.download.PreviewFile;
 import dev.shoal.transfer.download.Source;
 import dev.shoal.transfer.download.SwarmDownload;
 import dev.shoal.transfer.download.SwarmSetup;
@@ -23,6 +25,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -34,7 +37,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One download as the node manages it: waits for sources (and a size) while queued, runs a
  * {@link SwarmDownload} while active, and survives pause and resume by starting a new swarm over
- * the same part file, which fetches only the chunks still missing.
+ * the same part file, which fetches only the chunks still missing. The Tiger tree roots its
+ * sources' hits named are passed on, for the swarm to check chunks as they arrive; the verified
+ * start of the file can be copied out for a preview.
  */
 final class ManagedDownload implements Download {
     private static final Logger log = LoggerFactory.getLogger(ManagedDownload.class);
@@ -44,6 +49,8 @@ final class ManagedDownload implements Download {
     private final Clock clock;
     private final Consumer<DownloadInfo> changes;
     private final Set<Source> sources = new LinkedHashSet<>();
+    private final Set<TigerRoot> claimedRoots = new LinkedHashSet<>();
+    private final TigerRoot givenRoot;
     private final CompletableFuture<Path> completion = new CompletableFuture<>();
 
     private String name;
@@ -55,10 +62,16 @@ final class ManagedDownload implements Download {
     private DownloadState state = DownloadState.QUEUED;
     private String reason = "";
     private String path = "";
+    private long verified;
 
-    /** {@code size} is -1 until a source or magnet tells it. */
-    ManagedDownload(Urn urn, String name, long size, SwarmSetup setup, Consumer<DownloadInfo> changes) {
+    /**
+     * {@code size} is -1 until a source or magnet tells it; {@code givenRoot} is the Tiger tree
+     * root the user's link named (a bitprint), or null.
+     */
+    ManagedDownload(Urn urn, String name, long size, TigerRoot givenRoot, SwarmSetup setup,
+            Consumer<DownloadInfo> changes) {
         this.urn = urn;
+        this.givenRoot = givenRoot;
         this.name = name == null || name.isBlank() ? urn.base32() : name;
         this.size = size;
         this.setup = setup;
@@ -95,20 +108,35 @@ final class ManagedDownload implements Download {
     public void addSource(DownloadSource s) {
         Source source = new Source(new InetSocketAddress(s.host(), s.port()),
                 s.index() < 0 ? Source.NO_INDEX : s.index(), s.name(), serventId(s.serventId()), s.firewalled());
+        TigerRoot root = tigerRoot(s.tigerRoot());
         SwarmDownload running;
         synchronized (this) {
+            if (root != null) {
+                claimedRoots.add(root);
+            }
             if (!sources.add(source)) {
                 return;
             }
             running = swarm;
         }
         if (running != null) {
+            if (root != null) {
+                running.claimTigerRoot(root);
+            }
             running.addSource(source);
         }
         synchronized (this) {
             startIfReady();
         }
         publish();
+    }
+
+    private static TigerRoot tigerRoot(String base32) {
+        try {
+            return base32.isEmpty() ? null : TigerRoot.parse(base32);
+        } catch (IllegalArgumentException e) {
+            throw new ShoalException("not a Tiger tree root (39 base32 characters): " + base32);
+        }
     }
 
     private static Guid serventId(String hex) {
@@ -124,7 +152,7 @@ final class ManagedDownload implements Download {
         if (state != DownloadState.QUEUED || size < 0 || sources.isEmpty() || swarm != null) {
             return;
         }
-        DownloadRequest request = new DownloadRequest(urn, size, name, List.copyOf(sources));
+        DownloadRequest request = new DownloadRequest(urn, size, name, List.copyOf(sources), givenRoot);
         SwarmDownload s = new SwarmDownload(request, setup, new DownloadListener() {
                     @Override
                     public void onProgress(DownloadProgress progress) {
@@ -136,6 +164,7 @@ final class ManagedDownload implements Download {
                         log.warn("download {}: banned source {}: {}", name, source, why);
                     }
                 });
+        claimedRoots.forEach(s::claimTigerRoot);
         swarm = s;
         breakdown = new SourceBreakdown();
         state = DownloadState.DOWNLOADING;
@@ -158,6 +187,9 @@ final class ManagedDownload implements Download {
                 lastBreakdown = details;
             }
             lastProgress = p;
+            if (running != null && swarm == running) {
+                verified = Math.max(verified, running.verifiedPrefix());
+            }
             if (p.state() == SwarmState.VERIFYING) {
                 state = DownloadState.VERIFYING;
             }
@@ -174,6 +206,7 @@ final class ManagedDownload implements Download {
             if (error == null) {
                 state = DownloadState.DONE;
                 path = file.toString();
+                verified = size;
             } else if (state == DownloadState.PAUSED || state == DownloadState.CANCELLED) {
                 return;
             } else {
@@ -186,6 +219,7 @@ final class ManagedDownload implements Download {
                 reason = cause.getMessage() == null ? cause.toString() : cause.getMessage();
             }
         }
+        discardPreview();
         if (error == null) {
             log.info("download {} done: {}", name, file);
             completion.complete(file);
@@ -245,8 +279,51 @@ final class ManagedDownload implements Download {
         } catch (IOException e) {
             log.warn("cannot delete the partial data of {}: {}", name, e.getMessage());
         }
+        discardPreview();
         completion.completeExceptionally(new CancellationException("cancelled"));
         publish();
+    }
+
+    @Override
+    public Optional<Path> preview() {
+        SwarmDownload running;
+        long upTo;
+        String file;
+        synchronized (this) {
+            if (state == DownloadState.DONE) {
+                return Optional.of(Path.of(path));
+            }
+            running = swarm;
+            if (running != null) {
+                verified = Math.max(verified, running.verifiedPrefix());
+            }
+            upTo = verified;
+            file = name;
+        }
+        if (running != null) {
+            running.preferStart();
+        }
+        if (upTo == 0) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(PreviewFile.update(setup.incompleteDir(), urn, file, upTo));
+        } catch (IOException e) {
+            synchronized (this) {
+                if (state == DownloadState.DONE) {
+                    return Optional.of(Path.of(path));
+                }
+            }
+            throw new ShoalException("cannot write the preview of " + file + ": " + e.getMessage());
+        }
+    }
+
+    private void discardPreview() {
+        try {
+            PreviewFile.discard(setup.incompleteDir(), urn, name);
+        } catch (IOException e) {
+            log.debug("cannot delete the preview of {}: {}", name, e.getMessage());
+        }
     }
 
     /** Stops the transfer without changing the state on disk, for node shutdown. */
@@ -271,7 +348,7 @@ final class ManagedDownload implements Download {
             done = size;
         }
         return new DownloadInfo(id(), urn.toString(), name, size, done, speed, active, sources.size(), state, reason,
-                path, perSource(), lastBreakdown.pieces());
+                path, perSource(), lastBreakdown.pieces(), verified);
     }
 
     /** Speeds are shown only while the download moves; a finished one keeps what each source delivered. */

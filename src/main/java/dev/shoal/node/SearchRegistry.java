@@ -5,6 +5,7 @@ import dev.shoal.node.api.SearchListener;
 import dev.shoal.protocol.Guid;
 import dev.shoal.protocol.Header;
 import dev.shoal.protocol.QueryHit;
+import dev.shoal.protocol.TigerRoot;
 import dev.shoal.protocol.Urn;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -60,7 +61,7 @@ final class SearchRegistry {
             }
             SearchHit h = new SearchHit(r.name(), r.size(), urnOf(r), host, hit.address().getPort(), r.index(),
                     header.hops(), hit.serventId().toHex(), hit.vendor() == null ? "" : hit.vendor(),
-                    hit.pushNeeded());
+                    hit.pushNeeded(), r.tigerRoot().map(TigerRoot::base32).orElse(""));
             try {
                 listener.onHit(h);
             } catch (RuntimeException e) {

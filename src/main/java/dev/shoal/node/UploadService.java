@@ -7,6 +7,7 @@ import dev.shoal.net.HttpSession;
 import dev.shoal.node.api.NodeEvent;
 import dev.shoal.node.api.UploadInfo;
 import dev.shoal.protocol.Urn;
+import dev.shoal.thex.HashTree;
 import dev.shoal.time.Clock;
 import dev.shoal.time.Scheduler;
 import dev.shoal.transfer.AltLocs;
@@ -218,8 +219,13 @@ final class UploadService implements HttpGateway {
             return library.get().byIndex(index).map(LibraryLookup::served);
         }
 
+        @Override
+        public Optional<HashTree> tree(Urn urn) {
+            return library.get().tree(urn);
+        }
+
         private static ServedFile served(SharedFile f) {
-            return new ServedFile(f.index(), f.name(), f.path(), f.size(), f.urn());
+            return new ServedFile(f.index(), f.name(), f.path(), f.size(), f.urn(), f.tigerRoot());
         }
     }
 }

@@ -115,12 +115,14 @@ public record QueryHit(InetSocketAddress address, long speed, List<Result> resul
     /**
      * One shared file in a hit. {@code urns} holds the {@code urn:sha1:} strings and the SHA-1 of
      * a GGEP {@code H} (SHA-1 or bitprint); {@code size} is the real size from GGEP {@code LF}
-     * when the 32-bit field says 0xFFFFFFFF.
+     * when the 32-bit field says 0xFFFFFFFF. The file's Tiger tree root, when the responder sent
+     * it, is in GGEP {@code H} (bitprint) or {@code TT}: see {@link #tigerRoot()}.
      */
     public record Result(long index, long size, String name, List<Urn> urns, List<String> otherExtensions, Ggep ggep) {
         public static final long SIZE_IN_GGEP = 0xFFFFFFFFL;
         static final int H_SHA1 = 0x01;
         static final int H_BITPRINT = 0x02;
+        private static final int SHA1_BYTES = 20;
 
         public Result {
             Pong.checkU32(index, "file index");
@@ -153,6 +155,36 @@ public record QueryHit(InetSocketAddress address, long speed, List<Result> resul
             v[0] = H_SHA1;
             System.arraycopy(digest, 0, v, 1, digest.length);
             return GgepExtension.of("H", v);
+        }
+
+        /**
+         * This result naming its file by bitprint as well: as gtk-gnutella does, GGEP {@code H}
+         * of type bitprint (which then carries the SHA-1, so no {@code urn:sha1:} string is sent)
+         * for a querier that said it reads {@code H}, else GGEP {@code TT} beside the string.
+         */
+        public Result withTigerRoot(TigerRoot root, boolean ggepH) {
+            Urn sha1 = sha1().orElseThrow(() -> new IllegalStateException("a bitprint needs the SHA-1"));
+            GgepExtension extension = ggepH ? bitprintExtension(sha1, root) : GgepExtension.of("TT", root.digest());
+            return new Result(index, size, name, urns, otherExtensions, ggep.without("TT").with(extension));
+        }
+
+        /** A GGEP {@code H} extension carrying a bitprint (type 0x02): SHA-1 then Tiger root. */
+        public static GgepExtension bitprintExtension(Urn urn, TigerRoot root) {
+            byte[] v = new byte[1 + SHA1_BYTES + TigerRoot.BYTES];
+            v[0] = H_BITPRINT;
+            System.arraycopy(urn.digest(), 0, v, 1, SHA1_BYTES);
+            System.arraycopy(root.digest(), 0, v, 1 + SHA1_BYTES, TigerRoot.BYTES);
+            return GgepExtension.of("H", v);
+        }
+
+        /** The Tiger tree root from a well-formed GGEP {@code H} bitprint, else from GGEP {@code TT}. */
+        public Optional<TigerRoot> tigerRoot() {
+            Optional<byte[]> h = ggep.get("H").filter(v -> v.length == 1 + SHA1_BYTES + TigerRoot.BYTES
+                    && v[0] == H_BITPRINT);
+            if (h.isPresent()) {
+                return Optional.of(TigerRoot.of(Arrays.copyOfRange(h.get(), 1 + SHA1_BYTES, h.get().length)));
+            }
+            return ggep.get("TT").filter(v -> v.length == TigerRoot.BYTES).map(TigerRoot::of);
         }
 
         public Optional<Urn> sha1() {

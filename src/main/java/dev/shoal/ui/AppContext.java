@@ -26,6 +26,7 @@ final class AppContext implements AutoCloseable {
     private final Set<String> announced = new HashSet<>();
     private Consumer<String> notices = m -> {
     };
+    private volatile PreviewOpener previewOpener = PreviewOpener.desktop();
 
     AppContext(ShoalNode node, SettingsStore settings, UiPrefs prefs) {
         this.node = node;
@@ -90,6 +91,15 @@ final class AppContext implements AutoCloseable {
     /** EDT only: true once for a download whose end should be announced. */
     boolean takeAnnouncement(String downloadId) {
         return announced.remove(downloadId);
+    }
+
+    /** What previews are handed to: the desktop's player, or a test's recorder. */
+    PreviewOpener previewOpener() {
+        return previewOpener;
+    }
+
+    void setPreviewOpener(PreviewOpener opener) {
+        previewOpener = opener;
     }
 
     /** EDT only: where short messages (a failure, a started download) are shown. */

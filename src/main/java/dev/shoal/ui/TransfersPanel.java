@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import javax.swing.BorderFactory;
@@ -43,6 +44,9 @@ final class TransfersPanel extends JPanel {
     private final JButton cancel = button("cancelButton", "Cancel");
     private final JButton remove = button("removeButton", "Remove");
     private final JButton open = button("openFolderButton", "Open folder");
+    private final JButton preview = button("previewButton", "Preview");
+    /** The download whose preview opens as soon as its first bytes are verified; null when none waits. */
+    private String previewWaiting;
 
     TransfersPanel(AppContext ctx) {
         super(new BorderLayout());
@@ -78,13 +82,17 @@ final class TransfersPanel extends JPanel {
         cancel.addActionListener(e -> onSelected(Download::cancel, "Cancelled "));
         remove.addActionListener(e -> removeSelected());
         open.addActionListener(e -> openFolder());
+        preview.setToolTipText("<html>Play the start of this audio, video or text file while the rest comes.<br>"
+                + "Only bytes checked against the file's Tiger tree reach the player; its start is fetched first.</html>");
+        preview.addActionListener(e -> previewSelected());
         updateButtons();
 
         lower.setName("transferDetails");
         lower.addTab("Sources", details);
         lower.addTab("Uploads", Widgets.scroll(uploadTable));
         JSplitPane split = new JSplitPane(JSplitPane.VERTICAL_SPLIT,
-                section("Downloads", Widgets.scroll(downloadTable), pause, resume, cancel, remove, open), lower);
+                section("Downloads", Widgets.scroll(downloadTable), preview, pause, resume, cancel, remove, open),
+                lower);
         split.setResizeWeight(0.45);
         split.setBorder(null);
         add(split, BorderLayout.CENTER);
@@ -104,6 +112,7 @@ final class TransfersPanel extends JPanel {
                     ctx.marks().download(c.download());
                     downloads.update(c.download());
                     announceIfEnded(c.download());
+                    previewIfWaiting(c.download());
                 }
             }
             showDetails();
@@ -188,6 +197,61 @@ final class TransfersPanel extends JPanel {
         cancel.setEnabled(sel.stream().anyMatch(d -> !d.state().isFinished()));
         remove.setEnabled(sel.stream().anyMatch(d -> d.state().isFinished()));
         open.setEnabled(sel.size() == 1);
+        preview.setEnabled(sel.size() == 1 && previewable(sel.get(0)));
+    }
+
+    private static boolean previewable(DownloadInfo d) {
+        return PreviewOpener.canPreview(d.name()) && d.state() != DownloadState.FAILED
+                && d.state() != DownloadState.CANCELLED;
+    }
+
+    /**
+     * Asks the node for the selected download's verified start and hands it to the player; when
+     * nothing is verified yet, the download now fetches its start first and the preview opens as
+     * soon as some is.
+     */
+    private void previewSelected() {
+        List<DownloadInfo> sel = selected();
+        if (sel.size() != 1 || !previewable(sel.get(0))) {
+            return;
+        }
+        DownloadInfo d = sel.get(0);
+        previewWaiting = null;
+        ctx.background().call(() -> previewFile(d.id()), file -> {
+            if (file.isPresent()) {
+                openPreview(d, file.get());
+            } else {
+                previewWaiting = d.id();
+                ctx.notice("Fetching the start of " + d.name() + " first: the preview opens once it is verified");
+            }
+        });
+    }
+
+    private void previewIfWaiting(DownloadInfo d) {
+        if (d.id().equals(previewWaiting) && d.verifiedBytes() > 0) {
+            previewWaiting = null;
+            ctx.background().call(() -> previewFile(d.id()), file -> file.ifPresent(f -> openPreview(d, f)));
+        }
+    }
+
+    /** Off the EDT: the preview's bytes are copied on the calling thread. */
+    private Optional<Path> previewFile(String id) {
+        for (Download d : ctx.node().downloads()) {
+            if (d.id().equals(id)) {
+                return d.preview();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void openPreview(DownloadInfo d, Path file) {
+        PreviewOpener opener = ctx.previewOpener();
+        ctx.background().call(() -> {
+            opener.open(file);
+            return file;
+        }, f -> ctx.notice("Previewing " + d.name() + ": " + (d.state() == DownloadState.DONE ? "the whole file"
+                : "its verified start") + ", in your player"), e -> ctx.notice("Cannot preview " + d.name() + ": "
+                + Background.message(e)));
     }
 
     private static boolean resumable(DownloadInfo d) {

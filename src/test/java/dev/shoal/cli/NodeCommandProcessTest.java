@@ -90,6 +90,10 @@ class NodeCommandProcessTest {
             InetSocketAddress address = node.awaitListening();
             String peer = "127.0.0.1:" + address.getPort();
             Path out = temp.resolve("out");
+            // The node hashes its share in the background: a hash query sent before that finds
+            // nothing, and get asks again only 20 s later. Ask until the node has it.
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(CliRun.of("search", "shared",
+                    "--peer", peer, "--timeout", "1").outLines()).isNotEmpty());
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(CliRun.of("get",
                     "urn:sha1:" + Base32.encode(MessageDigest.getInstance("SHA-1")
                             .digest("shared over HTTP".getBytes(StandardCharsets.UTF_8))),

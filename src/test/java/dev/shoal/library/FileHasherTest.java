@@ -23,7 +23,7 @@ class FileHasherTest {
     void sha1OfAbcIsTheKnownVector() throws Exception {
         Path file = Files.writeString(dir.resolve("abc.txt"), "abc", StandardCharsets.US_ASCII);
 
-        Urn urn = new FileHasher().hash(file);
+        Urn urn = new FileHasher().hash(file).urn();
 
         // FIPS 180 test vector: SHA-1("abc") = a9993e36 4706816a ba3e2571 7850c26c 9cd0d89d
         assertThat(urn.digest()).isEqualTo(HexFormat.of().parseHex("a9993e364706816aba3e25717850c26c9cd0d89d"));
@@ -34,7 +34,7 @@ class FileHasherTest {
     void emptyFileHasTheWellKnownUrn() throws Exception {
         Path file = Files.write(dir.resolve("empty"), new byte[0]);
 
-        assertThat(new FileHasher().hash(file)).hasToString("urn:sha1:3I42H3S6NNFQ2MSVX7XZKYAYSCX5QBYJ");
+        assertThat(new FileHasher().hash(file).urn()).hasToString("urn:sha1:3I42H3S6NNFQ2MSVX7XZKYAYSCX5QBYJ");
     }
 
     @Test
@@ -44,7 +44,7 @@ class FileHasherTest {
         Path file = Files.write(dir.resolve("data.bin"), content);
         AtomicLong reported = new AtomicLong();
 
-        Urn urn = new FileHasher(4096).hash(file, reported::addAndGet);
+        Urn urn = new FileHasher(4096).hash(file, reported::addAndGet).urn();
 
         assertThat(urn).isEqualTo(Urn.sha1(MessageDigest.getInstance("SHA-1").digest(content)));
         assertThat(urn).isEqualTo(FileHasher.hash(content));

@@ -10,14 +10,21 @@ import static dev.shoal.ui.GuiChecks.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shoal.demo.DemoNetwork;
+import dev.shoal.node.api.NodeConfig;
+import dev.shoal.node.api.Shoal;
+import dev.shoal.node.api.ShoalNode;
 import dev.shoal.node.api.PieceRun;
 import java.awt.GraphicsEnvironment;
 import java.awt.event.KeyEvent;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import javax.swing.JLabel;
 import javax.swing.JTable;
 import org.assertj.swing.core.BasicRobot;
@@ -29,6 +36,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The demo's promise, in the window: the large file comes from four throttled peers and the
@@ -177,6 +185,67 @@ class TransfersGuiTest {
         assertThat(runs).extracting(PieceRun::source).contains(PieceRun.EARLIER).doesNotContain(PieceRun.MISSING);
         assertThat(runs.stream().mapToInt(PieceRun::chunks).sum()).isEqualTo(12);
         assertThat(Files.size(app.config.downloadsDir().resolve(name))).isEqualTo(SLOWER.bigFileBytes());
+    }
+
+    /**
+     * Preview hands the player a copy of the download's verified start: recorded here instead of
+     * opened, it holds the first bytes of the shared clip and nothing past what the node had
+     * verified against the clip's Tiger tree (the part file's unfetched holes would read as zeros),
+     * while the rest is still coming.
+     */
+    @Test
+    void previewHandsThePlayerOnlyTheVerifiedStartOfAVideo(@TempDir Path home) throws Exception {
+        // One holder sending a 3 MiB clip at 512 KiB/s: six pieces, one a second.
+        byte[] clip = new byte[3 << 20];
+        new java.util.Random(8).nextBytes(clip);
+        Path share = Files.createDirectories(home.resolve("holder").resolve("share"));
+        Files.write(share.resolve("harbour-timelapse.ogv"), clip);
+        try (ShoalNode holder = Shoal.start(NodeConfig.defaults(home.resolve("holder").resolve("data")).toBuilder()
+                .listen(new InetSocketAddress("127.0.0.1", 0)).shares(List.of(share)).ultrapeer(true)
+                .uploadLimitBytesPerSecond(512L * 1024).build())) {
+            holder.libraryReady().get(20, TimeUnit.SECONDS);
+            app = GuiHarness.solo(home.resolve("gui"));
+            app.node.connect(holder.listenAddress()).get(10, TimeUnit.SECONDS);
+            window = new FrameFixture(BasicRobot.robotWithCurrentAwtHierarchy(), app.frame);
+            window.show();
+            List<Path> opened = new CopyOnWriteArrayList<>();
+            List<Long> verifiedWhenOpened = new CopyOnWriteArrayList<>();
+            onEdt(() -> {
+                app.frame.context().setPreviewOpener(file -> {
+                    verifiedWhenOpened.add(app.node.downloads().get(0).info().verifiedBytes());
+                    opened.add(file);
+                });
+                return null;
+            });
+            window.textBox("searchField").enterText("harbour").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+            JTableFixture results = window.table("resultsTable");
+            waitFor("the clip found", () -> rows(results.target()) == 1);
+            results.cell(TableCell.row(0).column(SearchResultsModel.NAME)).doubleClick();
+            onEdt(() -> {
+                app.frame.showTab(MainFrame.TRANSFERS);
+                return null;
+            });
+            JTable downloads = (JTable) find(app.frame, "downloadsTable");
+            waitFor("the download listed", () -> rows(downloads) == 1);
+            window.table("downloadsTable").selectRows(0);
+            javax.swing.JButton preview = window.button("previewButton").target();
+            waitFor("Preview enabled", () -> onEdt(preview::isEnabled));
+            javax.swing.SwingUtilities.invokeLater(preview::doClick);
+
+            waitFor("the preview handed to the player", () -> !opened.isEmpty());
+            byte[] shown = Files.readAllBytes(opened.get(0));
+            assertThat(opened.get(0).getFileName().toString()).endsWith("harbour-timelapse.ogv");
+            assertThat(shown.length).isPositive().isLessThan(clip.length)
+                    .isLessThanOrEqualTo(verifiedWhenOpened.get(0).intValue());
+            assertThat(shown).isEqualTo(Arrays.copyOf(clip, shown.length));
+            waitFor("the notice", () -> String.valueOf(lastNotice(app.frame))
+                    .equals("Previewing harbour-timelapse.ogv: its verified start, in your player"));
+
+            waitFor("the download to finish", () -> "Done".equals(value(downloads, 0, DownloadsModel.STATE)));
+            assertThat(Files.readAllBytes(app.config.downloadsDir().resolve("harbour-timelapse.ogv"))).isEqualTo(clip);
+            app.close();
+            app = null;
+        }
     }
 
     private static boolean anyRow(JTable table, java.util.function.IntPredicate test) {

@@ -13,14 +13,25 @@ import java.util.List;
  * @param perSource each source of the current (or last) run of the swarm, with what it delivered
  * @param pieces which source delivered which part of the file, start to end; empty before the
  *     swarm first runs
+ * @param verifiedBytes bytes from the start of the file known good: checked against the file's
+ *     Tiger tree as they arrived, or all of them once the whole file's SHA-1 matched; only these
+ *     ever reach a preview (see {@link Download#preview()})
  */
 public record DownloadInfo(String id, String urn, String name, long size, long bytesDone, long bytesPerSecond,
         int sources, int knownSources, DownloadState state, String reason, String path,
-        List<SourceProgress> perSource, List<PieceRun> pieces) {
+        List<SourceProgress> perSource, List<PieceRun> pieces, long verifiedBytes) {
 
     public DownloadInfo {
         perSource = List.copyOf(perSource);
         pieces = List.copyOf(pieces);
+    }
+
+    /** A snapshot of which nothing is known verified yet. */
+    public DownloadInfo(String id, String urn, String name, long size, long bytesDone, long bytesPerSecond,
+            int sources, int knownSources, DownloadState state, String reason, String path,
+            List<SourceProgress> perSource, List<PieceRun> pieces) {
+        this(id, urn, name, size, bytesDone, bytesPerSecond, sources, knownSources, state, reason, path, perSource,
+                pieces, 0);
     }
 
     /** A snapshot without the per-source breakdown. */

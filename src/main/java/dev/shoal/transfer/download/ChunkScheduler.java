@@ -51,6 +51,9 @@ final class ChunkScheduler {
     /** When each chunk being fetched was first handed out. */
     private final Map<Integer, Long> fetchingSince = new HashMap<>();
 
+    /** Set for a preview: the start of the file comes first, chunk by chunk from every source. */
+    private boolean preferStart;
+
     /** Bumped by every change a waiting worker may care about, and by {@link #nudge()}. */
     private long changes;
 
@@ -63,6 +66,15 @@ final class ChunkScheduler {
             claimed.set(i);
             done.set(i);
         }
+    }
+
+    /**
+     * From now on every source is handed a single chunk at a time, the first missing one, so the
+     * sources fill the file's start side by side instead of each taking a long run further on; and
+     * in the end-game the first outstanding chunk is helped with instead of the last.
+     */
+    synchronized void preferStart() {
+        preferStart = true;
     }
 
     ChunkLayout layout() {
@@ -111,7 +123,7 @@ final class ChunkScheduler {
         }
         if (first >= 0) {
             int fairShare = (unassigned + sharers - 1) / Math.max(1, sharers);
-            int limit = Math.max(1, Math.min(Math.min(maxChunks, fairShare), count / MAX_RUN_SHARE));
+            int limit = preferStart ? 1 : Math.max(1, Math.min(Math.min(maxChunks, fairShare), count / MAX_RUN_SHARE));
             int n = 1;
             while (n < limit && first + n < count && !claimed.get(first + n) && !fetching.containsKey(first + n)) {
                 n++;
@@ -128,7 +140,7 @@ final class ChunkScheduler {
             Set<Source> fetchers = e.getValue();
             if (!claimed.get(e.getKey()) && fetchers.size() < MAX_FETCHERS && !fetchers.contains(source)
                     && nowMillis - fetchingSince.get(e.getKey()) >= DUPLICATE_AFTER_MILLIS) {
-                help = Math.max(help, e.getKey());
+                help = help < 0 ? e.getKey() : preferStart ? Math.min(help, e.getKey()) : Math.max(help, e.getKey());
             }
         }
         if (help < 0) {

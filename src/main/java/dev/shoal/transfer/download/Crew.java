@@ -3,6 +3,7 @@ package dev.shoal.transfer.download;
 import dev.shoal.protocol.Urn;
 import dev.shoal.time.Clock;
 import dev.shoal.transfer.http.RequestTarget;
+import dev.shoal.transfer.http.XThexUri;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -39,6 +40,7 @@ final class Crew implements Swarm {
     private final SourceDialer dialer;
     private final ChunkScheduler chunks;
     private final ChunkWriter writer;
+    private final TreeFetch trees;
     private final Runnable wake;
     /** One worker per active source. */
     private final Map<Source, SwarmWorker> workers = new ConcurrentHashMap<>();
@@ -47,7 +49,8 @@ final class Crew implements Swarm {
     private volatile IOException localFailure;
 
     /** {@code wake} tells the coordinator that something changed: a chunk done, a worker gone. */
-    Crew(Urn urn, SwarmSetup setup, SourcePool pool, ChunkScheduler chunks, ChunkWriter writer, Runnable wake) {
+    Crew(Urn urn, SwarmSetup setup, SourcePool pool, ChunkScheduler chunks, ChunkWriter writer, TreeFetch trees,
+            Runnable wake) {
         this.urn = urn;
         this.setup = setup;
         this.clock = setup.scheduler().clock();
@@ -55,6 +58,7 @@ final class Crew implements Swarm {
         this.dialer = new SourceDialer(pool, setup.pusher(), setup.config(), setup.scheduler());
         this.chunks = chunks;
         this.writer = writer;
+        this.trees = trees;
         this.wake = wake;
     }
 
@@ -96,6 +100,14 @@ final class Crew implements Swarm {
         long timeout = setup.config().readTimeout().toNanos();
         for (SwarmWorker w : workers.values()) {
             w.abortIfStalled(now, timeout);
+        }
+    }
+
+    /** Aborts the worker of a source that is no longer to be used (banned). */
+    void dismiss(Source source) {
+        SwarmWorker w = workers.get(source);
+        if (w != null) {
+            w.abort();
         }
     }
 
@@ -206,6 +218,27 @@ final class Crew implements Swarm {
                 wake.run();
             }
         }
+    }
+
+    @Override
+    public void offersTree(Source source, XThexUri offer) {
+        trees.offer(source, offer);
+    }
+
+    @Override
+    public Optional<String> treeToFetch(Source source) {
+        return stopped() ? Optional.empty() : trees.toFetch(source);
+    }
+
+    @Override
+    public void treeArrived(Source source, byte[] body) {
+        trees.arrived(source, body);
+        wake.run();
+    }
+
+    @Override
+    public void treeFailed(Source source) {
+        trees.failed(source);
     }
 
     @Override

@@ -58,6 +58,12 @@ final class PrefixHasher {
         return hashed - start;
     }
 
+    /** Forgets what was digested: bytes in it changed (a chunk found bad and fetched again). */
+    void restart() {
+        sha1.reset();
+        hashed = 0;
+    }
+
     /** Digests the rest of a complete file of {@code size} bytes, returns its SHA-1 and starts over. */
     byte[] finish(Source source, long size) throws IOException {
         advance(source, size, Long.MAX_VALUE);

@@ -67,7 +67,7 @@ final class SourceConnection implements Closeable {
     }
 
     /**
-     * Sends a GET and reads the response head. A reused connection that turns out to be closed
+     * Sends a GET (for {@code range}, or the whole resource when null) and reads the response head. A reused connection that turns out to be closed
      * by the server before answering is reopened once, silently: idle keep-alive connections die.
      */
     HttpHead get(String target, ByteRange range, List<HttpHeader> headers) throws IOException {
@@ -180,7 +180,9 @@ final class SourceConnection implements Closeable {
         sb.append("Host: ").append(address.getAddress().getHostAddress()).append(':').append(address.getPort())
                 .append("\r\n");
         sb.append("User-Agent: ").append(userAgent).append("\r\n");
-        sb.append("Range: ").append(range.rangeHeader()).append("\r\n");
+        if (range != null) {
+            sb.append("Range: ").append(range.rangeHeader()).append("\r\n");
+        }
         for (HttpHeader h : headers) {
             sb.append(h.name()).append(": ").append(h.value()).append("\r\n");
         }

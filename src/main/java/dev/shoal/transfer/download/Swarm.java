@@ -1,6 +1,7 @@
 package dev.shoal.transfer.download;
 
 import dev.shoal.protocol.Urn;
+import dev.shoal.transfer.http.XThexUri;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -52,6 +53,18 @@ interface Swarm {
 
     /** Locations of the file heard from a source (its X-Alt). */
     void learn(List<InetSocketAddress> locations);
+
+    /** {@code source} said where it serves the file's Tiger tree (its X-Thex-URI). */
+    void offersTree(Source source, XThexUri offer);
+
+    /** The request target of the tree if {@code source} should fetch it now; the worker then reports how it went. */
+    Optional<String> treeToFetch(Source source);
+
+    /** The body of {@code source}'s answer to the tree's request. */
+    void treeArrived(Source source, byte[] body);
+
+    /** {@code source} did not deliver the tree. */
+    void treeFailed(Source source);
 
     /**
      * The worker for {@code source} has ended: {@code why} is null when there was nothing left to

@@ -8,7 +8,8 @@ import java.time.Duration;
  * timeouts with the {@code with...} methods.
  *
  * @param maxActiveSources sources fetched from at once (one connection and thread each)
- * @param chunkSize bytes per chunk, the unit of scheduling, verification and resume
+ * @param chunkSize bytes per chunk, the unit of scheduling, verification and resume: a power of two
+ *     (of 1 KiB at least), so that every chunk is one node of the file's Tiger tree
  * @param connectTimeout TCP connect timeout
  * @param pushTimeout how long to wait for a firewalled source's GIV after sending it a Push
  * @param readTimeout a source silent this long is considered stalled and its chunk requeued
@@ -30,8 +31,8 @@ public record SwarmConfig(int maxActiveSources, int chunkSize, Duration connectT
         if (maxActiveSources < 1 || maxFailures < 1 || maxBusyRetries < 0 || maxKnownSources < 1) {
             throw new IllegalArgumentException("bad swarm limits");
         }
-        if (chunkSize < MIN_CHUNK || chunkSize > MAX_CHUNK) {
-            throw new IllegalArgumentException("chunk size out of range: " + chunkSize);
+        if (chunkSize < MIN_CHUNK || chunkSize > MAX_CHUNK || Integer.bitCount(chunkSize) != 1) {
+            throw new IllegalArgumentException("chunk size must be a power of two from 1 KiB to 8 MiB: " + chunkSize);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.shoal.transfer.download;
 
+import dev.shoal.protocol.TigerRoot;
 import dev.shoal.protocol.Urn;
 import dev.shoal.time.Clock;
 import dev.shoal.time.Scheduler;
@@ -35,9 +36,14 @@ import org.slf4j.LoggerFactory;
  * as they arrive and go away when they fail; the coordinator hires workers for sources that may
  * be tried, aborts workers whose source went silent, checkpoints, reports progress, and hashes
  * the part file while it fills (see {@link PrefixHasher}), so that verifying at the end costs
- * little. On a hash mismatch it looks for the liar: a source that provided every
- * chunk is banned; otherwise the chunks of one suspect at a time are fetched again from the
- * others with the suspect held out, and the suspect is banned if that makes the hash match.
+ * little. When a source offers the file's Tiger tree (and its root is trusted: see
+ * {@link TreeFetch}), each chunk is also checked against the tree soon after it is done, on a
+ * thread of its own (see {@link Verification}): a bad one is fetched again from another source and
+ * its sender banned at once. That takes a core's worth of Tiger at full speed, so it is done only
+ * when it can change something: with another source to fetch from, or for a preview. On a hash mismatch at the end, the chunks not checked yet are checked
+ * against the tree; failing that it looks for the liar: a source that provided every chunk is
+ * banned; otherwise the chunks of one suspect at a time are fetched again from the others with the
+ * suspect held out, and the suspect is banned if that makes the hash match.
  *
  * <p>Time: the coordinator wakes on every change and on a tick of the setup's scheduler, and reads
  * that scheduler's clock, so that a download runs on virtual time as well as on the system's.
@@ -65,11 +71,14 @@ public final class SwarmDownload {
     private final CompletableFuture<Path> result = new CompletableFuture<>();
     private final Object signal = new Object();
     private final PrefixHasher hasher = new PrefixHasher();
+    private final TreeFetch trees;
 
     private volatile Crew crew;
     private volatile boolean cancelled;
     private volatile DownloadProgress progress;
     private volatile ChunkScheduler chunks;
+    private volatile Verification verification;
+    private volatile boolean preferStart;
     private PartFile part;
     private Checkpointer checkpointer;
     private boolean started;
@@ -88,10 +97,11 @@ public final class SwarmDownload {
         this.clock = scheduler.clock();
         this.listener = listener;
         this.pool = new SourcePool(request.sources(), config);
+        this.trees = new TreeFetch(request.size(), request.tigerRoot());
         AtomicInteger n = new AtomicInteger();
         String prefix = "swarm-" + request.urn().base32().substring(0, 8) + "-";
-        // The coordinator, the workers and the checkpointer.
-        this.executor = new ThreadPoolExecutor(config.maxActiveSources() + 2, config.maxActiveSources() + 2,
+        // The coordinator, the workers, the checkpointer and the tree checks.
+        this.executor = new ThreadPoolExecutor(config.maxActiveSources() + 3, config.maxActiveSources() + 3,
                 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
                     Thread t = new Thread(r, prefix + n.incrementAndGet());
                     t.setDaemon(true);
@@ -134,6 +144,32 @@ public final class SwarmDownload {
         }
     }
 
+    /** A source's hit named this root for the file's Tiger tree. */
+    public void claimTigerRoot(TigerRoot root) {
+        trees.claim(root);
+    }
+
+    /** Fetches the first missing chunks first, for a preview of the file's start. */
+    public void preferStart() {
+        preferStart = true;
+        ChunkScheduler s = chunks;
+        if (s != null) {
+            s.preferStart();
+        }
+    }
+
+    /**
+     * Bytes from the start of the file known good: those that passed the Tiger tree, or all of
+     * them once the file's SHA-1 matched; 0 while neither has vouched for any.
+     */
+    public long verifiedPrefix() {
+        if (result.isDone() && !result.isCompletedExceptionally()) {
+            return request.size();
+        }
+        Verification v = verification;
+        return v == null ? 0 : v.verifiedPrefix();
+    }
+
     public DownloadProgress progress() {
         return progress;
     }
@@ -166,7 +202,11 @@ public final class SwarmDownload {
                     config.chunkSize());
             checkpointer = new Checkpointer(part, executor);
             chunks = new ChunkScheduler(request.size(), part.chunkSize(), part.resumedChunks());
-            crew = new Crew(request.urn(), setup, pool, chunks, new ChunkWriter(part, chunks), this::wake);
+            if (preferStart) {
+                chunks.preferStart();
+            }
+            verification = new Verification(trees, chunks, hasher, this::ban, executor, this::wake);
+            crew = new Crew(request.urn(), setup, pool, chunks, new ChunkWriter(part, chunks), trees, this::wake);
             lastCheckpoint = chunks.doneSnapshot();
             if (!lastCheckpoint.isEmpty()) {
                 log.info("resuming {}: {} of {} chunks already done", request.urn(), lastCheckpoint.cardinality(),
@@ -217,6 +257,10 @@ public final class SwarmDownload {
                 }
                 return finish();
             }
+            if (verification.findBad(part::read)) {
+                continue;
+            }
+            verification.blameTree(request.size());
             if (round >= maxRounds) {
                 throw new DownloadException("hash mismatch: could not find the source sending bad data");
             }
@@ -238,13 +282,13 @@ public final class SwarmDownload {
         log.warn("hash mismatch for {}; chunk providers: {}", request.urn(), byProvider.keySet());
         if (byProvider.containsKey(null)) {
             // Chunks resumed from disk have no known provider: fetch them again first.
-            chunks.invalidate(byProvider.get(null));
+            invalidate(byProvider.get(null));
             return null;
         }
         if (byProvider.size() == 1) {
             Source only = byProvider.keySet().iterator().next();
             ban(only, "every chunk came from it and the hash does not match the URN");
-            chunks.invalidate(byProvider.get(only));
+            invalidate(byProvider.get(only));
             return null;
         }
         Optional<Source> next = byProvider.keySet().stream().filter(s -> !cleared.contains(s))
@@ -254,13 +298,22 @@ public final class SwarmDownload {
         }
         Source s = next.get();
         pool.exclude(s, true);
-        chunks.invalidate(byProvider.get(s));
+        invalidate(byProvider.get(s));
         return s;
     }
 
+    private void invalidate(List<Integer> bad) {
+        chunks.invalidate(bad);
+        verification.forget(bad);
+    }
+
     private void ban(Source s, String why) {
+        if (pool.isBanned(s)) {
+            return;
+        }
         log.warn("banning source {} for {}: {}", s, request.urn(), why);
         pool.ban(s);
+        crew.dismiss(s);
         setup.mesh().remove(request.urn(), s.address());
         listener.onSourceBanned(s, why);
     }
@@ -293,7 +346,8 @@ public final class SwarmDownload {
             }
             checkpoint(false);
             crew.abortStalled();
-            if (!hashAhead()) {
+            boolean checked = verification.step(part::read, preferStart || pool.size() > 1);
+            if (!hashAhead() && !checked) {
                 await();
             }
         }

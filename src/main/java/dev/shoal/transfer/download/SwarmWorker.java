@@ -1,6 +1,7 @@
 package dev.shoal.transfer.download;
 
 import dev.shoal.protocol.Urn;
+import dev.shoal.thex.Thex;
 import dev.shoal.time.Clock;
 import dev.shoal.transfer.http.ByteRange;
 import dev.shoal.transfer.http.ContentRange;
@@ -77,8 +78,12 @@ final class SwarmWorker implements Runnable {
     public void run() {
         Exception why = null;
         try {
-            Optional<ChunkScheduler.Run> next;
-            while ((next = swarm.nextRun(source, runBytes())).isPresent()) {
+            while (true) {
+                fetchTreeIfAsked();
+                Optional<ChunkScheduler.Run> next = swarm.nextRun(source, runBytes());
+                if (next.isEmpty()) {
+                    break;
+                }
                 ChunkScheduler.Run run = next.get();
                 try {
                     fetch(run);
@@ -93,6 +98,43 @@ final class SwarmWorker implements Runnable {
         } finally {
             connection.close();
             swarm.ended(source, why);
+        }
+    }
+
+    /**
+     * Fetches the file's Tiger tree from this source when the swarm asks (it offered one, and none
+     * is known yet): one request between two runs, the whole answer read, the swarm told how it
+     * went.
+     */
+    private void fetchTreeIfAsked() throws IOException {
+        Optional<String> target = swarm.treeToFetch(source);
+        if (target.isEmpty()) {
+            return;
+        }
+        boolean delivered = false;
+        try {
+            HttpResponse response = response(connection.get(target.get(), null, List.of()));
+            long length = response.contentLength().orElse(-1);
+            if (response.status() != 200 || length < 0 || length > Thex.MAX_BYTES) {
+                log.debug("{} did not serve its Tiger tree: HTTP {}", source, response.status());
+                skipOrClose(length, !response.keepAlive());
+                return;
+            }
+            ByteBuffer body = ByteBuffer.allocate((int) length);
+            while (body.hasRemaining()) {
+                if (connection.read(body) < 0) {
+                    throw new EOFException("tree body ended early");
+                }
+            }
+            if (!response.keepAlive()) {
+                connection.close();
+            }
+            swarm.treeArrived(source, body.array());
+            delivered = true;
+        } finally {
+            if (!delivered) {
+                swarm.treeFailed(source);
+            }
         }
     }
 
@@ -116,6 +158,7 @@ final class SwarmWorker implements Runnable {
                     new ByteRange(cursor, want.last()), requestHeaders()));
             int status = response.status();
             swarm.learn(response.altLocations());
+            response.thexUri().ifPresent(offer -> swarm.offersTree(source, offer));
             boolean close = !response.keepAlive();
             long length = response.contentLength().orElse(-1);
             if (status == 503) {

@@ -91,6 +91,11 @@ public record HttpResponse(boolean http11, int status, String reason, HttpHead h
         return Optional.of(Urn.parse(v.get()));
     }
 
+    /** Where the source serves the file's Tiger tree, and its root; empty when not said or unreadable. */
+    public Optional<XThexUri> thexUri() {
+        return head.first(XThexUri.NAME).flatMap(XThexUri::parse);
+    }
+
     /** Every location listed in the X-Alt headers, in order. */
     public List<InetSocketAddress> altLocations() {
         List<InetSocketAddress> all = new ArrayList<>();

@@ -8,6 +8,7 @@ import dev.shoal.protocol.Urn;
  */
 public sealed interface RequestTarget {
     String N2R = "/uri-res/N2R?";
+    String N2X = "/uri-res/N2X?";
     String GET = "/get/";
 
     /** The target as it goes on the request line. */
@@ -18,6 +19,14 @@ public sealed interface RequestTarget {
         @Override
         public String path() {
             return N2R + urn;
+        }
+    }
+
+    /** {@code /uri-res/N2X?urn:sha1:<base32>}: the file's Tiger tree, in THEX's serialisation. */
+    record TreeByUrn(Urn urn) implements RequestTarget {
+        @Override
+        public String path() {
+            return N2X + urn;
         }
     }
 
@@ -44,13 +53,15 @@ public sealed interface RequestTarget {
         if (target.isEmpty() || target.charAt(0) != '/') {
             throw new HttpProtocolException(400, "request target must be an absolute path");
         }
-        if (target.startsWith(N2R)) {
+        if (target.startsWith(N2R) || target.startsWith(N2X)) {
             String urn = target.substring(N2R.length());
+            Urn parsed;
             try {
-                return new ByUrn(Urn.parse(UrlCoding.decode(urn, false)));
+                parsed = Urn.parse(UrlCoding.decode(urn, false));
             } catch (IllegalArgumentException e) {
-                throw new HttpProtocolException(400, "bad urn in N2R request");
+                throw new HttpProtocolException(400, "bad urn in " + target.substring(9, 12) + " request");
             }
+            return target.startsWith(N2R) ? new ByUrn(parsed) : new TreeByUrn(parsed);
         }
         if (target.startsWith(GET)) {
             String rest = target.substring(GET.length());

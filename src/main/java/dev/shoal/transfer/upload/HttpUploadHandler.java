@@ -1,5 +1,8 @@
 package dev.shoal.transfer.upload;
 
+import dev.shoal.protocol.Urn;
+import dev.shoal.thex.HashTree;
+import dev.shoal.thex.Thex;
 import dev.shoal.time.Clock;
 import dev.shoal.transfer.AltLocs;
 import dev.shoal.transfer.http.ByteRange;
@@ -12,6 +15,7 @@ import dev.shoal.transfer.http.RangeRequest;
 import dev.shoal.transfer.http.RequestTarget;
 import dev.shoal.transfer.http.XAlt;
 import dev.shoal.transfer.http.XQueue;
+import dev.shoal.transfer.http.XThexUri;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.EOFException;
@@ -37,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * by URN or by index plus exact name, and a path in a request is never resolved against the disk.
  * Malformed or over-long heads get 400/414/431 and the connection is closed; other answers keep
  * the connection when the client allows. A connection holds one {@link UploadSlots} slot from its
- * first granted GET until it closes. One instance serves any number of connections concurrently.
+ * first granted GET until it closes. A file whose Tiger tree is known is answered with an
+ * {@code X-Thex-URI}, and its tree is served at {@code /uri-res/N2X}. One instance serves any number of connections concurrently.
  */
 public final class HttpUploadHandler {
     private static final Logger log = LoggerFactory.getLogger(HttpUploadHandler.class);
@@ -133,6 +138,9 @@ public final class HttpUploadHandler {
             return false;
         }
         boolean keep = req.keepAlive();
+        if (target instanceof RequestTarget.TreeByUrn tree) {
+            return serveTree(c, req, tree.urn(), keep);
+        }
         Optional<ServedFile> found = find(target);
         if (found.isEmpty()) {
             c.refuse(req.requestLine(), 404, reason(404), null, keep);
@@ -206,6 +214,26 @@ public final class HttpUploadHandler {
                 c.out.flush();
                 sendBody(c, file, ch, range);
             }
+        }
+        return keep;
+    }
+
+    /**
+     * Answers N2X with the file's tree in THEX's DIME serialisation, whole whatever the Range: a few
+     * KB from memory, so it takes no upload slot.
+     */
+    private boolean serveTree(Connection c, HttpRequest req, Urn urn, boolean keep) throws IOException {
+        Optional<HashTree> tree = files.byUrn(urn).filter(f -> f.urn().equals(urn) && f.tigerRoot() != null)
+                .flatMap(f -> files.tree(urn));
+        if (tree.isEmpty()) {
+            c.refuse(req.requestLine(), 404, reason(404), null, keep);
+            return keep;
+        }
+        byte[] body = Thex.encode(tree.get());
+        c.answer(req.requestLine(), 200, reason(200), null, List.of(new HttpHeader("Content-Type", Thex.CONTENT_TYPE),
+                new HttpHeader("X-Gnutella-Content-URN", urn.toString())), body.length, keep);
+        if (req.method().equals("GET")) {
+            c.out.write(body);
         }
         return keep;
     }
@@ -327,6 +355,9 @@ public final class HttpUploadHandler {
                     header(sb, "Accept-Ranges", "bytes");
                 }
                 header(sb, "X-Gnutella-Content-URN", file.urn().toString());
+                if (file.tigerRoot() != null) {
+                    header(sb, XThexUri.NAME, XThexUri.of(file.urn(), file.tigerRoot()).headerValue());
+                }
                 List<InetSocketAddress> alts = altLocs.get(file.urn(), MAX_ALT_LOCS);
                 if (!alts.isEmpty()) {
                     header(sb, "X-Alt", XAlt.format(alts));

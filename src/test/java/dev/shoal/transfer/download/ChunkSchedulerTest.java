@@ -112,4 +112,22 @@ class ChunkSchedulerTest {
         s.written(2);
         assertThat(s.donePrefixBytes()).isEqualTo(2500);
     }
+
+    @Test
+    void preferringTheStartHandsEverySourceOneChunkAndHelpsTheFirstOutstandingOne() {
+        ChunkScheduler s = new ChunkScheduler(64_000, 1000, new BitSet());
+        assertThat(s.assign(a, 8, 1, 0)).hasValueSatisfying(r -> assertThat(r.count()).isEqualTo(8));
+        s.preferStart();
+        assertThat(s.assign(b, 8, 2, 0)).contains(new ChunkScheduler.Run(8, 1, false));
+        assertThat(s.assign(c, 8, 2, 0)).contains(new ChunkScheduler.Run(9, 1, false));
+
+        ChunkScheduler endGame = new ChunkScheduler(3000, 1000, new BitSet());
+        endGame.preferStart();
+        assertThat(endGame.assign(a, 0)).hasValue(0);
+        assertThat(endGame.assign(b, 0)).hasValue(1);
+        assertThat(endGame.assign(b, 0)).hasValue(2);
+        long later = ChunkScheduler.DUPLICATE_AFTER_MILLIS;
+        // The first outstanding chunk is the one a preview waits for.
+        assertThat(endGame.assign(c, later)).hasValue(0);
+    }
 }

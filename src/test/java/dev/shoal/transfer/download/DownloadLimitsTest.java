@@ -1,8 +1,12 @@
 package dev.shoal.transfer.download;
 
+import static dev.shoal.LimitsTable.n;
 import static dev.shoal.LimitsTable.says;
 import static dev.shoal.LimitsTable.seconds;
+import static dev.shoal.LimitsTable.size;
 
+import dev.shoal.thex.HashTree;
+import dev.shoal.thex.Thex;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -12,5 +16,12 @@ class DownloadLimitsTest {
     void failedSourcesWaitLongerEachTime() {
         Duration first = Duration.ofMillis(SourcePool.BASE_BACKOFF_MILLIS);
         says("Source failures", "retries " + seconds(first) + ", " + seconds(first.multipliedBy(2)) + " apart");
+    }
+
+    @Test
+    void treesAreKeptToTheDepthGtkGnutellaReadsAndFetchedWithinBounds() {
+        says("Tiger trees", "depth " + HashTree.MAX_DEPTH, n(1L << HashTree.MAX_DEPTH) + " nodes");
+        says("THEX bodies", size(Thex.MAX_BYTES) + " at most", TreeFetch.MAX_FETCHING + " sources at once");
+        says("Chunks failing the tree", "fails " + Verification.MAX_SHARED_FAILURES + " times");
     }
 }

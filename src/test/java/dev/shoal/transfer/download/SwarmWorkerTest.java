@@ -3,6 +3,9 @@ package dev.shoal.transfer.download;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shoal.protocol.Urn;
+import dev.shoal.thex.HashTree;
+import dev.shoal.thex.Thex;
+import dev.shoal.transfer.http.XThexUri;
 import dev.shoal.time.VirtualTime;
 import dev.shoal.transfer.TestFiles;
 import dev.shoal.transfer.TestUploadServer;
@@ -40,6 +43,12 @@ class SwarmWorkerTest {
         final byte[] file = new byte[SIZE];
         final List<Integer> completed = new ArrayList<>();
         final RequestTarget byIndex;
+        final List<XThexUri> offers = new ArrayList<>();
+        final List<String> treeEvents = new ArrayList<>();
+        byte[] tree;
+        /** Hands out chunk 0 alone, then the rest: a tree offered with chunk 0 is fetched in between. */
+        boolean twoRuns;
+        int runs;
         boolean handedOut;
         Exception why;
         boolean ended;
@@ -60,7 +69,11 @@ class SwarmWorkerTest {
 
         @Override
         public Optional<ChunkScheduler.Run> nextRun(Source source, long maxBytes) {
-            if (handedOut) {
+            if (twoRuns && runs < 2) {
+                return Optional.of(runs++ == 0 ? new ChunkScheduler.Run(0, 1, false)
+                        : new ChunkScheduler.Run(1, layout().count() - 1, false));
+            }
+            if (handedOut || twoRuns) {
                 return Optional.empty();
             }
             handedOut = true;
@@ -112,9 +125,68 @@ class SwarmWorkerTest {
         }
 
         @Override
+        public void offersTree(Source source, XThexUri offer) {
+            offers.add(offer);
+        }
+
+        @Override
+        public Optional<String> treeToFetch(Source source) {
+            if (offers.isEmpty() || !treeEvents.isEmpty()) {
+                return Optional.empty();
+            }
+            treeEvents.add("asked after " + completed.size() + " chunks");
+            return Optional.of(offers.get(0).uri());
+        }
+
+        @Override
+        public void treeArrived(Source source, byte[] body) {
+            treeEvents.add("arrived");
+            tree = body;
+        }
+
+        @Override
+        public void treeFailed(Source source) {
+            treeEvents.add("failed");
+        }
+
+        @Override
         public void ended(Source source, Exception why) {
             this.why = why;
             ended = true;
+        }
+    }
+
+    @Test
+    void aTreeOfferedWithTheFirstAnswerIsFetchedBeforeTheNextRun() throws Exception {
+        HashTree expected = TestFiles.treeOf(data);
+        ServedFile f = TestFiles.share(tmp, 1, "f.bin", data, urn, expected.root());
+        try (TestUploadServer server = TestUploadServer.serving(f)) {
+            KeepingSwarm swarm = new KeepingSwarm(null);
+            swarm.twoRuns = true;
+            work(swarm, server.address());
+
+            assertThat(swarm.why).isNull();
+            assertThat(swarm.offers).first().isEqualTo(XThexUri.of(urn, expected.root()));
+            assertThat(swarm.treeEvents).containsExactly("asked after 1 chunks", "arrived");
+            assertThat(Thex.decode(swarm.tree, SIZE, expected.root())).isEqualTo(expected);
+            assertThat(swarm.file).isEqualTo(data);
+            // One connection carried the chunks and the tree.
+            assertThat(server.connections()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aTreeAnswerThatIsNotOkIsReportedAsFailedAndTheChunksStillCome() throws Exception {
+        ServedFile f = TestFiles.share(tmp, 1, "f.bin", data);
+        try (TestUploadServer server = TestUploadServer.serving(f)) {
+            KeepingSwarm swarm = new KeepingSwarm(null);
+            swarm.twoRuns = true;
+            swarm.offers.add(XThexUri.of(urn, TestFiles.treeOf(data).root()));
+            work(swarm, server.address());
+
+            assertThat(swarm.treeEvents).containsExactly("asked after 0 chunks", "failed");
+            assertThat(swarm.why).isNull();
+            assertThat(swarm.file).isEqualTo(data);
         }
     }
 
