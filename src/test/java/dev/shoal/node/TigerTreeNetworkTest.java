@@ -8,6 +8,7 @@ import dev.shoal.node.api.Download;
 import dev.shoal.node.api.DownloadInfo;
 import dev.shoal.node.api.DownloadSource;
 import dev.shoal.node.api.NodeConfig;
+import dev.shoal.node.api.Role;
 import dev.shoal.node.api.SearchHit;
 import dev.shoal.thex.HashTree;
 import dev.shoal.thex.Thex;
@@ -59,7 +60,7 @@ class TigerTreeNetworkTest {
         ServentNode node = ServentNode.start(NodeConfig.defaults(temp.resolve(name).resolve("data"))
                 .withListen(new InetSocketAddress("127.0.0.1", 0))
                 .withShares(List.of(share))
-                .withUltrapeer(true)
+                .withRole(Role.ULTRAPEER)
                 .withDownloadsDir(temp.resolve(name).resolve("downloads"))
                 .withUploads(4, uploadLimit));
         nodes.add(node);

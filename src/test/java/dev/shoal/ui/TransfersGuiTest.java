@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shoal.demo.DemoNetwork;
 import dev.shoal.node.api.NodeConfig;
+import dev.shoal.node.api.Role;
 import dev.shoal.node.api.Shoal;
 import dev.shoal.node.api.ShoalNode;
 import dev.shoal.node.api.PieceRun;
@@ -201,7 +202,7 @@ class TransfersGuiTest {
         Path share = Files.createDirectories(home.resolve("holder").resolve("share"));
         Files.write(share.resolve("harbour-timelapse.ogv"), clip);
         try (ShoalNode holder = Shoal.start(NodeConfig.defaults(home.resolve("holder").resolve("data")).toBuilder()
-                .listen(new InetSocketAddress("127.0.0.1", 0)).shares(List.of(share)).ultrapeer(true)
+                .listen(new InetSocketAddress("127.0.0.1", 0)).shares(List.of(share)).role(Role.ULTRAPEER)
                 .uploadLimitBytesPerSecond(512L * 1024).build())) {
             holder.libraryReady().get(20, TimeUnit.SECONDS);
             app = GuiHarness.solo(home.resolve("gui"));
