@@ -25,6 +25,8 @@ public enum DropReason {
     NOT_ANSWERED(Group.MESSAGE, "query relayed but not answered: answer queue full"),
     OWN_SEARCH_FULL(Group.MESSAGE, "hit for one of our searches that already has enough results"),
     FLOW_CONTROL(Group.MESSAGE, "outgoing message dropped: the peer reads too slowly"),
+    PUSH_UNKNOWN_FILE(Group.MESSAGE, "push for a file index we do not share"),
+    PUSH_CALLBACKS_FULL(Group.MESSAGE, "push not answered: every push callback slot is busy"),
 
     // Connections refused before they became a link or an HTTP session.
     BANNED(Group.CONNECTION, "address temporarily banned"),

@@ -222,7 +222,9 @@ final class MessageHandler implements ConnectionListener {
 
     private void onVendor(Connection c, Frame frame, VendorMessage v) {
         try {
-            vendors.onVendor(c, frame.header(), v);
+            if (!vendors.onVendor(c, frame.header(), v)) {
+                drops.count(DropReason.UNKNOWN_TYPE);
+            }
         } catch (BadMessageException e) {
             countBad(c, frame, e);
         }

@@ -1,5 +1,6 @@
 package dev.shoal.node;
 
+import dev.shoal.net.DropReason;
 import dev.shoal.protocol.Giv;
 import dev.shoal.protocol.Guid;
 import dev.shoal.protocol.Push;
@@ -10,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
@@ -58,16 +60,16 @@ final class PushUploader implements AutoCloseable {
         this.server = server;
     }
 
-    /** Handles a Push addressed to us; returns at once. */
-    void onPush(Push push) {
+    /** Handles a Push addressed to us; returns at once, with why it was dropped when it was. */
+    Optional<DropReason> onPush(Push push) {
         String name = names.nameOf(push.fileIndex());
         if (name == null) {
             log.debug("push for unknown file index {} from {}", push.fileIndex(), push.address());
-            return;
+            return Optional.of(DropReason.PUSH_UNKNOWN_FILE);
         }
         if (!permits.tryAcquire()) {
-            log.info("too many push callbacks running; ignoring push from {}", push.address());
-            return;
+            log.debug("too many push callbacks running; ignoring push from {}", push.address());
+            return Optional.of(DropReason.PUSH_CALLBACKS_FULL);
         }
         try {
             threads.execute(() -> {
@@ -79,8 +81,10 @@ final class PushUploader implements AutoCloseable {
             });
         } catch (RejectedExecutionException e) {
             permits.release();
-            log.info("no thread for a push callback; ignoring push from {}", push.address());
+            log.debug("no thread for a push callback; ignoring push from {}", push.address());
+            return Optional.of(DropReason.PUSH_CALLBACKS_FULL);
         }
+        return Optional.empty();
     }
 
     static String givLine(long index, Guid serventId, String name) {

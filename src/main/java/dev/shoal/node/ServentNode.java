@@ -413,7 +413,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
 
     @Override
     public void pushForUs(Push push) {
-        pushUploads.onPush(push);
+        pushUploads.onPush(push).ifPresent(handler.drops()::count);
     }
 
     @Override

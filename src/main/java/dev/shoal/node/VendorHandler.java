@@ -44,7 +44,8 @@ final class VendorHandler {
         this.send = send;
     }
 
-    void onVendor(Connection from, Header h, VendorMessage v) throws BadMessageException {
+    /** Handles the vendor messages we know; false for the others, which are ignored. */
+    boolean onVendor(Connection from, Header h, VendorMessage v) throws BadMessageException {
         if (QueryStatus.isRequest(v)) {
             OptionalInt results = searches.results(h.guid());
             VendorMessage answer = results.isPresent() ? QueryStatus.response(results.getAsInt()) : QueryStatus.stop();
@@ -58,7 +59,10 @@ final class VendorHandler {
             if (dynamic != null) {
                 dynamic.leafReported(from, h.guid(), kept);
             }
+        } else {
+            return false;
         }
+        return true;
     }
 
     /** Tells the ultrapeers running our search for us that we want no more (unasked BEAR/12). */
