@@ -20,8 +20,8 @@ import java.util.Locale;
  */
 public final class BenchMain {
     public static final String USAGE = "usage: shoal bench [--suite all|routing|latency] [--seconds N] [--json] [--no-fork]\n"
-            + "       shoal bench transfer [--suite all|single|swarm|hash] [--size-mib N] [--swarm-mib M] [--rounds R]"
-            + " [--json]\n"
+            + "       shoal bench transfer [--suite all|single|swarm|get|hash] [--size-mib N] [--swarm-mib M]"
+            + " [--get-mib G] [--rounds R] [--json]\n"
             + "       shoal bench flood [--seconds N] [--attack flood|flood-many|deflate|all] [--json]";
 
     private BenchMain() {

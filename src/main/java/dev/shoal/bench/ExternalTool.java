@@ -1,24 +1,38 @@
 package dev.shoal.bench;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a reference tool ({@code curl}, {@code sha1sum}) as a child process and times it from
- * start to exit. The C locale keeps numbers printed with a decimal point.
+ * Runs a program as a child process ({@code curl}, {@code sha1sum}, {@code aria2c}, or Shoal's own
+ * command line) and times it from start to exit. The C locale keeps numbers printed with a
+ * decimal point.
  */
 final class ExternalTool {
-    /** What a run printed and how long it took, start of the process to its exit. */
-    record Run(String stdout, double seconds) {
+    /** What a run printed, and when it started and exited on {@link System#nanoTime()}. */
+    record Run(String stdout, long startNanos, long endNanos) {
+        double seconds() {
+            return (endNanos - startNanos) / 1e9;
+        }
     }
 
     private final String name;
+    private final List<String> command;
 
+    /** A program found on the PATH. */
     ExternalTool(String name) {
+        this(name, List.of(name));
+    }
+
+    /** A program started by {@code command} (the program and the arguments that come before any given to a run). */
+    ExternalTool(String name, List<String> command) {
         this.name = name;
+        this.command = List.copyOf(command);
     }
 
     String name() {
@@ -38,24 +52,46 @@ final class ExternalTool {
         }
     }
 
+    /** Runs to the end; fails when the tool exits with an error (saying the last line it wrote on stderr). */
     Run run(List<String> args, long timeoutSeconds) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(name);
-        command.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(false)
-                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        List<String> line = new ArrayList<>(command);
+        line.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(line);
         pb.environment().put("LC_ALL", "C");
         long start = System.nanoTime();
         Process p = pb.start();
+        p.getOutputStream().close();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Thread errReader = drain(p.getErrorStream(), err);
         byte[] out = p.getInputStream().readAllBytes();
         if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new IOException(name + " took longer than " + timeoutSeconds + " s");
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        long end = System.nanoTime();
+        errReader.join();
         if (p.exitValue() != 0) {
-            throw new IOException(name + " " + args + " exited with " + p.exitValue());
+            throw new IOException(name + " " + args + " exited with " + p.exitValue() + lastLine(err));
         }
-        return new Run(new String(out, StandardCharsets.UTF_8), seconds);
+        return new Run(new String(out, StandardCharsets.UTF_8), start, end);
+    }
+
+    private static Thread drain(InputStream from, ByteArrayOutputStream to) {
+        Thread t = new Thread(() -> {
+            try (from) {
+                from.transferTo(to);
+            } catch (IOException e) {
+                // The child went away; its exit code tells the rest.
+            }
+        }, "bench-tool-stderr");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private static String lastLine(ByteArrayOutputStream err) {
+        String[] lines = err.toString(StandardCharsets.UTF_8).strip().split("[\r\n]+");
+        String last = lines[lines.length - 1].strip();
+        return last.isEmpty() ? "" : ": " + last;
     }
 }

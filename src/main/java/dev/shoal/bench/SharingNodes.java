@@ -2,8 +2,10 @@ package dev.shoal.bench;
 
 import dev.shoal.node.ServentNode;
 import dev.shoal.node.api.NodeConfig;
+import dev.shoal.node.api.NodeEvent;
 import dev.shoal.node.api.Role;
 import dev.shoal.node.api.SharedFileInfo;
+import dev.shoal.node.api.UploadInfo;
 import dev.shoal.protocol.Urn;
 import dev.shoal.transfer.download.Source;
 import java.io.IOException;
@@ -11,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -24,12 +27,17 @@ final class SharingNodes implements AutoCloseable {
 
     /** Starts {@code count} leaves sharing {@code share}, each uploading at most {@code limit} bytes/s (0: no cap). */
     SharingNodes(int count, Path share, Path dataRoot, long limit) throws IOException {
+        this(count, share, dataRoot, limit, false);
+    }
+
+    /** The same as ultrapeers when {@code ultrapeer}: they accept a leaf, such as {@code shoal get}, and answer it. */
+    SharingNodes(int count, Path share, Path dataRoot, long limit, boolean ultrapeer) throws IOException {
         try {
             for (int i = 0; i < count; i++) {
                 NodeConfig config = NodeConfig.defaults(dataRoot.resolve("node" + i))
                         .withListen(new InetSocketAddress("127.0.0.1", 0))
                         .withShares(List.of(share))
-                        .withRole(Role.LEAF)
+                        .withRole(ultrapeer ? Role.ULTRAPEER : Role.LEAF)
                         .withUploads(4, limit);
                 nodes.add(ServentNode.start(config));
             }
@@ -43,6 +51,18 @@ final class SharingNodes implements AutoCloseable {
             close();
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while indexing", e);
+        }
+    }
+
+    /** Calls {@code watcher} with the node's number on every change of an upload, on the uploading thread. */
+    void watchUploads(BiConsumer<Integer, UploadInfo> watcher) {
+        for (int i = 0; i < nodes.size(); i++) {
+            int node = i;
+            nodes.get(i).addListener(e -> {
+                if (e instanceof NodeEvent.UploadChanged u) {
+                    watcher.accept(node, u.upload());
+                }
+            });
         }
     }
 

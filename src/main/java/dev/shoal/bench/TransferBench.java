@@ -16,6 +16,8 @@ import java.util.Locale;
  * <li>{@code single_source}: a node-served file fetched with the swarming downloader from one
  *     source, against curl fetching the same URL;</li>
  * <li>{@code four_sources}: four nodes capped at 10 MB/s each, one source against four;</li>
+ * <li>{@code shoal_get}: {@code shoal get} run as a user runs it, from four nodes capped at 5 MiB/s each
+ *     that it finds with a hash query, against aria2c given the four URLs;</li>
  * <li>{@code hash_index}: {@code Library.indexOnce} over a folder of files, against sha1sum.</li>
  * </ul>
  * Everything runs on 127.0.0.1 with free ports in a temporary folder that is deleted at the end.
@@ -76,6 +78,10 @@ public final class TransferBench {
                 figures.addAll(new MultiSourceSuite(options.swarmMib() * BenchFiles.MIB, options.rounds(), root,
                         progress::println).run());
             }
+            if (options.runs("get")) {
+                figures.addAll(new GetSuite(options.getMib() * BenchFiles.MIB, options.rounds(), root,
+                        progress::println).run());
+            }
             if (options.runs("hash")) {
                 figures.addAll(new HashIndexSuite(size, options.rounds(), root, progress::println).run());
             }
@@ -87,8 +93,9 @@ public final class TransferBench {
 
     private static String context(TransferOptions o) {
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        return String.format(Locale.ROOT, "%d MiB single-source and hashed, %d MiB four-source, %d rounds; "
-                + "%d cores, Java %s, load average %.2f at the end", o.sizeMib(), o.swarmMib(), o.rounds(),
+        return String.format(Locale.ROOT, "%d MiB single-source and hashed, %d MiB four-source, %d MiB shoal get,"
+                + " %d rounds; %d cores, Java %s, load average %.2f at the end", o.sizeMib(), o.swarmMib(), o.getMib(),
+                o.rounds(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), load);
     }
 }

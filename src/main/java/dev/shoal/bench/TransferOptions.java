@@ -4,23 +4,26 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Command line of {@link TransferBench}: {@code [--size-mib N] [--swarm-mib M] [--rounds R]
- * [--suite all|single|swarm|hash] [--json]}.
+ * Command line of {@link TransferBench}: {@code [--size-mib N] [--swarm-mib M] [--get-mib G]
+ * [--rounds R] [--suite all|single|swarm|get|hash] [--json]}.
  *
  * @param sizeMib    size of the single-source file and of the hashed set (default 1024)
  * @param swarmMib   size of the file fetched at 10 MB/s per source (default 160, at most sizeMib)
+ * @param getMib     size of the file {@code shoal get} and aria2c fetch at 5 MiB/s per source (default 80, at most
+ *                   sizeMib)
  * @param rounds     measured rounds per figure (a warm-up round comes on top in the single-source suite)
  * @param suites     which suites to run
  * @param json       one JSON object per figure instead of a table
  */
-record TransferOptions(int sizeMib, int swarmMib, int rounds, Set<String> suites, boolean json) {
-    static final String USAGE = "usage: TransferBench [--size-mib N] [--swarm-mib M] [--rounds R]"
-            + " [--suite all|single|swarm|hash] [--json]";
-    static final List<String> SUITES = List.of("single", "swarm", "hash");
+record TransferOptions(int sizeMib, int swarmMib, int getMib, int rounds, Set<String> suites, boolean json) {
+    static final String USAGE = "usage: TransferBench [--size-mib N] [--swarm-mib M] [--get-mib G] [--rounds R]"
+            + " [--suite all|single|swarm|get|hash] [--json]";
+    static final List<String> SUITES = List.of("single", "swarm", "get", "hash");
 
     static TransferOptions parse(String[] args) {
         int size = 1024;
         Integer swarm = null;
+        Integer get = null;
         int rounds = 3;
         Set<String> suites = Set.copyOf(SUITES);
         boolean json = false;
@@ -30,6 +33,7 @@ record TransferOptions(int sizeMib, int swarmMib, int rounds, Set<String> suites
                 case "--json" -> json = true;
                 case "--size-mib" -> size = positive(a, value(args, ++i, a));
                 case "--swarm-mib" -> swarm = positive(a, value(args, ++i, a));
+                case "--get-mib" -> get = positive(a, value(args, ++i, a));
                 case "--rounds" -> rounds = positive(a, value(args, ++i, a));
                 case "--suite" -> {
                     String s = value(args, ++i, a);
@@ -45,7 +49,8 @@ record TransferOptions(int sizeMib, int swarmMib, int rounds, Set<String> suites
             }
         }
         int swarmMib = swarm != null ? swarm : Math.min(160, size);
-        return new TransferOptions(size, swarmMib, rounds, suites, json);
+        int getMib = get != null ? get : Math.min(80, size);
+        return new TransferOptions(size, swarmMib, getMib, rounds, suites, json);
     }
 
     boolean runs(String suite) {

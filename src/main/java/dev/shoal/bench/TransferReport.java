@@ -17,7 +17,7 @@ final class TransferReport {
 
     static void table(List<TransferFigure> figures, String context, PrintStream out) {
         out.println("Shoal transfer bench: " + context);
-        out.println("  MB/s = 10^6 bytes per second; median (min..max) of the rounds;"
+        out.println("  MB/s = 10^6 bytes per second, s = seconds; median (min..max) of the rounds;"
                 + " ratio = figure / reference in the same round");
         out.println();
         out.println(String.format(Locale.ROOT, "  %-13s %-23s %-5s %9s %9s %9s   %-12s %9s   %-21s %7s",
@@ -28,7 +28,8 @@ final class TransferReport {
             String refMedian = f.hasReference() ? fmt(f.ref().median()) : "-";
             String ratio = f.hasReference() ? String.format(Locale.ROOT, "%.3f (%.3f..%.3f)", f.ratio().median(),
                     f.ratio().min(), f.ratio().max()) : "-";
-            String target = Double.isNaN(f.target()) ? "-" : String.format(Locale.ROOT, ">=%.2f", f.target());
+            String target = Double.isNaN(f.target()) ? "-"
+                    : String.format(Locale.ROOT, "%s%.2f", f.atMost() ? "<=" : ">=", f.target());
             out.println(String.format(Locale.ROOT, "  %-13s %-23s %-5s %9s %9s %9s   %-12s %9s   %-21s %7s",
                     f.suite(), f.name(), f.unit(), fmt(f.value().median()), fmt(f.value().min()),
                     fmt(f.value().max()), reference, refMedian, ratio, target));
@@ -50,8 +51,9 @@ final class TransferReport {
             }
             if (!Double.isNaN(f.target())) {
                 m.put("target_ratio", f.target());
+                m.put("target_is", f.atMost() ? "at_most" : "at_least");
                 if (f.hasReference()) {
-                    m.put("meets_target", f.ratio().median() >= f.target());
+                    m.put("meets_target", f.meetsTarget());
                 }
             }
             out.println(JsonLine.of(m, DIGITS));

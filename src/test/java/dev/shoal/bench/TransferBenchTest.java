@@ -15,9 +15,11 @@ class TransferBenchTest {
     @Test
     void optionsHaveDefaultsAndRejectNonsense() {
         TransferOptions d = TransferOptions.parse(new String[0]);
-        assertThat(d).isEqualTo(new TransferOptions(1024, 160, 3, Set.copyOf(TransferOptions.SUITES), false));
+        assertThat(d).isEqualTo(new TransferOptions(1024, 160, 80, 3, Set.copyOf(TransferOptions.SUITES), false));
         assertThat(TransferOptions.parse(new String[] {"--size-mib", "64", "--suite", "hash", "--json"}))
-                .isEqualTo(new TransferOptions(64, 64, 3, Set.of("hash"), true));
+                .isEqualTo(new TransferOptions(64, 64, 64, 3, Set.of("hash"), true));
+        assertThat(TransferOptions.parse(new String[] {"--get-mib", "8", "--suite", "get"}))
+                .isEqualTo(new TransferOptions(1024, 160, 8, 3, Set.of("get"), false));
         for (String[] bad : List.of(new String[] {"--size-mib", "0"}, new String[] {"--rounds"},
                 new String[] {"--suite", "disk"}, new String[] {"--fast"})) {
             assertThatThrownBy(() -> TransferOptions.parse(bad)).isInstanceOf(IllegalArgumentException.class);
@@ -28,14 +30,15 @@ class TransferBenchTest {
     void everySuiteGivesFiniteFiguresAsJsonLines() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = TransferBench.run(new String[] {"--size-mib", "8", "--swarm-mib", "1", "--rounds", "1", "--json"},
+        int code = TransferBench.run(new String[] {"--size-mib", "8", "--swarm-mib", "1", "--get-mib", "1", "--rounds", "1",
+            "--json"},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(lines).isNotEmpty().allSatisfy(l -> assertThat(l).startsWith("{").endsWith("}")
                 .doesNotContain("null").contains("\"median\":"));
         assertThat(String.join("\n", lines)).contains("\"suite\":\"single_source\"", "\"suite\":\"four_sources\"",
-                "\"suite\":\"hash_index\"");
+                "\"suite\":\"shoal_get\"", "\"suite\":\"hash_index\"");
         if (new ExternalTool("curl").available()) {
             // The download is compared with curl discarding and with curl storing what it fetches.
             assertThat(lines).filteredOn(l -> l.contains("\"figure\":\"shoal_download")).extracting(
