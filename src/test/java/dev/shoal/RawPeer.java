@@ -48,17 +48,51 @@ public final class RawPeer implements AutoCloseable {
      * loopback, so a test can play many hosts, each from its own address, all on this machine.
      */
     public RawPeer(InetSocketAddress address, int receiveBuffer, java.net.InetAddress from) throws IOException {
-        socket = new Socket();
-        if (receiveBuffer > 0) {
-            socket.setReceiveBufferSize(receiveBuffer);
-        }
-        if (from != null) {
-            socket.bind(new InetSocketAddress(from, 0));
-        }
-        socket.connect(address, 5000);
+        this(connected(address, receiveBuffer, from));
+    }
+
+    private RawPeer(Socket connected) throws IOException {
+        socket = connected;
         socket.setSoTimeout(5000);
         in = socket.getInputStream();
         out = socket.getOutputStream();
+    }
+
+    private static Socket connected(InetSocketAddress address, int receiveBuffer, java.net.InetAddress from)
+            throws IOException {
+        Socket s = new Socket();
+        if (receiveBuffer > 0) {
+            s.setReceiveBufferSize(receiveBuffer);
+        }
+        if (from != null) {
+            s.bind(new InetSocketAddress(from, 0));
+        }
+        s.connect(address, 5000);
+        return s;
+    }
+
+    /**
+     * Answers a node that dialled us, on a connection accepted by the test, as an uncompressed
+     * ultrapeer would: its request is read, accepted with a 200, and its 200 read.
+     */
+    public static RawPeer acceptAsUltrapeer(Socket accepted) throws IOException {
+        RawPeer peer = new RawPeer(accepted);
+        try {
+            String request = peer.readStep().firstLine();
+            if (!request.startsWith("GNUTELLA CONNECT/0.6")) {
+                throw new IOException("not a 0.6 handshake: " + request);
+            }
+            peer.send("GNUTELLA/0.6 200 OK\r\nUser-Agent: RawPeer/1.0\r\nX-Ultrapeer: True\r\n"
+                    + "X-Degree: 32\r\nX-Dynamic-Querying: 0.1\r\nX-Max-TTL: 4\r\nBye-Packet: 0.1\r\n\r\n");
+            String answer = peer.readStep().firstLine();
+            if (!answer.startsWith("GNUTELLA/0.6 200")) {
+                throw new IOException("the node refused us: " + answer);
+            }
+        } catch (FramingException | IOException e) {
+            peer.close();
+            throw e instanceof IOException io ? io : new IOException(e);
+        }
+        return peer;
     }
 
     /**

@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,6 +40,7 @@ import picocli.CommandLine.Parameters;
             "Stopped or killed half-way, the same command (same --data) resumes where it stopped."})
 final class GetCommand implements Callable<Integer> {
     private static final long TICK_MILLIS = 250;
+    private static final int QUERY_TTL = 4;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -102,8 +104,12 @@ final class GetCommand implements Callable<Integer> {
                 .withMaxDownloadSources(sources);
         Terminal terminal = ShoalCommand.terminal(spec);
         try (ShoalNode node = Shoal.start(config)) {
-            PeerDialer.connectAll(node, peers, terminal.writer());
-            Download download = node.fetch(target, 4);
+            // The first peer to connect is asked at once, each later one as it connects: a slow or
+            // dead peer never holds up the others' hits.
+            AtomicReference<Download> asked = new AtomicReference<>();
+            PeerDialer.connectFirst(node, peers, terminal.writer(), () -> askAgain(node, asked.get()));
+            Download download = node.fetch(target, QUERY_TTL);
+            asked.set(download);
             Progress progress = json ? new JsonProgress(spec.commandLine().getOut()) : new BarProgress(terminal);
             node.addListener(e -> {
                 if (e instanceof NodeEvent.DownloadChanged c && c.download().id().equals(download.id())) {
@@ -117,6 +123,13 @@ final class GetCommand implements Callable<Integer> {
             } finally {
                 removeHook(onInterrupt);
             }
+        }
+    }
+
+    /** A peer connected after the query went out: the hash query goes out again, and reaches it too. */
+    private void askAgain(ShoalNode node, Download download) {
+        if (download == null || !download.completion().isDone()) {
+            node.fetch(target, QUERY_TTL);
         }
     }
 

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -20,8 +21,8 @@ final class PeerDialer {
     }
 
     /**
-     * Dials every peer at once. Fails with all the reasons when none answers; otherwise warns about
-     * the ones that did not and carries on with the rest.
+     * Dials every peer at once and waits for them all. Fails with all the reasons when none
+     * answers; otherwise warns about the ones that did not and carries on with the rest.
      */
     static void connectAll(ShoalNode node, List<InetSocketAddress> peers, PrintWriter err)
             throws InterruptedException {
@@ -36,7 +37,7 @@ final class PeerDialer {
             } catch (ExecutionException e) {
                 failures.add(e.getCause().getMessage());
             } catch (TimeoutException e) {
-                failures.add("timed out connecting to " + HostPort.format(peers.get(i)));
+                failures.add(timedOut(peers.get(i)));
             }
         }
         if (failures.size() == peers.size()) {
@@ -46,5 +47,77 @@ final class PeerDialer {
             err.println("shoal: " + failure);
         }
         err.flush();
+    }
+
+    /**
+     * Dials every peer at once and returns as soon as one is connected, so that it can be asked
+     * without waiting for slower ones. {@code connectedLater} runs, on another thread, for each
+     * peer that connects afterwards; each peer that cannot be reached is warned about in a line of
+     * its own. Fails with all the reasons when none connects.
+     */
+    static void connectFirst(ShoalNode node, List<InetSocketAddress> peers, PrintWriter err, Runnable connectedLater)
+            throws InterruptedException {
+        Dialling dialling = new Dialling(peers.size(), err);
+        for (InetSocketAddress peer : peers) {
+            node.connect(peer).orTimeout(CONNECT_SECONDS, TimeUnit.SECONDS).whenCompleteAsync((info, e) -> {
+                if (e == null) {
+                    if (!dialling.first.complete(null)) {
+                        connectedLater.run();
+                    }
+                } else {
+                    dialling.failed(reason(e, peer));
+                }
+            });
+        }
+        try {
+            dialling.first.get();
+        } catch (ExecutionException e) {
+            throw (ShoalException) e.getCause();
+        }
+        dialling.reportFromNowOn();
+    }
+
+    /** The failures of one {@link #connectFirst}: held back until one peer answers, then told as they come. */
+    private static final class Dialling {
+        final CompletableFuture<Void> first = new CompletableFuture<>();
+        private final int peers;
+        private final PrintWriter err;
+        private final List<String> failures = new ArrayList<>();
+        private boolean reporting;
+
+        Dialling(int peers, PrintWriter err) {
+            this.peers = peers;
+            this.err = err;
+        }
+
+        synchronized void failed(String why) {
+            failures.add(why);
+            if (reporting) {
+                warn(List.of(why));
+            } else if (failures.size() == peers) {
+                first.completeExceptionally(new ShoalException(String.join("; ", failures)));
+            }
+        }
+
+        synchronized void reportFromNowOn() {
+            reporting = true;
+            warn(failures);
+        }
+
+        private void warn(List<String> reasons) {
+            for (String reason : reasons) {
+                err.println("shoal: " + reason);
+            }
+            err.flush();
+        }
+    }
+
+    private static String reason(Throwable e, InetSocketAddress peer) {
+        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        return cause instanceof TimeoutException ? timedOut(peer) : cause.getMessage();
+    }
+
+    private static String timedOut(InetSocketAddress peer) {
+        return "timed out connecting to " + HostPort.format(peer);
     }
 }

@@ -3,13 +3,22 @@ package dev.shoal.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.shoal.RawPeer;
 import dev.shoal.ShoalProcess;
 import dev.shoal.node.api.NodeConfig;
 import dev.shoal.node.api.Shoal;
 import dev.shoal.node.api.ShoalNode;
 import dev.shoal.node.api.UploadInfo;
 import dev.shoal.protocol.Base32;
+import dev.shoal.protocol.Frame;
+import dev.shoal.protocol.MessageCodec;
+import dev.shoal.protocol.MessageType;
+import dev.shoal.protocol.Query;
+import dev.shoal.protocol.Urn;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -174,6 +183,45 @@ class GetCommandProcessTest {
         }
         assertThat(TerminalScreen.render(Files.readString(temp.resolve("get.log")))).last().asString()
                 .matches("shoal: download failed: .+; [0-9.]+/6\\.0 MiB kept, the same command resumes");
+    }
+
+    /**
+     * Regression: the hash query went out only once every peer had connected or timed out, so a
+     * peer slow to answer held up the first byte. The slow peer here answers only once bytes flow
+     * from the other one, and is then asked too.
+     */
+    @Test
+    void aPeerSlowToAnswerHoldsNothingUpAndIsAskedOnceItConnects() throws Exception {
+        byte[] content = new byte[SIZE];
+        new Random(3).nextBytes(content);
+        String urn = urn(content);
+        ShoalNode hub = source("hub", content, null);
+        try (ServerSocket slow = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                ShoalProcess get = ShoalProcess.start(temp.resolve("get.log"), "get", urn, "--peer",
+                        "127.0.0.1:" + hub.listenAddress().getPort() + ",127.0.0.1:" + slow.getLocalPort(),
+                        "--data", temp.resolve("d").toString(), "--out", temp.resolve("out").toString(), "--json")) {
+            slow.setSoTimeout(60_000);
+            try (Socket dialled = slow.accept()) {
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                        .until(() -> hub.uploads().stream().mapToLong(UploadInfo::bytesSent).sum() > 0);
+                try (RawPeer late = RawPeer.acceptAsUltrapeer(dialled)) {
+                    assertThat(queriedUrns(late)).contains(urn);
+                }
+            }
+            assertThat(get.awaitExit(Duration.ofSeconds(120))).isZero();
+        }
+        assertThat(Files.readAllBytes(temp.resolve("out/big sample.bin"))).isEqualTo(content);
+    }
+
+    /** The URNs of the first hash query the peer receives. */
+    private static List<String> queriedUrns(RawPeer peer) throws Exception {
+        peer.setReadTimeout(30_000);
+        while (true) {
+            Frame f = peer.readFrame();
+            if (f.header().type() == MessageType.QUERY && !((Query) MessageCodec.decode(f)).urns().isEmpty()) {
+                return ((Query) MessageCodec.decode(f)).urns().stream().map(Urn::toString).toList();
+            }
+        }
     }
 
     @Test
