@@ -61,6 +61,8 @@ final class FileIndex implements Closeable {
     private static final String SCHEMA_KEY = "shoal.library.schema";
     private static final Set<String> PATH_ONLY = Set.of(PATH);
     private static final Logger log = LoggerFactory.getLogger(FileIndex.class);
+    /** Why an index cannot be opened when another process holds it. */
+    static final String HELD_ELSEWHERE = "another running Shoal uses this data folder (each needs its own)";
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -103,7 +105,7 @@ final class FileIndex implements Closeable {
             return new FileIndex(directory, writer);
         } catch (LockObtainFailedException e) {
             directory.close();
-            throw new IOException("another running Shoal uses this data folder (each needs its own)", e);
+            throw new IOException(HELD_ELSEWHERE, e);
         } catch (IOException | RuntimeException e) {
             directory.close();
             throw e;

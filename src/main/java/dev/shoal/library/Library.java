@@ -36,6 +36,10 @@ import org.slf4j.LoggerFactory;
  * <p>What is shared: regular files below the share roots, except hidden files and folders,
  * symbolic links and the data folder (see {@link ShareWalker}). Index numbers are small positive
  * numbers, stable for a path across restarts.
+ *
+ * <p>With no share roots there is nothing to index, and no index is opened at all: a servent that
+ * only downloads (such as {@code shoal get}) starts without paying for one. It still holds the
+ * index folder's lock, so that two servents never use one data folder.
  */
 public final class Library implements AutoCloseable {
     /** Most keywords of a query that take part in matching; the rest are ignored. */
@@ -59,6 +63,10 @@ public final class Library implements AutoCloseable {
     private final Catalog catalog;
     private final TreeStore trees;
     private final Indexer indexer;
+    /** Held instead of an index when nothing is shared; analyzer, index and indexer are then null. */
+    private final IndexLock lock;
+    /** Completes on start when nothing is shared: there is no scan to wait for. */
+    private final CompletableFuture<Void> nothingToScan = new CompletableFuture<>();
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -71,6 +79,19 @@ public final class Library implements AutoCloseable {
         this.catalog = catalog;
         this.trees = new TreeStore(dataDir);
         this.indexer = new Indexer(dataDir, roots, listener, hasher, index, catalog, trees);
+        this.lock = null;
+    }
+
+    /** A library of no folders: empty, with no index. */
+    private Library(Path dataDir, IndexLock lock) {
+        this.dataDir = dataDir;
+        this.roots = List.of();
+        this.analyzer = null;
+        this.index = null;
+        this.indexer = null;
+        this.lock = lock;
+        this.catalog = new Catalog();
+        this.trees = new TreeStore(dataDir);
     }
 
     /**
@@ -90,6 +111,9 @@ public final class Library implements AutoCloseable {
         Files.createDirectories(dataDir);
         Path data = dataDir.toRealPath();
         List<Path> roots = canonicalRoots(shareRoots);
+        if (roots.isEmpty()) {
+            return new Library(data, IndexLock.take(data.resolve("index")));
+        }
         Analyzer analyzer = FileNameAnalyzer.create();
         FileIndex index = null;
         try {
@@ -150,12 +174,16 @@ public final class Library implements AutoCloseable {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("library already started");
         }
-        indexer.start(watch, dataDir);
+        if (indexer != null) {
+            indexer.start(watch, dataDir);
+        } else {
+            nothingToScan.complete(null);
+        }
     }
 
     /** Completes when the first scan after {@link #start()} is done (exceptionally if it failed or the library closed). */
     public CompletableFuture<Void> ready() {
-        return indexer.ready().copy();
+        return (indexer == null ? nothingToScan : indexer.ready()).copy();
     }
 
     /**
@@ -164,7 +192,7 @@ public final class Library implements AutoCloseable {
      * instead. Keywords are analysed like file names; the text is never parsed as query syntax.
      */
     public List<SharedFile> search(String text, int max) {
-        if (text == null || max <= 0 || closed.get()) {
+        if (text == null || max <= 0 || closed.get() || index == null) {
             return List.of();
         }
         int limit = Math.min(max, MAX_RESULTS);
@@ -245,17 +273,20 @@ public final class Library implements AutoCloseable {
 
     /** Distinct words of all shared file names, as the analyser splits them: input for the QRP table. */
     public Set<String> keywords() {
+        if (analyzer == null) {
+            return Set.of();
+        }
         return catalog.keywords(name -> FileNameAnalyzer.tokens(analyzer, name));
     }
 
     /** Files hashed since this library was opened. */
     public long filesHashed() {
-        return indexer.filesHashed();
+        return indexer == null ? 0 : indexer.filesHashed();
     }
 
     /** Bytes read for hashing since this library was opened. */
     public long bytesHashed() {
-        return indexer.bytesHashed();
+        return indexer == null ? 0 : indexer.bytesHashed();
     }
 
     public List<Path> shareRoots() {
@@ -271,7 +302,7 @@ public final class Library implements AutoCloseable {
         try (Library library = open(dataDir, shareRoots, listener)) {
             library.start(false);
             try {
-                library.indexer.ready().get();
+                library.ready().get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("interrupted while indexing");
@@ -290,6 +321,11 @@ public final class Library implements AutoCloseable {
     @Override
     public void close() throws IOException {
         if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        if (lock != null) {
+            nothingToScan.completeExceptionally(new IllegalStateException("library closed before it started"));
+            lock.close();
             return;
         }
         indexer.close();
