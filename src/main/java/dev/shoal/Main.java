@@ -32,16 +32,19 @@ public final class Main {
             openApp(List.of(args));
             return;
         }
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit code. */
+    static int execute(String... args) {
         CommandLine cli = ShoalCommand.newCommandLine(new DemoCommand(), BenchCommand.commandLine(), new SimCommand());
-        int code;
         try {
-            code = cli.execute(args);
+            return cli.execute(args);
         } catch (Error e) {
             // picocli reports exceptions; an Error passes through, and running servents must not outlive it.
             failed(e);
-            code = 1;
+            return 1;
         }
-        System.exit(code);
     }
 
     /** {@code shoal 'magnet:?...'}, as a browser or a desktop runs it for a link: the app opens and downloads it. */
