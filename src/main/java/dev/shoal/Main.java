@@ -1,6 +1,7 @@
 package dev.shoal;
 
 import dev.shoal.cli.ShoalCommand;
+import dev.shoal.cli.Subcommand;
 import dev.shoal.node.api.UserFolders;
 import dev.shoal.sim.SimCommand;
 import dev.shoal.ui.ShoalApp;
@@ -37,7 +38,9 @@ public final class Main {
 
     /** Runs the command line and returns its exit code. */
     static int execute(String... args) {
-        CommandLine cli = ShoalCommand.newCommandLine(new DemoCommand(), BenchCommand.commandLine(), new SimCommand());
+        CommandLine cli = ShoalCommand.newCommandLine(args, Subcommand.of(DemoCommand.class, DemoCommand::new),
+                Subcommand.of(BenchCommand.class, BenchCommand::commandLine),
+                Subcommand.of(SimCommand.class, SimCommand::new));
         try {
             return cli.execute(args);
         } catch (Error e) {

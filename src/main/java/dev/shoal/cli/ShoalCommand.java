@@ -5,6 +5,7 @@ import dev.shoal.node.api.ShoalException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,10 +18,12 @@ import picocli.CommandLine.Command;
             "'shoal help COMMAND' or 'shoal COMMAND --help' explains a command."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:Success.", "1:Failure (a peer, file or folder that does not work out).",
-            "2:Usage error (a mistyped option, a malformed URN)."},
-        subcommands = {NodeCommand.class, SearchCommand.class, GetCommand.class, IndexCommand.class,
-            StatsCommand.class})
+            "2:Usage error (a mistyped option, a malformed URN)."})
 public final class ShoalCommand implements Runnable {
+    private static final List<Subcommand> BUILT_IN = List.of(Subcommand.of(NodeCommand.class, NodeCommand::new),
+            Subcommand.of(SearchCommand.class, SearchCommand::new), Subcommand.of(GetCommand.class, GetCommand::new),
+            Subcommand.of(IndexCommand.class, IndexCommand::new), Subcommand.of(StatsCommand.class, StatsCommand::new));
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -37,20 +40,27 @@ public final class ShoalCommand implements Runnable {
     }
 
     /**
-     * The command line on this process's stderr: failures print one line there, never a stack
-     * trace. {@code moreCommands} (picocli commands from outside this package, such as the demo)
-     * are listed after the built-in ones, and {@code help} last.
+     * The command line for {@code args} on this process's stderr: failures print one line there,
+     * never a stack trace. {@code moreCommands} (commands from outside this package, such as the
+     * demo) are listed after the built-in ones, and {@code help} last. When {@code args} start
+     * with a command's name, that command is the only one made: nothing else can run, and its
+     * help and errors read the same.
      */
-    public static CommandLine newCommandLine(Object... moreCommands) {
-        return newCommandLine(Terminal.stderr(), moreCommands);
+    public static CommandLine newCommandLine(String[] args, Subcommand... moreCommands) {
+        return newCommandLine(Terminal.stderr(), args, moreCommands);
     }
 
-    static CommandLine newCommandLine(Terminal terminal, Object... moreCommands) {
+    static CommandLine newCommandLine(Terminal terminal, String[] args, Subcommand... moreCommands) {
+        List<Subcommand> all = new ArrayList<>(BUILT_IN);
+        all.addAll(List.of(moreCommands));
+        List<Subcommand> named = all.stream().filter(c -> args.length > 0 && c.name().equals(args[0])).toList();
         CommandLine cli = new CommandLine(new ShoalCommand(terminal));
-        for (Object command : moreCommands) {
-            cli.addSubcommand(command);
+        for (Subcommand command : named.isEmpty() ? all : named) {
+            cli.addSubcommand(command.name(), command.factory().get());
         }
-        cli.addSubcommand(new CommandLine.HelpCommand());
+        if (named.isEmpty()) {
+            cli.addSubcommand(new CommandLine.HelpCommand());
+        }
         // Set last: picocli hands these to the subcommands present at the time.
         cli.setErr(terminal.writer());
         cli.setExecutionExceptionHandler(ShoalCommand::reportFailure);

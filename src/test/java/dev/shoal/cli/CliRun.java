@@ -10,7 +10,7 @@ record CliRun(int exitCode, String out, String err) {
     static CliRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        var cli = ShoalCommand.newCommandLine(new Terminal(err));
+        var cli = ShoalCommand.newCommandLine(new Terminal(err), args);
         cli.setOut(new PrintWriter(out, true));
         int code = cli.execute(args);
         return new CliRun(code, out.toString(), err.toString());
