@@ -30,6 +30,9 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +46,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ManagedDownload implements Download {
     private static final Logger log = LoggerFactory.getLogger(ManagedDownload.class);
+    private static final long STOP_SECONDS = 5;
 
     private final Urn urn;
     private final SwarmSetup setup;
@@ -326,7 +330,11 @@ final class ManagedDownload implements Download {
         }
     }
 
-    /** Stops the transfer without changing the state on disk, for node shutdown. */
+    /**
+     * Stops the transfer without changing the state on disk, for node shutdown. Returns once the
+     * swarm has recorded the chunks it holds (or after {@link #STOP_SECONDS}): a process that
+     * exits next must not lose them.
+     */
     void stop() {
         SwarmDownload running;
         synchronized (this) {
@@ -335,6 +343,14 @@ final class ManagedDownload implements Download {
         }
         if (running != null) {
             running.cancel();
+            try {
+                running.result().handle((f, e) -> null).get(STOP_SECONDS, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                log.warn("download {} did not stop within {} s; its last chunks may be fetched again", name,
+                        STOP_SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
