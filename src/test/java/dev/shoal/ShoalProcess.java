@@ -46,8 +46,6 @@ public final class ShoalProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
-                // The test class path holds logback-test.xml, which logs to stdout; the product logs to stderr.
-                "-Dlogback.configurationFile=" + ShoalProcess.class.getResource("/logback.xml"),
                 "dev.shoal.Main"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(log.toFile());

@@ -67,7 +67,7 @@ final class NodeLogFile {
         context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(appender);
     }
 
-    /** {@code %addrmsg} is declared in logback.xml; a test's configuration may not have it. */
+    /** {@code %addrmsg} is Shoal's (see {@link TerminalLogging}); a test's configuration may not have it. */
     @SuppressWarnings("unchecked")
     private static void registerMessageConverter(LoggerContext context) {
         Map<String, Supplier<DynamicConverter<?>>> rules =

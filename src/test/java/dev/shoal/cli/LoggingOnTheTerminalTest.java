@@ -4,31 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.PatternLayout;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import org.junit.jupiter.api.Test;
 
-/** Log lines as the product's logback.xml writes them: above the progress bar, addresses as host:port. */
+/** Log lines as {@link TerminalLogging} writes them: above the progress bar, addresses as host:port. */
 class LoggingOnTheTerminalTest {
     private final StringWriter out = new StringWriter();
     private final Terminal terminal = new Terminal(out);
 
     private Logger logger() {
         LoggerContext context = new LoggerContext();
-        PatternLayout layout = new PatternLayout();
-        layout.setContext(context);
-        layout.getInstanceConverterMap().put("addrmsg", LogMessageConverter::new);
-        layout.getInstanceConverterMap().put("exline", OneLineThrowableConverter::new);
-        layout.setPattern("%-5level %addrmsg%exline%n");
-        layout.start();
-        TerminalAppender appender = new TerminalAppender(terminal);
-        appender.setContext(context);
-        appender.setLayout(layout);
-        appender.start();
         Logger logger = context.getLogger("test");
-        logger.addAppender(appender);
+        logger.addAppender(TerminalLogging.appender(context, terminal, "%-5level %addrmsg%exline%n"));
         return logger;
     }
 
