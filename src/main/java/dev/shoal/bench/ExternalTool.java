@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Runs a program as a child process ({@code curl}, {@code sha1sum}, {@code aria2c}, or Shoal's own
@@ -54,12 +55,19 @@ final class ExternalTool {
 
     /** Runs to the end; fails when the tool exits with an error (saying the last line it wrote on stderr). */
     Run run(List<String> args, long timeoutSeconds) throws IOException, InterruptedException {
+        return run(args, timeoutSeconds, process -> { });
+    }
+
+    /** The same, telling {@code started} which process runs as soon as it does. */
+    Run run(List<String> args, long timeoutSeconds, Consumer<ProcessHandle> started)
+            throws IOException, InterruptedException {
         List<String> line = new ArrayList<>(command);
         line.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(line);
         pb.environment().put("LC_ALL", "C");
         long start = System.nanoTime();
         Process p = pb.start();
+        started.accept(p.toHandle());
         p.getOutputStream().close();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Thread errReader = drain(p.getErrorStream(), err);

@@ -92,6 +92,11 @@ final class GetSuite {
         figures.add(figure("first_byte", mine, theirs, o -> o.marks().firstByte(), Double.NaN));
         figures.add(figure("last_source_joined", mine, theirs, o -> o.marks().lastJoined(), Double.NaN));
         figures.add(figure("exit_after_last_byte", mine, theirs, Outcome::afterLastByte, Double.NaN));
+        if (mine.stream().allMatch(o -> Double.isFinite(o.marks().cpuBeforeFirstByte()))
+                && theirs.stream().allMatch(o -> Double.isFinite(o.marks().cpuBeforeFirstByte()))) {
+            figures.add(figure("cpu_before_first_byte", mine, theirs, o -> o.marks().cpuBeforeFirstByte(),
+                    Double.NaN));
+        }
         return figures;
     }
 
@@ -104,7 +109,8 @@ final class GetSuite {
         Path out = work.resolve("out");
         timeline.clear();
         ExternalTool.Run run = shoal.run(List.of("get", urn.toString(), "--peer", String.join(",", peers),
-                "--out", out.toString(), "--data", work.resolve("data").toString()), TIMEOUT_SECONDS);
+                "--out", out.toString(), "--data", work.resolve("data").toString()), TIMEOUT_SECONDS,
+                timeline::downloader);
         return checked(run, out.resolve(NAME), work, timeline);
     }
 
@@ -118,7 +124,7 @@ final class GetSuite {
             args.add("http://127.0.0.1:" + nodes.address(i).getPort() + "/uri-res/N2R?" + urn);
         }
         timeline.clear();
-        ExternalTool.Run run = aria2c.run(args, TIMEOUT_SECONDS);
+        ExternalTool.Run run = aria2c.run(args, TIMEOUT_SECONDS, timeline::downloader);
         return checked(run, work.resolve(NAME), work, timeline);
     }
 
@@ -136,9 +142,9 @@ final class GetSuite {
     }
 
     private static String describe(Outcome o) {
-        return String.format(Locale.ROOT, "%.2f s (first byte %.2f s, %d sources, the last from %.2f s, exit %.2f s"
-                + " after the last byte)", o.total(), o.marks().firstByte(), o.marks().sources(), o.marks().lastJoined(),
-                o.afterLastByte());
+        return String.format(Locale.ROOT, "%.2f s (first byte %.2f s after %.2f s of processor time, %d sources,"
+                + " the last from %.2f s, exit %.2f s after the last byte)", o.total(), o.marks().firstByte(),
+                o.marks().cpuBeforeFirstByte(), o.marks().sources(), o.marks().lastJoined(), o.afterLastByte());
     }
 
     private static TransferFigure figure(String name, List<Outcome> mine, List<Outcome> theirs,

@@ -6,7 +6,9 @@ import java.util.Arrays;
 /**
  * When the sharing nodes served one download, seen from their side, so that a Shoal process and a
  * reference tool are timed by the same instrument: the first request each node received and the
- * end of the last upload. Times are {@link System#nanoTime()}; thread-safe.
+ * end of the last upload; and the processor time the downloading process had used by its first
+ * request, which the machine's other load does not stretch as it stretches the wall-clock times.
+ * Times are {@link System#nanoTime()}; thread-safe.
  */
 final class UploadTimeline {
     /**
@@ -16,12 +18,16 @@ final class UploadTimeline {
      * @param lastJoined the first request of the last node to get one
      * @param lastByte   the end of the last upload
      * @param sources    how many nodes served it
+     * @param cpuBeforeFirstByte processor seconds of the downloading process (all its threads) when
+     *                   the first request arrived, to the operating system's tick; NaN when unknown
      */
-    record Marks(double firstByte, double lastJoined, double lastByte, int sources) {
+    record Marks(double firstByte, double lastJoined, double lastByte, int sources, double cpuBeforeFirstByte) {
     }
 
     private final long[] firstRequest;
     private long lastEnd;
+    private ProcessHandle downloader;
+    private double cpuBeforeFirstByte = Double.NaN;
 
     UploadTimeline(int nodes) {
         firstRequest = new long[nodes];
@@ -31,11 +37,21 @@ final class UploadTimeline {
     synchronized void clear() {
         Arrays.fill(firstRequest, 0);
         lastEnd = 0;
+        downloader = null;
+        cpuBeforeFirstByte = Double.NaN;
+    }
+
+    /** The process of the download now starting. */
+    synchronized void downloader(ProcessHandle process) {
+        downloader = process;
     }
 
     /** An upload event from node {@code node}. */
     synchronized void seen(int node, UploadInfo upload) {
         long now = System.nanoTime();
+        if (Arrays.stream(firstRequest).allMatch(t -> t == 0) && downloader != null) {
+            cpuBeforeFirstByte = downloader.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+        }
         if (firstRequest[node] == 0) {
             firstRequest[node] = now;
         }
@@ -56,7 +72,8 @@ final class UploadTimeline {
                 sources++;
             }
         }
-        return new Marks(seconds(first, startNanos), seconds(last, startNanos), seconds(lastEnd, startNanos), sources);
+        return new Marks(seconds(first, startNanos), seconds(last, startNanos), seconds(lastEnd, startNanos), sources,
+                cpuBeforeFirstByte);
     }
 
     private static double seconds(long nanos, long startNanos) {
