@@ -1,6 +1,7 @@
 package dev.shoal;
 
 import dev.shoal.node.api.NodeConfig;
+import dev.shoal.node.api.Role;
 import dev.shoal.node.api.Shoal;
 import dev.shoal.node.api.ShoalNode;
 import java.io.IOException;
@@ -52,7 +53,7 @@ final class StartupTraining {
         NodeConfig config = NodeConfig.defaults(dir.resolve("node"))
                 .withListen(new InetSocketAddress("127.0.0.1", 0))
                 .withShares(List.of(share))
-                .withUltrapeer(true)
+                .withRole(Role.ULTRAPEER)
                 .withDownloadsDir(dir.resolve("node-downloads"));
         int failures = 0;
         try (ShoalNode node = Shoal.start(config)) {
