@@ -6,7 +6,6 @@ import dev.shoal.node.api.DownloadInfo;
 import dev.shoal.node.api.DownloadState;
 import dev.shoal.node.api.NodeConfig;
 import dev.shoal.node.api.NodeEvent;
-import dev.shoal.node.api.Role;
 import dev.shoal.node.api.Shoal;
 import dev.shoal.node.api.ShoalException;
 import dev.shoal.node.api.ShoalNode;
@@ -97,11 +96,10 @@ final class GetCommand implements Callable<Integer> {
         if (!Files.isWritable(folder)) {
             throw new ShoalException("cannot write into " + folder + " (--out)");
         }
-        NodeConfig config = NodeConfig.defaults(data.toAbsolutePath())
+        NodeConfig config = PeerDialer.leafOf(NodeConfig.defaults(data.toAbsolutePath())
                 .withListen(new InetSocketAddress("127.0.0.1", 0))
-                .withRole(Role.LEAF)
                 .withDownloadsDir(out)
-                .withMaxDownloadSources(sources);
+                .withMaxDownloadSources(sources), peers);
         Terminal terminal = ShoalCommand.terminal(spec);
         try (ShoalNode node = Shoal.start(config)) {
             // The first peer to connect is asked at once, each later one as it connects: a slow or

@@ -1,5 +1,7 @@
 package dev.shoal.cli;
 
+import dev.shoal.node.api.NodeConfig;
+import dev.shoal.node.api.Role;
 import dev.shoal.node.api.ShoalException;
 import dev.shoal.node.api.ShoalNode;
 import dev.shoal.protocol.HostPort;
@@ -18,6 +20,15 @@ final class PeerDialer {
     private static final long CONNECT_SECONDS = 10;
 
     private PeerDialer() {
+    }
+
+    /**
+     * {@code config} as a leaf that keeps a link to each of {@code peers}: the user named them
+     * all, and with a leaf's usual few ultrapeers the rest would be refused and never asked.
+     */
+    static NodeConfig leafOf(NodeConfig config, List<InetSocketAddress> peers) {
+        return config.toBuilder().role(Role.LEAF)
+                .leafUltrapeers(Math.max(config.leafUltrapeers(), peers.size())).build();
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.shoal.cli;
 
 import dev.shoal.json.JsonLine;
 import dev.shoal.node.api.NodeConfig;
-import dev.shoal.node.api.Role;
 import dev.shoal.node.api.Search;
 import dev.shoal.node.api.SearchHit;
 import dev.shoal.node.api.Shoal;
@@ -70,10 +69,9 @@ final class SearchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         String text = String.join(" ", keywords);
         Path scratch = Files.createTempDirectory("shoal-search");
-        NodeConfig config = NodeConfig.defaults(scratch)
+        NodeConfig config = PeerDialer.leafOf(NodeConfig.defaults(scratch)
                 .withListen(new InetSocketAddress("127.0.0.1", 0))
-                .withRole(Role.LEAF)
-                .withMaxTtl(Math.min(Math.max(maxTtl, 1), 15));
+                .withMaxTtl(Math.min(Math.max(maxTtl, 1), 15)), peers);
         AtomicInteger hits = new AtomicInteger();
         try (ShoalNode node = Shoal.start(config)) {
             PeerDialer.connectAll(node, peers, err);

@@ -213,6 +213,48 @@ class GetCommandProcessTest {
         assertThat(Files.readAllBytes(temp.resolve("out/big sample.bin"))).isEqualTo(content);
     }
 
+    /**
+     * Regression: since servents have two tiers, {@code shoal get} runs as a leaf, and a leaf keeps
+     * links to 3 ultrapeers; of 4 peers named with --peer one was refused ("no free ultrapeer
+     * slot") and never asked, so a file on 4 peers came from 3. Every peer the user names is asked.
+     */
+    @Test
+    void everyPeerNamedIsAskedEvenMoreThanALeafsUsualUltrapeers() throws Exception {
+        int peers = 5;
+        List<ServerSocket> listening = new ArrayList<>();
+        try {
+            for (int i = 0; i < peers; i++) {
+                ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                s.setSoTimeout(30_000);
+                listening.add(s);
+            }
+            String urn = "urn:sha1:" + Base32.encode(new byte[20]);
+            String list = String.join(",", listening.stream().map(s -> "127.0.0.1:" + s.getLocalPort()).toList());
+            Path log = temp.resolve("get.log");
+            try (ShoalProcess get = ShoalProcess.start(log, "get", urn, "--peer", list, "--timeout", "60",
+                    "--data", temp.resolve("d").toString(), "--out", temp.resolve("out").toString())) {
+                List<RawPeer> accepted = new ArrayList<>();
+                try {
+                    for (ServerSocket s : listening) {
+                        accepted.add(RawPeer.acceptAsUltrapeer(s.accept()));
+                    }
+                    for (RawPeer peer : accepted) {
+                        assertThat(queriedUrns(peer)).containsExactly(urn);
+                    }
+                    assertThat(Files.readString(log)).doesNotContain("shoal:");
+                } finally {
+                    for (RawPeer peer : accepted) {
+                        peer.close();
+                    }
+                }
+            }
+        } finally {
+            for (ServerSocket s : listening) {
+                s.close();
+            }
+        }
+    }
+
     /** The URNs of the first hash query the peer receives. */
     private static List<String> queriedUrns(RawPeer peer) throws Exception {
         peer.setReadTimeout(30_000);
