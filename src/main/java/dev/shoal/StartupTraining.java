@@ -18,9 +18,9 @@ import java.util.stream.Stream;
 
 /**
  * The run from which the {@code shoal} launcher makes its class-data archive, once per build:
- * under {@code -XX:ArchiveClassesAtExit} the JVM stores every class this run loaded, already
- * parsed and verified, and later starts map them instead of loading them again, which is most of
- * a JVM's start-up. So this run takes the path of a one-shot command: {@code shoal get} fetches a
+ * under {@code -XX:DumpLoadedClassList} the JVM lists every class this run loaded, a second JVM
+ * stores them parsed and verified ({@code -Xshare:dump}), and later starts map them instead of
+ * loading them again, which is most of a JVM's start-up. So this run takes the path of a one-shot command: {@code shoal get} fetches a
  * small file from a servent on 127.0.0.1 (once with the progress bar, once with {@code --json}),
  * and the help of every command is printed. Everything is in a temporary folder, deleted at the
  * end; exit code 0 when every step worked.
