@@ -23,6 +23,20 @@ final class BfsReference {
         Arrays.fill(dist, -1);
     }
 
+    /**
+     * The chance that a flood reaching {@code reached} of the {@code others} nodes besides its origin
+     * finds a file whose {@code copies} lie on distinct random ones of them. Given one mean reach for
+     * every query, this is what a breadth-first model predicts; given each query's own reach, what a
+     * query can expect.
+     */
+    static double chanceFound(int others, double reached, int copies) {
+        double missed = 1;
+        for (int i = 0; i < copies; i++) {
+            missed *= Math.max(0, others - reached - i) / (others - i);
+        }
+        return 1 - missed;
+    }
+
     Flood flood(int origin, int ttl) {
         int head = 0;
         int tail = 0;

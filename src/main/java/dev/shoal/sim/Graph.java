@@ -78,6 +78,47 @@ final class Graph {
         return c;
     }
 
+    /**
+     * Which nodes are in the largest connected component (the first found on a tie). A sparse random
+     * graph leaves some nodes alone or in small islands, and no flood from there reaches the rest.
+     */
+    boolean[] largestComponent() {
+        int n = size();
+        int[] component = new int[n];
+        Arrays.fill(component, -1);
+        int[] queue = new int[n];
+        int largest = -1;
+        int largestSize = 0;
+        for (int start = 0, label = 0; start < n; start++) {
+            if (component[start] >= 0) {
+                continue;
+            }
+            int head = 0;
+            int tail = 0;
+            queue[tail++] = start;
+            component[start] = label;
+            while (head < tail) {
+                int v = queue[head++];
+                for (int i = offsets[v]; i < offsets[v + 1]; i++) {
+                    if (component[targets[i]] < 0) {
+                        component[targets[i]] = label;
+                        queue[tail++] = targets[i];
+                    }
+                }
+            }
+            if (tail > largestSize) {
+                largestSize = tail;
+                largest = label;
+            }
+            label++;
+        }
+        boolean[] in = new boolean[n];
+        for (int v = 0; v < n; v++) {
+            in[v] = component[v] == largest;
+        }
+        return in;
+    }
+
     long linkCount() {
         return targets.length / 2;
     }

@@ -54,14 +54,17 @@ final class SimReport {
                     "hits/query", "reached", "results", "wall ms", "reference");
         }
         String ref = "";
-        if (r.hasBfs()) {
-            ref = String.format(Locale.ROOT, "plain BFS %,.1f msgs, %,.1f reached: %s (BFS %d ms)",
-                    r.bfsMessagesPerQuery(), r.bfsReachedPerQuery(), r.bfsEqual() ? "equal" : "DIFFERENT",
-                    r.bfsWallMillis());
-        }
         if (reference) {
-            ref += String.format(Locale.ROOT, "%spublished model %s, %,.0f msgs", ref.isEmpty() ? "" : "; ",
+            ref = String.format(Locale.ROOT, "published model %s, %,.0f msgs",
                     SimCommand.percent(PublishedModel.success(r.ttl())), PublishedModel.messages(r.ttl()));
+        }
+        if (r.hasBfs()) {
+            SimResult.Flat f = r.flat();
+            ref += String.format(Locale.ROOT, "%splain BFS %,.1f msgs, %,.1f reached: %s (BFS %d ms); "
+                    + "largest component: %s of origins, success %s; at mean reach %s", ref.isEmpty() ? "" : "; ",
+                    f.bfsMessagesPerQuery(), f.bfsReachedPerQuery(), f.bfsEqual() ? "equal" : "DIFFERENT",
+                    r.bfsWallMillis(), SimCommand.percent(f.originsInLargestComponent()),
+                    SimCommand.percent(f.successInLargestComponent()), SimCommand.percent(f.successAtMeanReach()));
         }
         if (!r.outcomes().isEmpty()) {
             ref += (ref.isEmpty() ? "" : "; ") + "stops " + r.outcomes();

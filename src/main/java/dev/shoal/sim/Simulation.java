@@ -19,6 +19,8 @@ final class Simulation {
     private final Workload workload;
     private final SimNetwork network;
     private final BfsReference bfs;
+    /** For flat networks, the nodes of the largest component; null otherwise. */
+    private final boolean[] largestComponent;
     private final long heapBytes;
     private final Churn churn;
 
@@ -31,6 +33,7 @@ final class Simulation {
         this.churn = churn;
         this.heapBytes = heapBytes;
         this.bfs = graph.ultrapeerCount() == graph.size() && churn == null ? new BfsReference(graph) : null;
+        this.largestComponent = bfs != null ? graph.largestComponent() : null;
     }
 
     /**
@@ -45,6 +48,15 @@ final class Simulation {
                 ? Workload.zipf(s.nodes(), s.items(), s.replication(), s.zipfExponent(), s.backgroundFiles(), files,
                         s.seed())
                 : Workload.uniform(s.nodes(), s.items(), s.replication(), s.backgroundFiles(), files, s.seed());
+        return over(s, graph, workload, maxTtl, before);
+    }
+
+    /** A simulation of a given graph and workload (a hand-built one in tests); the settings give queries and seed. */
+    static Simulation over(SimSettings s, Graph graph, Workload workload, int maxTtl) {
+        return over(s, graph, workload, maxTtl, usedHeap());
+    }
+
+    private static Simulation over(SimSettings s, Graph graph, Workload workload, int maxTtl, long heapBefore) {
         int cap = Math.max(TtlPolicy.DEFAULT_MAX_TTL, maxTtl);
         TtlPolicy policy = new TtlPolicy(cap, cap, Math.max(TtlPolicy.DEFAULT_HARD_LIMIT, cap));
         SimNetwork network = new SimNetwork(graph, workload, s.qrp(), s.qrpSlots(), policy,
@@ -55,7 +67,7 @@ final class Simulation {
             // Leaves that start without an ultrapeer have found one by the first query.
             network.time.advance(Churn.REPAIR_DELAY.multipliedBy(2));
         }
-        long heap = Math.max(0, usedHeap() - before);
+        long heap = Math.max(0, usedHeap() - heapBefore);
         return new Simulation(s, graph, workload, network, churn, heap);
     }
 
@@ -97,6 +109,9 @@ final class Simulation {
         long bfsMessages = 0;
         long bfsReached = 0;
         boolean bfsEqual = true;
+        int inLargest = 0;
+        int successesInLargest = 0;
+        int[] copies = new int[settings.queries()];
         long bfsNanos = 0;
         long online = 0;
         long repairsBefore = churn != null ? churn.repairs() : 0;
@@ -126,13 +141,26 @@ final class Simulation {
                 bfsMessages += f.messages();
                 bfsReached += f.reached();
                 bfsEqual &= f.messages() == r.queryMessages && f.reached() == r.reached;
+                if (largestComponent[origin]) {
+                    inLargest++;
+                    successesInLargest += r.success() ? 1 : 0;
+                }
+                copies[q] = workload.copiesOf(item);
             }
         }
         long wall = (System.nanoTime() - start - bfsNanos) / 1_000_000;
         double n = settings.queries();
+        SimResult.Flat flat = null;
+        if (checkBfs) {
+            double atMeanReach = 0;
+            for (int c : copies) {
+                atMeanReach += BfsReference.chanceFound(graph.size() - 1, reached / n, c);
+            }
+            flat = new SimResult.Flat(bfsMessages / n, bfsReached / n, bfsEqual, inLargest / n,
+                    inLargest > 0 ? (double) successesInLargest / inLargest : Double.NaN, atMeanReach / n);
+        }
         return new SimResult(settings, graph.ultrapeerCount(), graph.linkCount(), dynamic ? "dynamic" : "flood", ttl,
-                successes / n, queryMessages / n, hitMessages / n, vendorMessages / n, reached / n, results / n,
-                checkBfs ? bfsMessages / n : Double.NaN, checkBfs ? bfsReached / n : Double.NaN, checkBfs && bfsEqual,
+                successes / n, queryMessages / n, hitMessages / n, vendorMessages / n, reached / n, results / n, flat,
                 wall, bfsNanos / 1_000_000, heapBytes, online / n / graph.size(),
                 churn != null ? churn.repairs() - repairsBefore : 0,
                 outcomes);

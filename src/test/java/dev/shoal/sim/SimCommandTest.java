@@ -73,7 +73,7 @@ class SimCommandTest {
                 "--ttl", "4", "--queries", "5");
         assertThat(code).isZero();
         assertThat(out.toString()).contains("replication 0.125 %").contains("published model 40.0 %, 371 msgs")
-                .contains("plain BFS").contains(": equal");
+                .contains("plain BFS").contains(": equal").contains("largest component: ").contains("at mean reach ");
     }
 
     @Test

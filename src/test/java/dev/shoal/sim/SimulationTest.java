@@ -30,6 +30,9 @@ class SimulationTest {
             SimResult r = sim.run(ttl, false);
             assertThat(r.bfsEqual()).isTrue();
             assertThat(r.messagesPerQuery()).isEqualTo(r.bfsMessagesPerQuery());
+            // Preferential attachment joins every new node to the graph: one component.
+            assertThat(r.flat().originsInLargestComponent()).isEqualTo(1.0);
+            assertThat(r.flat().successInLargestComponent()).isEqualTo(r.success());
         }
     }
 

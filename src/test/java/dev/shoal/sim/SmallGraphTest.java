@@ -1,6 +1,7 @@
 package dev.shoal.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import dev.shoal.routing.TtlPolicy;
 import java.util.SplittableRandom;
@@ -84,6 +85,48 @@ class SmallGraphTest {
         assertThat(deep.success()).isTrue();
         assertThat(deep.results).isEqualTo(1);
         assertThat(deep.hitMessages).isEqualTo(3);
+    }
+
+    /**
+     * A triangle 0-1-2 with node 3 hanging off 2 is the largest component; 4-5 is another and 6 is
+     * alone. The file is on node 3 only, so a query never starts there: of the other six origins,
+     * 0, 1 and 2 are in the largest component. From them the file is 2 hops away (1 from node 2), and
+     * a query reaches 3 nodes at TTL 2; from 4 or 5 it reaches 1 node, from 6 none.
+     */
+    @Test
+    void queriesFromOutsideTheLargestComponentAreCountedApart() {
+        int[][] links = {{0, 1}, {1, 2}, {2, 0}, {2, 3}, {4, 5}};
+        boolean[] all = new boolean[7];
+        java.util.Arrays.fill(all, true);
+        Graph g = Graph.of(7, edges(links), links.length, all);
+        assertThat(g.largestComponent()).containsExactly(true, true, true, true, false, false, false);
+
+        SimSettings s = new SimSettings(Topology.RANDOM, 7, 2, 1 / 7.0, 0, 1, 0, 1 << 10, false, 60, 3, false);
+        Simulation sim = Simulation.over(s, g, Workload.of(new int[][] {{3}}, 0, 3), 7);
+        SimResult r = sim.run(2, false);
+        SimResult.Flat f = r.flat();
+        assertThat(f.successInLargestComponent()).isEqualTo(1.0);
+        // Every success came from the largest component, and every query from there succeeded.
+        assertThat(r.success()).isEqualTo(f.originsInLargestComponent()).isBetween(0.2, 0.8);
+        // One copy among the 6 nodes besides the origin: a model giving every query the mean reach R finds it with R / 6.
+        assertThat(f.successAtMeanReach()).isCloseTo(r.reachedPerQuery() / 6, offset(1e-9));
+
+        // At TTL 1 only queries from node 2, one hop from node 3, succeed.
+        SimResult one = sim.run(1, false);
+        assertThat(one.flat().originsInLargestComponent()).isEqualTo(f.originsInLargestComponent());
+        assertThat(one.flat().successInLargestComponent()).isBetween(0.1, 0.6);
+        assertThat(one.success()).isEqualTo(one.flat().successInLargestComponent() * f.originsInLargestComponent(),
+                offset(1e-9));
+    }
+
+    @Test
+    void theChanceAFloodFindsOneOfSeveralCopiesIsCountedWithoutReplacement() {
+        // Five nodes besides the origin, two reached: one copy is found with 2/5; with two copies it is
+        // missed only if both lie among the three unreached, 3/5 · 2/4.
+        assertThat(BfsReference.chanceFound(5, 2, 1)).isCloseTo(0.4, offset(1e-12));
+        assertThat(BfsReference.chanceFound(5, 2, 2)).isCloseTo(0.7, offset(1e-12));
+        assertThat(BfsReference.chanceFound(5, 4, 2)).isEqualTo(1.0);
+        assertThat(BfsReference.chanceFound(5, 0, 3)).isEqualTo(0.0);
     }
 
     /**
