@@ -5,7 +5,6 @@ import dev.shoal.library.SharedFile;
 import dev.shoal.node.rank.Evidence;
 import dev.shoal.node.rank.RankWeights;
 import dev.shoal.node.rank.Ranker;
-import dev.shoal.protocol.Ggep;
 import dev.shoal.protocol.Guid;
 import dev.shoal.protocol.Query;
 import dev.shoal.protocol.QueryHit;
@@ -14,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -31,24 +31,28 @@ final class LocalResponder {
      * slightly otherwise.
      */
     static final int CANDIDATES = 2 * MAX_ANSWERS;
-    static final String VENDOR = "SHOL";
     /** Our own files: one source (us), no relay, verified (we hashed them), a known servent. */
     private static final Evidence OURS = new Evidence(1, 0, true, 1, 0);
-    /** Nominal upload speed in kbit/s; servents only use it to sort hits. */
-    private static final long SPEED = 10_000;
 
     private final Supplier<Library> library;
     private final Guid serventId;
     private final Ranker ranker;
+    private final BooleanSupplier browsable;
 
     LocalResponder(Supplier<Library> library, Guid serventId) {
-        this(library, serventId, new Ranker(RankWeights.DEFAULT));
+        this(library, serventId, new Ranker(RankWeights.DEFAULT), () -> false);
     }
 
-    LocalResponder(Supplier<Library> library, Guid serventId, Ranker ranker) {
+    /** @param browsable whether our hits say that we can be browsed (GGEP {@code BH}) */
+    LocalResponder(Supplier<Library> library, Guid serventId, BooleanSupplier browsable) {
+        this(library, serventId, new Ranker(RankWeights.DEFAULT), browsable);
+    }
+
+    LocalResponder(Supplier<Library> library, Guid serventId, Ranker ranker, BooleanSupplier browsable) {
         this.library = library;
         this.serventId = serventId;
         this.ranker = ranker;
+        this.browsable = browsable;
     }
 
     /** {@code keywords} is {@code query.keywords()}, split once by the caller. */
@@ -63,8 +67,7 @@ final class LocalResponder {
                 QueryHit.Result r = QueryHit.Result.of(f.index(), f.size(), f.name(), f.urn());
                 results.add(f.tigerRoot() == null ? r : r.withTigerRoot(f.tigerRoot(), readsGgepH));
             }
-            hits.add(new QueryHit(advertised, SPEED, results, VENDOR,
-                    QueryHit.Flags.of(false, false, false, false, false), Ggep.EMPTY, new byte[0], serventId));
+            hits.add(OwnHits.of(results, advertised, serventId, browsable.getAsBoolean()));
         }
         return hits;
     }

@@ -11,6 +11,7 @@ import dev.shoal.node.spam.SpamRules;
 import dev.shoal.protocol.Query;
 import dev.shoal.protocol.Urn;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -35,6 +36,18 @@ final class ResultJudge {
 
     SearchResults resultsFor(Query query) {
         return new SearchResults(NameWords.ofQuery(query), filter, ranker, this::holds, NameWords::of);
+    }
+
+    /**
+     * The results of a browse: one host listing everything it has is what was asked, so the rule
+     * against hosts flooding a search with names is left out; the rules about files still hold.
+     */
+    SearchResults resultsForBrowse() {
+        SpamRules r = SpamRules.DEFAULT;
+        SpamRules oneHost = new SpamRules(Integer.MAX_VALUE, r.manyNames(), r.echoQueries(), r.minAudioBytes(),
+                r.minVideoBytes());
+        return new SearchResults(List.of(), new SpamFilter(oneHost, new HostMemory(), spamList::urns), ranker,
+                this::holds, NameWords::of);
     }
 
     /** Whether we already hold this content: shared, or downloaded and verified. */

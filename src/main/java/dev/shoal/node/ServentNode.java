@@ -5,6 +5,7 @@ import dev.shoal.library.Library;
 import dev.shoal.library.LibraryListener;
 import dev.shoal.net.Connection;
 import dev.shoal.net.ConnectionManager;
+import dev.shoal.node.api.Browse;
 import dev.shoal.node.api.BuildInfo;
 import dev.shoal.node.api.Download;
 import dev.shoal.node.api.DownloadSource;
@@ -15,6 +16,7 @@ import dev.shoal.node.api.NodeStats;
 import dev.shoal.node.api.PeerInfo;
 import dev.shoal.node.api.Role;
 import dev.shoal.node.api.Search;
+import dev.shoal.node.api.SearchHit;
 import dev.shoal.node.api.SearchListener;
 import dev.shoal.node.api.SharedFileInfo;
 import dev.shoal.node.api.ShoalException;
@@ -78,6 +80,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     private final PushDownloads pushDownloads;
     private final ResultJudge judge;
     private final DropReport drops;
+    private final BrowseClient browses;
     private final RateMeter uploadMeter = new RateMeter();
     private final AtomicLong closedLinkBytesIn = new AtomicLong();
     private final AtomicLong closedLinkBytesOut = new AtomicLong();
@@ -99,13 +102,14 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
                 : new DynamicQueries(routes, scheduler, this::links, DynamicQueryConfig.defaults()
                         .withMaxTtl(config.maxTtl()).withTarget(config.tuning().dynamicQueryTarget()), random,
                         this::send, trace);
-        this.handler = new MessageHandler(routes, qrp, new LocalResponder(() -> library, serventId)::answer, answers,
-                searches, dynamic, this, trace);
+        LocalResponder local = new LocalResponder(() -> library, serventId, () -> this.config.browseHost());
+        this.handler = new MessageHandler(routes, qrp, local::answer, answers, searches, dynamic, this, trace);
         this.network = new ConnectionManager(ConfigViews.net(config), handler, scheduler);
         this.tiers = new TwoTier(config, network, routes, dynamic, scheduler, this::send, this::traffic, this::publish);
         AltLocs mesh = new AltLocs();
         this.uploads = new UploadService(() -> library, config.uploadSlots(), config.uploadLimitBytesPerSecond(), mesh,
-                BuildInfo.userAgent(), scheduler, this::publish);
+                BuildInfo.userAgent(), scheduler, this::publish, new ShareListing(() -> library, serventId, () -> bound),
+                () -> this.config.browseHost());
         this.pushUploads = new PushUploader(serventId,
                 index -> library.byIndex(index).map(f -> f.name()).orElse(null), uploads::serve);
         this.pushDownloads = new PushDownloads(handler::sendPush);
@@ -117,6 +121,10 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
                 (urn, queryTtl, hits) -> search(urn.toString(), queryTtl, hits::accept), this::publish);
         this.judge = new ResultJudge(config.dataDir(), () -> library, downloads::finished);
         this.own = new OwnSearches(handler, judge, config.tuning().queryLifetime());
+        NodeConfig.Tuning t = config.tuning();
+        this.browses = new BrowseClient(new BrowseClient.Settings(t.connectTimeout(), t.readTimeout(), t.pushTimeout(),
+                BrowseClient.DEADLINE, config.maxPayload(), BuildInfo.userAgent()), pushDownloads, scheduler,
+                judge::resultsForBrowse);
         this.metering = scheduler.every(Duration.ofSeconds(1), () -> {
             uploadMeter.sample(uploads.bytesSent(), clock.millis());
             drops.tick(clock.millis());
@@ -207,6 +215,30 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     }
 
     @Override
+    public Browse browse(InetSocketAddress address, SearchListener listener) {
+        return browses.direct(address, listener);
+    }
+
+    @Override
+    public Browse browse(SearchHit hit, SearchListener listener) {
+        InetSocketAddress address = new InetSocketAddress(hit.host(), hit.port());
+        if (hit.firewalled()) {
+            try {
+                return browses.pushed(address, Guid.fromHex(hit.serventId()), listener);
+            } catch (IllegalArgumentException e) {
+                throw new ShoalException("cannot browse " + hit.host() + ": it is firewalled and its servent id '"
+                        + hit.serventId() + "' is not one a Push can carry");
+            }
+        }
+        return browses.direct(address, listener);
+    }
+
+    @Override
+    public void setBrowseHost(boolean allowed) {
+        config = config.withBrowseHost(allowed);
+    }
+
+    @Override
     public CompletableFuture<PeerInfo> connect(InetSocketAddress peer) {
         return network.connect(peer)
                 .thenApply(ServentNode::info)
@@ -230,8 +262,11 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
 
     static PeerInfo info(Connection c) {
         InetSocketAddress a = c.remoteAddress();
+        // The port it listens on is ours to dial; its address is the one we see, not the one it may believe.
+        String listen = c.isOutgoing() ? a.getAddress().getHostAddress() + ":" + a.getPort()
+                : c.listenAddress().map(l -> a.getAddress().getHostAddress() + ":" + l.getPort()).orElse("");
         return new PeerInfo(c.id(), a.getAddress().getHostAddress() + ":" + a.getPort(), c.userAgent(),
-                c.isOutgoing(), c.isUltrapeer(), c.since(), c.stats().framesIn(), c.stats().framesOut());
+                c.isOutgoing(), c.isUltrapeer(), c.since(), c.stats().framesIn(), c.stats().framesOut(), listen);
     }
 
     @Override
@@ -338,6 +373,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     public void close() {
         metering.cancel();
         tiers.stop();
+        browses.close();
         downloads.close();
         pushUploads.close();
         network.shutdown();

@@ -13,9 +13,11 @@ import dev.shoal.time.Scheduler;
 import dev.shoal.transfer.AltLocs;
 import dev.shoal.transfer.http.ByteRange;
 import dev.shoal.transfer.upload.Bandwidth;
+import dev.shoal.transfer.upload.BrowseResponder;
 import dev.shoal.transfer.upload.HttpUploadHandler;
 import dev.shoal.transfer.upload.ServedFile;
 import dev.shoal.transfer.upload.SharedFileLookup;
+import dev.shoal.transfer.upload.SharedList;
 import dev.shoal.transfer.upload.UploadListener;
 import dev.shoal.transfer.upload.UploadSlots;
 import java.io.ByteArrayInputStream;
@@ -34,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -41,8 +44,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Serves shared files over HTTP on the Gnutella port: the network layer hands over connections
- * whose first line is HTTP, the transfer layer answers them from the library, and this class keeps
- * the list of uploads for the UI.
+ * whose first line is HTTP, the transfer layer answers them from the library (files, and the whole
+ * list to a browse host request), and this class keeps the list of uploads for the UI.
  */
 final class UploadService implements HttpGateway {
     private static final Logger log = LoggerFactory.getLogger(UploadService.class);
@@ -59,15 +62,18 @@ final class UploadService implements HttpGateway {
     private final AtomicLong bytesSent = new AtomicLong();
     private final Tracker tracker = new Tracker();
 
-    /** {@code scheduler} paces limited uploads and times the upload queue. */
+    /**
+     * {@code scheduler} paces limited uploads and times the upload queue; {@code shared} is what a
+     * browse host request gets, while {@code browsable} says yes.
+     */
     UploadService(Supplier<Library> library, int uploadSlots, long limitBytesPerSecond, AltLocs mesh, String serverName,
-            Scheduler scheduler, Consumer<NodeEvent> events) {
+            Scheduler scheduler, Consumer<NodeEvent> events, SharedList shared, BooleanSupplier browsable) {
         this.bandwidth = new Bandwidth(limitBytesPerSecond, scheduler);
         this.slots = new UploadSlots(uploadSlots, Duration.ofSeconds(60), perAddress(uploadSlots));
         this.clock = scheduler.clock();
         this.events = events;
         this.handler = new HttpUploadHandler(new LibraryLookup(library), slots, bandwidth, tracker,
-                serverName, mesh, clock);
+                serverName, mesh, clock, new BrowseResponder(shared, browsable, bandwidth, tracker, serverName));
     }
 
     @Override
@@ -79,7 +85,7 @@ final class UploadService implements HttpGateway {
         try {
             // File bodies go out as file regions: no copy through the heap.
             handler.serve(in, session.out(), (file, channel, offset, length) -> session.sendFile(file, offset, length),
-                    session.remoteAddress());
+                    session.remoteAddress(), session.localAddress());
         } finally {
             tracker.connectionClosed(session.remoteAddress());
         }
@@ -192,6 +198,13 @@ final class UploadService implements HttpGateway {
                 }
             }
             events.accept(new NodeEvent.UploadChanged(done));
+        }
+
+        @Override
+        public void browseServed(InetSocketAddress remote, long files, long bytes, boolean complete) {
+            bytesSent.addAndGet(bytes);
+            log.info("{} browsed our {} files: {} bytes sent{}", peer(remote), files, bytes,
+                    complete ? "" : ", then the connection broke");
         }
 
         void connectionClosed(InetSocketAddress remote) {

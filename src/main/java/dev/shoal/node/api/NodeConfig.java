@@ -26,6 +26,8 @@ import java.util.List;
  * @param uploadSlots concurrent uploads served before answering busy
  * @param uploadLimitBytesPerSecond global upload cap, 0 for none
  * @param maxDownloadSources most sources one download fetches from at once
+ * @param browseHost whether others may list everything we share (browse host); when off they get
+ *     {@code 403}
  * @param tuning the numbers users rarely change, with their defaults
  */
 public record NodeConfig(
@@ -45,6 +47,7 @@ public record NodeConfig(
         int uploadSlots,
         long uploadLimitBytesPerSecond,
         int maxDownloadSources,
+        boolean browseHost,
         Tuning tuning) {
 
     public static final int DEFAULT_PORT = 6346;
@@ -85,12 +88,13 @@ public record NodeConfig(
      * Defaults: loopback only, so nothing is exposed until the user says so; finished downloads go
      * to the user's visible {@link UserFolders#downloads() Downloads folder}. The largest payload is
      * 64 KiB - 1: LimeWire and gtk-gnutella both treat a longer length field as a broken stream.
+     * Others may browse our shared files, as every servent allows by default.
      * An ultrapeer keeps 32 ultrapeer links and 30 leaves, a leaf 3 ultrapeers (LimeWire's numbers).
      */
     public static NodeConfig defaults(Path dataDir) {
         return new NodeConfig(new InetSocketAddress("127.0.0.1", DEFAULT_PORT), List.of(), dataDir,
                 UserFolders.current().downloads(), List.of(), Role.ULTRAPEER, 32, 30, 3, 4, 65_535,
-                Duration.ofSeconds(20), Duration.ofSeconds(180), 4, 0, 8, Tuning.defaults());
+                Duration.ofSeconds(20), Duration.ofSeconds(180), 4, 0, 8, true, Tuning.defaults());
     }
 
     public Builder toBuilder() {
@@ -139,6 +143,10 @@ public record NodeConfig(
 
     public NodeConfig withMaxDownloadSources(int n) {
         return toBuilder().maxDownloadSources(n).build();
+    }
+
+    public NodeConfig withBrowseHost(boolean allowed) {
+        return toBuilder().browseHost(allowed).build();
     }
 
     public NodeConfig withTuning(Tuning t) {
@@ -352,6 +360,7 @@ public record NodeConfig(
         private int uploadSlots;
         private long uploadLimitBytesPerSecond;
         private int maxDownloadSources;
+        private boolean browseHost;
         private Tuning tuning;
 
         private Builder(NodeConfig c) {
@@ -371,6 +380,7 @@ public record NodeConfig(
             uploadSlots = c.uploadSlots;
             uploadLimitBytesPerSecond = c.uploadLimitBytesPerSecond;
             maxDownloadSources = c.maxDownloadSources;
+            browseHost = c.browseHost;
             tuning = c.tuning;
         }
 
@@ -449,6 +459,11 @@ public record NodeConfig(
             return this;
         }
 
+        public Builder browseHost(boolean v) {
+            browseHost = v;
+            return this;
+        }
+
         public Builder tuning(Tuning v) {
             tuning = v;
             return this;
@@ -458,7 +473,7 @@ public record NodeConfig(
             return new NodeConfig(listen, shares, dataDir, downloadsDir, peers, role, maxConnections, maxLeaves,
                     leafUltrapeers, maxTtl,
                     maxPayload, keepAlive, idleTimeout, uploadSlots, uploadLimitBytesPerSecond, maxDownloadSources,
-                    tuning);
+                    browseHost, tuning);
         }
     }
 }

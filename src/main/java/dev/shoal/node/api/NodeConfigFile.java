@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 
 /**
@@ -20,7 +21,8 @@ import java.util.Properties;
  * {@code downloads}, {@code peer} (comma-separated {@code host:port}), {@code role} ({@code auto},
  * {@code leaf} or {@code ultrapeer}), {@code max-connections}, {@code max-leaves},
  * {@code leaf-ultrapeers}, {@code max-ttl}, {@code upload-slots}, {@code upload-limit} (KiB/s, 0 =
- * none). Missing keys keep the values of the base config.
+ * none), {@code browse-host} ({@code true} or {@code false}: whether others may list our shared
+ * files). Missing keys keep the values of the base config.
  */
 public final class NodeConfigFile {
     public static final String SETTINGS_FILE = "settings.properties";
@@ -70,6 +72,7 @@ public final class NodeConfigFile {
         c = c.withMaxTtl(intValue(p, "max-ttl", c.maxTtl()));
         c = c.withUploads(intValue(p, "upload-slots", c.uploadSlots()),
                 1024L * intValue(p, "upload-limit", (int) (c.uploadLimitBytesPerSecond() / 1024)));
+        c = c.withBrowseHost(booleanValue(p, "browse-host", c.browseHost()));
         return c;
     }
 
@@ -89,6 +92,7 @@ public final class NodeConfigFile {
         p.setProperty("max-ttl", Integer.toString(c.maxTtl()));
         p.setProperty("upload-slots", Integer.toString(c.uploadSlots()));
         p.setProperty("upload-limit", Long.toString(c.uploadLimitBytesPerSecond() / 1024));
+        p.setProperty("browse-host", Boolean.toString(c.browseHost()));
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
@@ -115,6 +119,18 @@ public final class NodeConfigFile {
         } catch (NumberFormatException e) {
             throw new ShoalException("config key '" + key + "' needs a number, got '" + v + "'");
         }
+    }
+
+    private static boolean booleanValue(Properties p, String key, boolean fallback) {
+        String v = p.getProperty(key);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        return switch (v.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw new ShoalException("config key '" + key + "' needs true or false, got '" + v + "'");
+        };
     }
 
     private static InetSocketAddress hostPort(String s) {

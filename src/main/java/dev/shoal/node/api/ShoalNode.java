@@ -43,6 +43,21 @@ public interface ShoalNode extends AutoCloseable {
     /** The user's list of known fakes, whose URNs are hidden from search results. */
     SpamList spamList();
 
+    /**
+     * Lists everything the host at {@code address} shares (browse host), over a connection of its
+     * own; files arrive through {@code listener} and {@link Browse#results()}. Returns at once.
+     */
+    Browse browse(InetSocketAddress address, SearchListener listener);
+
+    /**
+     * Browses the host that sent {@code hit}: dialled at its address, or, when it is firewalled,
+     * asked by Push to connect to us (through the peer its hits came by).
+     */
+    Browse browse(SearchHit hit, SearchListener listener);
+
+    /** Lets others browse our shared files, or refuses them ({@code 403}) from now on. */
+    void setBrowseHost(boolean allowed);
+
     /** Opens a Gnutella connection to a host; fails with a {@link ShoalException} saying why. */
     CompletableFuture<PeerInfo> connect(InetSocketAddress peer);
 

@@ -5,6 +5,7 @@ import dev.shoal.thex.HashTree;
 import dev.shoal.thex.Thex;
 import dev.shoal.time.Clock;
 import dev.shoal.transfer.AltLocs;
+import dev.shoal.transfer.http.BrowseHost;
 import dev.shoal.transfer.http.ByteRange;
 import dev.shoal.transfer.http.HttpHead;
 import dev.shoal.transfer.http.HttpHeadReader;
@@ -42,7 +43,9 @@ import org.slf4j.LoggerFactory;
  * Malformed or over-long heads get 400/414/431 and the connection is closed; other answers keep
  * the connection when the client allows. A connection holds one {@link UploadSlots} slot from its
  * first granted GET until it closes. A file whose Tiger tree is known is answered with an
- * {@code X-Thex-URI}, and its tree is served at {@code /uri-res/N2X}. One instance serves any number of connections concurrently.
+ * {@code X-Thex-URI}, and its tree is served at {@code /uri-res/N2X}. A browse host request
+ * ({@code GET /}) goes to the {@link BrowseResponder}, when there is one. One instance serves any
+ * number of connections concurrently.
  */
 public final class HttpUploadHandler {
     private static final Logger log = LoggerFactory.getLogger(HttpUploadHandler.class);
@@ -59,6 +62,7 @@ public final class HttpUploadHandler {
     private final String serverName;
     private final AltLocs altLocs;
     private final Clock clock;
+    private final BrowseResponder browse;
 
     /**
      * @param altLocs the node's download mesh, so that uploads and downloads exchange X-Alt
@@ -66,6 +70,13 @@ public final class HttpUploadHandler {
      */
     public HttpUploadHandler(SharedFileLookup files, UploadSlots slots, Bandwidth limiter,
             UploadListener listener, String serverName, AltLocs altLocs, Clock clock) {
+        this(files, slots, limiter, listener, serverName, altLocs, clock, null);
+    }
+
+    /** @param browse answers browse host requests; null answers them 404, as any unknown path */
+    public HttpUploadHandler(SharedFileLookup files, UploadSlots slots, Bandwidth limiter,
+            UploadListener listener, String serverName, AltLocs altLocs, Clock clock, BrowseResponder browse) {
+        this.browse = browse;
         this.files = files;
         this.slots = slots;
         this.limiter = limiter;
@@ -85,8 +96,14 @@ public final class HttpUploadHandler {
      * {@code body} (heads still go to {@code out}).
      */
     public void serve(InputStream in, OutputStream out, BodySink body, InetSocketAddress remote) throws IOException {
+        serve(in, out, body, remote, null);
+    }
+
+    /** As above; {@code local} is where the client reached us (null on a connection we opened). */
+    public void serve(InputStream in, OutputStream out, BodySink body, InetSocketAddress remote,
+            InetSocketAddress local) throws IOException {
         InputStream bin = in instanceof BufferedInputStream ? in : new BufferedInputStream(in, 8192);
-        Connection c = new Connection(bin, new BufferedOutputStream(out, 8192), body, remote);
+        Connection c = new Connection(bin, new BufferedOutputStream(out, 8192), body, remote, local);
         try {
             boolean open = true;
             while (open) {
@@ -131,6 +148,9 @@ public final class HttpUploadHandler {
             }
             if (hasBody(head)) {
                 throw new HttpProtocolException(400, "request body not accepted");
+            }
+            if (browse != null && BrowseHost.isBrowseTarget(req.target())) {
+                return browse.answer(req, c.out, c.remote, c.local);
             }
             target = RequestTarget.parse(req.target());
         } catch (HttpProtocolException e) {
@@ -321,12 +341,15 @@ public final class HttpUploadHandler {
         final OutputStream out;
         final BodySink body;
         final InetSocketAddress remote;
+        final InetSocketAddress local;
 
-        Connection(InputStream in, OutputStream out, BodySink body, InetSocketAddress remote) {
+        Connection(InputStream in, OutputStream out, BodySink body, InetSocketAddress remote,
+                InetSocketAddress local) {
             this.in = in;
             this.out = out;
             this.body = body;
             this.remote = remote;
+            this.local = local;
         }
 
         void refuse(String requestLine, int status, String reason, ServedFile file, boolean keep)
@@ -343,6 +366,9 @@ public final class HttpUploadHandler {
             StringBuilder sb = new StringBuilder(256);
             sb.append("HTTP/1.1 ").append(status).append(' ').append(reason).append("\r\n");
             header(sb, "Server", serverName);
+            if (browse != null && browse.enabled()) {
+                header(sb, "X-Features", BrowseHost.FEATURE);
+            }
             if (file != null) {
                 header(sb, "Content-Type", "application/binary");
             }

@@ -21,6 +21,10 @@ public interface UploadListener {
             long bytesSent, boolean complete) {
     }
 
+    /** A browse of our shared list ended: {@code bytes} went out, listing {@code files} files. */
+    default void browseServed(InetSocketAddress remote, long files, long bytes, boolean complete) {
+    }
+
     /** A request was answered with an error or busy status ({@code status} >= 400). */
     default void requestRefused(InetSocketAddress remote, String requestLine, int status) {
     }
