@@ -69,15 +69,10 @@ public final class ChunkedInputStream extends InputStream {
         String line = readLine(MAX_LINE, "chunk size line");
         int semicolon = line.indexOf(';');
         String hex = (semicolon < 0 ? line : line.substring(0, semicolon)).trim();
-        if (hex.isEmpty() || hex.length() > 8) {
+        if (hex.isEmpty() || hex.length() > 8 || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
             throw new HttpProtocolException(HttpResponse.BAD_ANSWER, "bad chunk size: " + abbreviated(line));
         }
-        long size;
-        try {
-            size = Long.parseLong(hex, 16);
-        } catch (NumberFormatException e) {
-            throw new HttpProtocolException(HttpResponse.BAD_ANSWER, "bad chunk size: " + abbreviated(line));
-        }
+        long size = Long.parseLong(hex, 16);
         if (size > Integer.MAX_VALUE) {
             throw new HttpProtocolException(HttpResponse.BAD_ANSWER, "chunk of " + size + " bytes");
         }
