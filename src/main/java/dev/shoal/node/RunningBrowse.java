@@ -93,6 +93,11 @@ final class RunningBrowse implements Browse {
         return serventId;
     }
 
+    /** Bytes read from the host so far (the watchdog's evidence of life). */
+    long bytesRead() {
+        return bytesRead.get();
+    }
+
     boolean isStopped() {
         return stopped;
     }

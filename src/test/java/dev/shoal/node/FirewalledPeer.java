@@ -13,9 +13,13 @@ import dev.shoal.protocol.Query;
 import dev.shoal.protocol.QueryHit;
 import dev.shoal.protocol.Urn;
 import dev.shoal.transfer.TestUploadServer;
+import dev.shoal.transfer.AltLocs;
+import dev.shoal.transfer.upload.Bandwidth;
+import dev.shoal.transfer.upload.BrowseResponder;
 import dev.shoal.transfer.upload.HttpUploadHandler;
 import dev.shoal.transfer.upload.ServedFile;
 import dev.shoal.transfer.upload.SharedFileLookup;
+import dev.shoal.transfer.upload.UploadListener;
 import dev.shoal.transfer.upload.UploadSlots;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -31,7 +35,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A servent that cannot accept connections, on a raw Gnutella link to a node: it answers queries
  * matching its one file with hits advertising an address nobody can connect to, and answers a Push
- * as a firewalled servent does, by connecting to the pusher, saying GIV and serving HTTP there.
+ * as a firewalled servent does, by connecting to the pusher, saying GIV and serving HTTP there:
+ * its file, and a browse of its list (that one file, in a hit like those it answers with).
  */
 final class FirewalledPeer implements AutoCloseable {
     private final RawPeer link;
@@ -55,7 +60,11 @@ final class FirewalledPeer implements AutoCloseable {
         this.file = file;
         this.advertised = advertised;
         this.flagPush = flagPush;
-        this.uploads = TestUploadServer.handler(new OneFile(file), new UploadSlots(), 0, "Firewalled/1.0");
+        Bandwidth free = new Bandwidth(0, TestUploadServer.SYSTEM_TIME);
+        this.uploads = new HttpUploadHandler(new OneFile(file), new UploadSlots(), free, UploadListener.NONE,
+                "Firewalled/1.0", new AltLocs(), TestUploadServer.SYSTEM_TIME.clock(),
+                new BrowseResponder(local -> List.of(MessageCodec.frame(Guid.ZERO, 1, 0, hit())).iterator(),
+                        () -> true, free, UploadListener.NONE, "Firewalled/1.0"));
         this.reader = new Thread(this::readLoop, "firewalled-peer");
         reader.setDaemon(true);
         reader.start();
@@ -99,10 +108,13 @@ final class FirewalledPeer implements AutoCloseable {
         if (!byUrn && !byName) {
             return;
         }
-        QueryHit hit = new QueryHit(advertised, 100,
+        send(MessageCodec.frame(h.guid(), h.hops() + 1, 0, hit()));
+    }
+
+    private QueryHit hit() {
+        return new QueryHit(advertised, 100,
                 List.of(QueryHit.Result.of(file.index(), file.size(), file.name(), file.urn())), "FWLD",
                 QueryHit.Flags.of(flagPush, false, false, false, false), Ggep.EMPTY, new byte[0], serventId);
-        send(MessageCodec.frame(h.guid(), h.hops() + 1, 0, hit));
     }
 
     private void connectBack(Push push) {
