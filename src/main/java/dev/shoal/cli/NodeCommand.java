@@ -77,13 +77,19 @@ final class NodeCommand implements Callable<Integer> {
             description = "Total upload speed cap in KiB/s, 0 for none (default: ${DEFAULT-VALUE}).")
     long uploadLimit;
 
+    @Option(names = "--browse-host", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Let other servents list every file we share; --no-browse-host refuses them "
+                    + "(default: on).")
+    boolean browseHost;
+
     @Option(names = "--downloads", paramLabel = "DIR",
             description = "Where finished downloads go (default: ${DEFAULT-VALUE}).")
     Path downloads = UserFolders.current().downloads();
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "Properties file with values for these options (keys: port, bind, share, downloads, peer, "
-                    + "role, max-connections, max-leaves, leaf-ultrapeers, max-ttl, upload-slots, upload-limit); "
+                    + "role, max-connections, max-leaves, leaf-ultrapeers, max-ttl, upload-slots, upload-limit, "
+                    + "browse-host); "
                     + "options given on the command line win.")
     Path config;
 
@@ -134,6 +140,9 @@ final class NodeCommand implements Callable<Integer> {
         }
         if (given.hasMatchedOption("--upload-limit") || config == null) {
             b.uploadLimitBytesPerSecond(uploadLimit * 1024);
+        }
+        if (given.hasMatchedOption("--browse-host") || config == null) {
+            b.browseHost(browseHost);
         }
         if (given.hasMatchedOption("--downloads") || config == null) {
             b.downloadsDir(downloads);

@@ -1,6 +1,5 @@
 package dev.shoal.cli;
 
-import dev.shoal.json.JsonLine;
 import dev.shoal.node.api.NodeConfig;
 import dev.shoal.node.api.Search;
 import dev.shoal.node.api.SearchHit;
@@ -12,9 +11,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine;
@@ -106,23 +103,7 @@ final class SearchCommand implements Callable<Integer> {
 
     private synchronized void print(PrintWriter out, SearchHit hit, AtomicInteger count) {
         count.incrementAndGet();
-        if (json) {
-            Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("name", hit.name());
-            fields.put("size", hit.size());
-            fields.put("urn", hit.urn());
-            fields.put("host", hit.host());
-            fields.put("port", hit.port());
-            fields.put("index", hit.index());
-            fields.put("hops", hit.hops());
-            fields.put("servent_id", hit.serventId());
-            fields.put("vendor", hit.vendor());
-            fields.put("firewalled", hit.firewalled());
-            out.println(JsonLine.of(fields));
-        } else {
-            out.printf("%s  %s  %s  %s:%d  hops=%d%n", hit.name(), Units.bytes(hit.size()),
-                    hit.urn().isEmpty() ? "-" : hit.urn(), hit.host(), hit.port(), hit.hops());
-        }
+        out.println(json ? HitLine.json(hit) : HitLine.text(hit));
         out.flush();
     }
 }

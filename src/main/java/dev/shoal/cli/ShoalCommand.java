@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
 public final class ShoalCommand implements Runnable {
     private static final List<Subcommand> BUILT_IN = List.of(Subcommand.of(NodeCommand.class, NodeCommand::new),
             Subcommand.of(SearchCommand.class, SearchCommand::new), Subcommand.of(GetCommand.class, GetCommand::new),
-            Subcommand.of(IndexCommand.class, IndexCommand::new), Subcommand.of(StatsCommand.class, StatsCommand::new));
+            Subcommand.of(BrowseCommand.class, BrowseCommand::new), Subcommand.of(IndexCommand.class, IndexCommand::new),
+            Subcommand.of(StatsCommand.class, StatsCommand::new));
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -142,7 +142,7 @@ class CliContractTest {
     @Test
     void anUnknownCommandNamesTheCommandsThereAre() {
         assertThat(CliRun.of("serach", "x").errLines()).containsExactly("shoal: unknown command 'serach': the commands "
-                + "are node, search, get, index, stats or help (see 'shoal --help')");
+                + "are node, search, get, browse, index, stats or help (see 'shoal --help')");
     }
 
     @Test

@@ -22,7 +22,7 @@ class NodeConfigFileTest {
                 .withDownloadsDir(temp.resolve("dl"))
                 .withPeers(List.of(new InetSocketAddress("127.0.0.1", 7001)))
                 .withMaxConnections(12).withMaxTtl(3).withUploads(2, 64 * 1024)
-                .toBuilder().role(Role.AUTO).maxLeaves(7).leafUltrapeers(2).build();
+                .toBuilder().role(Role.AUTO).maxLeaves(7).leafUltrapeers(2).browseHost(false).build();
         Path file = temp.resolve("data").resolve(NodeConfigFile.SETTINGS_FILE);
 
         NodeConfigFile.write(file, c);
@@ -37,6 +37,17 @@ class NodeConfigFileTest {
         NodeConfig base = NodeConfig.defaults(temp);
 
         assertThat(NodeConfigFile.read(file, base)).isEqualTo(base.withMaxTtl(2));
+    }
+
+    @Test
+    void browseHostIsOnByDefaultAndTheFileTurnsItOff() throws Exception {
+        NodeConfig base = NodeConfig.defaults(temp);
+        assertThat(base.browseHost()).isTrue();
+        Path off = Files.writeString(temp.resolve("off.properties"), "browse-host = off\n");
+        assertThat(NodeConfigFile.read(off, base).browseHost()).isFalse();
+        Path bad = Files.writeString(temp.resolve("bad.properties"), "browse-host=maybe\n");
+        assertThatThrownBy(() -> NodeConfigFile.read(bad, base)).isInstanceOf(ShoalException.class)
+                .hasMessage("config key 'browse-host' needs true or false, got 'maybe'");
     }
 
     @Test
