@@ -27,6 +27,8 @@ final class AppContext implements AutoCloseable {
     private Consumer<String> notices = m -> {
     };
     private volatile PreviewOpener previewOpener = PreviewOpener.desktop();
+    private Consumer<BrowseTab.Target> browser = t -> {
+    };
 
     AppContext(ShoalNode node, SettingsStore settings, UiPrefs prefs) {
         this.node = node;
@@ -105,6 +107,16 @@ final class AppContext implements AutoCloseable {
     /** EDT only: where short messages (a failure, a started download) are shown. */
     void setNoticeSink(Consumer<String> sink) {
         notices = sink;
+    }
+
+    /** EDT only: where a host to browse is shown (a tab of its files). */
+    void setBrowseSink(Consumer<BrowseTab.Target> sink) {
+        browser = sink;
+    }
+
+    /** EDT only: shows everything a host shares, in a tab of its own. */
+    void browse(BrowseTab.Target target) {
+        browser.accept(target);
     }
 
     /** EDT only. */

@@ -19,6 +19,11 @@ final class Format {
                 : Character.toUpperCase(message.charAt(0)) + message.substring(1);
     }
 
+    /** {@code 1 file}, {@code 26 files}. */
+    static String plural(long n, String one) {
+        return n + " " + one + (n == 1 ? "" : "s");
+    }
+
     static String bytes(long n) {
         if (n < 1024) {
             return n + " B";

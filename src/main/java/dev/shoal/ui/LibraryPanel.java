@@ -5,11 +5,14 @@ import dev.shoal.node.api.NodeEvent;
 import dev.shoal.node.api.SharedFileInfo;
 import java.awt.BorderLayout;
 import java.awt.event.KeyEvent;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 import javax.swing.BorderFactory;
+import javax.swing.JButton;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JPopupMenu;
@@ -66,6 +69,11 @@ final class LibraryPanel extends JPanel {
         JPanel list = new JPanel(new BorderLayout(0, Widgets.px(4)));
         JPanel filterRow = new JPanel(new BorderLayout());
         filterRow.add(filter, BorderLayout.WEST);
+        JButton othersSee = new JButton("What others see");
+        othersSee.setName("whatOthersSeeButton");
+        othersSee.setToolTipText("Browse your own files over the network, exactly as another servent receives the list");
+        othersSee.addActionListener(e -> ctx.browse(ownList(ctx.node().listenAddress())));
+        filterRow.add(othersSee, BorderLayout.EAST);
         list.add(filterRow, BorderLayout.NORTH);
         list.add(Widgets.scroll(table), BorderLayout.CENTER);
 
@@ -74,6 +82,14 @@ final class LibraryPanel extends JPanel {
 
         ctx.events().subscribe(this::onEvents);
         ctx.background().await(ctx.node().libraryReady(), ready -> refresh(), e -> refresh());
+    }
+
+    /** Our own list as a browsing peer receives it: a browse of ourselves, over loopback when we listen on all. */
+    static BrowseTab.Target ownList(InetSocketAddress listening) {
+        InetAddress at = listening.getAddress() == null || listening.getAddress().isAnyLocalAddress()
+                ? InetAddress.getLoopbackAddress() : listening.getAddress();
+        InetSocketAddress self = new InetSocketAddress(at, listening.getPort());
+        return new BrowseTab.Target("What others see", (node, listener) -> node.browse(self, listener));
     }
 
     /** Copies the magnet links of the selected files, which name us as a source. */

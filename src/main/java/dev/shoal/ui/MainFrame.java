@@ -55,6 +55,10 @@ final class MainFrame extends JFrame {
         library = new LibraryPanel(ctx);
         network = new NetworkPanel(ctx);
         library.onTotals(status::setLibrary);
+        ctx.setBrowseSink(target -> {
+            tabs.setSelectedComponent(search);
+            search.browse(target);
+        });
         tabs.setName("mainTabs");
         tabs.addTab("Search", search);
         tabs.addTab("Transfers", transfers);

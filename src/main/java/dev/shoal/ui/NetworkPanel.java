@@ -4,12 +4,14 @@ import com.formdev.flatlaf.FlatClientProperties;
 import dev.shoal.node.api.PeerInfo;
 import dev.shoal.protocol.HostPort;
 import java.awt.BorderLayout;
+import java.awt.FlowLayout;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
+import javax.swing.JPopupMenu;
 import javax.swing.JSplitPane;
 import javax.swing.JTable;
 import javax.swing.JTextField;
@@ -18,8 +20,8 @@ import javax.swing.table.DefaultTableCellRenderer;
 import javax.swing.table.TableRowSorter;
 
 /**
- * The Network tab: connected peers, a box to connect to a host by hand, the traffic graph, and
- * what the node dropped, refused and closed, by reason.
+ * The Network tab: connected peers (right-click one to browse it), a box to connect to a host by
+ * hand or browse it, the traffic graph, and what the node dropped, refused and closed, by reason.
  */
 final class NetworkPanel extends JPanel {
     /** Two minutes of one-second samples. */
@@ -32,6 +34,7 @@ final class NetworkPanel extends JPanel {
     private final TrafficGraph graph = new TrafficGraph(history);
     private final JTextField address = Widgets.field("connectField", "host:port", 18);
     private final JButton connect = new JButton("Connect");
+    private final JButton browse = new JButton("Browse");
     private final JLabel count = new JLabel("No peers");
 
     NetworkPanel(AppContext ctx) {
@@ -41,6 +44,9 @@ final class NetworkPanel extends JPanel {
         connect.setName("connectButton");
         connect.addActionListener(e -> connect());
         address.addActionListener(e -> connect());
+        browse.setName("browseButton");
+        browse.setToolTipText("List everything the host at this address shares");
+        browse.addActionListener(e -> browseTyped());
         Widgets.onTextChange(address, text -> address.putClientProperty(FlatClientProperties.OUTLINE, null));
         count.setName("peerCount");
         count.putClientProperty(FlatClientProperties.STYLE_CLASS, "h4");
@@ -49,7 +55,10 @@ final class NetworkPanel extends JPanel {
         JPanel form = new JPanel(new BorderLayout(Widgets.px(6), 0));
         form.add(new JLabel("Connect to"), BorderLayout.WEST);
         form.add(address, BorderLayout.CENTER);
-        form.add(connect, BorderLayout.EAST);
+        JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT, Widgets.px(4), 0));
+        buttons.add(connect);
+        buttons.add(browse);
+        form.add(buttons, BorderLayout.EAST);
         top.add(form, BorderLayout.EAST);
 
         JTable table = Widgets.table("peersTable", peers, new TableRowSorter<>(peers), 150, 170, 150, 80, 90, 90);
@@ -62,6 +71,9 @@ final class NetworkPanel extends JPanel {
                 setText(value instanceof Long s ? Format.uptime(Duration.ofSeconds(s)) : "");
             }
         });
+        JPopupMenu menu = new JPopupMenu();
+        menu.add(Widgets.item("browsePeerItem", "Browse host", () -> browseSelected(table)));
+        Widgets.rowMenu(table, menu);
         JPanel graphBox = new JPanel(new BorderLayout(0, Widgets.px(4)));
         JLabel graphTitle = new JLabel("Traffic");
         graphTitle.putClientProperty(FlatClientProperties.STYLE_CLASS, "h4");
@@ -96,13 +108,39 @@ final class NetworkPanel extends JPanel {
         return history;
     }
 
-    private void connect() {
-        HostPort target;
+    /** The address typed, or null when it is not one (the box is marked and the user told why). */
+    private HostPort typed() {
         try {
-            target = HostPort.parse(address.getText());
+            return HostPort.parse(address.getText());
         } catch (IllegalArgumentException e) {
             address.putClientProperty(FlatClientProperties.OUTLINE, FlatClientProperties.OUTLINE_ERROR);
             ctx.notice(Format.sentence(e.getMessage()));
+            return null;
+        }
+    }
+
+    private void browseTyped() {
+        HostPort target = typed();
+        if (target != null) {
+            ctx.browse(BrowseTab.Target.of(target));
+        }
+    }
+
+    /** Browses the selected peers at the address where each accepts connections. */
+    private void browseSelected(JTable table) {
+        for (int viewRow : table.getSelectedRows()) {
+            PeerInfo p = peers.peer(table.convertRowIndexToModel(viewRow));
+            if (p.listenAddress().isEmpty()) {
+                ctx.notice(p.address() + " did not say where it accepts connections, so it cannot be browsed");
+            } else {
+                ctx.browse(BrowseTab.Target.of(HostPort.parse(p.listenAddress())));
+            }
+        }
+    }
+
+    private void connect() {
+        HostPort target = typed();
+        if (target == null) {
             return;
         }
         connect.setEnabled(false);

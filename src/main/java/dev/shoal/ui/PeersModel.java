@@ -32,6 +32,10 @@ final class PeersModel extends RowTableModel<PeerInfo> {
         }
     }
 
+    PeerInfo peer(int modelRow) {
+        return rows.get(modelRow);
+    }
+
     static String direction(PeerInfo p) {
         return (p.outgoing() ? "Outgoing" : "Incoming") + (p.ultrapeer() ? ", ultrapeer" : ", leaf");
     }

@@ -1,6 +1,5 @@
 package dev.shoal.ui;
 
-import dev.shoal.node.api.Search;
 import dev.shoal.node.api.SearchResult;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -9,10 +8,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javax.swing.SwingUtilities;
 
 /**
- * Brings a search's ranked and judged results to the EDT. Anything may ask for a look (a hit
+ * Brings a search's (or a browse's) ranked and judged results to the EDT. Anything may ask for a look (a hit
  * arrived, the spam list changed); looks are taken at most once per delay, off the EDT (ranking
  * a few thousand files is the node's work, not the event thread's), and reach the EDT in order.
  */
@@ -26,7 +26,7 @@ final class ResultsFeed {
 
     private final long delayMillis;
     private final Consumer<List<SearchResult>> onEdt;
-    private final AtomicReference<Search> search = new AtomicReference<>();
+    private final AtomicReference<Supplier<List<SearchResult>>> search = new AtomicReference<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
 
     ResultsFeed(long delayMillis, Consumer<List<SearchResult>> onEdt) {
@@ -34,8 +34,8 @@ final class ResultsFeed {
         this.onEdt = onEdt;
     }
 
-    /** Starts looking at {@code s}; a look is taken at once for hits that came before. */
-    void attach(Search s) {
+    /** Starts looking at {@code s}, a search's or browse's results; a look is taken at once for hits already come. */
+    void attach(Supplier<List<SearchResult>> s) {
         search.set(s);
         request();
     }
@@ -55,11 +55,11 @@ final class ResultsFeed {
     private void look() {
         // Cleared first: a request made while looking schedules the next look rather than being lost.
         scheduled.set(false);
-        Search s = search.get();
+        Supplier<List<SearchResult>> s = search.get();
         if (s == null) {
             return;
         }
-        List<SearchResult> results = s.results();
+        List<SearchResult> results = s.get();
         SwingUtilities.invokeLater(() -> {
             if (search.get() != null) {
                 onEdt.accept(results);

@@ -22,7 +22,7 @@ import javax.swing.SwingConstants;
 /**
  * The Search tab: a search box (Enter starts a search, Esc stops it; a magnet link typed or pasted
  * there starts its download instead), Paste magnet (Ctrl/Cmd-V outside the box) and one closable
- * tab per search.
+ * tab per search, and one per host browsed.
  */
 final class SearchPanel extends JPanel implements SearchTab.Owner {
     private static final String HINT = "hint";
@@ -140,7 +140,28 @@ final class SearchPanel extends JPanel implements SearchTab.Owner {
     }
 
     SearchTab selectedSearch() {
-        return (SearchTab) searches.getSelectedComponent();
+        return searches.getSelectedComponent() instanceof SearchTab tab ? tab : null;
+    }
+
+    /** Opens a tab listing everything a host shares, beside the searches. */
+    void browse(BrowseTab.Target target) {
+        BrowseTab tab = new BrowseTab(ctx, target, this::retitle);
+        searches.addTab(tab.title(), tab);
+        searches.setToolTipTextAt(searches.indexOfComponent(tab), "Everything " + target.title() + " shares");
+        searches.setSelectedComponent(tab);
+        cards.show(body, RESULTS);
+        tab.start();
+    }
+
+    private void retitle(BrowseTab tab) {
+        int i = searches.indexOfComponent(tab);
+        if (i >= 0) {
+            searches.setTitleAt(i, tab.title());
+        }
+    }
+
+    BrowseTab selectedBrowse() {
+        return searches.getSelectedComponent() instanceof BrowseTab tab ? tab : null;
     }
 
     @Override
@@ -168,8 +189,11 @@ final class SearchPanel extends JPanel implements SearchTab.Owner {
     }
 
     private void closeSearch(int index) {
-        SearchTab tab = (SearchTab) searches.getComponentAt(index);
-        tab.close();
+        if (searches.getComponentAt(index) instanceof SearchTab tab) {
+            tab.close();
+        } else if (searches.getComponentAt(index) instanceof BrowseTab tab) {
+            tab.close();
+        }
         searches.removeTabAt(index);
         if (searches.getTabCount() == 0) {
             cards.show(body, HINT);

@@ -1,14 +1,15 @@
 package dev.shoal.ui;
 
-import dev.shoal.node.api.DownloadInfo;
-import dev.shoal.node.api.DownloadState;
 import dev.shoal.node.api.Search;
+import dev.shoal.node.api.SearchHit;
 import dev.shoal.node.api.SearchResult;
 import java.awt.BorderLayout;
 import java.awt.FlowLayout;
 import java.awt.event.KeyEvent;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
@@ -29,12 +30,14 @@ import javax.swing.table.TableRowSorter;
  * One search: its files as the node ranks them, best first, each row's score explained in its tool
  * tip; files that look like spam are hidden unless "Show hidden" is ticked, with the reason in
  * their Status. A filter box, Stop, Download; a right-click menu (and Ctrl/Cmd-C) copies magnet
- * links and marks files as spam. The node's results are looked at whenever hits arrive, at most
+ * links, browses the hosts of the files and marks files as spam. The node's results are looked at whenever hits arrive, at most
  * every {@link #LOOK_MILLIS}. After the node's query lifetime the line above the table says what
  * came of it (hits arriving later still show); Stop (or Esc) makes the node forget the search.
  */
 final class SearchTab extends JPanel {
     static final long LOOK_MILLIS = 100;
+    /** Hosts browsed at once from a selection: as many as the node browses at a time. */
+    static final int BROWSE_AT_ONCE = 4;
 
     /** What the search panel hears from a tab. */
     interface Owner {
@@ -132,6 +135,7 @@ final class SearchTab extends JPanel {
         JPopupMenu menu = new JPopupMenu();
         menu.add(Widgets.item("downloadItem", "Download", this::downloadSelected));
         menu.add(Widgets.item("copyMagnetItem", "Copy magnet link", this::copyMagnets));
+        menu.add(Widgets.item("browseHostItem", "Browse host", this::browseSelectedHosts));
         menu.addSeparator();
         menu.add(Widgets.item("markSpamItem", "Mark as spam", this::markSelectedAsSpam));
         return menu;
@@ -174,7 +178,7 @@ final class SearchTab extends JPanel {
             forget();
             return;
         }
-        feed.attach(search);
+        feed.attach(search::results);
         if (search.peersQueried() == 0) {
             // Nobody was asked, so nothing can come back: say so now rather than after the lifetime.
             forget();
@@ -314,29 +318,27 @@ final class SearchTab extends JPanel {
     }
 
     void downloadSelected() {
-        for (SearchResult r : selected()) {
-            if (!r.downloadable()) {
-                ctx.notice(r.name() + " came without a hash, so it cannot be verified: not downloaded");
-                continue;
-            }
-            if (ctx.marks().of(r.urn()) == FileMarks.Mark.IN_LIBRARY) {
-                ctx.notice("You already share " + r.name() + " (see the Library tab): not downloaded again");
-                continue;
-            }
-            ctx.background().call(() -> ctx.node().download(r.urn(), r.name(), r.size(), r.sources()).info(),
-                    (DownloadInfo d) -> started(r, d));
-        }
+        ResultDownloads.start(ctx, selected());
     }
 
-    private void started(SearchResult r, DownloadInfo d) {
-        ctx.marks().download(d);
-        if (d.state() == DownloadState.DONE) {
-            ctx.notice(r.name() + " is already downloaded: " + d.path());
-        } else {
-            ctx.announceEnd(d.id());
-            ctx.notice("Downloading " + r.name() + " from " + r.sourceCount()
-                    + (r.sourceCount() == 1 ? " source" : " sources"));
+    /**
+     * Opens a tab listing everything the hosts of the selected files share: each distinct host,
+     * at most {@link #BROWSE_AT_ONCE}.
+     */
+    void browseSelectedHosts() {
+        Map<String, SearchHit> hosts = new LinkedHashMap<>();
+        for (SearchResult r : selected()) {
+            for (SearchHit h : r.hits()) {
+                hosts.putIfAbsent(h.host() + ":" + h.port() + "/" + h.serventId(), h);
+            }
         }
-        ctx.poller().pollSoon();
+        if (hosts.isEmpty()) {
+            ctx.notice("Select a file to browse the host that has it");
+            return;
+        }
+        hosts.values().stream().limit(BROWSE_AT_ONCE).forEach(h -> ctx.browse(BrowseTab.Target.of(h)));
+        if (hosts.size() > BROWSE_AT_ONCE) {
+            ctx.notice("Browsing " + BROWSE_AT_ONCE + " of the " + hosts.size() + " hosts: the others later");
+        }
     }
 }

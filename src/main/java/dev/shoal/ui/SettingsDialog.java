@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
+import javax.swing.JCheckBox;
 import javax.swing.JComboBox;
 import javax.swing.JComponent;
 import javax.swing.JDialog;
@@ -49,6 +50,7 @@ final class SettingsDialog extends JDialog {
     private final JSpinner maxConnections;
     private final JSpinner uploadSlots;
     private final JSpinner uploadLimit;
+    private final JCheckBox browseHost = new JCheckBox("Let other servents list all my shared files");
     private final JLabel restartNote = new JLabel(" ");
 
     SettingsDialog(Window owner, AppContext ctx) {
@@ -63,6 +65,8 @@ final class SettingsDialog extends JDialog {
         maxConnections = spinner("maxConnectionsSpinner", c.maxConnections(), 1, 10_000);
         uploadSlots = spinner("uploadSlotsSpinner", c.uploadSlots(), 0, 1000);
         uploadLimit = spinner("uploadLimitSpinner", (int) (c.uploadLimitBytesPerSecond() / 1024), 0, 10_000_000);
+        browseHost.setName("browseHostToggle");
+        browseHost.setSelected(c.browseHost());
         shares.show(c.shares());
         downloads.setName("downloadsField");
         downloads.setText(c.downloadsDir().toString());
@@ -86,6 +90,7 @@ final class SettingsDialog extends JDialog {
         row = addRow(form, row, "Max connections *", maxConnections, "links to other ultrapeers, as an ultrapeer");
         row = addRow(form, row, "Upload slots *", uploadSlots, "uploads served at once");
         row = addRow(form, row, "Upload limit (KiB/s) *", uploadLimit, "0 means no limit");
+        row = addRow(form, row, "Browse host", browseHost, "applied as soon as you save");
         GridBagConstraints note = constraints(0, row);
         note.gridwidth = 3;
         note.insets = new Insets(Widgets.px(10), 0, 0, 0);
@@ -185,6 +190,7 @@ final class SettingsDialog extends JDialog {
                 .maxConnections((Integer) maxConnections.getValue())
                 .uploadSlots((Integer) uploadSlots.getValue())
                 .uploadLimitBytesPerSecond(1024L * (Integer) uploadLimit.getValue())
+                .browseHost(browseHost.isSelected())
                 .build();
     }
 
@@ -249,6 +255,7 @@ final class SettingsDialog extends JDialog {
         NodeConfig running = ctx.node().config();
         List<String> pending = SettingsChange.needingRestart(running, wanted);
         boolean sharesChanged = SettingsChange.sharesChanged(running, wanted);
+        boolean browseChanged = running.browseHost() != wanted.browseHost();
         List<InetSocketAddress> newPeers = wanted.peers().stream().filter(p -> !ctx.settings().saved().peers()
                 .stream().anyMatch(old -> old.getHostString().equals(p.getHostString()) && old.getPort() == p.getPort()))
                 .toList();
@@ -257,6 +264,9 @@ final class SettingsDialog extends JDialog {
             app.settings().save(wanted);
             if (sharesChanged) {
                 app.node().setSharedFolders(wanted.shares());
+            }
+            if (browseChanged) {
+                app.node().setBrowseHost(wanted.browseHost());
             }
             for (InetSocketAddress p : newPeers) {
                 app.background().await(app.node().connect(new InetSocketAddress(p.getHostString(), p.getPort())),
