@@ -7,6 +7,7 @@ import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -34,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * both are safe and cheap from any thread.
  *
  * <p>What is shared: regular files below the share roots, except hidden files and folders,
- * symbolic links and the data folder (see {@link ShareWalker}). Index numbers are small positive
+ * symbolic links, the data folder and what looks private (see {@link ShareWalker}); the last are
+ * listed by {@link #leftOut()} and can be shared anyway with {@link #shareAnyway}. Index numbers are small positive
  * numbers, stable for a path across restarts.
  *
  * <p>With no share roots there is nothing to index, and no index is opened at all: a servent that
@@ -67,6 +69,7 @@ public final class Library implements AutoCloseable {
     private final IndexLock lock;
     /** Completes on start when nothing is shared: there is no scan to wait for. */
     private final CompletableFuture<Void> nothingToScan = new CompletableFuture<>();
+    private final PrivateGuard guard;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -78,7 +81,8 @@ public final class Library implements AutoCloseable {
         this.index = index;
         this.catalog = catalog;
         this.trees = new TreeStore(dataDir);
-        this.indexer = new Indexer(dataDir, roots, listener, hasher, index, catalog, trees);
+        this.guard = new PrivateGuard(dataDir);
+        this.indexer = new Indexer(dataDir, roots, listener, hasher, index, catalog, trees, guard);
         this.lock = null;
     }
 
@@ -92,6 +96,7 @@ public final class Library implements AutoCloseable {
         this.lock = lock;
         this.catalog = new Catalog();
         this.trees = new TreeStore(dataDir);
+        this.guard = new PrivateGuard(dataDir);
     }
 
     /**
@@ -287,6 +292,28 @@ public final class Library implements AutoCloseable {
     /** Bytes read for hashing since this library was opened. */
     public long bytesHashed() {
         return indexer == null ? 0 : indexer.bytesHashed();
+    }
+
+    /** What the scans left out because it looks private ({@link PrivateFiles}), by path. */
+    public List<LeftOut> leftOut() {
+        return guard.list();
+    }
+
+    /** The text file listing {@link #leftOut()}, rewritten when it changes, for users of the command line. */
+    public Path leftOutListFile() {
+        return guard.listFile();
+    }
+
+    /**
+     * Shares these files or folders although they look private: remembered in the data folder, and
+     * taken in by a scan that starts at once (they are searchable when {@link LibraryListener#libraryChanged}
+     * next comes).
+     */
+    public void shareAnyway(Collection<Path> paths) throws IOException {
+        guard.allow(paths);
+        if (indexer != null) {
+            indexer.rescanSoon();
+        }
     }
 
     public List<Path> shareRoots() {
