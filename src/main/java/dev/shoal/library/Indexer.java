@@ -200,7 +200,7 @@ final class Indexer {
                         : n + " files", guard.listFile());
             }
             try {
-                listener.leftOut(n, guard.listFile());
+                listener.leftOut(n, guard.listFile(), guard.anywayFile());
             } catch (RuntimeException e) {
                 log.warn("Library listener failed on left-out files", e);
             }

@@ -19,6 +19,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.AlreadyClosedException;
@@ -197,6 +198,18 @@ public final class Library implements AutoCloseable {
      * instead. Keywords are analysed like file names; the text is never parsed as query syntax.
      */
     public List<SharedFile> search(String text, int max) {
+        return search(text, max, false);
+    }
+
+    /**
+     * As {@link #search(String, int)}, with the last word taken as the start of a word: what the
+     * user has typed so far ("ocean wa" finds "Ocean Waves.mp3").
+     */
+    public List<SharedFile> searchAsTyped(String text, int max) {
+        return search(text, max, true);
+    }
+
+    private List<SharedFile> search(String text, int max, boolean lastIsPrefix) {
         if (text == null || max <= 0 || closed.get() || index == null) {
             return List.of();
         }
@@ -209,7 +222,7 @@ public final class Library implements AutoCloseable {
             }
             return catalog.byUrn(Urn.parse(first)).stream().limit(limit).toList();
         }
-        Optional<Query> query = keywordQuery(trimmed);
+        Optional<Query> query = keywordQuery(trimmed, lastIsPrefix);
         if (query.isEmpty()) {
             return List.of();
         }
@@ -228,8 +241,8 @@ public final class Library implements AutoCloseable {
         }
     }
 
-    /** All analysed keywords as MUST clauses: every word has to be in the name. */
-    Optional<Query> keywordQuery(String text) {
+    /** All analysed keywords as MUST clauses: every word has to be in the name (the last one may only start one). */
+    Optional<Query> keywordQuery(String text, boolean lastIsPrefix) {
         List<String> terms = FileNameAnalyzer.tokens(analyzer, text).stream()
                 .distinct()
                 .limit(MAX_QUERY_TERMS)
@@ -238,8 +251,10 @@ public final class Library implements AutoCloseable {
             return Optional.empty();
         }
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
-        for (String term : terms) {
-            builder.add(new TermQuery(new Term(FileIndex.NAME, term)), BooleanClause.Occur.MUST);
+        for (int i = 0; i < terms.size(); i++) {
+            Term term = new Term(FileIndex.NAME, terms.get(i));
+            boolean prefix = lastIsPrefix && i == terms.size() - 1;
+            builder.add(prefix ? new PrefixQuery(term) : new TermQuery(term), BooleanClause.Occur.MUST);
         }
         return Optional.of(builder.build());
     }

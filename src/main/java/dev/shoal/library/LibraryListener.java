@@ -18,7 +18,10 @@ public interface LibraryListener {
     default void libraryChanged(int files, long bytes) {
     }
 
-    /** What was left out because it looks private changed: {@code count} entries, listed in {@code listFile}. */
-    default void leftOut(int count, Path listFile) {
+    /**
+     * What was left out because it looks private changed: {@code count} entries, listed in
+     * {@code listFile}; paths listed in {@code anywayFile} are shared all the same.
+     */
+    default void leftOut(int count, Path listFile, Path anywayFile) {
     }
 }

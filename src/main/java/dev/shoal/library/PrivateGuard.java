@@ -105,6 +105,10 @@ final class PrivateGuard {
         return listFile;
     }
 
+    Path anywayFile() {
+        return anywayFile;
+    }
+
     private static void write(Path file, List<String> lines) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.write(tmp, lines, StandardCharsets.UTF_8);

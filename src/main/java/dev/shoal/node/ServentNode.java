@@ -3,11 +3,13 @@ package dev.shoal.node;
 import dev.shoal.library.IndexingProgress;
 import dev.shoal.library.Library;
 import dev.shoal.library.LibraryListener;
+import dev.shoal.library.SharedFile;
 import dev.shoal.net.Connection;
 import dev.shoal.net.ConnectionManager;
 import dev.shoal.node.api.BuildInfo;
 import dev.shoal.node.api.Download;
 import dev.shoal.node.api.DownloadSource;
+import dev.shoal.node.api.LeftOutFile;
 import dev.shoal.node.api.NodeConfig;
 import dev.shoal.node.api.NodeEvent;
 import dev.shoal.node.api.NodeListener;
@@ -145,6 +147,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
 
     private static ServentNode start(NodeConfig config, Scheduler scheduler, RandomGenerator random,
             ExecutorScheduler ownTimers, MessageTrace trace) {
+        SafeShares.check(config.shares());
         ServentNode node;
         try {
             node = new ServentNode(config, scheduler, random, ownTimers, trace);
@@ -192,6 +195,13 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     }
 
     @Override
+    public CompletableFuture<List<SharedFileInfo>> searchLibrary(String text, int max) {
+        Library now = library;
+        // Lucene answers from memory in a millisecond or so; the common pool keeps it off the caller's thread.
+        return CompletableFuture.supplyAsync(() -> now.searchAsTyped(text, max).stream().map(ServentNode::info).toList());
+    }
+
+    @Override
     public Role role() {
         return tiers.role();
     }
@@ -236,8 +246,25 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
 
     @Override
     public List<SharedFileInfo> sharedFiles() {
-        return library.all().stream().map(f -> new SharedFileInfo(f.index(), f.path().toString(), f.name(),
-                f.size(), f.urn().toString())).toList();
+        return library.all().stream().map(ServentNode::info).toList();
+    }
+
+    private static SharedFileInfo info(SharedFile f) {
+        return new SharedFileInfo(f.index(), f.path().toString(), f.name(), f.size(), f.urn().toString());
+    }
+
+    @Override
+    public List<LeftOutFile> leftOut() {
+        return library.leftOut().stream().map(l -> new LeftOutFile(l.path().toString(), l.family().label())).toList();
+    }
+
+    @Override
+    public synchronized void shareAnyway(List<Path> paths) {
+        try {
+            library.shareAnyway(paths);
+        } catch (IOException e) {
+            throw new ShoalException("cannot share " + paths + " anyway: " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -287,6 +314,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
 
     @Override
     public synchronized void setSharedFolders(List<Path> folders) {
+        SafeShares.check(folders);
         Library old = library;
         Library fresh;
         try {
@@ -426,6 +454,11 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
         @Override
         public void indexingProgress(IndexingProgress p) {
             publish(new NodeEvent.IndexingProgress(p.filesDone(), p.filesTotal(), p.bytesDone(), p.bytesTotal()));
+        }
+
+        @Override
+        public void leftOut(int count, Path listFile, Path anywayFile) {
+            publish(new NodeEvent.PrivateFilesLeftOut(count, listFile, anywayFile));
         }
 
         @Override

@@ -29,7 +29,7 @@ class LeftOutTest {
         List<Integer> told = new CopyOnWriteArrayList<>();
         try (Library library = LibraryFixture.scanned(fx.open(new LibraryListener() {
             @Override
-            public void leftOut(int count, Path listFile) {
+            public void leftOut(int count, Path listFile, Path anywayFile) {
                 told.add(count);
             }
         }))) {
