@@ -30,6 +30,9 @@ public interface ShoalNode extends AutoCloseable {
      * of one file. TTL counts from this node: 1 reaches only its direct peers. A leaf hands the query
      * to its ultrapeers, which run it step by step for it (never further than the TTL); an ultrapeer
      * runs its own the same way. Closing the search tells them to stop.
+     *
+     * @throws SearchTooSoonException when the last search by keywords went out less than a few seconds
+     *                                ago (network etiquette, whoever the client); hash searches are not counted
      */
     Search search(String text, int ttl, SearchListener listener);
 
