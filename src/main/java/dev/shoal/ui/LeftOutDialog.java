@@ -44,8 +44,9 @@ final class LeftOutDialog extends JDialog {
         JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT, Widgets.px(4), 0));
         buttons.add(share);
         buttons.add(keep);
-        JLabel where = new JLabel("Shoal looks at names only: SSH and GPG keys, wallets, password and mail stores,"
-                + " browser profiles, and documents named like passports, tax returns or bank statements.");
+        JLabel where = new JLabel("<html>Shoal looks at names only: SSH and GPG keys, wallets, password and mail"
+                + " stores, browser profiles,<br>and documents named like passports, tax returns or bank statements."
+                + "</html>");
         where.putClientProperty(FlatClientProperties.STYLE_CLASS, "small");
         JPanel bottom = new JPanel(new BorderLayout(0, Widgets.px(6)));
         bottom.add(where, BorderLayout.NORTH);
