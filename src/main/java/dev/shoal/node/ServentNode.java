@@ -118,7 +118,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
         this.downloads = new DownloadManager(swarms,
                 (urn, queryTtl, hits) -> search(urn.toString(), queryTtl, hits::accept), this::publish);
         this.judge = new ResultJudge(config.dataDir(), () -> library, downloads::finished);
-        this.own = new OwnSearches(handler, judge, config.tuning().queryLifetime(), new SearchPacer(clock));
+        this.own = new OwnSearches(handler, judge, config.tuning().queryLifetime(), new SearchPacer(clock, config.tuning().searchInterval()));
         this.metering = scheduler.every(Duration.ofSeconds(1), () -> {
             uploadMeter.sample(uploads.bytesSent(), clock.millis());
             drops.tick(clock.millis());

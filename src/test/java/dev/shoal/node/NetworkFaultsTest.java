@@ -74,7 +74,7 @@ class NetworkFaultsTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> hub.peers().size() == before);
         }
         List<SearchHit> again = new CopyOnWriteArrayList<>();
-        try (Search search = net.searchPaced(searcher, "faultline", 3, again::add)) {
+        try (Search search = searcher.search("faultline", 3, again::add)) {
             await().atMost(Duration.ofSeconds(10)).until(() -> names(again).containsAll(
                     List.of("faultline hub.txt", "faultline steady.txt")));
         }

@@ -29,7 +29,7 @@ class SearchHandleTest {
                 assertThat(s.lifetime()).isEqualTo(NodeConfig.Tuning.DEFAULT_QUERY_LIFETIME);
             }
             net.link(lonely, hub);
-            try (Search s = net.searchPaced(lonely, "tide", 4, hit -> {
+            try (Search s = lonely.search("tide", 4, hit -> {
             })) {
                 assertThat(s.peersQueried()).isEqualTo(1);
             }

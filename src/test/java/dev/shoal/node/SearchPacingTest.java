@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.shoal.RawPeer;
+import dev.shoal.node.api.NodeConfig;
+import dev.shoal.node.api.Role;
 import dev.shoal.node.api.Search;
 import dev.shoal.node.api.SearchTooSoonException;
 import dev.shoal.protocol.Frame;
@@ -18,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +40,9 @@ class SearchPacingTest {
     @BeforeEach
     void start() throws Exception {
         net = new TestNodes(temp);
-        typist = net.leaf("typist", 4);
+        // Paced as every node is by default (test networks are not, see TestNodes).
+        typist = net.start("typist", Map.of(), c -> c.withRole(Role.LEAF).withTuning(c.tuning().toBuilder()
+                .searchInterval(NodeConfig.Tuning.defaults().searchInterval()).build()));
         ultrapeer = RawPeer.connectAsUltrapeer(typist.listenAddress());
         await().atMost(Duration.ofSeconds(10)).until(() -> typist.peers().size() == 1);
     }
@@ -66,7 +71,7 @@ class SearchPacingTest {
                 sent++;
             } catch (SearchTooSoonException e) {
                 refused++;
-                assertThat(e.retryAfter()).isPositive().isLessThanOrEqualTo(SearchPacer.INTERVAL);
+                assertThat(e.retryAfter()).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(3));
             }
             net.time().advance(Duration.ofMillis(150));
         }
@@ -75,7 +80,7 @@ class SearchPacingTest {
         Guid first = Guid.fromHex(live.id());
         live.close();
 
-        net.time().advance(SearchPacer.INTERVAL);
+        net.time().advance(Duration.ofSeconds(3));
         Search last = typist.search(words, 4, hit -> {
         });
         List<Frame> seen = framesUntilQuery(Guid.fromHex(last.id()));

@@ -6,8 +6,6 @@ import dev.shoal.node.api.NodeConfig;
 import dev.shoal.node.api.NodeEvent;
 import dev.shoal.node.api.Role;
 import dev.shoal.node.api.Search;
-import dev.shoal.node.api.SearchListener;
-import dev.shoal.node.api.SearchTooSoonException;
 import dev.shoal.node.api.SearchHit;
 import dev.shoal.protocol.Guid;
 import dev.shoal.time.VirtualTime;
@@ -45,7 +43,9 @@ final class TestNodes implements AutoCloseable {
     private final Map<ServentNode, List<NodeEvent.QueryReceived>> queries = new ConcurrentHashMap<>();
     private final Map<ServentNode, Deliveries> deliveries = new ConcurrentHashMap<>();
     /** Every node here comes from 127.0.0.1 but stands for a host of its own. */
-    private UnaryOperator<NodeConfig> common = c -> c.withTuning(c.tuning().toBuilder().addressShares(false).build());
+    // Searches are not paced either: moving the clock for them would let nodes dial links the test did not make.
+    private UnaryOperator<NodeConfig> common = c -> c.withTuning(c.tuning().toBuilder().addressShares(false)
+            .searchInterval(Duration.ZERO).build());
 
     TestNodes(Path root) {
         this.root = root;
@@ -135,7 +135,7 @@ final class TestNodes implements AutoCloseable {
      */
     List<SearchHit> searchUntilOver(ServentNode searcher, String text, int ttl) {
         List<SearchHit> hits = new CopyOnWriteArrayList<>();
-        try (Search search = searchPaced(searcher, text, ttl, hits::add)) {
+        try (Search search = searcher.search(text, ttl, hits::add)) {
             if (search.ttl() != ttl) {
                 throw new AssertionError("TTL " + ttl + " was clamped to " + search.ttl());
             }
@@ -143,19 +143,6 @@ final class TestNodes implements AutoCloseable {
             await().atMost(Duration.ofSeconds(10)).until(() -> watch.over(guid));
         }
         return List.copyOf(hits);
-    }
-
-    /**
-     * Searches as a user would: when the node says the last search was too recent, the clock is
-     * moved on by the wait it names (no node sends a second keyword query within a few seconds).
-     */
-    Search searchPaced(ServentNode searcher, String text, int ttl, SearchListener listener) {
-        try {
-            return searcher.search(text, ttl, listener);
-        } catch (SearchTooSoonException e) {
-            time.advance(e.retryAfter());
-            return searcher.search(text, ttl, listener);
-        }
     }
 
     /** Closes one node now (as if it went away); the others keep running. */
