@@ -79,9 +79,10 @@ final class ServentLine implements AutoCloseable {
                 .withShares(List.of(share))
                 .withRole(ultrapeer ? Role.ULTRAPEER : Role.LEAF)
                 .withMaxConnections(maxConnections);
-        // The leaf asks as fast as answers come, far past a real leaf's query budget: the bench
-        // measures the router, not the guard in front of it.
-        config = config.withTuning(config.tuning().withLinkBudgets(false));
+        // The leaf asks as fast as answers come, far past a real leaf's query budget and a user's
+        // one search every few seconds: the bench measures the router, not the guards in front of it.
+        config = config.withTuning(config.tuning().toBuilder().linkBudgets(false).searchInterval(Duration.ZERO)
+                .build());
         ShoalNode node = Shoal.start(config);
         nodes.add(node);
         join(node.libraryReady(), "library of " + name);

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,11 +48,14 @@ final class IndexCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Terminal terminal = ShoalCommand.terminal(spec);
         List<SharedFileInfo> files;
+        AtomicReference<NodeEvent.PrivateFilesLeftOut> leftOut = new AtomicReference<>();
         try {
             files = Shoal.index(folder, data, event -> {
                 if (event instanceof NodeEvent.IndexingProgress p && p.filesTotal() > 0) {
                     terminal.status("hashing " + p.filesDone() + "/" + Units.plural(p.filesTotal(), "file") + ", "
                             + Units.of(p.bytesDone(), p.bytesTotal()));
+                } else if (event instanceof NodeEvent.PrivateFilesLeftOut left) {
+                    leftOut.set(left);
                 }
             });
         } finally {
@@ -74,6 +78,9 @@ final class IndexCommand implements Callable<Integer> {
         long bytes = files.stream().mapToLong(SharedFileInfo::size).sum();
         terminal.writer().println(files.isEmpty() ? "no files in " + folder
                 : Units.plural(files.size(), "file") + ", " + Units.bytes(bytes));
+        if (leftOut.get() != null && leftOut.get().count() > 0) {
+            terminal.writer().println(LeftOutLine.of(leftOut.get()));
+        }
         terminal.writer().flush();
         return 0;
     }

@@ -196,6 +196,9 @@ final class NodeCommand implements Callable<Integer> {
                 spec.commandLine().getErr().printf("sharing %s (%s)%n", Units.plural(changed.files(), "file"),
                         Units.bytes(changed.bytes()));
                 spec.commandLine().getErr().flush();
+            } else if (event instanceof NodeEvent.PrivateFilesLeftOut left && left.count() > 0) {
+                spec.commandLine().getErr().println(LeftOutLine.of(left));
+                spec.commandLine().getErr().flush();
             }
         });
         out.println("listening on " + HostPort.format(node.listenAddress()));

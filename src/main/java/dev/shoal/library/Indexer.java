@@ -50,6 +50,7 @@ final class Indexer {
     }
 
     private final ShareWalker walker;
+    private final PrivateGuard guard;
     private final List<Path> roots;
     private final LibraryListener listener;
     private final Library.Hasher hasher;
@@ -72,8 +73,9 @@ final class Indexer {
     private long lastCommit = System.nanoTime();
 
     Indexer(Path dataDir, List<Path> roots, LibraryListener listener, Library.Hasher hasher, FileIndex index,
-            Catalog catalog, TreeStore trees) {
-        this.walker = new ShareWalker(dataDir);
+            Catalog catalog, TreeStore trees, PrivateGuard guard) {
+        this.guard = guard;
+        this.walker = new ShareWalker(dataDir, guard);
         this.roots = roots;
         this.listener = listener;
         this.hasher = hasher;
@@ -123,6 +125,11 @@ final class Indexer {
         return bytesHashed.get();
     }
 
+    /** Walks every shared folder again soon (the user chose to share some private-looking files anyway). */
+    void rescanSoon() {
+        submit(this::rescan);
+    }
+
     private void submit(Task task) {
         try {
             worker.execute(() -> runGuarded(task));
@@ -163,11 +170,13 @@ final class Indexer {
         long started = System.nanoTime();
         // Sorted so that a fresh index numbers files in path order, the same on every machine.
         Map<Path, ShareWalker.Candidate> found = new TreeMap<>();
+        Map<Path, PrivateFiles.Family> privately = new TreeMap<>();
         for (Path root : roots) {
             if (Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-                walker.walk(root, found, folderWatch());
+                walker.walk(root, found, privately, folderWatch());
             }
         }
+        leftOut(null, privately);
         int removed = 0;
         for (Path path : catalog.paths()) {
             if (!found.containsKey(path) && removeFile(path)) {
@@ -180,6 +189,22 @@ final class Indexer {
         log.info("Library ready: {} files, {} shared ({} hashed, {} removed) in {} ms", catalog.size(),
                 ProgressMeter.megabytes(catalog.totalBytes()), hashed, removed,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    }
+
+    /** What looks private below {@code under} (null: all shares) is now {@code found}; says so when that changed. */
+    private void leftOut(Path under, Map<Path, PrivateFiles.Family> found) {
+        if (guard.replace(under, found)) {
+            int n = guard.list().size();
+            if (n > 0) {
+                log.info("Left out {} that look private (keys, wallets, mail, papers): listed in {}", n == 1 ? "1 file"
+                        : n + " files", guard.listFile());
+            }
+            try {
+                listener.leftOut(n, guard.listFile(), guard.anywayFile());
+            } catch (RuntimeException e) {
+                log.warn("Library listener failed on left-out files", e);
+            }
+        }
     }
 
     private Consumer<Path> folderWatch() {
@@ -359,16 +384,22 @@ final class Indexer {
             PathState state = PathState.of(path);
             if (state.directory()) {
                 Map<Path, ShareWalker.Candidate> found = new TreeMap<>();
-                walker.walk(path, found, folderWatch());
+                Map<Path, PrivateFiles.Family> privately = new TreeMap<>();
+                walker.walk(path, found, privately, folderWatch());
+                leftOut(path, privately);
                 for (Path known : catalog.pathsUnder(path)) {
                     if (!found.containsKey(known)) {
                         removeFile(known);
                     }
                 }
                 toHash.putAll(found);
+            } else if (state.regularFile() && guard.file(path).isPresent()) {
+                leftOut(path, Map.of(path, guard.file(path).get()));
             } else if (state.regularFile()) {
+                leftOut(path, Map.of());
                 toHash.put(path, new ShareWalker.Candidate(path, state.size(), state.modified()));
             } else {
+                leftOut(path, Map.of());
                 DirectoryWatcher w = watcher;
                 if (w != null) {
                     w.unregisterTree(path);

@@ -7,6 +7,7 @@ import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -18,6 +19,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.AlreadyClosedException;
@@ -34,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * both are safe and cheap from any thread.
  *
  * <p>What is shared: regular files below the share roots, except hidden files and folders,
- * symbolic links and the data folder (see {@link ShareWalker}). Index numbers are small positive
+ * symbolic links, the data folder and what looks private (see {@link ShareWalker}); the last are
+ * listed by {@link #leftOut()} and can be shared anyway with {@link #shareAnyway}. Index numbers are small positive
  * numbers, stable for a path across restarts.
  *
  * <p>With no share roots there is nothing to index, and no index is opened at all: a servent that
@@ -67,6 +70,7 @@ public final class Library implements AutoCloseable {
     private final IndexLock lock;
     /** Completes on start when nothing is shared: there is no scan to wait for. */
     private final CompletableFuture<Void> nothingToScan = new CompletableFuture<>();
+    private final PrivateGuard guard;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -78,7 +82,8 @@ public final class Library implements AutoCloseable {
         this.index = index;
         this.catalog = catalog;
         this.trees = new TreeStore(dataDir);
-        this.indexer = new Indexer(dataDir, roots, listener, hasher, index, catalog, trees);
+        this.guard = new PrivateGuard(dataDir);
+        this.indexer = new Indexer(dataDir, roots, listener, hasher, index, catalog, trees, guard);
         this.lock = null;
     }
 
@@ -92,6 +97,7 @@ public final class Library implements AutoCloseable {
         this.lock = lock;
         this.catalog = new Catalog();
         this.trees = new TreeStore(dataDir);
+        this.guard = new PrivateGuard(dataDir);
     }
 
     /**
@@ -192,6 +198,18 @@ public final class Library implements AutoCloseable {
      * instead. Keywords are analysed like file names; the text is never parsed as query syntax.
      */
     public List<SharedFile> search(String text, int max) {
+        return search(text, max, false);
+    }
+
+    /**
+     * As {@link #search(String, int)}, with the last word taken as the start of a word: what the
+     * user has typed so far ("ocean wa" finds "Ocean Waves.mp3").
+     */
+    public List<SharedFile> searchAsTyped(String text, int max) {
+        return search(text, max, true);
+    }
+
+    private List<SharedFile> search(String text, int max, boolean lastIsPrefix) {
         if (text == null || max <= 0 || closed.get() || index == null) {
             return List.of();
         }
@@ -204,7 +222,7 @@ public final class Library implements AutoCloseable {
             }
             return catalog.byUrn(Urn.parse(first)).stream().limit(limit).toList();
         }
-        Optional<Query> query = keywordQuery(trimmed);
+        Optional<Query> query = keywordQuery(trimmed, lastIsPrefix);
         if (query.isEmpty()) {
             return List.of();
         }
@@ -223,8 +241,8 @@ public final class Library implements AutoCloseable {
         }
     }
 
-    /** All analysed keywords as MUST clauses: every word has to be in the name. */
-    Optional<Query> keywordQuery(String text) {
+    /** All analysed keywords as MUST clauses: every word has to be in the name (the last one may only start one). */
+    Optional<Query> keywordQuery(String text, boolean lastIsPrefix) {
         List<String> terms = FileNameAnalyzer.tokens(analyzer, text).stream()
                 .distinct()
                 .limit(MAX_QUERY_TERMS)
@@ -233,8 +251,10 @@ public final class Library implements AutoCloseable {
             return Optional.empty();
         }
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
-        for (String term : terms) {
-            builder.add(new TermQuery(new Term(FileIndex.NAME, term)), BooleanClause.Occur.MUST);
+        for (int i = 0; i < terms.size(); i++) {
+            Term term = new Term(FileIndex.NAME, terms.get(i));
+            boolean prefix = lastIsPrefix && i == terms.size() - 1;
+            builder.add(prefix ? new PrefixQuery(term) : new TermQuery(term), BooleanClause.Occur.MUST);
         }
         return Optional.of(builder.build());
     }
@@ -287,6 +307,28 @@ public final class Library implements AutoCloseable {
     /** Bytes read for hashing since this library was opened. */
     public long bytesHashed() {
         return indexer == null ? 0 : indexer.bytesHashed();
+    }
+
+    /** What the scans left out because it looks private ({@link PrivateFiles}), by path. */
+    public List<LeftOut> leftOut() {
+        return guard.list();
+    }
+
+    /** The text file listing {@link #leftOut()}, rewritten when it changes, for users of the command line. */
+    public Path leftOutListFile() {
+        return guard.listFile();
+    }
+
+    /**
+     * Shares these files or folders although they look private: remembered in the data folder, and
+     * taken in by a scan that starts at once (they are searchable when {@link LibraryListener#libraryChanged}
+     * next comes).
+     */
+    public void shareAnyway(Collection<Path> paths) throws IOException {
+        guard.allow(paths);
+        if (indexer != null) {
+            indexer.rescanSoon();
+        }
     }
 
     public List<Path> shareRoots() {

@@ -17,11 +17,17 @@ public final class LibraryIndexer {
     }
 
     public static List<SharedFileInfo> index(Path folder, Path dataDir, NodeListener progress) {
+        SafeShares.check(List.of(folder));
         LibraryListener listener = new LibraryListener() {
             @Override
             public void indexingProgress(IndexingProgress p) {
                 progress.onEvent(new NodeEvent.IndexingProgress(p.filesDone(), p.filesTotal(), p.bytesDone(),
                         p.bytesTotal()));
+            }
+
+            @Override
+            public void leftOut(int count, Path listFile, Path anywayFile) {
+                progress.onEvent(new NodeEvent.PrivateFilesLeftOut(count, listFile, anywayFile));
             }
         };
         try {

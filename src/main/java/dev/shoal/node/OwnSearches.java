@@ -12,21 +12,26 @@ import java.util.List;
 /**
  * The searches a user starts: what they typed becomes a query (keywords, or one {@code urn:sha1:}),
  * the message loop sends it as our role says, its hits are gathered into ranked results, and
- * closing the handle ends it there.
+ * closing the handle ends it there. Searches by keywords are paced by the {@link SearchPacer}.
  */
 final class OwnSearches {
     private final MessageHandler handler;
     private final ResultJudge judge;
     private final Duration lifetime;
+    private final SearchPacer pacer;
 
-    OwnSearches(MessageHandler handler, ResultJudge judge, Duration lifetime) {
+    OwnSearches(MessageHandler handler, ResultJudge judge, Duration lifetime, SearchPacer pacer) {
         this.handler = handler;
         this.judge = judge;
         this.lifetime = lifetime;
+        this.pacer = pacer;
     }
 
     Search start(String text, int ttl, SearchListener caller) {
         Query query = Links.searchFor(text);
+        if (query.urns().isEmpty()) {
+            pacer.admit();
+        }
         SearchResults results = judge.resultsFor(query);
         SearchListener listener = hit -> {
             results.add(hit);

@@ -3,12 +3,14 @@ package dev.shoal.node;
 import dev.shoal.library.IndexingProgress;
 import dev.shoal.library.Library;
 import dev.shoal.library.LibraryListener;
+import dev.shoal.library.SharedFile;
 import dev.shoal.net.Connection;
 import dev.shoal.net.ConnectionManager;
 import dev.shoal.node.api.Browse;
 import dev.shoal.node.api.BuildInfo;
 import dev.shoal.node.api.Download;
 import dev.shoal.node.api.DownloadSource;
+import dev.shoal.node.api.LeftOutFile;
 import dev.shoal.node.api.NodeConfig;
 import dev.shoal.node.api.NodeEvent;
 import dev.shoal.node.api.NodeListener;
@@ -120,8 +122,8 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
         this.downloads = new DownloadManager(swarms,
                 (urn, queryTtl, hits) -> search(urn.toString(), queryTtl, hits::accept), this::publish);
         this.judge = new ResultJudge(config.dataDir(), () -> library, downloads::finished);
-        this.own = new OwnSearches(handler, judge, config.tuning().queryLifetime());
         NodeConfig.Tuning t = config.tuning();
+        this.own = new OwnSearches(handler, judge, t.queryLifetime(), new SearchPacer(clock, t.searchInterval()));
         this.browses = new BrowseClient(new BrowseClient.Settings(t.connectTimeout(), t.readTimeout(), t.pushTimeout(),
                 BrowseClient.DEADLINE, config.maxPayload(), BuildInfo.userAgent()), pushDownloads, scheduler,
                 judge::resultsForBrowse);
@@ -153,6 +155,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
 
     private static ServentNode start(NodeConfig config, Scheduler scheduler, RandomGenerator random,
             ExecutorScheduler ownTimers, MessageTrace trace) {
+        SafeShares.check(config.shares());
         ServentNode node;
         try {
             node = new ServentNode(config, scheduler, random, ownTimers, trace);
@@ -197,6 +200,13 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     @Override
     public Search search(String text, int ttl, SearchListener listener) {
         return own.start(text, ttl, listener);
+    }
+
+    @Override
+    public CompletableFuture<List<SharedFileInfo>> searchLibrary(String text, int max) {
+        Library now = library;
+        // Lucene answers from memory in a millisecond or so; the common pool keeps it off the caller's thread.
+        return CompletableFuture.supplyAsync(() -> now.searchAsTyped(text, max).stream().map(ServentNode::info).toList());
     }
 
     @Override
@@ -271,8 +281,25 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
 
     @Override
     public List<SharedFileInfo> sharedFiles() {
-        return library.all().stream().map(f -> new SharedFileInfo(f.index(), f.path().toString(), f.name(),
-                f.size(), f.urn().toString())).toList();
+        return library.all().stream().map(ServentNode::info).toList();
+    }
+
+    private static SharedFileInfo info(SharedFile f) {
+        return new SharedFileInfo(f.index(), f.path().toString(), f.name(), f.size(), f.urn().toString());
+    }
+
+    @Override
+    public List<LeftOutFile> leftOut() {
+        return library.leftOut().stream().map(l -> new LeftOutFile(l.path().toString(), l.family().label())).toList();
+    }
+
+    @Override
+    public synchronized void shareAnyway(List<Path> paths) {
+        try {
+            library.shareAnyway(paths);
+        } catch (IOException e) {
+            throw new ShoalException("cannot share " + paths + " anyway: " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -322,6 +349,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
 
     @Override
     public synchronized void setSharedFolders(List<Path> folders) {
+        SafeShares.check(folders);
         Library old = library;
         Library fresh;
         try {
@@ -462,6 +490,11 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
         @Override
         public void indexingProgress(IndexingProgress p) {
             publish(new NodeEvent.IndexingProgress(p.filesDone(), p.filesTotal(), p.bytesDone(), p.bytesTotal()));
+        }
+
+        @Override
+        public void leftOut(int count, Path listFile, Path anywayFile) {
+            publish(new NodeEvent.PrivateFilesLeftOut(count, listFile, anywayFile));
         }
 
         @Override

@@ -19,6 +19,7 @@ final class AppContext implements AutoCloseable {
     private final NodePoller poller;
     private final SettingsStore settings;
     private final UiPrefs prefs;
+    private final UiTimer timer;
     private final FileMarks marks = new FileMarks();
     private final Magnets magnets = new Magnets(this);
     private final List<Runnable> spamListeners = new ArrayList<>();
@@ -30,10 +31,11 @@ final class AppContext implements AutoCloseable {
     private Consumer<BrowseTab.Target> browser = t -> {
     };
 
-    AppContext(ShoalNode node, SettingsStore settings, UiPrefs prefs) {
+    AppContext(ShoalNode node, SettingsStore settings, UiPrefs prefs, UiTimer timer) {
         this.node = node;
         this.settings = settings;
         this.prefs = prefs;
+        this.timer = timer;
         this.background = new Background(e -> notice(Background.message(e)));
         this.poller = new NodePoller(node);
         node.addListener(events);
@@ -62,6 +64,11 @@ final class AppContext implements AutoCloseable {
 
     UiPrefs prefs() {
         return prefs;
+    }
+
+    /** EDT only: delays the user waits through (typing pauses), by hand in tests. */
+    UiTimer timer() {
+        return timer;
     }
 
     /** EDT only. */

@@ -2,7 +2,9 @@ package dev.shoal.ui;
 
 import com.formdev.flatlaf.FlatClientProperties;
 import dev.shoal.node.api.NodeEvent;
+import dev.shoal.node.api.LeftOutFile;
 import dev.shoal.node.api.SharedFileInfo;
+import dev.shoal.node.api.UnsafeShareException;
 import java.awt.BorderLayout;
 import java.awt.event.KeyEvent;
 import java.net.InetAddress;
@@ -13,15 +15,22 @@ import java.util.List;
 import java.util.function.BiConsumer;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
+import javax.swing.JOptionPane;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JPopupMenu;
 import javax.swing.JProgressBar;
 import javax.swing.JTable;
 import javax.swing.JTextField;
+import javax.swing.SwingUtilities;
 import javax.swing.table.TableRowSorter;
 
-/** The Library tab: shared folders, totals, hashing progress and a filterable list of shared files. */
+/**
+ * The Library tab: shared folders, totals, hashing progress and a filterable list of shared files.
+ * The disk and the home folder are refused in a dialog; after a folder is added, the files left
+ * out because they look private are listed in a dialog that can share them anyway (and later from
+ * the "left out" button).
+ */
 final class LibraryPanel extends JPanel {
     private final AppContext ctx;
     private final FolderList folders;
@@ -30,6 +39,8 @@ final class LibraryPanel extends JPanel {
     private final JLabel totals = new JLabel(" ");
     private final JProgressBar indexing = new JProgressBar(0, 1000);
     private final JTextField filter = Widgets.field("libraryFilter", "Filter shared files", 18);
+    private final JButton leftOutButton = new JButton();
+    private List<LeftOutFile> leftOut = List.of();
     private BiConsumer<Integer, Long> onTotals = (n, bytes) -> {
     };
     private boolean refreshing;
@@ -48,9 +59,15 @@ final class LibraryPanel extends JPanel {
         indexing.setName("indexingProgress");
         indexing.setStringPainted(true);
         indexing.setVisible(false);
+        leftOutButton.setName("leftOutButton");
+        leftOutButton.setVisible(false);
+        leftOutButton.putClientProperty(FlatClientProperties.BUTTON_TYPE, FlatClientProperties.BUTTON_TYPE_BORDERLESS);
+        leftOutButton.setToolTipText("Files in your shared folders that look private are not shared; see which");
+        leftOutButton.addActionListener(e -> showLeftOut());
         JPanel status = new JPanel(new BorderLayout(Widgets.px(8), 0));
         status.add(totals, BorderLayout.WEST);
         status.add(indexing, BorderLayout.CENTER);
+        status.add(leftOutButton, BorderLayout.EAST);
         JPanel top = new JPanel(new BorderLayout(0, Widgets.px(4)));
         top.add(title, BorderLayout.NORTH);
         top.add(folders, BorderLayout.CENTER);
@@ -122,7 +139,7 @@ final class LibraryPanel extends JPanel {
         for (NodeEvent e : batch) {
             if (e instanceof NodeEvent.IndexingProgress p) {
                 last = p;
-            } else if (e instanceof NodeEvent.LibraryChanged) {
+            } else if (e instanceof NodeEvent.LibraryChanged || e instanceof NodeEvent.PrivateFilesLeftOut) {
                 changed = true;
             }
         }
@@ -160,12 +177,18 @@ final class LibraryPanel extends JPanel {
             ctx.background().await(ctx.node().libraryReady(), ready -> {
                 indexing.setVisible(false);
                 refresh();
+                // Warn now, while the user thinks of what they just shared.
+                ctx.background().call(() -> ctx.node().leftOut(), this::warn);
             }, e -> ctx.notice(Background.message(e)));
         }, e -> {
             indexing.setIndeterminate(false);
             indexing.setVisible(false);
             folders.show(ctx.node().config().shares());
-            ctx.notice("Cannot share: " + Background.message(e));
+            if (e instanceof UnsafeShareException) {
+                JOptionPane.showMessageDialog(this, Background.message(e), "Not shared", JOptionPane.WARNING_MESSAGE);
+            } else {
+                ctx.notice("Cannot share: " + Background.message(e));
+            }
         });
     }
 
@@ -176,7 +199,9 @@ final class LibraryPanel extends JPanel {
             return;
         }
         refreshing = true;
-        ctx.background().call(() -> ctx.node().sharedFiles(), list -> {
+        ctx.background().call(() -> new Listed(ctx.node().sharedFiles(), ctx.node().leftOut()), both -> {
+            List<SharedFileInfo> list = both.shared();
+            showLeftOutButton(both.leftOut());
             files.setFiles(list);
             ctx.marks().setLibrary(list.stream().map(SharedFileInfo::urn).toList());
             folders.show(ctx.node().config().shares());
@@ -185,6 +210,28 @@ final class LibraryPanel extends JPanel {
             onTotals.accept(list.size(), files.totalBytes());
             finishRefresh();
         }, e -> finishRefresh());
+    }
+
+    private record Listed(List<SharedFileInfo> shared, List<LeftOutFile> leftOut) {
+    }
+
+    private void showLeftOutButton(List<LeftOutFile> now) {
+        leftOut = now;
+        leftOutButton.setText(now.size() + (now.size() == 1 ? " file" : " files")
+                + " left out: they look private \u2014 Review\u2026");
+        leftOutButton.setVisible(!now.isEmpty());
+    }
+
+    /** After a folder was added: lists what was left out, if anything. */
+    private void warn(List<LeftOutFile> now) {
+        showLeftOutButton(now);
+        if (!now.isEmpty()) {
+            showLeftOut();
+        }
+    }
+
+    void showLeftOut() {
+        new LeftOutDialog(SwingUtilities.getWindowAncestor(this), ctx, leftOut).setVisible(true);
     }
 
     private void finishRefresh() {

@@ -20,19 +20,31 @@ import javax.swing.KeyStroke;
 import javax.swing.SwingConstants;
 
 /**
- * The Search tab: a search box (Enter starts a search, Esc stops it; a magnet link typed or pasted
- * there starts its download instead), Paste magnet (Ctrl/Cmd-V outside the box) and one closable
- * tab per search, and one per host browsed.
+ * The Search tab: a search box, Paste magnet (Ctrl/Cmd-V outside the box) and one closable tab per
+ * search, and one per host browsed. It searches as you type: our own library's matches show at
+ * each keystroke, and once typing pauses for {@link #TYPING_PAUSE_MILLIS} the network is asked in
+ * a <em>live</em> tab that each refinement replaces (its search closed, so whoever runs it for us
+ * stops). Enter keeps the live tab (or starts a search at once); clearing the box abandons the
+ * live search; Esc stops the search in view. A magnet link typed or pasted in the box starts its
+ * download instead.
  */
 final class SearchPanel extends JPanel implements SearchTab.Owner {
+    static final long TYPING_PAUSE_MILLIS = 700;
     private static final String HINT = "hint";
     private static final String RESULTS = "results";
 
     private final AppContext ctx;
-    private final JTextField box = Widgets.field("searchField", "Search the network \u2014 type words and press Enter", 30);
+    private final JTextField box = Widgets.field("searchField", "Search your library and the network \u2014 type words", 30);
     private final JTabbedPane searches = new JTabbedPane();
     private final CardLayout cards = new CardLayout();
     private final JPanel body = new JPanel(cards);
+    private final LibraryMatches matches = new LibraryMatches();
+    /** The tab typing opened, replaced as the words are refined; null once kept with Enter. */
+    private SearchTab live;
+    private Runnable cancelPause = () -> {
+    };
+    /** Bumped at each edit, so that a late answer of the library for older text is dropped. */
+    private int edits;
 
     SearchPanel(AppContext ctx, String welcome) {
         super(new BorderLayout(0, Widgets.px(8)));
@@ -46,7 +58,10 @@ final class SearchPanel extends JPanel implements SearchTab.Owner {
         paste.setToolTipText("Download the file of the magnet link in the clipboard (Ctrl/Cmd-V on the results)");
         paste.addActionListener(e -> paste());
         box.addActionListener(e -> startSearch());
-        Widgets.onTextChange(box, text -> box.putClientProperty(FlatClientProperties.OUTLINE, null));
+        Widgets.onTextChange(box, text -> {
+            box.putClientProperty(FlatClientProperties.OUTLINE, null);
+            typed(text.strip());
+        });
         getInputMap(WHEN_ANCESTOR_OF_FOCUSED_COMPONENT).put(KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0), "stopSearch");
         getActionMap().put("stopSearch", new AbstractAction() {
             @Override
@@ -69,7 +84,10 @@ final class SearchPanel extends JPanel implements SearchTab.Owner {
         actions.add(go);
         actions.add(paste);
         top.add(actions, BorderLayout.EAST);
-        add(top, BorderLayout.NORTH);
+        JPanel head = new JPanel(new BorderLayout(0, Widgets.px(6)));
+        head.add(top, BorderLayout.NORTH);
+        head.add(matches, BorderLayout.CENTER);
+        add(head, BorderLayout.NORTH);
 
         searches.setName("searchTabs");
         searches.putClientProperty(FlatClientProperties.TABBED_PANE_TAB_CLOSABLE, true);
@@ -101,8 +119,14 @@ final class SearchPanel extends JPanel implements SearchTab.Owner {
         return box;
     }
 
+    LibraryMatches matches() {
+        return matches;
+    }
+
+    /** Enter: keeps the live search of these words, or starts one now; the next words open a new tab. */
     void startSearch() {
         String text = box.getText().strip();
+        cancelPause.run();
         if (text.isEmpty()) {
             refuse("Type a word or two to search for, then press Enter");
             return;
@@ -112,12 +136,48 @@ final class SearchPanel extends JPanel implements SearchTab.Owner {
             box.selectAll();
             return;
         }
+        if (live == null || !live.query().equals(text)) {
+            replaceLive(text);
+        }
+        live = null;
+        box.selectAll();
+    }
+
+    /** Each edit of the box: our library answers at once; the network is asked when typing pauses. */
+    private void typed(String text) {
+        int edit = ++edits;
+        cancelPause.run();
+        if (text.isEmpty() || MagnetClipboard.isMagnet(text)) {
+            matches.clear();
+            if (text.isEmpty() && live != null) {
+                closeSearch(searches.indexOfComponent(live));
+            }
+            return;
+        }
+        ctx.background().await(ctx.node().searchLibrary(text, LibraryMatches.MAX), files -> {
+            if (edit == edits) {
+                matches.show(text, files);
+            }
+        }, e -> matches.clear());
+        cancelPause = ctx.timer().after(TYPING_PAUSE_MILLIS, () -> {
+            if (live == null || !live.query().equals(text)) {
+                replaceLive(text);
+            }
+        });
+    }
+
+    /** Opens a tab searching {@code text} in place of the live one, whose search is closed. */
+    private void replaceLive(String text) {
+        int at = live == null ? searches.getTabCount() : searches.indexOfComponent(live);
+        if (live != null) {
+            closeSearch(at);
+        }
         SearchTab tab = new SearchTab(ctx, text, this);
-        searches.addTab(tab.title(), tab);
+        searches.insertTab(tab.title(), null, tab, null, Math.min(at, searches.getTabCount()));
         searches.setSelectedComponent(tab);
         cards.show(body, RESULTS);
+        live = tab;
         tab.start();
-        box.selectAll();
     }
 
     /** Downloads the file of the magnet link in the clipboard, or says there is none. */
@@ -190,6 +250,9 @@ final class SearchPanel extends JPanel implements SearchTab.Owner {
 
     private void closeSearch(int index) {
         if (searches.getComponentAt(index) instanceof SearchTab tab) {
+            if (tab == live) {
+                live = null;
+            }
             tab.close();
         } else if (searches.getComponentAt(index) instanceof BrowseTab tab) {
             tab.close();

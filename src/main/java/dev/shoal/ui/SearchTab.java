@@ -3,6 +3,7 @@ package dev.shoal.ui;
 import dev.shoal.node.api.Search;
 import dev.shoal.node.api.SearchHit;
 import dev.shoal.node.api.SearchResult;
+import dev.shoal.node.api.SearchTooSoonException;
 import java.awt.BorderLayout;
 import java.awt.FlowLayout;
 import java.awt.event.KeyEvent;
@@ -72,6 +73,7 @@ final class SearchTab extends JPanel {
     private boolean connected = true;
     private int peersQueried;
     private boolean closed;
+    private Runnable cancelRetry;
 
     SearchTab(AppContext ctx, String query, Owner owner) {
         super(new BorderLayout(0, Widgets.px(6)));
@@ -158,13 +160,36 @@ final class SearchTab extends JPanel {
         return phase;
     }
 
-    /** Starts the search off the EDT; results stream into the table. */
+    /**
+     * Starts the search off the EDT; results stream into the table. When the node says the last
+     * search was too recent (one every few seconds), it waits as long as told and tries again.
+     */
     void start() {
         int ttl = ctx.node().config().maxTtl();
         ctx.background().call(() -> {
             Search s = ctx.node().search(query, ttl, hit -> feed.request());
             return new Started(s, !ctx.node().peers().isEmpty());
-        }, this::started, e -> owner.failed(this, Background.message(e)));
+        }, this::started, e -> {
+            if (e instanceof SearchTooSoonException soon) {
+                waitThenStart(soon);
+            } else {
+                owner.failed(this, Background.message(e));
+            }
+        });
+    }
+
+    private void waitThenStart(SearchTooSoonException soon) {
+        if (closed) {
+            return;
+        }
+        long seconds = Math.max(1, (soon.retryAfter().toMillis() + 999) / 1000);
+        summary.setText("Asking the network in " + seconds + " s (one search every few seconds spares it)");
+        cancelRetry = ctx.timer().after(soon.retryAfter().toMillis(), () -> {
+            cancelRetry = null;
+            if (!closed) {
+                start();
+            }
+        });
     }
 
     private record Started(Search search, boolean connected) {
@@ -212,6 +237,9 @@ final class SearchTab extends JPanel {
     /** The tab is being closed: stops the search and lets go of the app's state. */
     void close() {
         closed = true;
+        if (cancelRetry != null) {
+            cancelRetry.run();
+        }
         feed.detach();
         stopWatchingMarks.run();
         stopWatchingSpamList.run();

@@ -3,6 +3,7 @@ package dev.shoal.ui;
 import com.formdev.flatlaf.FlatClientProperties;
 import dev.shoal.node.api.NodeConfig;
 import dev.shoal.node.api.Role;
+import dev.shoal.node.api.UnsafeShareException;
 import dev.shoal.protocol.HostPort;
 import java.awt.BorderLayout;
 import java.awt.FlowLayout;
@@ -23,6 +24,7 @@ import javax.swing.JComponent;
 import javax.swing.JDialog;
 import javax.swing.JFileChooser;
 import javax.swing.JLabel;
+import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JSpinner;
 import javax.swing.JTextField;
@@ -261,13 +263,14 @@ final class SettingsDialog extends JDialog {
                 .toList();
         AppContext app = ctx;
         app.background().call(() -> {
-            app.settings().save(wanted);
+            // Shared first: a folder the node refuses (the disk, the home folder) is never saved.
             if (sharesChanged) {
                 app.node().setSharedFolders(wanted.shares());
             }
             if (browseChanged) {
                 app.node().setBrowseHost(wanted.browseHost());
             }
+            app.settings().save(wanted);
             for (InetSocketAddress p : newPeers) {
                 app.background().await(app.node().connect(new InetSocketAddress(p.getHostString(), p.getPort())),
                         peer -> app.poller().pollSoon(), e -> app.notice(Background.message(e)));
@@ -275,7 +278,14 @@ final class SettingsDialog extends JDialog {
             return null;
         }, ignored -> app.notice(pending.isEmpty()
                 ? "Settings saved" + (newPeers.isEmpty() ? "" : "; connecting to the new peers")
-                : "Settings saved; restart Shoal to apply: " + String.join(", ", pending)));
+                : "Settings saved; restart Shoal to apply: " + String.join(", ", pending)), e -> {
+                    if (e instanceof UnsafeShareException) {
+                        JOptionPane.showMessageDialog(getOwner(), Background.message(e), "Not shared",
+                                JOptionPane.WARNING_MESSAGE);
+                    } else {
+                        app.notice(Background.message(e));
+                    }
+                });
         dispose();
     }
 

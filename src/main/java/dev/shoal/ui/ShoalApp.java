@@ -122,7 +122,12 @@ public final class ShoalApp {
     /** Builds the window for a running node; EDT only. Tests use it with their own nodes. */
     static MainFrame frame(ShoalNode node, SettingsStore settings, UiPrefs prefs, boolean osPrefersDark, String welcome,
             Runnable onClosed) {
-        AppContext ctx = new AppContext(node, settings, prefs);
+        return frame(node, settings, prefs, osPrefersDark, welcome, UiTimer.SWING, onClosed);
+    }
+
+    static MainFrame frame(ShoalNode node, SettingsStore settings, UiPrefs prefs, boolean osPrefersDark, String welcome,
+            UiTimer timer, Runnable onClosed) {
+        AppContext ctx = new AppContext(node, settings, prefs, timer);
         return new MainFrame(ctx, osPrefersDark, welcome, onClosed);
     }
 

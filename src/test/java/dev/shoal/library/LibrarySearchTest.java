@@ -44,6 +44,18 @@ class LibrarySearchTest {
         assertThat(names("ogg")).containsExactly("Free_Software-Song.OGG");
     }
 
+    /** Search as you type: the word being typed matches the words it starts; the others must be whole. */
+    @Test
+    void asTypedTheLastWordMatchesTheStartOfAWord() {
+        assertThat(library.searchAsTyped("soft", 10)).extracting(SharedFile::name)
+                .containsExactlyInAnyOrder("Free_Software-Song.OGG", "software manual.pdf");
+        assertThat(library.searchAsTyped("free so", 10)).extracting(SharedFile::name)
+                .containsExactly("Free_Software-Song.OGG");
+        assertThat(library.searchAsTyped("Caf", 10)).extracting(SharedFile::name).containsExactly("Café Récif – été.txt");
+        assertThat(library.searchAsTyped("soft man", 10)).as("only the last word is a prefix").isEmpty();
+        assertThat(names("soft")).as("a search from the network matches whole words").isEmpty();
+    }
+
     @Test
     void matchingIgnoresCase() {
         assertThat(names("FREE sOfTwArE")).containsExactly("Free_Software-Song.OGG");
@@ -91,7 +103,7 @@ class LibrarySearchTest {
         String ten = "the long song of the night and the day remastered 2011 mp3";
         assertThat(names(ten + " unrelated words beyond")).containsExactly(
                 "The_Long_Song_Of_The_Night_And_The_Day_Remastered_2011.mp3");
-        assertThat(library.keywordQuery("a b c d e f g h i j k l m").orElseThrow().toString())
+        assertThat(library.keywordQuery("a b c d e f g h i j k l m", false).orElseThrow().toString())
                 .contains("+name:j").doesNotContain("name:k");
     }
 

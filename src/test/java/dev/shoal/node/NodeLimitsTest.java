@@ -68,6 +68,7 @@ class NodeLimitsTest {
     void searchesAndTheDropLog() {
         assertThat(SearchRegistry.MAX_RESULTS).isEqualTo(SearchResults.MAX_HITS);
         says("Hits taken per search", "the searcher; later results are dropped");
+        says("Searches by keywords", "one every " + seconds(tuning.searchInterval()) + " from this node");
         says("Drop summary in the log", "one line per " + seconds(Duration.ofMillis(DropReport.LOG_PERIOD_MILLIS)));
     }
 

@@ -15,7 +15,7 @@ import javax.swing.SwingUtilities;
  * it, so that no disk or network wait can freeze the window.
  */
 final class EdtCallWatch implements InvocationHandler {
-    private static final Set<String> AT_ONCE = Set.of("listenAddress", "serventId", "config", "libraryReady",
+    private static final Set<String> AT_ONCE = Set.of("listenAddress", "serventId", "config", "libraryReady", "searchLibrary",
             "addListener", "removeListener");
 
     private final ShoalNode node;

@@ -47,6 +47,12 @@ final class GuiHarness implements AutoCloseable {
      */
     static GuiHarness start(Theme theme, String welcome, DemoNetwork.Spec spec, UnaryOperator<NodeConfig> tune,
             UnaryOperator<ShoalNode> wrap) throws Exception {
+        return start(theme, welcome, spec, tune, wrap, UiTimer.SWING);
+    }
+
+    /** @param timer the window's delays (typing pauses), moved by hand when a test passes its own */
+    static GuiHarness start(Theme theme, String welcome, DemoNetwork.Spec spec, UnaryOperator<NodeConfig> tune,
+            UnaryOperator<ShoalNode> wrap, UiTimer timer) throws Exception {
         DemoNetwork network = DemoNetwork.start(Path.of("").toAbsolutePath(), spec);
         Path home = network.root().resolve("gui");
         // A leaf with room for a link to every demo node, and one more connected by hand.
@@ -62,7 +68,7 @@ final class GuiHarness implements AutoCloseable {
         while (node.peers().size() < DemoNetwork.NODES && System.currentTimeMillis() < deadline) {
             Thread.sleep(50);
         }
-        return open(network, node, wrap.apply(node), config, theme, welcome);
+        return open(network, node, wrap.apply(node), config, theme, welcome, timer);
     }
 
     /** The app on a node of its own, with no network (for tests about the library). */
@@ -75,17 +81,17 @@ final class GuiHarness implements AutoCloseable {
                 .withListen(new InetSocketAddress("127.0.0.1", 0))
                 .withDownloadsDir(home.resolve("downloads")));
         ShoalNode node = Shoal.start(config);
-        return open(null, node, node, config, Theme.LIGHT, null);
+        return open(null, node, node, config, Theme.LIGHT, null, UiTimer.SWING);
     }
 
     private static GuiHarness open(DemoNetwork network, ShoalNode node, ShoalNode seen, NodeConfig config,
-            Theme theme, String welcome) throws Exception {
+            Theme theme, String welcome, UiTimer timer) throws Exception {
         UiPrefs prefs = UiPrefs.load(config.dataDir());
         prefs.setTheme(theme);
         EdtCallWatch watch = EdtCallWatch.of(seen);
         MainFrame frame = onEdt(() -> {
             theme.install(false);
-            return ShoalApp.frame(watch.proxy(), SettingsStore.of(config), prefs, false, welcome, () -> {
+            return ShoalApp.frame(watch.proxy(), SettingsStore.of(config), prefs, false, welcome, timer, () -> {
             });
         });
         return new GuiHarness(network, node, config, frame, watch);

@@ -50,7 +50,8 @@ public final class Screenshots {
                     h.frame.search().box().setText(q);
                     h.frame.search().startSearch();
                 });
-                settle(1500);
+                // The node lets one search out every 3 s: each waits for its turn.
+                settle(3200);
             }
             // The results before anything is shared or downloaded, so nothing is marked yet.
             GuiHarness.onEdt(() -> ((javax.swing.JTabbedPane) find(h.frame, "searchTabs")).setSelectedIndex(0));
@@ -124,8 +125,40 @@ public final class Screenshots {
                 shoot(dialog, out.resolve("settings" + suffix(theme)));
                 GuiHarness.onEdt(dialog::dispose);
             }
+            GuiHarness.onEdt(() -> h.frame.switchTheme(Theme.LIGHT));
+            typing(h, out);
+            leftOut(h, out);
         }
         System.exit(0);
+    }
+
+    /** Search as you type: our library's matches under the box, and the live tab the pause opened. */
+    private static void typing(GuiHarness h, Path out) throws Exception {
+        GuiHarness.onEdt(() -> {
+            h.frame.showTab(MainFrame.SEARCH);
+            h.frame.search().box().setText("son");
+        });
+        settle(4000);
+        shoot(h.frame, out.resolve("search-typing-light.png"));
+    }
+
+    /** A folder with a wallet, a key and a passport scan next to music: the dialog that lists what was left out. */
+    private static void leftOut(GuiHarness h, Path out) throws Exception {
+        Path folder = h.network.root().resolve("my-stuff");
+        for (String name : List.of("music/harbour at dawn.mp3", "wallet.dat", "keys/id_ed25519",
+                "papers/passport-scan.pdf", "papers/bank-statement-march.pdf")) {
+            Files.createDirectories(folder.resolve(name).getParent());
+            Files.writeString(folder.resolve(name), name);
+        }
+        GuiHarness.onEdt(() -> {
+            h.frame.showTab(MainFrame.LIBRARY);
+            h.frame.library().addFolder(folder);
+        });
+        settle(4000);
+        java.awt.Window dialog = GuiHarness.onEdt(() -> java.util.Arrays.stream(java.awt.Window.getWindows())
+                .filter(w -> "leftOutDialog".equals(w.getName()) && w.isShowing()).findFirst().orElseThrow());
+        shoot(dialog, out.resolve("left-out-light.png"));
+        GuiHarness.onEdt(dialog::dispose);
     }
 
     private static String suffix(Theme theme) {

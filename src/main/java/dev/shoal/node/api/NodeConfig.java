@@ -188,17 +188,22 @@ public record NodeConfig(
      * @param addressShares      hold each address to its share of links and slots and ban one that connects
      *                           too often; off only for networks of nodes side by side on one address
      *                           (tests and benchmarks on 127.0.0.1), never on a node that talks to strangers
+     * @param searchInterval     least time between two of the user's searches by keywords (network etiquette,
+     *                           whatever the client); zero only for test networks whose virtual time stands still
      */
     public record Tuning(Duration handshakeTimeout, int sendQueueBytes, int hostCacheSize, boolean deflate,
             int chunkSize, Duration connectTimeout, Duration pushTimeout, Duration readTimeout, int maxFailures,
             int maxBusyRetries, Duration maxRetryAfter, Duration checkpointInterval, int maxKnownSources,
             Duration queryLifetime, int outgoingUltrapeers, Duration promotionUptime, long promotionRate,
             boolean dynamicQuerying, int dynamicQueryTarget, boolean linkBudgets,
-            boolean addressShares) {
+            boolean addressShares, Duration searchInterval) {
 
         public static final Duration DEFAULT_QUERY_LIFETIME = Duration.ofSeconds(10);
 
         public Tuning {
+            if (searchInterval == null || searchInterval.isNegative()) {
+                throw new ShoalException("the interval between searches must not be negative, got " + searchInterval);
+            }
             if (queryLifetime == null || queryLifetime.isNegative() || queryLifetime.isZero()) {
                 throw new ShoalException("a search needs a positive lifetime, got " + queryLifetime);
             }
@@ -214,12 +219,13 @@ public record NodeConfig(
          * An ultrapeer dials 4 ultrapeers itself (the rest come to it). {@link Role#AUTO} promotes a
          * leaf after an hour up and a second of 10 KiB/s (LimeWire asks 2 hours and 10 KB/s up or 20
          * down). Dynamic queries stop at 150 results (see {@code protocol-spec/dynamic-querying.md}).
+         * One search by keywords every 3 s.
          */
         public static Tuning defaults() {
             return new Tuning(Duration.ofSeconds(10), 128 * 1024, 1024, true,
                     512 * 1024, Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(30), 3,
                     10, Duration.ofMinutes(10), Duration.ofSeconds(1), 100, DEFAULT_QUERY_LIFETIME,
-                    4, Duration.ofHours(1), 10 * 1024, true, 150, true, true);
+                    4, Duration.ofHours(1), 10 * 1024, true, 150, true, true, Duration.ofSeconds(3));
         }
 
         public Builder toBuilder() {
@@ -265,6 +271,7 @@ public record NodeConfig(
             private int dynamicQueryTarget;
             private boolean linkBudgets;
             private boolean addressShares;
+            private Duration searchInterval;
 
             private Builder(Tuning t) {
                 handshakeTimeout = t.handshakeTimeout;
@@ -288,6 +295,7 @@ public record NodeConfig(
                 dynamicQueryTarget = t.dynamicQueryTarget;
                 linkBudgets = t.linkBudgets;
                 addressShares = t.addressShares;
+                searchInterval = t.searchInterval;
             }
 
             public Builder handshakeTimeout(Duration v) {
@@ -332,12 +340,17 @@ public record NodeConfig(
                 return this;
             }
 
+            public Builder searchInterval(Duration v) {
+                searchInterval = v;
+                return this;
+            }
+
             public Tuning build() {
                 return new Tuning(handshakeTimeout, sendQueueBytes, hostCacheSize, deflate, chunkSize, connectTimeout,
                         pushTimeout, readTimeout, maxFailures, maxBusyRetries, maxRetryAfter, checkpointInterval,
                         maxKnownSources, queryLifetime, outgoingUltrapeers, promotionUptime, promotionRate,
                         dynamicQuerying, dynamicQueryTarget, linkBudgets,
-                        addressShares);
+                        addressShares, searchInterval);
             }
         }
     }

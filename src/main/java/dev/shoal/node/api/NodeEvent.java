@@ -1,5 +1,7 @@
 package dev.shoal.node.api;
 
+import java.nio.file.Path;
+
 /** Things that happen in a node, for status displays and logs. */
 public sealed interface NodeEvent {
     record PeerConnected(PeerInfo peer) implements NodeEvent {
@@ -20,6 +22,14 @@ public sealed interface NodeEvent {
     }
 
     record LibraryChanged(int files, long bytes) implements NodeEvent {
+    }
+
+    /**
+     * What was left out of the share because it looks private changed: {@code count} files or
+     * folders, listed in {@code listFile} (and by {@link ShoalNode#leftOut()}); paths the user lists
+     * in {@code anywayFile} are shared all the same.
+     */
+    record PrivateFilesLeftOut(int count, Path listFile, Path anywayFile) implements NodeEvent {
     }
 
     /** Sent about 4 times a second while a download moves, and on every change of state. */

@@ -10,6 +10,7 @@ public final class Shoal {
     private Shoal() {
     }
 
+    /** @throws UnsafeShareException when a shared folder is the root of a disk or the home folder (or holds it) */
     public static ShoalNode start(NodeConfig config) {
         return Implementation.FACTORY.start(config);
     }
@@ -22,7 +23,11 @@ public final class Shoal {
         Implementation.FACTORY.checkLink(urnOrMagnet);
     }
 
-    /** Hashes and indexes {@code folder} (reusing hashes cached in {@code dataDir}) and lists its files. */
+    /**
+     * Hashes and indexes {@code folder} (reusing hashes cached in {@code dataDir}) and lists its files;
+     * files that look private are left out and announced to {@code progress} with
+     * {@link NodeEvent.PrivateFilesLeftOut}. Refuses what {@link ShoalNode#setSharedFolders} refuses.
+     */
     public static List<SharedFileInfo> index(Path folder, Path dataDir, NodeListener progress) {
         return Implementation.FACTORY.index(folder, dataDir, progress);
     }

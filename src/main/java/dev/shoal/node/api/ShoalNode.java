@@ -8,9 +8,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The one door into a running servent for the CLI and the UI. Methods never block on the network;
  * results arrive through futures and listeners on node threads. {@link #listenAddress()},
- * {@link #serventId()}, {@link #config()}, {@link #libraryReady()} and the listener methods return
- * at once; the others may wait on the disk or a lock, so a user interface calls them off its event
- * thread.
+ * {@link #serventId()}, {@link #config()}, {@link #libraryReady()}, {@link #searchLibrary} and the
+ * listener methods return at once; the others may wait on the disk or a lock, so a user interface
+ * calls them off its event thread.
  */
 public interface ShoalNode extends AutoCloseable {
     /** The address actually bound, with the real port when 0 was asked for. */
@@ -30,8 +30,19 @@ public interface ShoalNode extends AutoCloseable {
      * of one file. TTL counts from this node: 1 reaches only its direct peers. A leaf hands the query
      * to its ultrapeers, which run it step by step for it (never further than the TTL); an ultrapeer
      * runs its own the same way. Closing the search tells them to stop.
+     *
+     * @throws SearchTooSoonException when the last search by keywords went out less than a few seconds
+     *                                ago (network etiquette, whoever the client); hash searches are not counted
      */
     Search search(String text, int ttl, SearchListener listener);
+
+    /**
+     * Our own shared files whose names hold every word of {@code text}, the last one possibly
+     * unfinished ("ocean wa" finds "Ocean Waves.mp3"), best match first, at most {@code max}: what a
+     * search as you type shows at once. Returns at once; the future completes on
+     * a node thread (an empty list when nothing matches or the text has no words).
+     */
+    CompletableFuture<List<SharedFileInfo>> searchLibrary(String text, int max);
 
     /**
      * A magnet link for a file: {@code xt=urn:sha1:}, {@code dn} and {@code xl}, and when we share
@@ -97,9 +108,26 @@ public interface ShoalNode extends AutoCloseable {
 
     /**
      * Shares a new set of folders. Files already hashed are not hashed again; indexing progress
-     * and the new totals arrive as events.
+     * and the new totals arrive as events. Files that look private are left out (see
+     * {@link #leftOut()}).
+     *
+     * @throws UnsafeShareException for the root of a disk, the home folder or a folder holding it;
+     *                              nothing is changed then
      */
     void setSharedFolders(List<Path> folders);
+
+    /**
+     * Files and folders in the shared folders that look private (keys, wallets, password and mail
+     * stores, browser profiles, passports, tax returns, bank statements) and so are not shared.
+     * Announced with {@link NodeEvent.PrivateFilesLeftOut} when it changes.
+     */
+    List<LeftOutFile> leftOut();
+
+    /**
+     * Shares these left-out files or folders after all; the choice is kept in the data folder. They
+     * are searchable once the next {@link NodeEvent.LibraryChanged} comes.
+     */
+    void shareAnyway(List<Path> paths);
 
     /** All bytes received from and sent to peers: Gnutella links and file transfers. */
     Traffic traffic();
