@@ -13,7 +13,6 @@ import dev.shoal.node.api.NodeEvent;
 import dev.shoal.node.api.NodeListener;
 import dev.shoal.node.api.NodeStats;
 import dev.shoal.node.api.PeerInfo;
-import dev.shoal.node.api.PortMapping;
 import dev.shoal.node.api.Reach;
 import dev.shoal.node.api.Role;
 import dev.shoal.node.api.Search;
@@ -23,6 +22,7 @@ import dev.shoal.node.api.ShoalException;
 import dev.shoal.node.api.ShoalNode;
 import dev.shoal.node.api.SpamList;
 import dev.shoal.node.api.Traffic;
+import dev.shoal.node.portmap.PortMapper;
 import dev.shoal.node.api.UploadInfo;
 import dev.shoal.protocol.BadMessageException;
 import dev.shoal.protocol.Frame;
@@ -87,6 +87,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     private final ConnectBackAnswerer connectBacks;
     private final PushProxyServer pushProxies;
     private final ReachVendors reachVendors;
+    private final PortMapper portMapper;
     private final ResultJudge judge;
     private final DropReport drops;
     private final RateMeter uploadMeter = new RateMeter();
@@ -110,6 +111,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
         this.reach = new Reachability(this::incomingSeen, serventId,
                 () -> this.bound.getPort(), () -> role() == Role.LEAF, this::send);
         this.connectBacks = new ConnectBackAnswerer(clock);
+        this.portMapper = new PortMapper(config.portMapping(), Optional.ofNullable(config.tuning().upnpGateway()));
         this.pushProxies = new PushProxyServer(() -> role() == Role.ULTRAPEER, this::advertisedAddress, this::send);
         this.reachVendors = new ReachVendors(reach, connectBacks, pushProxies, () -> role() == Role.ULTRAPEER);
         DynamicQueries dynamic = !config.tuning().dynamicQuerying() ? null
@@ -175,6 +177,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
             throw new ShoalException("cannot listen on " + config.listen().getHostString() + ":"
                     + config.listen().getPort() + ": " + rootMessage(e), e);
         }
+        node.portMapper.map(node.bound.getPort());
         node.tiers.start(scheduler);
         node.library.start();
         node.downloads.resumeUnfinished();
@@ -216,7 +219,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     @Override
     public Reach reach() {
         return new Reach(reach.firewalled(), reach.externalAddress().map(HostPort::formatAddress),
-                reach.pushProxies().stream().map(HostPort::format).toList(), PortMapping.off());
+                reach.pushProxies().stream().map(HostPort::format).toList(), portMapper.status());
     }
 
     /** Pushes this node sent through push proxies, and routed through the network, as a downloader. */
@@ -378,6 +381,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     @Override
     public void close() {
         metering.cancel();
+        portMapper.close();
         tiers.stop();
         downloads.close();
         pushUploads.close();

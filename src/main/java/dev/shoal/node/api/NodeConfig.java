@@ -1,6 +1,7 @@
 package dev.shoal.node.api;
 
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,6 +28,9 @@ import java.util.List;
  * @param uploadLimitBytesPerSecond global upload cap, 0 for none
  * @param maxDownloadSources most sources one download fetches from at once
  * @param tuning the numbers users rarely change, with their defaults
+ * @param portMapping map our port on the home router (UPnP IGD) while running; off by default, since it
+ *        makes the node reachable from the internet and looks for the router by multicast on the
+ *        local network
  */
 public record NodeConfig(
         InetSocketAddress listen,
@@ -45,7 +49,8 @@ public record NodeConfig(
         int uploadSlots,
         long uploadLimitBytesPerSecond,
         int maxDownloadSources,
-        Tuning tuning) {
+        Tuning tuning,
+        boolean portMapping) {
 
     public static final int DEFAULT_PORT = 6346;
 
@@ -90,7 +95,7 @@ public record NodeConfig(
     public static NodeConfig defaults(Path dataDir) {
         return new NodeConfig(new InetSocketAddress("127.0.0.1", DEFAULT_PORT), List.of(), dataDir,
                 UserFolders.current().downloads(), List.of(), Role.ULTRAPEER, 32, 30, 3, 4, 65_535,
-                Duration.ofSeconds(20), Duration.ofSeconds(180), 4, 0, 8, Tuning.defaults());
+                Duration.ofSeconds(20), Duration.ofSeconds(180), 4, 0, 8, Tuning.defaults(), false);
     }
 
     public Builder toBuilder() {
@@ -145,6 +150,10 @@ public record NodeConfig(
         return toBuilder().tuning(t).build();
     }
 
+    public NodeConfig withPortMapping(boolean on) {
+        return toBuilder().portMapping(on).build();
+    }
+
     /**
      * Limits and timeouts of the network and of downloads that only tests and experts change. The
      * network layer and the downloader see them through views built in {@code node}. Change a copy
@@ -180,13 +189,16 @@ public record NodeConfig(
      * @param addressShares      hold each address to its share of links and slots and ban one that connects
      *                           too often; off only for networks of nodes side by side on one address
      *                           (tests and benchmarks on 127.0.0.1), never on a node that talks to strangers
+     * @param upnpGateway        with port mapping on, the router's UPnP description URL; null: find the
+     *                           router by SSDP discovery (the tests name a fake router on 127.0.0.1, so
+     *                           nothing is multicast)
      */
     public record Tuning(Duration handshakeTimeout, int sendQueueBytes, int hostCacheSize, boolean deflate,
             int chunkSize, Duration connectTimeout, Duration pushTimeout, Duration readTimeout, int maxFailures,
             int maxBusyRetries, Duration maxRetryAfter, Duration checkpointInterval, int maxKnownSources,
             Duration queryLifetime, int outgoingUltrapeers, Duration promotionUptime, long promotionRate,
             boolean dynamicQuerying, int dynamicQueryTarget, boolean linkBudgets,
-            boolean addressShares) {
+            boolean addressShares, URI upnpGateway) {
 
         public static final Duration DEFAULT_QUERY_LIFETIME = Duration.ofSeconds(10);
 
@@ -211,7 +223,7 @@ public record NodeConfig(
             return new Tuning(Duration.ofSeconds(10), 128 * 1024, 1024, true,
                     512 * 1024, Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(30), 3,
                     10, Duration.ofMinutes(10), Duration.ofSeconds(1), 100, DEFAULT_QUERY_LIFETIME,
-                    4, Duration.ofHours(1), 10 * 1024, true, 150, true, true);
+                    4, Duration.ofHours(1), 10 * 1024, true, 150, true, true, null);
         }
 
         public Builder toBuilder() {
@@ -232,6 +244,10 @@ public record NodeConfig(
 
         public Tuning withLinkBudgets(boolean on) {
             return toBuilder().linkBudgets(on).build();
+        }
+
+        public Tuning withUpnpGateway(URI description) {
+            return toBuilder().upnpGateway(description).build();
         }
 
         /** A mutable copy of a tuning; {@link #build()} validates. */
@@ -257,6 +273,7 @@ public record NodeConfig(
             private int dynamicQueryTarget;
             private boolean linkBudgets;
             private boolean addressShares;
+            private URI upnpGateway;
 
             private Builder(Tuning t) {
                 handshakeTimeout = t.handshakeTimeout;
@@ -280,6 +297,7 @@ public record NodeConfig(
                 dynamicQueryTarget = t.dynamicQueryTarget;
                 linkBudgets = t.linkBudgets;
                 addressShares = t.addressShares;
+                upnpGateway = t.upnpGateway;
             }
 
             public Builder handshakeTimeout(Duration v) {
@@ -324,12 +342,17 @@ public record NodeConfig(
                 return this;
             }
 
+            public Builder upnpGateway(URI v) {
+                upnpGateway = v;
+                return this;
+            }
+
             public Tuning build() {
                 return new Tuning(handshakeTimeout, sendQueueBytes, hostCacheSize, deflate, chunkSize, connectTimeout,
                         pushTimeout, readTimeout, maxFailures, maxBusyRetries, maxRetryAfter, checkpointInterval,
                         maxKnownSources, queryLifetime, outgoingUltrapeers, promotionUptime, promotionRate,
                         dynamicQuerying, dynamicQueryTarget, linkBudgets,
-                        addressShares);
+                        addressShares, upnpGateway);
             }
         }
     }
@@ -353,6 +376,7 @@ public record NodeConfig(
         private long uploadLimitBytesPerSecond;
         private int maxDownloadSources;
         private Tuning tuning;
+        private boolean portMapping;
 
         private Builder(NodeConfig c) {
             listen = c.listen;
@@ -372,6 +396,7 @@ public record NodeConfig(
             uploadLimitBytesPerSecond = c.uploadLimitBytesPerSecond;
             maxDownloadSources = c.maxDownloadSources;
             tuning = c.tuning;
+            portMapping = c.portMapping;
         }
 
         public Builder listen(InetSocketAddress v) {
@@ -454,11 +479,16 @@ public record NodeConfig(
             return this;
         }
 
+        public Builder portMapping(boolean v) {
+            portMapping = v;
+            return this;
+        }
+
         public NodeConfig build() {
             return new NodeConfig(listen, shares, dataDir, downloadsDir, peers, role, maxConnections, maxLeaves,
                     leafUltrapeers, maxTtl,
                     maxPayload, keepAlive, idleTimeout, uploadSlots, uploadLimitBytesPerSecond, maxDownloadSources,
-                    tuning);
+                    tuning, portMapping);
         }
     }
 }

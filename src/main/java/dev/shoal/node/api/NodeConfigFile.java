@@ -20,7 +20,8 @@ import java.util.Properties;
  * {@code downloads}, {@code peer} (comma-separated {@code host:port}), {@code role} ({@code auto},
  * {@code leaf} or {@code ultrapeer}), {@code max-connections}, {@code max-leaves},
  * {@code leaf-ultrapeers}, {@code max-ttl}, {@code upload-slots}, {@code upload-limit} (KiB/s, 0 =
- * none). Missing keys keep the values of the base config.
+ * none), {@code port-mapping} ({@code true} or {@code false}). Missing keys keep the values of the
+ * base config.
  */
 public final class NodeConfigFile {
     public static final String SETTINGS_FILE = "settings.properties";
@@ -70,6 +71,9 @@ public final class NodeConfigFile {
         c = c.withMaxTtl(intValue(p, "max-ttl", c.maxTtl()));
         c = c.withUploads(intValue(p, "upload-slots", c.uploadSlots()),
                 1024L * intValue(p, "upload-limit", (int) (c.uploadLimitBytesPerSecond() / 1024)));
+        if (p.containsKey("port-mapping")) {
+            c = c.withPortMapping(booleanValue(p, "port-mapping"));
+        }
         return c;
     }
 
@@ -89,6 +93,7 @@ public final class NodeConfigFile {
         p.setProperty("max-ttl", Integer.toString(c.maxTtl()));
         p.setProperty("upload-slots", Integer.toString(c.uploadSlots()));
         p.setProperty("upload-limit", Long.toString(c.uploadLimitBytesPerSecond() / 1024));
+        p.setProperty("port-mapping", Boolean.toString(c.portMapping()));
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
@@ -103,6 +108,14 @@ public final class NodeConfigFile {
         } catch (IOException e) {
             throw new ShoalException("cannot write settings " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static boolean booleanValue(Properties p, String key) {
+        String v = p.getProperty(key).strip();
+        if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(v);
+        }
+        throw new ShoalException("bad " + key + " in config: '" + v + "' (true or false)");
     }
 
     private static int intValue(Properties p, String key, int fallback) {
