@@ -24,7 +24,7 @@ public final class PortMapper implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PortMapper.class);
     private static final String DESCRIPTION = "Shoal (Gnutella)";
     /** How long {@link #close()} waits for the router to remove the mapping. */
-    private static final long CLOSE_WAIT_SECONDS = 10;
+    static final long CLOSE_WAIT_SECONDS = 10;
 
     private final boolean enabled;
     private final GatewayLocator locator;

@@ -15,7 +15,7 @@ import org.xml.sax.SAXException;
 final class UpnpGateway implements Gateway {
     private static final String TCP = "TCP";
     /** weupnp's SOAP read timeout; a router that takes longer is not worth waiting for. */
-    private static final int HTTP_TIMEOUT_MILLIS = 5_000;
+    static final int HTTP_TIMEOUT_MILLIS = 5_000;
 
     private final GatewayDevice device;
 
