@@ -66,6 +66,22 @@ class ArchitectureTest {
                 "dev.shoal.node.spam.", "dev.shoal.protocol.Urn", "org.slf4j.")).isEmpty();
     }
 
+    /**
+     * Port mapping talks to the home router through weupnp and reports in the node API's terms; it
+     * knows nothing of Gnutella links, the library or the UI (a host:port parser is all it borrows).
+     * Only it may touch weupnp, so no other part of the node can multicast discovery by accident.
+     */
+    @Test
+    void portMappingUsesOnlyTheJdkWeupnpAndTheNodeApi() {
+        assertThat(violations("node/portmap", "java.", "javax.xml.", "org.xml.sax.", "org.bitlet.weupnp.",
+                "org.slf4j.", "dev.shoal.node.api.", "dev.shoal.node.portmap.", "dev.shoal.protocol.HostPort")).isEmpty();
+        List<String> offenders = new ArrayList<>();
+        for (String layer : List.of("protocol", "routing", "net", "library", "transfer", "cli", "ui", "bench", "sim")) {
+            imports(layer).stream().filter(i -> i.contains("org.bitlet")).forEach(offenders::add);
+        }
+        assertThat(offenders).isEmpty();
+    }
+
     /** The clock sits below everything, so any layer can take one; it may only log. */
     @Test
     void timeUsesOnlyTheJdkAndLogging() {

@@ -89,13 +89,17 @@ final class NodeCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE",
             description = "Properties file with values for these options (keys: port, bind, share, downloads, peer, "
                     + "role, max-connections, max-leaves, leaf-ultrapeers, max-ttl, upload-slots, upload-limit, "
-                    + "browse-host); "
+                    + "browse-host, port-mapping); "
                     + "options given on the command line win.")
     Path config;
 
     @Option(names = "--data", paramLabel = "DIR",
             description = "Data folder: index, host cache, partial downloads, log (default: ${DEFAULT-VALUE}).")
     Path data = UserFolders.current().data();
+
+    @Option(names = "--port-mapping", description = "Map the port on the home router (UPnP) while running, so "
+            + "that others can reach this node behind NAT; looks for the router on the local network.")
+    boolean portMapping;
 
     @Option(names = "--max-ttl", paramLabel = "N", defaultValue = "4",
             description = "Largest TTL forwarded or sent; higher requests are clamped (default: ${DEFAULT-VALUE}).")
@@ -143,6 +147,9 @@ final class NodeCommand implements Callable<Integer> {
         }
         if (given.hasMatchedOption("--browse-host") || config == null) {
             b.browseHost(browseHost);
+        }
+        if (given.hasMatchedOption("--port-mapping") || config == null) {
+            b.portMapping(portMapping);
         }
         if (given.hasMatchedOption("--downloads") || config == null) {
             b.downloadsDir(downloads);

@@ -68,6 +68,7 @@ public final class ConnectionManager implements AutoCloseable {
     private final Dialler dialler;
     private volatile InetSocketAddress bound;
     private volatile boolean shuttingDown;
+    private volatile boolean behindFirewall;
     /** Slots held for handshakes under way: outgoing ones and accepted ultrapeers, and accepted leaves. */
     private int reservedUltrapeers;
     private int reservedLeaves;
@@ -263,7 +264,20 @@ public final class ConnectionManager implements AutoCloseable {
 
     /** Lets an accepted socket in, or records why it must be closed at once (I/O thread). */
     boolean admit(IoSession session, SessionContext ctx) {
+        if (behindFirewall) {
+            ctx.closeReason(null, "dropped: the node stands behind a firewall");
+            return false;
+        }
         return gate.admit(session, ctx);
+    }
+
+    /**
+     * Drops every connection that comes to our port the moment it is accepted, before a byte is
+     * read, as a firewall or a NAT without port forwarding in front of the node would: how tests
+     * on one machine, where loopback reaches everything, make a node that cannot be reached.
+     */
+    public void standBehindFirewall(boolean on) {
+        behindFirewall = on;
     }
 
     /**
@@ -371,6 +385,14 @@ public final class ConnectionManager implements AutoCloseable {
         InetSocketAddress remote = (InetSocketAddress) session.getRemoteAddress();
         boolean onLoopback = remote != null && remote.getAddress().isLoopbackAddress();
         hostCache.learn(headers, onLoopback, clock.currentTimeMillis());
+    }
+
+    /** A connect-back probe came in: someone reached our port, so we are not firewalled. */
+    void connectBackReceived(IoSession session, SessionContext ctx) {
+        roles.noteIncoming();
+        LOG.info("{} connected back to us: we take incoming connections", session.getRemoteAddress());
+        ctx.closeReason(null, "connect-back probe");
+        session.closeNow();
     }
 
     void startHttp(IoSession session, SessionContext ctx, String firstLine) {

@@ -1,7 +1,9 @@
 package dev.shoal.net;
 
+import dev.shoal.net.WireMessages.ConnectBackProbe;
 import dev.shoal.net.WireMessages.HttpBytes;
 import dev.shoal.net.WireMessages.HttpStart;
+import dev.shoal.protocol.ConnectBack;
 import dev.shoal.protocol.Frame;
 import dev.shoal.protocol.FramingException;
 import dev.shoal.protocol.Header;
@@ -26,6 +28,9 @@ import org.apache.mina.filter.codec.ProtocolDecoderOutput;
  * response). A step carrying {@code Content-Encoding: deflate} means what follows is one zlib
  * stream: it is inflated here, on the I/O thread, before framing. The peer never finishes that
  * stream (gtk-gnutella just closes), so the inflater never waits for its end.
+ *
+ * <p>A connect-back probe ({@code CONNECT BACK} or an empty first line) is passed on as one
+ * {@link ConnectBackProbe}; nothing after it is read.
  *
  * <p>Incomplete input is kept for the next read; nothing is emitted until a whole step or frame
  * is there. An HTTP request (or push callback) is passed on only once its whole head has come, so
@@ -159,6 +164,11 @@ final class GnutellaDecoder extends CumulativeProtocolDecoder {
         if (ConnectLine.looksLikeConnect(line)) {
             s.mode = Mode.HANDSHAKE;
             s.stepsLeft = 2;
+        } else if (ConnectBack.isProbe(line)) {
+            // Nothing more is read: the probe is its own message, and the connection is closed.
+            s.mode = Mode.DEAD;
+            in.position(in.limit());
+            out.write(new ConnectBackProbe());
         } else if (line.startsWith("GET ") || line.startsWith("HEAD ") || line.startsWith("GIV ")) {
             int newline = in.indexOf((byte) '\n');
             in.position(newline + 1);

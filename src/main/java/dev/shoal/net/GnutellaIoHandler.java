@@ -72,6 +72,8 @@ final class GnutellaIoHandler extends IoHandlerAdapter {
             } else {
                 onFinal(session, ctx, step);
             }
+        } else if (message instanceof WireMessages.ConnectBackProbe) {
+            manager.connectBackReceived(session, ctx);
         } else if (message instanceof HttpStart start) {
             manager.startHttp(session, ctx, start.firstLine());
         } else if (message instanceof HttpBytes bytes && ctx.http != null) {

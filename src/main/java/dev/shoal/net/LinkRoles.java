@@ -54,7 +54,11 @@ public final class LinkRoles {
         this.onGuidedToLeaf = listener;
     }
 
-    /** Gnutella handshakes that came to us from outside: proof that others can reach us. */
+    /**
+     * Connections that came to us from outside, Gnutella handshakes and connect-back probes: proof
+     * that others can reach us. The node's one measure of being firewalled (none seen yet) and of
+     * being fit to be an ultrapeer.
+     */
     public long incomingSeen() {
         return incoming.get();
     }

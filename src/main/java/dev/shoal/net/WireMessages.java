@@ -24,4 +24,8 @@ final class WireMessages {
     /** Raw bytes of such a connection, after its first line. */
     record HttpBytes(byte[] bytes) {
     }
+
+    /** A peer connected to us only to show that it can: the answer to our TCP connect-back request. */
+    record ConnectBackProbe() {
+    }
 }

@@ -9,16 +9,19 @@ import java.util.function.Supplier;
 
 /**
  * What our port does with a connection that is not a Gnutella link: a {@code GIV} answers one of
- * our pushes, {@code GET /shoal/stats} asks for the node's stats, anything else is a download
- * from our library.
+ * our pushes, {@code GET /shoal/stats} asks for the node's stats, a push proxy request asks us to
+ * push one of our leaves, anything else is a download from our library.
  */
 final class HttpRoutes implements HttpGateway {
     private final PushDownloads pushDownloads;
+    private final PushProxyServer pushProxy;
     private final UploadService uploads;
     private final Supplier<NodeStats> stats;
 
-    HttpRoutes(PushDownloads pushDownloads, UploadService uploads, Supplier<NodeStats> stats) {
+    HttpRoutes(PushDownloads pushDownloads, PushProxyServer pushProxy, UploadService uploads,
+            Supplier<NodeStats> stats) {
         this.pushDownloads = pushDownloads;
+        this.pushProxy = pushProxy;
         this.uploads = uploads;
         this.stats = stats;
     }
@@ -30,6 +33,8 @@ final class HttpRoutes implements HttpGateway {
             pushDownloads.serve(session);
         } else if (StatsEndpoint.wants(line)) {
             StatsEndpoint.serve(session, stats);
+        } else if (PushProxyServer.wants(line)) {
+            pushProxy.serve(session);
         } else {
             uploads.serve(session);
         }

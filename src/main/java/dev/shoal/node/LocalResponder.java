@@ -6,6 +6,7 @@ import dev.shoal.node.rank.Evidence;
 import dev.shoal.node.rank.RankWeights;
 import dev.shoal.node.rank.Ranker;
 import dev.shoal.protocol.Guid;
+import dev.shoal.protocol.PushProxy;
 import dev.shoal.protocol.Query;
 import dev.shoal.protocol.QueryHit;
 import dev.shoal.protocol.Urn;
@@ -21,7 +22,9 @@ import java.util.function.Supplier;
  * {@link #CANDIDATES}), the {@link Ranker} orders them by the same score our own searches use, and
  * the best {@link #MAX_ANSWERS} are cut into QueryHits of at most {@link QueryHit#MAX_RESULTS}
  * results each, so the first hit a peer reads holds our ten best files. A file's Tiger tree root
- * goes with its SHA-1 (see {@link QueryHit.Result#withTigerRoot}).
+ * goes with its SHA-1 (see {@link QueryHit.Result#withTigerRoot}). While we
+ * are {@linkplain Reach#firewalled() firewalled} our hits say "push needed" and list our push
+ * proxies (GGEP {@code PUSH}).
  */
 final class LocalResponder {
     static final int MAX_ANSWERS = 100;
@@ -38,21 +41,43 @@ final class LocalResponder {
     private final Guid serventId;
     private final Ranker ranker;
     private final BooleanSupplier browsable;
+    private final Reach reach;
 
-    LocalResponder(Supplier<Library> library, Guid serventId) {
-        this(library, serventId, new Ranker(RankWeights.DEFAULT), () -> false);
+    /** Whether others can reach us, as our hits must say. */
+    interface Reach {
+        Reach OPEN = new Reach() {
+            @Override
+            public boolean firewalled() {
+                return false;
+            }
+
+            @Override
+            public List<InetSocketAddress> pushProxies() {
+                return List.of();
+            }
+        };
+
+        boolean firewalled();
+
+        /** The ultrapeers that forward Pushes to us, at most {@link PushProxy#MAX_IN_HIT}. */
+        List<InetSocketAddress> pushProxies();
+    }
+
+    LocalResponder(Supplier<Library> library, Guid serventId, Reach reach) {
+        this(library, serventId, new Ranker(RankWeights.DEFAULT), () -> false, reach);
     }
 
     /** @param browsable whether our hits say that we can be browsed (GGEP {@code BH}) */
-    LocalResponder(Supplier<Library> library, Guid serventId, BooleanSupplier browsable) {
-        this(library, serventId, new Ranker(RankWeights.DEFAULT), browsable);
+    LocalResponder(Supplier<Library> library, Guid serventId, BooleanSupplier browsable, Reach reach) {
+        this(library, serventId, new Ranker(RankWeights.DEFAULT), browsable, reach);
     }
 
-    LocalResponder(Supplier<Library> library, Guid serventId, Ranker ranker, BooleanSupplier browsable) {
+    LocalResponder(Supplier<Library> library, Guid serventId, Ranker ranker, BooleanSupplier browsable, Reach reach) {
         this.library = library;
         this.serventId = serventId;
         this.ranker = ranker;
         this.browsable = browsable;
+        this.reach = reach;
     }
 
     /** {@code keywords} is {@code query.keywords()}, split once by the caller. */
@@ -61,13 +86,15 @@ final class LocalResponder {
         // Like gtk-gnutella: the bitprint in GGEP H for those who read it, else the root in TT.
         boolean readsGgepH = query.hasFlag(Query.FLAG_GGEP_H);
         List<QueryHit> hits = new ArrayList<>();
+        // Firewalled, our hits say so and name the ultrapeers that forward a Push to us.
+        List<InetSocketAddress> pushProxies = reach.firewalled() ? reach.pushProxies() : null;
         for (int from = 0; from < matches.size(); from += QueryHit.MAX_RESULTS) {
             List<QueryHit.Result> results = new ArrayList<>();
             for (SharedFile f : matches.subList(from, Math.min(matches.size(), from + QueryHit.MAX_RESULTS))) {
                 QueryHit.Result r = QueryHit.Result.of(f.index(), f.size(), f.name(), f.urn());
                 results.add(f.tigerRoot() == null ? r : r.withTigerRoot(f.tigerRoot(), readsGgepH));
             }
-            hits.add(OwnHits.of(results, advertised, serventId, browsable.getAsBoolean()));
+            hits.add(OwnHits.of(results, advertised, serventId, browsable.getAsBoolean(), pushProxies));
         }
         return hits;
     }

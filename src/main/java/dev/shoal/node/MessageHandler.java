@@ -17,6 +17,7 @@ import dev.shoal.protocol.Payload;
 import dev.shoal.protocol.Ping;
 import dev.shoal.protocol.Pong;
 import dev.shoal.protocol.Push;
+import dev.shoal.protocol.PushProxy;
 import dev.shoal.protocol.Query;
 import dev.shoal.protocol.QueryHit;
 import dev.shoal.protocol.VendorMessage;
@@ -86,6 +87,12 @@ final class MessageHandler implements ConnectionListener {
 
         void pushForUs(Push push);
 
+        /** A firewalled servent answered one of our searches and listed these push proxies. */
+        void pushProxiesLearned(Guid servent, List<InetSocketAddress> proxies);
+
+        /** A vendor message that is not of leaf guidance (those of reachability); false when not handled. */
+        boolean vendorMessage(Connection from, Header h, VendorMessage v) throws BadMessageException;
+
         void queryAnswered(Query query, int hops, int results);
     }
 
@@ -104,7 +111,7 @@ final class MessageHandler implements ConnectionListener {
         this.pool = pool;
         this.searches = searches;
         this.dynamic = dynamic;
-        this.vendors = new VendorHandler(searches, dynamic, this::send);
+        this.vendors = new VendorHandler(searches, dynamic, this::send, hooks::vendorMessage);
         this.hooks = hooks;
         this.trace = trace;
     }
@@ -305,6 +312,8 @@ final class MessageHandler implements ConnectionListener {
                 }
                 if (!hit.pushNeeded()) {
                     hooks.hostLearned(hit.address());
+                } else {
+                    hooks.pushProxiesLearned(hit.serventId(), PushProxy.ofHit(hit));
                 }
                 if (dynamic != null) {
                     dynamic.resultsRouted(frame.header().guid(), null, hit.results().size());

@@ -3,6 +3,7 @@ package dev.shoal.node;
 import dev.shoal.protocol.Ggep;
 import dev.shoal.protocol.GgepExtension;
 import dev.shoal.protocol.Guid;
+import dev.shoal.protocol.PushProxy;
 import dev.shoal.protocol.QueryHit;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -20,11 +21,21 @@ final class OwnHits {
     private OwnHits() {
     }
 
-    /** One hit: at most {@link QueryHit#MAX_RESULTS} results. */
+    /**
+     * One hit: at most {@link QueryHit#MAX_RESULTS} results.
+     *
+     * @param pushProxies null when others can connect to us; else we are firewalled: the hit says
+     *                    "push needed" and names these ultrapeers as our push proxies (GGEP {@code PUSH})
+     */
     static QueryHit of(List<QueryHit.Result> results, InetSocketAddress advertised, Guid serventId,
-            boolean browsable) {
-        Ggep trailer = browsable ? Ggep.of(GgepExtension.flag("BH")) : Ggep.EMPTY;
+            boolean browsable, List<InetSocketAddress> pushProxies) {
+        boolean firewalled = pushProxies != null;
+        Ggep trailer = firewalled ? PushProxy.inHit(pushProxies) : Ggep.EMPTY;
+        if (browsable) {
+            trailer = trailer.with(GgepExtension.flag("BH"));
+        }
         return new QueryHit(advertised, SPEED, results, VENDOR,
-                QueryHit.Flags.of(false, false, false, false, browsable), trailer, new byte[0], serventId);
+                QueryHit.Flags.of(firewalled, false, false, false, !trailer.isEmpty()), trailer, new byte[0],
+                serventId);
     }
 }

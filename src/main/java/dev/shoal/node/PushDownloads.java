@@ -4,29 +4,44 @@ import dev.shoal.net.HttpSession;
 import dev.shoal.protocol.BadMessageException;
 import dev.shoal.protocol.Giv;
 import dev.shoal.protocol.Guid;
+import dev.shoal.protocol.PushProxy;
 import dev.shoal.transfer.download.PushRequester;
 import dev.shoal.transfer.download.Source;
 import dev.shoal.transfer.download.SourceLink;
 import dev.shoal.transfer.download.UnreachableSourceException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The download side of Push: for a source we cannot connect to, sends a Push asking its servent
- * to connect to us, and hands the connection that servent opens (it starts with a {@code GIV}
- * line) to the download waiting for it. The connection stays with the download until it closes
- * the link, since the network layer closes a session once its handler returns.
+ * The download side of Push: for a source we cannot connect to, asks its servent to connect to us,
+ * and hands the connection that servent opens (it starts with a {@code GIV} line) to the download
+ * waiting for it. The connection stays with the download until it closes the link, since the
+ * network layer closes a session once its handler returns.
+ *
+ * <p>The Push goes through the servent's push proxies first, those its hits listed (GGEP
+ * {@code PUSH}), one after the other until one answers 202; a proxy that answers anything else is
+ * forgotten, as the proposal says. Only when none is known or none agrees is the Push routed back
+ * along the path of the servent's hits. Proxies are remembered for the last
+ * {@link #MAX_SERVENTS_WITH_PROXIES} servents.
  */
-final class PushDownloads implements PushRequester {
+final class PushDownloads implements PushRequester, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PushDownloads.class);
     /** The rest of a GIV's head (an empty line) is tiny; a peer sending more is not speaking GIV. */
     private static final int MAX_HEAD_REST = 1024;
@@ -41,11 +56,71 @@ final class PushDownloads implements PushRequester {
     private record Waiting(Source source, CompletableFuture<SourceLink> link) {
     }
 
-    private final PushSender sender;
-    private final Map<Guid, List<Waiting>> waiting = new HashMap<>();
+    static final int MAX_SERVENTS_WITH_PROXIES = 1024;
+    /** Proxy requests under way at once; each may wait {@link PushProxyClient#TIMEOUT} twice. */
+    static final int CONCURRENT_PROXY_ASKS = 4;
+    /** Pushes waiting for a proxy thread; past that, a Push is routed at once. */
+    static final int QUEUED_PROXY_ASKS = 64;
 
-    PushDownloads(PushSender sender) {
+    /** Asks a push proxy; returns its HTTP status, or -1 when it could not be asked. */
+    @FunctionalInterface
+    interface ProxyAsker {
+        int ask(InetSocketAddress proxy, PushProxy.Request request, InetSocketAddress self);
+    }
+
+    private final PushSender sender;
+    private final ProxyAsker asker;
+    private final Supplier<Optional<InetSocketAddress>> self;
+    private final Map<Guid, List<Waiting>> waiting = new HashMap<>();
+    private final Map<Guid, List<InetSocketAddress>> proxies = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Guid, List<InetSocketAddress>> eldest) {
+            return size() > MAX_SERVENTS_WITH_PROXIES;
+        }
+    };
+    private final AtomicLong proxied = new AtomicLong();
+    private final AtomicLong routed = new AtomicLong();
+    private final ThreadPoolExecutor proxyThreads = new ThreadPoolExecutor(CONCURRENT_PROXY_ASKS, CONCURRENT_PROXY_ASKS, 30,
+            TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUED_PROXY_ASKS), r -> {
+                Thread t = new Thread(r, "shoal-push-proxy-ask");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /**
+     * @param sender routes a Push through the network
+     * @param asker asks a push proxy ({@link PushProxyClient#ask} but in tests)
+     * @param self where a pushed servent should connect to us, when we know it
+     */
+    PushDownloads(PushSender sender, ProxyAsker asker, Supplier<Optional<InetSocketAddress>> self) {
         this.sender = sender;
+        this.asker = asker;
+        this.self = self;
+        proxyThreads.allowCoreThreadTimeOut(true);
+    }
+
+    /** A hit of servent {@code serventId} listed these push proxies: they replace those known. */
+    void proxiesLearned(Guid serventId, List<InetSocketAddress> list) {
+        if (list.isEmpty()) {
+            return;
+        }
+        synchronized (proxies) {
+            proxies.put(serventId, List.copyOf(list));
+        }
+    }
+
+    /** Pushes that went through a push proxy (202), and pushes routed through the network. */
+    long proxiedPushes() {
+        return proxied.get();
+    }
+
+    long routedPushes() {
+        return routed.get();
+    }
+
+    @Override
+    public void close() {
+        proxyThreads.shutdownNow();
     }
 
     @Override
@@ -57,12 +132,63 @@ final class PushDownloads implements PushRequester {
         }
         link.whenComplete((l, e) -> forget(w));
         long index = source.index() < 0 ? 0 : source.index();
+        List<InetSocketAddress> known;
+        synchronized (proxies) {
+            known = proxies.getOrDefault(source.serventId(), List.of());
+        }
+        Optional<InetSocketAddress> us = self.get();
+        if (known.isEmpty() || us.isEmpty()) {
+            route(source, index, link);
+        } else {
+            try {
+                proxyThreads.execute(() -> throughProxies(source, index, known, us.get(), link));
+            } catch (RejectedExecutionException e) {
+                route(source, index, link);
+            }
+        }
+        return link;
+    }
+
+    private void throughProxies(Source source, long index, List<InetSocketAddress> known, InetSocketAddress us,
+            CompletableFuture<SourceLink> link) {
+        PushProxy.Request request = new PushProxy.Request(source.serventId(), index);
+        for (InetSocketAddress proxy : known) {
+            if (link.isDone()) {
+                return;
+            }
+            int status = asker.ask(proxy, request, us);
+            if (status == 202) {
+                proxied.incrementAndGet();
+                log.debug("push proxy {} sent our Push to {} for index {}", proxy, source, index);
+                return;
+            }
+            log.debug("push proxy {} answered {} for {}; not asking it again", proxy, status, source);
+            forgetProxy(source.serventId(), proxy);
+        }
+        route(source, index, link);
+    }
+
+    private void route(Source source, long index, CompletableFuture<SourceLink> link) {
         if (!sender.send(source.serventId(), index)) {
             link.completeExceptionally(new UnreachableSourceException("no route for a Push to " + source));
         } else {
+            routed.incrementAndGet();
             log.debug("sent a Push to {} for index {}", source, index);
         }
-        return link;
+    }
+
+    private void forgetProxy(Guid servent, InetSocketAddress proxy) {
+        synchronized (proxies) {
+            List<InetSocketAddress> list = proxies.get(servent);
+            if (list != null) {
+                List<InetSocketAddress> rest = list.stream().filter(p -> !p.equals(proxy)).toList();
+                if (rest.isEmpty()) {
+                    proxies.remove(servent);
+                } else {
+                    proxies.put(servent, rest);
+                }
+            }
+        }
     }
 
     /**

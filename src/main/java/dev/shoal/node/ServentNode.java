@@ -16,6 +16,7 @@ import dev.shoal.node.api.NodeEvent;
 import dev.shoal.node.api.NodeListener;
 import dev.shoal.node.api.NodeStats;
 import dev.shoal.node.api.PeerInfo;
+import dev.shoal.node.api.Reach;
 import dev.shoal.node.api.Role;
 import dev.shoal.node.api.Search;
 import dev.shoal.node.api.SearchHit;
@@ -25,14 +26,18 @@ import dev.shoal.node.api.ShoalException;
 import dev.shoal.node.api.ShoalNode;
 import dev.shoal.node.api.SpamList;
 import dev.shoal.node.api.Traffic;
+import dev.shoal.node.portmap.PortMapper;
 import dev.shoal.node.api.UploadInfo;
+import dev.shoal.protocol.BadMessageException;
 import dev.shoal.protocol.Frame;
 import dev.shoal.protocol.Ggep;
 import dev.shoal.protocol.Guid;
 import dev.shoal.protocol.Header;
+import dev.shoal.protocol.HostPort;
 import dev.shoal.protocol.Pong;
 import dev.shoal.protocol.Push;
 import dev.shoal.protocol.Query;
+import dev.shoal.protocol.VendorMessage;
 import dev.shoal.routing.DynamicQueryConfig;
 import dev.shoal.routing.RouterConfig;
 import dev.shoal.routing.TtlPolicy;
@@ -42,10 +47,12 @@ import dev.shoal.time.Scheduler;
 import dev.shoal.transfer.AltLocs;
 import dev.shoal.transfer.download.SwarmSetup;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -80,6 +87,11 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     private final DownloadManager downloads;
     private final PushUploader pushUploads;
     private final PushDownloads pushDownloads;
+    private final Reachability reach;
+    private final ConnectBackAnswerer connectBacks;
+    private final PushProxyServer pushProxies;
+    private final ReachVendors reachVendors;
+    private final PortMapper portMapper;
     private final ResultJudge judge;
     private final DropReport drops;
     private final BrowseClient browses;
@@ -100,11 +112,18 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
         TtlPolicy ttl = new TtlPolicy(config.maxTtl(), config.maxTtl(), TtlPolicy.defaults().hardLimit());
         NodeRouter<Connection> routes = new NodeRouter<>(RouterConfig.defaults().withTtl(ttl), serventId, clock);
         this.qrp = new QrpPublisher(() -> library, routes);
+        // Lambdas, not values: the network and the tiers are made below and read only once running.
+        this.reach = new Reachability(this::incomingSeen, serventId,
+                () -> this.bound.getPort(), () -> role() == Role.LEAF, this::send);
+        this.connectBacks = new ConnectBackAnswerer(clock);
+        this.portMapper = new PortMapper(config.portMapping(), Optional.ofNullable(config.tuning().upnpGateway()));
+        this.pushProxies = new PushProxyServer(() -> role() == Role.ULTRAPEER, this::advertisedAddress, this::send);
+        this.reachVendors = new ReachVendors(reach, connectBacks, pushProxies, () -> role() == Role.ULTRAPEER);
         DynamicQueries dynamic = !config.tuning().dynamicQuerying() ? null
                 : new DynamicQueries(routes, scheduler, this::links, DynamicQueryConfig.defaults()
                         .withMaxTtl(config.maxTtl()).withTarget(config.tuning().dynamicQueryTarget()), random,
                         this::send, trace);
-        LocalResponder local = new LocalResponder(() -> library, serventId, () -> this.config.browseHost());
+        LocalResponder local = new LocalResponder(() -> library, serventId, () -> this.config.browseHost(), reach);
         this.handler = new MessageHandler(routes, qrp, local::answer, answers, searches, dynamic, this, trace);
         this.network = new ConnectionManager(ConfigViews.net(config), handler, scheduler);
         this.tiers = new TwoTier(config, network, routes, dynamic, scheduler, this::send, this::traffic, this::publish);
@@ -114,9 +133,9 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
                 () -> this.config.browseHost());
         this.pushUploads = new PushUploader(serventId,
                 index -> library.byIndex(index).map(f -> f.name()).orElse(null), uploads::serve);
-        this.pushDownloads = new PushDownloads(handler::sendPush);
+        this.pushDownloads = new PushDownloads(handler::sendPush, PushProxyClient::ask, this::selfAddress);
         this.drops = new DropReport(network::stats, handler.drops(), uploads::refusedForAddress);
-        this.network.setHttpGateway(new HttpRoutes(pushDownloads, uploads, drops::stats));
+        this.network.setHttpGateway(new HttpRoutes(pushDownloads, pushProxies, uploads, drops::stats));
         SwarmSetup swarms = new SwarmSetup(config.dataDir().resolve("incomplete"), config.downloadsDir(),
                 ConfigViews.swarm(config), mesh, pushDownloads, scheduler);
         this.downloads = new DownloadManager(swarms,
@@ -169,6 +188,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
             throw new ShoalException("cannot listen on " + config.listen().getHostString() + ":"
                     + config.listen().getPort() + ": " + rootMessage(e), e);
         }
+        node.portMapper.map(node.bound.getPort());
         node.tiers.start(scheduler);
         node.library.start();
         node.downloads.resumeUnfinished();
@@ -212,6 +232,30 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     @Override
     public Role role() {
         return tiers.role();
+    }
+
+    @Override
+    public Reach reach() {
+        return new Reach(reach.firewalled(), reach.externalAddress().map(HostPort::formatAddress),
+                reach.pushProxies().stream().map(HostPort::format).toList(), portMapper.status());
+    }
+
+    /** Pushes this node sent through push proxies, and routed through the network, as a downloader. */
+    long pushesThroughProxies() {
+        return pushDownloads.proxiedPushes();
+    }
+
+    long pushesRouted() {
+        return pushDownloads.routedPushes();
+    }
+
+    /** As an ultrapeer: Pushes forwarded to our leaves for downloaders, and connect-backs we set out to make. */
+    long pushesForwardedAsProxy() {
+        return pushProxies.forwarded();
+    }
+
+    long connectBacksGranted() {
+        return connectBacks.granted();
     }
 
     @Override
@@ -400,10 +444,13 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     @Override
     public void close() {
         metering.cancel();
+        portMapper.close();
         tiers.stop();
         browses.close();
         downloads.close();
         pushUploads.close();
+        pushDownloads.close();
+        connectBacks.close();
         network.shutdown();
         answers.close();
         if (ownTimers != null) {
@@ -457,8 +504,23 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
         return AdvertisedAddress.of(bound, to.peerHeaders().get("Remote-IP"));
     }
 
+    /** The links of this node, for tests that act on the network layer (a firewall, say). */
+    ConnectionManager network() {
+        return network;
+    }
+
+    private long incomingSeen() {
+        return network.roles().incomingSeen();
+    }
+
+    /** Where others reach us, as far as we can tell: for a downloader's {@code X-Node}. */
+    private Optional<InetSocketAddress> selfAddress() {
+        return AdvertisedAddress.known(bound, reach.externalAddress().map(InetAddress::getHostAddress));
+    }
+
     @Override
     public void connected(Connection c) {
+        reach.connected(c);
         qrp.sendTo(c);
         publish(new NodeEvent.PeerConnected(info(c)));
     }
@@ -467,6 +529,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     public void disconnected(Connection c, String reason) {
         closedLinkBytesIn.addAndGet(c.stats().wireBytesIn());
         closedLinkBytesOut.addAndGet(c.stats().wireBytesOut());
+        reachVendors.disconnected(c);
         publish(new NodeEvent.PeerDisconnected(info(c), reason));
     }
 
@@ -478,6 +541,16 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     @Override
     public void pushForUs(Push push) {
         pushUploads.onPush(push).ifPresent(handler.drops()::count);
+    }
+
+    @Override
+    public void pushProxiesLearned(Guid servent, List<InetSocketAddress> proxies) {
+        pushDownloads.proxiesLearned(servent, proxies);
+    }
+
+    @Override
+    public boolean vendorMessage(Connection from, Header h, VendorMessage v) throws BadMessageException {
+        return reachVendors.handle(from, h, v);
     }
 
     @Override

@@ -59,7 +59,7 @@ final class ShareListing implements SharedList {
                     results.add(QueryHit.Result.of(f.index(), f.size(), f.name(), f.urn()));
                 }
                 next = end;
-                return MessageCodec.frame(Guid.ZERO, TTL, 0, OwnHits.of(results, advertised, serventId, true));
+                return MessageCodec.frame(Guid.ZERO, TTL, 0, OwnHits.of(results, advertised, serventId, true, null));
             }
         };
     }

@@ -2,11 +2,13 @@ package dev.shoal.node;
 
 import dev.shoal.net.Connection;
 import dev.shoal.protocol.BadMessageException;
+import dev.shoal.protocol.ConnectBack;
 import dev.shoal.protocol.Frame;
 import dev.shoal.protocol.Guid;
 import dev.shoal.protocol.Header;
 import dev.shoal.protocol.MessageCodec;
 import dev.shoal.protocol.MessagesSupported;
+import dev.shoal.protocol.PushProxy;
 import dev.shoal.protocol.QueryStatus;
 import dev.shoal.protocol.VendorMessage;
 import java.util.List;
@@ -16,11 +18,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The vendor messages we act on, both of leaf guidance: as a leaf we answer an ultrapeer's BEAR/11
- * with a BEAR/12 giving the results our search has had, or "stop" once it is closed (or was never
- * ours, as gtk-gnutella answers); as an ultrapeer we hand a leaf's BEAR/12 to its dynamic query.
- * Others are ignored. We list exactly these two in our "Messages Supported", which gtk-gnutella
- * reads to decide whether a leaf guides its queries.
+ * The vendor messages we act on. Those of leaf guidance are handled here: as a leaf we answer an
+ * ultrapeer's BEAR/11 with a BEAR/12 giving the results our search has had, or "stop" once it is
+ * closed (or was never ours, as gtk-gnutella answers); as an ultrapeer we hand a leaf's BEAR/12 to
+ * its dynamic query. Those of reachability (a peer's "Messages Supported", BEAR/7 connect-back,
+ * LIME/21 and LIME/22 push proxies) go to the node's hook. Others are ignored. Our "Messages
+ * Supported" lists exactly the ones we act on; gtk-gnutella reads it to decide whether a leaf
+ * guides its queries and whether to ask us for connect-backs and push proxies.
  */
 final class VendorHandler {
     private static final Logger log = LoggerFactory.getLogger(VendorHandler.class);
@@ -31,17 +35,30 @@ final class VendorHandler {
      */
     static final Frame MESSAGES_SUPPORTED = MessageCodec.frame(Guid.ZERO, 1, 0, new MessagesSupported(List.of(
             new MessagesSupported.Entry(QueryStatus.VENDOR, QueryStatus.REQUEST, QueryStatus.VERSION),
-            new MessagesSupported.Entry(QueryStatus.VENDOR, QueryStatus.RESPONSE, QueryStatus.VERSION)))
+            new MessagesSupported.Entry(QueryStatus.VENDOR, QueryStatus.RESPONSE, QueryStatus.VERSION),
+            new MessagesSupported.Entry(ConnectBack.VENDOR, ConnectBack.SELECTOR, ConnectBack.VERSION),
+            new MessagesSupported.Entry(PushProxy.VENDOR, PushProxy.REQUEST, PushProxy.VERSION),
+            new MessagesSupported.Entry(PushProxy.VENDOR, PushProxy.ACK, PushProxy.VERSION)))
             .toVendorMessage());
 
     private final SearchRegistry searches;
     private final DynamicQueries dynamic;
     private final BiPredicate<Connection, Frame> send;
+    private final Others others;
 
-    VendorHandler(SearchRegistry searches, DynamicQueries dynamic, BiPredicate<Connection, Frame> send) {
+    /** Where the vendor messages not of leaf guidance go. */
+    @FunctionalInterface
+    interface Others {
+        /** False when the message is none of theirs either. */
+        boolean onVendor(Connection from, Header h, VendorMessage v) throws BadMessageException;
+    }
+
+    VendorHandler(SearchRegistry searches, DynamicQueries dynamic, BiPredicate<Connection, Frame> send,
+            Others others) {
         this.searches = searches;
         this.dynamic = dynamic;
         this.send = send;
+        this.others = others;
     }
 
     /** Handles the vendor messages we know; false for the others, which are ignored. */
@@ -60,7 +77,7 @@ final class VendorHandler {
                 dynamic.leafReported(from, h.guid(), kept);
             }
         } else {
-            return false;
+            return others.onVendor(from, h, v);
         }
         return true;
     }

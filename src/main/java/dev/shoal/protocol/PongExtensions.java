@@ -1,9 +1,6 @@
 package dev.shoal.protocol;
 
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -52,21 +49,7 @@ public final class PongExtensions {
 
     /** The hosts of {@code IPP}; an entry with port 0 is skipped, a trailing partial entry ignored. */
     public static List<InetSocketAddress> packedHosts(Ggep ggep) {
-        byte[] v = ggep.get(PACKED_HOSTS).orElse(new byte[0]);
-        List<InetSocketAddress> out = new ArrayList<>();
-        for (int i = 0; i + 6 <= v.length; i += 6) {
-            int port = (v[i + 4] & 0xFF) | (v[i + 5] & 0xFF) << 8;
-            if (port == 0) {
-                continue;
-            }
-            try {
-                out.add(new InetSocketAddress(InetAddress.getByAddress(new byte[] {v[i], v[i + 1], v[i + 2], v[i + 3]}),
-                        port));
-            } catch (UnknownHostException e) {
-                throw new IllegalStateException("4 bytes are always an address", e);
-            }
-        }
-        return out;
+        return PackedHosts.decode(ggep.get(PACKED_HOSTS).orElse(new byte[0]));
     }
 
     /** {@code DU}: seconds, capped at a day as gtk-gnutella does. */

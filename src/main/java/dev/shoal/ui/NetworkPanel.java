@@ -2,11 +2,14 @@ package dev.shoal.ui;
 
 import com.formdev.flatlaf.FlatClientProperties;
 import dev.shoal.node.api.PeerInfo;
+import dev.shoal.node.api.Reach;
+import dev.shoal.node.api.Role;
 import dev.shoal.protocol.HostPort;
 import java.awt.BorderLayout;
 import java.awt.FlowLayout;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Locale;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
 import javax.swing.JLabel;
@@ -20,8 +23,9 @@ import javax.swing.table.DefaultTableCellRenderer;
 import javax.swing.table.TableRowSorter;
 
 /**
- * The Network tab: connected peers (right-click one to browse it), a box to connect to a host by
- * hand or browse it, the traffic graph, and what the node dropped, refused and closed, by reason.
+ * The Network tab: our role and whether others can reach us, connected peers (right-click one to
+ * browse it), a box to connect to a host by hand or browse it, the traffic graph, and what the
+ * node dropped, refused and closed, by reason.
  */
 final class NetworkPanel extends JPanel {
     /** Two minutes of one-second samples. */
@@ -36,6 +40,7 @@ final class NetworkPanel extends JPanel {
     private final JButton connect = new JButton("Connect");
     private final JButton browse = new JButton("Browse");
     private final JLabel count = new JLabel("No peers");
+    private final JLabel reach = new JLabel(" ");
 
     NetworkPanel(AppContext ctx) {
         super(new BorderLayout(0, Widgets.px(8)));
@@ -51,7 +56,11 @@ final class NetworkPanel extends JPanel {
         count.setName("peerCount");
         count.putClientProperty(FlatClientProperties.STYLE_CLASS, "h4");
         JPanel top = new JPanel(new BorderLayout(Widgets.px(8), 0));
-        top.add(count, BorderLayout.WEST);
+        reach.setName("reachLabel");
+        JPanel status = new JPanel(new BorderLayout(0, Widgets.px(2)));
+        status.add(count, BorderLayout.NORTH);
+        status.add(reach, BorderLayout.SOUTH);
+        top.add(status, BorderLayout.WEST);
         JPanel form = new JPanel(new BorderLayout(Widgets.px(6), 0));
         form.add(new JLabel("Connect to"), BorderLayout.WEST);
         form.add(address, BorderLayout.CENTER);
@@ -98,10 +107,24 @@ final class NetworkPanel extends JPanel {
         ctx.poller().subscribe(s -> {
             peers.setPeers(s.peers(), s.at());
             count.setText(s.peers().isEmpty() ? "No peers" : s.peers().size() + (s.peers().size() == 1 ? " peer" : " peers"));
+            reach.setText(describe(s.role(), s.reach()));
             history.sample(s.traffic(), s.nanos());
             drops.setStats(s.stats());
             graph.repaint();
         });
+    }
+
+    /** "Ultrapeer · firewalled · seen as 203.0.113.5 · port mapping: mapped 203.0.113.5:6346 (router)". */
+    static String describe(Role role, Reach r) {
+        StringBuilder b = new StringBuilder(role.label().substring(0, 1).toUpperCase(Locale.ROOT))
+                .append(role.label().substring(1));
+        b.append(" \u00b7 ").append(r.firewalled() ? "firewalled (others reach us by Push)" : "reachable");
+        r.externalAddress().ifPresent(a -> b.append(" \u00b7 seen as ").append(a));
+        if (r.firewalled() && !r.pushProxies().isEmpty()) {
+            b.append(" \u00b7 push proxies ").append(String.join(", ", r.pushProxies()));
+        }
+        b.append(" \u00b7 port mapping: ").append(r.portMapping().describe());
+        return b.toString();
     }
 
     TrafficHistory history() {

@@ -59,7 +59,8 @@ final class NodePoller implements AutoCloseable {
                 downloads.add(d.info());
             }
             NodeSnapshot s = new NodeSnapshot(Instant.now(), System.nanoTime(), node.peers(), node.traffic(),
-                    node.uploadRate(), node.downloadRate(), downloads, node.uploads(), node.stats());
+                    node.uploadRate(), node.downloadRate(), downloads, node.uploads(), node.stats(), node.role(),
+                    node.reach());
             SwingUtilities.invokeLater(() -> subscribers.forEach(c -> c.accept(s)));
         } catch (RuntimeException e) {
             // A node closing under us is expected at shutdown; keep ticking otherwise.

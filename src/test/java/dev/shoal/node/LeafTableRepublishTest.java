@@ -40,7 +40,8 @@ class LeafTableRepublishTest {
     void setUp() {
         Guid id = Guid.random();
         routes = new NodeRouter<>(RouterConfig.defaults(), id, new VirtualTime());
-        handler = new MessageHandler(routes, new QrpPublisher(null, routes), new LocalResponder(null, id)::answer,
+        handler = new MessageHandler(routes, new QrpPublisher(null, routes),
+                new LocalResponder(null, id, LocalResponder.Reach.OPEN)::answer,
                 new AnswerPool(), new SearchRegistry(), null, new QuietHooks(), MessageTrace.NONE);
         ultrapeer = FakeConnection.gtkg(1, true);
         leaf = FakeConnection.gtkg(2, false);

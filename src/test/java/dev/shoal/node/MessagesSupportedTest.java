@@ -26,14 +26,16 @@ class MessagesSupportedTest {
      * BEAR/12 v1, the two messages of leaf guidance (gtk-gnutella lets a leaf that lists them guide
      * the dynamic queries it runs for it).
      */
-    private static final byte[] LEAF_GUIDANCE = HexFormat.of().parseHex("00000000" + "0000" + "0000" + "0200"
-            + "42454152" + "0b00" + "0100" + "42454152" + "0c00" + "0100");
+    /** Leaf guidance (BEAR/11, BEAR/12), then reachability (BEAR/7 connect-back, LIME/21 and LIME/22). */
+    private static final byte[] OURS = HexFormat.of().parseHex("00000000" + "0000" + "0000" + "0500"
+            + "42454152" + "0b00" + "0100" + "42454152" + "0c00" + "0100"
+            + "42454152" + "0700" + "0100" + "4c494d45" + "1500" + "0200" + "4c494d45" + "1600" + "0200");
 
     private final NodeRouter<Connection> routes =
             new NodeRouter<>(RouterConfig.defaults(), Guid.random(), new VirtualTime());
     private final MessageHandler handler = new MessageHandler(routes, new QrpPublisher(null, routes),
-            new LocalResponder(null, Guid.random())::answer, new AnswerPool(), new SearchRegistry(), null, new QuietHooks(),
-            MessageTrace.NONE);
+            new LocalResponder(null, Guid.random(), LocalResponder.Reach.OPEN)::answer, new AnswerPool(),
+            new SearchRegistry(), null, new QuietHooks(), MessageTrace.NONE);
 
     @Test
     void aPeerThatSpeaksVendorMessagesGetsOurListFirst() throws Exception {
@@ -48,7 +50,7 @@ class MessagesSupportedTest {
         assertThat(f.header().ttl()).isEqualTo(1);
         assertThat(f.header().hops()).isZero();
         assertThat(f.header().guid()).isEqualTo(Guid.ZERO);
-        assertThat(f.payload()).isEqualTo(LEAF_GUIDANCE);
+        assertThat(f.payload()).isEqualTo(OURS);
         // The same layout as gtk-gnutella's own Messages Supported: 8-byte id, then the count.
         byte[] theirs = GtkgCaptures.read("vendor-messages-supported.bin");
         byte[] theirPayload = Arrays.copyOfRange(theirs, 23, theirs.length);

@@ -1,11 +1,14 @@
 package dev.shoal.node;
 
 import dev.shoal.net.Connection;
+import dev.shoal.protocol.Guid;
 import dev.shoal.protocol.Header;
 import dev.shoal.protocol.Pong;
 import dev.shoal.protocol.Push;
 import dev.shoal.protocol.Query;
+import dev.shoal.protocol.VendorMessage;
 import java.net.InetSocketAddress;
+import java.util.List;
 
 /** Node hooks for handler tests that do not care about them: nothing happens, pings are not expected. */
 final class QuietHooks implements MessageHandler.NodeHooks {
@@ -41,5 +44,14 @@ final class QuietHooks implements MessageHandler.NodeHooks {
 
     @Override
     public void queryAnswered(Query query, int hops, int results) {
+    }
+
+    @Override
+    public void pushProxiesLearned(Guid servent, List<InetSocketAddress> proxies) {
+    }
+
+    @Override
+    public boolean vendorMessage(Connection from, Header h, VendorMessage v) {
+        return false;
     }
 }

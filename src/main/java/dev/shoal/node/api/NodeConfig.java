@@ -1,6 +1,7 @@
 package dev.shoal.node.api;
 
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,6 +30,9 @@ import java.util.List;
  * @param browseHost whether others may list everything we share (browse host); when off they get
  *     {@code 403}
  * @param tuning the numbers users rarely change, with their defaults
+ * @param portMapping map our port on the home router (UPnP IGD) while running; off by default, since it
+ *        makes the node reachable from the internet and looks for the router by multicast on the
+ *        local network
  */
 public record NodeConfig(
         InetSocketAddress listen,
@@ -48,7 +52,8 @@ public record NodeConfig(
         long uploadLimitBytesPerSecond,
         int maxDownloadSources,
         boolean browseHost,
-        Tuning tuning) {
+        Tuning tuning,
+        boolean portMapping) {
 
     public static final int DEFAULT_PORT = 6346;
 
@@ -94,7 +99,7 @@ public record NodeConfig(
     public static NodeConfig defaults(Path dataDir) {
         return new NodeConfig(new InetSocketAddress("127.0.0.1", DEFAULT_PORT), List.of(), dataDir,
                 UserFolders.current().downloads(), List.of(), Role.ULTRAPEER, 32, 30, 3, 4, 65_535,
-                Duration.ofSeconds(20), Duration.ofSeconds(180), 4, 0, 8, true, Tuning.defaults());
+                Duration.ofSeconds(20), Duration.ofSeconds(180), 4, 0, 8, true, Tuning.defaults(), false);
     }
 
     public Builder toBuilder() {
@@ -153,6 +158,10 @@ public record NodeConfig(
         return toBuilder().tuning(t).build();
     }
 
+    public NodeConfig withPortMapping(boolean on) {
+        return toBuilder().portMapping(on).build();
+    }
+
     /**
      * Limits and timeouts of the network and of downloads that only tests and experts change. The
      * network layer and the downloader see them through views built in {@code node}. Change a copy
@@ -190,13 +199,16 @@ public record NodeConfig(
      *                           (tests and benchmarks on 127.0.0.1), never on a node that talks to strangers
      * @param searchInterval     least time between two of the user's searches by keywords (network etiquette,
      *                           whatever the client); zero only for test networks whose virtual time stands still
+     * @param upnpGateway        with port mapping on, the router's UPnP description URL; null: find the
+     *                           router by SSDP discovery (the tests name a fake router on 127.0.0.1, so
+     *                           nothing is multicast)
      */
     public record Tuning(Duration handshakeTimeout, int sendQueueBytes, int hostCacheSize, boolean deflate,
             int chunkSize, Duration connectTimeout, Duration pushTimeout, Duration readTimeout, int maxFailures,
             int maxBusyRetries, Duration maxRetryAfter, Duration checkpointInterval, int maxKnownSources,
             Duration queryLifetime, int outgoingUltrapeers, Duration promotionUptime, long promotionRate,
             boolean dynamicQuerying, int dynamicQueryTarget, boolean linkBudgets,
-            boolean addressShares, Duration searchInterval) {
+            boolean addressShares, Duration searchInterval, URI upnpGateway) {
 
         public static final Duration DEFAULT_QUERY_LIFETIME = Duration.ofSeconds(10);
 
@@ -225,7 +237,7 @@ public record NodeConfig(
             return new Tuning(Duration.ofSeconds(10), 128 * 1024, 1024, true,
                     512 * 1024, Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(30), 3,
                     10, Duration.ofMinutes(10), Duration.ofSeconds(1), 100, DEFAULT_QUERY_LIFETIME,
-                    4, Duration.ofHours(1), 10 * 1024, true, 150, true, true, Duration.ofSeconds(3));
+                    4, Duration.ofHours(1), 10 * 1024, true, 150, true, true, Duration.ofSeconds(3), null);
         }
 
         public Builder toBuilder() {
@@ -246,6 +258,10 @@ public record NodeConfig(
 
         public Tuning withLinkBudgets(boolean on) {
             return toBuilder().linkBudgets(on).build();
+        }
+
+        public Tuning withUpnpGateway(URI description) {
+            return toBuilder().upnpGateway(description).build();
         }
 
         /** A mutable copy of a tuning; {@link #build()} validates. */
@@ -272,6 +288,7 @@ public record NodeConfig(
             private boolean linkBudgets;
             private boolean addressShares;
             private Duration searchInterval;
+            private URI upnpGateway;
 
             private Builder(Tuning t) {
                 handshakeTimeout = t.handshakeTimeout;
@@ -296,6 +313,7 @@ public record NodeConfig(
                 linkBudgets = t.linkBudgets;
                 addressShares = t.addressShares;
                 searchInterval = t.searchInterval;
+                upnpGateway = t.upnpGateway;
             }
 
             public Builder handshakeTimeout(Duration v) {
@@ -345,12 +363,17 @@ public record NodeConfig(
                 return this;
             }
 
+            public Builder upnpGateway(URI v) {
+                upnpGateway = v;
+                return this;
+            }
+
             public Tuning build() {
                 return new Tuning(handshakeTimeout, sendQueueBytes, hostCacheSize, deflate, chunkSize, connectTimeout,
                         pushTimeout, readTimeout, maxFailures, maxBusyRetries, maxRetryAfter, checkpointInterval,
                         maxKnownSources, queryLifetime, outgoingUltrapeers, promotionUptime, promotionRate,
                         dynamicQuerying, dynamicQueryTarget, linkBudgets,
-                        addressShares, searchInterval);
+                        addressShares, searchInterval, upnpGateway);
             }
         }
     }
@@ -375,6 +398,7 @@ public record NodeConfig(
         private int maxDownloadSources;
         private boolean browseHost;
         private Tuning tuning;
+        private boolean portMapping;
 
         private Builder(NodeConfig c) {
             listen = c.listen;
@@ -395,6 +419,7 @@ public record NodeConfig(
             maxDownloadSources = c.maxDownloadSources;
             browseHost = c.browseHost;
             tuning = c.tuning;
+            portMapping = c.portMapping;
         }
 
         public Builder listen(InetSocketAddress v) {
@@ -482,11 +507,16 @@ public record NodeConfig(
             return this;
         }
 
+        public Builder portMapping(boolean v) {
+            portMapping = v;
+            return this;
+        }
+
         public NodeConfig build() {
             return new NodeConfig(listen, shares, dataDir, downloadsDir, peers, role, maxConnections, maxLeaves,
                     leafUltrapeers, maxTtl,
                     maxPayload, keepAlive, idleTimeout, uploadSlots, uploadLimitBytesPerSecond, maxDownloadSources,
-                    browseHost, tuning);
+                    browseHost, tuning, portMapping);
         }
     }
 }

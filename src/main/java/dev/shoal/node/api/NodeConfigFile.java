@@ -22,7 +22,8 @@ import java.util.Properties;
  * {@code leaf} or {@code ultrapeer}), {@code max-connections}, {@code max-leaves},
  * {@code leaf-ultrapeers}, {@code max-ttl}, {@code upload-slots}, {@code upload-limit} (KiB/s, 0 =
  * none), {@code browse-host} ({@code true} or {@code false}: whether others may list our shared
- * files). Missing keys keep the values of the base config.
+ * files), {@code port-mapping} ({@code true} or {@code false}). Missing keys keep the values of the
+ * base config.
  */
 public final class NodeConfigFile {
     public static final String SETTINGS_FILE = "settings.properties";
@@ -73,6 +74,7 @@ public final class NodeConfigFile {
         c = c.withUploads(intValue(p, "upload-slots", c.uploadSlots()),
                 1024L * intValue(p, "upload-limit", (int) (c.uploadLimitBytesPerSecond() / 1024)));
         c = c.withBrowseHost(booleanValue(p, "browse-host", c.browseHost()));
+        c = c.withPortMapping(booleanValue(p, "port-mapping", c.portMapping()));
         return c;
     }
 
@@ -93,6 +95,7 @@ public final class NodeConfigFile {
         p.setProperty("upload-slots", Integer.toString(c.uploadSlots()));
         p.setProperty("upload-limit", Long.toString(c.uploadLimitBytesPerSecond() / 1024));
         p.setProperty("browse-host", Boolean.toString(c.browseHost()));
+        p.setProperty("port-mapping", Boolean.toString(c.portMapping()));
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");

@@ -22,6 +22,9 @@ public interface ShoalNode extends AutoCloseable {
      */
     Role role();
 
+    /** Whether others can reach us: firewalled or not, our external address, push proxies, port mapping. */
+    Reach reach();
+
     /** This servent's id (hex), as sent in its query hits. */
     String serventId();
 

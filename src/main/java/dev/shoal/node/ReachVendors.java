@@ -1,0 +1,55 @@
+package dev.shoal.node;
+
+import dev.shoal.net.Connection;
+import dev.shoal.protocol.BadMessageException;
+import dev.shoal.protocol.ConnectBack;
+import dev.shoal.protocol.Header;
+import dev.shoal.protocol.MessagesSupported;
+import dev.shoal.protocol.PushProxy;
+import dev.shoal.protocol.VendorMessage;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The vendor messages of reachability, each handed to the part that acts on it: a peer's "Messages
+ * Supported" and LIME/22 to {@link Reachability} (we ask and are answered), BEAR/7 to the
+ * {@link ConnectBackAnswerer} and LIME/21 to the {@link PushProxyServer} (we answer, as an
+ * ultrapeer only).
+ */
+final class ReachVendors {
+    private final Reachability reach;
+    private final ConnectBackAnswerer connectBacks;
+    private final PushProxyServer proxy;
+    private final BooleanSupplier ultrapeer;
+
+    ReachVendors(Reachability reach, ConnectBackAnswerer connectBacks, PushProxyServer proxy,
+            BooleanSupplier ultrapeer) {
+        this.reach = reach;
+        this.connectBacks = connectBacks;
+        this.proxy = proxy;
+        this.ultrapeer = ultrapeer;
+    }
+
+    /** False when the message is none of these. */
+    boolean handle(Connection from, Header h, VendorMessage v) throws BadMessageException {
+        if (MessagesSupported.is(v)) {
+            reach.supported(from, MessagesSupported.from(v));
+        } else if (ConnectBack.isRequest(v)) {
+            int port = ConnectBack.port(v);
+            if (ultrapeer.getAsBoolean()) {
+                connectBacks.answer(from, port);
+            }
+        } else if (PushProxy.isRequest(v)) {
+            proxy.requested(from, h.guid());
+        } else if (PushProxy.isAck(v)) {
+            reach.proxyAcknowledged(from, h.guid(), v);
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    void disconnected(Connection c) {
+        reach.disconnected(c);
+        proxy.disconnected(c);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.shoal.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.shoal.node.api.PortMapping;
+import dev.shoal.node.api.Reach;
+import dev.shoal.node.api.Role;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The Network tab's line about reachability, in the words people read. */
+class ReachLineTest {
+    @Test
+    void aFirewalledLeafNamesItsPushProxiesAndTheMappingThatFailed() {
+        Reach r = new Reach(true, Optional.of("198.51.100.4"), List.of("203.0.113.9:6346"),
+                new PortMapping(PortMapping.State.NOT_MAPPED, Optional.empty(), 0, "no UPnP router answered"));
+
+        assertThat(NetworkPanel.describe(Role.LEAF, r)).isEqualTo("Leaf \u00b7 firewalled (others reach us by Push)"
+                + " \u00b7 seen as 198.51.100.4 \u00b7 push proxies 203.0.113.9:6346"
+                + " \u00b7 port mapping: not mapped: no UPnP router answered");
+    }
+
+    @Test
+    void aReachableUltrapeerWithItsPortMapped() {
+        Reach r = new Reach(false, Optional.empty(), List.of(),
+                new PortMapping(PortMapping.State.MAPPED, Optional.of("203.0.113.7"), 6346, "Home Router"));
+
+        assertThat(NetworkPanel.describe(Role.ULTRAPEER, r)).isEqualTo(
+                "Ultrapeer \u00b7 reachable \u00b7 port mapping: mapped 203.0.113.7:6346 (Home Router)");
+    }
+}
