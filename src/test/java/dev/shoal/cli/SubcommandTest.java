@@ -30,7 +30,7 @@ class SubcommandTest {
     void helpTyposAndNoCommandMakeThemAllInOrder() {
         Subcommand extra = Subcommand.of(Extra.class, Extra::new);
         for (String[] args : new String[][] {{}, {"--help"}, {"help", "get"}, {"gte"}, {"--version"}}) {
-            assertThat(commands(args, extra)).containsExactly("node", "search", "get", "index", "stats", "extra", "help");
+            assertThat(commands(args, extra)).containsExactly("node", "search", "get", "browse", "index", "stats", "extra", "help");
         }
     }
 

@@ -29,6 +29,8 @@ class SlowClientsTest extends NetTestSupport {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private final VirtualTime time = new VirtualTime();
     private final AtomicInteger served = new AtomicInteger();
+    /** Answers whose write has completed on the server's side (the client may read them a moment sooner). */
+    private final AtomicInteger answered = new AtomicInteger();
 
     @BeforeAll
     static void loopbackHasManyAddresses() {
@@ -48,6 +50,7 @@ class SlowClientsTest extends NetTestSupport {
                 if (b == '\n' && lineLength == 0) {
                     out.write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
                     out.flush();
+                    answered.incrementAndGet();
                 }
                 lineLength = b == '\n' ? 0 : b == '\r' ? lineLength : lineLength + 1;
             }
@@ -148,6 +151,8 @@ class SlowClientsTest extends NetTestSupport {
         try (RawPeer client = new RawPeer(address(m))) {
             client.send("GET /one HTTP/1.1\r\n\r\n");
             assertThat(readAnswer(client)).startsWith("HTTP/1.1 200 ");
+            // Until its write completes the session still times the request's head: move time after.
+            await().atMost(WAIT).until(() -> answered.get() == 1);
             time.advance(config("m").idleTimeout().minusSeconds(2));
             assertThat(m.openSockets()).as("before the idle timeout").isEqualTo(1);
             time.advance(Duration.ofSeconds(3));
