@@ -12,7 +12,7 @@ import org.assertj.swing.timing.Timeout;
 
 /** Reading the live window from a test thread: every read goes through the EDT, every wait is for a condition. */
 final class GuiChecks {
-    static final Timeout WAIT = Timeout.timeout(30, TimeUnit.SECONDS);
+    static final Timeout WAIT = Timeout.timeout(60, TimeUnit.SECONDS);
 
     private GuiChecks() {
     }
