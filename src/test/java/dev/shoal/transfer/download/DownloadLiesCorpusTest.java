@@ -8,6 +8,7 @@ import dev.shoal.time.VirtualTime;
 import dev.shoal.transfer.TestFiles;
 import dev.shoal.transfer.http.HttpHeadReader;
 import dev.shoal.transfer.http.RequestTarget;
+import dev.shoal.transfer.http.XThexUri;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -187,6 +188,23 @@ class DownloadLiesCorpusTest {
 
         @Override
         public void learn(List<InetSocketAddress> locations) {
+        }
+
+        @Override
+        public void offersTree(Source source, XThexUri offer) {
+        }
+
+        @Override
+        public Optional<String> treeToFetch(Source source) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void treeArrived(Source source, byte[] body) {
+        }
+
+        @Override
+        public void treeFailed(Source source) {
         }
 
         @Override
