@@ -21,7 +21,7 @@ class GnutellaDecoderFuzzTest {
 
     private enum Start { RAW, PLAIN_LINK, DEFLATED_FRAMES, RAW_ZLIB }
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "5s")
     void connection(FuzzedDataProvider data) {
         Start start = data.pickValue(Start.values());
         int read = data.consumeInt(1, 8192);

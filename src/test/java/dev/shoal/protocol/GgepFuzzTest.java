@@ -12,7 +12,7 @@ class GgepFuzzTest {
     /** A block is at most a payload (64 KiB) and each value inflates to at most 64 KiB. */
     private static final DecoderContract BLOCK = DecoderContract.of(4 << 20, BadMessageException.class);
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "5s")
     void blocks(byte[] data) {
         BLOCK.holds(() -> {
             Ggep g = Ggep.decode(data);

@@ -17,7 +17,7 @@ class PayloadFuzzTest {
     /** A payload is at most 64 KiB and a GGEP value inflates to at most 64 KiB; far above both. */
     private static final DecoderContract PAYLOADS = DecoderContract.of(4 << 20, BadMessageException.class);
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "5s")
     void payloads(FuzzedDataProvider data) {
         byte type = TYPES[data.consumeInt(0, TYPES.length - 1)];
         byte[] payload = data.consumeRemainingAsBytes();

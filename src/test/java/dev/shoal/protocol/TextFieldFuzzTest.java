@@ -14,7 +14,7 @@ class TextFieldFuzzTest {
     private static final DecoderContract TEXT = DecoderContract.of(1 << 20, BadMessageException.class,
             IllegalArgumentException.class);
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "5s")
     void fields(byte[] data) {
         String text = new String(data, StandardCharsets.ISO_8859_1);
         TEXT.holds(() -> Giv.parse(text));

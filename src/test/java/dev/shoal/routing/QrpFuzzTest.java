@@ -19,7 +19,7 @@ class QrpFuzzTest {
     private static final DecoderContract UPDATE = DecoderContract.of(2 << 20, BadMessageException.class,
             QrpException.class);
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "5s")
     void updates(FuzzedDataProvider data) {
         try (QrpTableAssembler table = new QrpTableAssembler()) {
             while (data.remainingBytes() > 0) {

@@ -16,7 +16,7 @@ class ThexFuzzTest {
     /** A message is at most 1 MiB; its XML is parsed into a DOM, its tree into rows of 24-byte hashes. */
     private static final DecoderContract ANSWER = DecoderContract.of(32 << 20, ThexException.class);
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "5s")
     void answers(byte[] data) {
         ANSWER.holds(() -> Thex.decode(data, SIZE, ROOT));
     }

@@ -21,7 +21,7 @@ class HandshakeFuzzTest {
     private static final InetSocketAddress ME = new InetSocketAddress("127.0.0.1", 6346);
     private final HandshakeResponder responder = new HandshakeResponder("Shoal/fuzz");
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "5s")
     void steps(FuzzedDataProvider data) {
         boolean weInitiated = data.consumeBoolean();
         NodeRole role = data.consumeBoolean() ? NodeRole.ULTRAPEER : NodeRole.LEAF;

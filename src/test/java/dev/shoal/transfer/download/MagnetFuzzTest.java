@@ -12,7 +12,7 @@ class MagnetFuzzTest {
     /** {@link Magnet#parse} refuses with IllegalArgumentException. */
     private static final DecoderContract LINK = DecoderContract.of(1 << 20, IllegalArgumentException.class);
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "5s")
     void links(byte[] data) {
         String text = new String(data, StandardCharsets.UTF_8);
         LINK.holds(() -> Magnet.parse(text).sources());

@@ -17,7 +17,7 @@ class HttpRequestFuzzTest {
     /** A Range value is parsed by a validating constructor: IllegalArgumentException is its refusal. */
     private static final DecoderContract RANGE = DecoderContract.of(1 << 20, IllegalArgumentException.class);
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "5s")
     void heads(byte[] data) {
         AtomicReference<HttpRequest> request = new AtomicReference<>();
         HEAD.holds(() -> {

@@ -13,7 +13,7 @@ import java.io.IOException;
 class HttpResponseFuzzTest {
     private static final DecoderContract HEAD = DecoderContract.of(2 << 20, IOException.class);
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "5s")
     void heads(byte[] data) {
         HEAD.holds(() -> {
             HttpHead head = HttpHeadReader.read(new ByteArrayInputStream(data));
