@@ -164,7 +164,14 @@ public final class RawPeer implements AutoCloseable {
         for (Frame f : frames) {
             all.writeBytes(f.toBytes());
         }
-        byte[] bytes = all.toByteArray();
+        return sendStream(all.toByteArray());
+    }
+
+    /**
+     * Writes bytes of the frame stream as one write, deflated if the output is (unlike {@link
+     * #send}, which writes them as they are); returns the bytes written.
+     */
+    public int sendStream(byte[] bytes) throws IOException {
         if (deflater != null) {
             deflater.setInput(bytes);
             ByteArrayOutputStream packed = new ByteArrayOutputStream();

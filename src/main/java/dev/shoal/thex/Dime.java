@@ -48,11 +48,12 @@ final class Dime {
 
     private static void padded(ByteArrayOutputStream out, byte[] field) {
         out.writeBytes(field);
-        out.writeBytes(new byte[pad(field.length) - field.length]);
+        out.writeBytes(new byte[(int) pad(field.length) - field.length]);
     }
 
-    private static int pad(long length) {
-        return (int) ((length + 3) & ~3L);
+    /** A length rounded up to whole 4-byte words; a long, as DIME lengths go up to 2^32 - 1. */
+    private static long pad(long length) {
+        return (length + 3) & ~3L;
     }
 
     /**
@@ -83,7 +84,7 @@ final class Dime {
             int idLength = b.getShort() & 0xFFFF;
             int typeLength = b.getShort() & 0xFFFF;
             long dataLength = b.getInt() & 0xFFFFFFFFL;
-            skip(b, pad(optionsLength));
+            skip(b, (int) pad(optionsLength));
             String id = text(field(b, idLength));
             String type = text(field(b, typeLength));
             byte[] data = field(b, dataLength);
@@ -100,7 +101,7 @@ final class Dime {
         }
         byte[] out = new byte[(int) length];
         b.get(out);
-        skip(b, pad(length) - (int) length);
+        skip(b, (int) (pad(length) - length));
         return out;
     }
 

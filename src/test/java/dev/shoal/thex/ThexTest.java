@@ -66,6 +66,17 @@ class ThexTest {
                 .hasMessageContaining("segmentsize");
     }
 
+    /** Found by ThexFuzzTest: a length past 2^31 used to escape as a NegativeArraySizeException. */
+    @Test
+    void aRecordDeclaringMoreThanTwoGigabytesIsRefused() {
+        byte[] message = Thex.encode(tree);
+        for (int b = 8; b < 12; b++) {
+            message[b] = (byte) 0xFF; // the first record's data length: 2^32 - 1
+        }
+        assertThatThrownBy(() -> Thex.decode(message, SIZE, tree.root())).isInstanceOf(ThexException.class)
+                .hasMessageContaining("truncated");
+    }
+
     @Test
     void brokenMessagesAreRefused() {
         byte[] message = Thex.encode(tree);

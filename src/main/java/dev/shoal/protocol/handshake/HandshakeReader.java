@@ -86,6 +86,9 @@ public final class HandshakeReader {
 
     private Optional<HandshakeMessage> onLine(String text) throws FramingException {
         if (firstLine == null) {
+            if (text.indexOf('\r') >= 0) {
+                throw new FramingException("carriage return inside the first line: " + StatusLine.abbreviate(text));
+            }
             if (!text.isEmpty()) {
                 firstLine = text.trim();
             }

@@ -92,6 +92,13 @@ class HandshakeReaderTest {
                 .isInstanceOf(FramingException.class);
     }
 
+    /** Found by HandshakeFuzzTest: it used to escape as an IllegalArgumentException. */
+    @Test
+    void aCarriageReturnInsideTheFirstLineIsAFramingError() {
+        assertThatThrownBy(() -> HandshakeReader.parse("GNUTELLA CONNECT/0.6\r+\r\n\r\n".getBytes(StandardCharsets.US_ASCII)))
+                .isInstanceOf(FramingException.class);
+    }
+
     @Test
     void theReaderStartsOverAfterEachStep() throws Exception {
         HandshakeReader r = new HandshakeReader();
