@@ -12,7 +12,6 @@ import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,8 +38,6 @@ public final class UdpEndpoint implements AutoCloseable {
     private final DropCounters drops;
     private final DatagramBudget budget;
     private final Thread receiver;
-    private final AtomicLong received = new AtomicLong();
-    private final AtomicLong sent = new AtomicLong();
     private volatile DatagramListener listener = (from, header, payload) -> DropReason.UDP_UNHANDLED;
 
     private UdpEndpoint(DatagramChannel channel, Clock clock, DropCounters drops) throws IOException {
@@ -78,21 +75,11 @@ public final class UdpEndpoint implements AutoCloseable {
     public boolean send(InetSocketAddress to, Frame frame) {
         try {
             channel.send(frame.toBuffer(), to);
-            sent.incrementAndGet();
             return true;
         } catch (IOException e) {
             LOG.debug("UDP send to {} failed: {}", to, e.toString());
             return false;
         }
-    }
-
-    /** Datagrams taken off the socket so far, counted before any check. */
-    public long received() {
-        return received.get();
-    }
-
-    public long sent() {
-        return sent.get();
     }
 
     @Override
@@ -120,7 +107,6 @@ public final class UdpEndpoint implements AutoCloseable {
             }
             buffer.flip();
             if (from instanceof InetSocketAddress sender) {
-                received.incrementAndGet();
                 DropReason dropped = handle(sender, buffer);
                 if (dropped != null) {
                     drops.count(dropped);
