@@ -21,10 +21,8 @@ import java.util.Locale;
 public final class BenchMain {
     public static final String USAGE = "usage: shoal bench [--suite all|routing|latency] [--seconds N] [--json] [--no-fork]\n"
             + "       shoal bench transfer [--suite all|single|swarm|get|hash] [--size-mib N] [--swarm-mib M]"
-            + " [--get-mib G] [--rounds R] [--json]
-"
-            + "       shoal bench flood [--seconds N] [--attack flood|flood-many|deflate|all] [--json]
-"
+            + " [--get-mib G] [--rounds R] [--json]\n"
+            + "       shoal bench flood [--seconds N] [--attack flood|flood-many|deflate|all] [--json]\n"
             + "       shoal bench bootstrap [--rounds N] [--json]";
 
     private BenchMain() {
