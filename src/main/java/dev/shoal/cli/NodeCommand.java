@@ -246,6 +246,10 @@ final class NodeCommand implements Callable<Integer> {
             }
         });
         out.println("listening on " + HostPort.format(node.listenAddress()));
+        if (node.bootstrapStatus().cachesAsked() > 0) {
+            // Progress made before the listener above was added (it may come out twice).
+            out.println(node.bootstrapStatus().line());
+        }
         out.flush();
         roles.start(node.role());
         if (nodeConfig.shares().isEmpty()) {

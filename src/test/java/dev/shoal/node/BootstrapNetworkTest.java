@@ -138,7 +138,10 @@ class BootstrapNetworkTest {
             assertThat(s.cachesAsked()).isEqualTo(1);
             assertThat(s.hostsFound()).isEqualTo(NETWORK);
         });
-        assertThat(progress).extracting(p -> p.status().line()).contains("bootstrapping: asked 1 cache, 10 hosts, 0 connected");
+        // Events before the listener was added are gone; the last one tells how it ended.
+        assertThat(newcomer.bootstrapStatus().line()).isEqualTo("bootstrap done: asked 1 cache, 10 hosts, 3 connected");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !progress.isEmpty()
+                && progress.get(progress.size() - 1).status().equals(newcomer.bootstrapStatus()));
 
         assertThat(search(newcomer, "rare bootstrap tune")).extracting(SearchHit::name)
                 .containsOnly("rare bootstrap tune.txt");
