@@ -82,6 +82,17 @@ class ArchitectureTest {
         assertThat(offenders).isEmpty();
     }
 
+    /**
+     * Bootstrapping decides whom to ask and when, and reads the caches' answers; it reaches the
+     * network only through the interface the node hands it (no sockets of the node, no MINA).
+     */
+    @Test
+    void bootstrapUsesOnlyTheJdkProtocolTimeTheNodeApiAndLogging() {
+        assertThat(violations("node/bootstrap", "java.", "dev.shoal.protocol.", "dev.shoal.time.", "dev.shoal.node.api.",
+                "dev.shoal.node.bootstrap.", "org.slf4j.")).isEmpty();
+        assertThat(imports("node/bootstrap")).isNotEmpty();
+    }
+
     /** The clock sits below everything, so any layer can take one; it may only log. */
     @Test
     void timeUsesOnlyTheJdkAndLogging() {

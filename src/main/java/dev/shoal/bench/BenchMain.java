@@ -22,7 +22,8 @@ public final class BenchMain {
     public static final String USAGE = "usage: shoal bench [--suite all|routing|latency] [--seconds N] [--json] [--no-fork]\n"
             + "       shoal bench transfer [--suite all|single|swarm|get|hash] [--size-mib N] [--swarm-mib M]"
             + " [--get-mib G] [--rounds R] [--json]\n"
-            + "       shoal bench flood [--seconds N] [--attack flood|flood-many|deflate|all] [--json]";
+            + "       shoal bench flood [--seconds N] [--attack flood|flood-many|deflate|all] [--json]\n"
+            + "       shoal bench bootstrap [--rounds N] [--json]";
 
     private BenchMain() {
     }
@@ -39,6 +40,9 @@ public final class BenchMain {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length > 0 && args[0].equals("transfer")) {
             return TransferBench.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
+        if (args.length > 0 && args[0].equals("bootstrap")) {
+            return BootstrapBench.run(Arrays.copyOfRange(args, 1, args.length), out, err);
         }
         if (args.length > 0 && args[0].equals("flood")) {
             return FloodBench.run(Arrays.copyOfRange(args, 1, args.length), out, err);

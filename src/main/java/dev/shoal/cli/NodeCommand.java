@@ -12,6 +12,7 @@ import dev.shoal.protocol.HostPort;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,9 +40,27 @@ final class NodeCommand implements Callable<Integer> {
             description = "TCP port for Gnutella and HTTP; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
-            description = "Address to listen on (default: ${DEFAULT-VALUE}; use 0.0.0.0 to accept other hosts).")
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = NodeConfig.ALL_INTERFACES,
+            description = "Address to listen on, TCP and UDP (default: ${DEFAULT-VALUE}, every interface; "
+                    + "127.0.0.1 keeps the node to this machine).")
     String bind;
+
+    @Option(names = "--join-public",
+            description = "Join the public Gnutella network: when the node knows too few hosts, ask the "
+                    + "built-in public host caches.")
+    boolean joinPublic;
+
+    @Option(names = "--gwebcache", paramLabel = "URL", arity = "1..*", split = ",",
+            description = "GWebCaches to ask for hosts (replace the built-in ones).")
+    List<URI> gwebcaches = new ArrayList<>();
+
+    @Option(names = "--uhc", paramLabel = "HOST:PORT", arity = "1..*", split = ",",
+            converter = HostPortConverter.class,
+            description = "UDP host caches to ask for hosts (replace the built-in ones).")
+    List<InetSocketAddress> uhcs = new ArrayList<>();
+
+    @Option(names = "--no-bootstrap", description = "Never ask any host cache; only --peer and the host cache.")
+    boolean noBootstrap;
 
     @Option(names = "--share", paramLabel = "DIR", arity = "1..*", split = ",",
             description = "Folders to share, recursively.")
@@ -89,7 +108,7 @@ final class NodeCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE",
             description = "Properties file with values for these options (keys: port, bind, share, downloads, peer, "
                     + "role, max-connections, max-leaves, leaf-ultrapeers, max-ttl, upload-slots, upload-limit, "
-                    + "browse-host, port-mapping); "
+                    + "browse-host, port-mapping, join-public, bootstrap, gwebcache, uhc); "
                     + "options given on the command line win.")
     Path config;
 
@@ -155,6 +174,20 @@ final class NodeCommand implements Callable<Integer> {
             b.downloadsDir(downloads);
         }
         try {
+            NodeConfig.Bootstrap boot = base.bootstrap();
+            if (joinPublic) {
+                boot = boot.withJoinPublic(true);
+            }
+            if (noBootstrap) {
+                boot = boot.withEnabled(false);
+            }
+            if (!gwebcaches.isEmpty()) {
+                boot = boot.withGWebCaches(gwebcaches);
+            }
+            if (!uhcs.isEmpty()) {
+                boot = boot.withUhcs(uhcs);
+            }
+            b.bootstrap(boot);
             return b.build();
         } catch (ShoalException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
@@ -188,7 +221,8 @@ final class NodeCommand implements Callable<Integer> {
             }
         }
         NodeLogFile.attach(nodeConfig.dataDir());
-        ShoalNode node = start(nodeConfig);
+        boolean portGiven = spec.commandLine().getParseResult().hasMatchedOption("--port");
+        ShoalNode node = start(nodeConfig, portGiven, spec.commandLine().getErr());
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             node.close();
@@ -199,6 +233,9 @@ final class NodeCommand implements Callable<Integer> {
         node.addListener(event -> {
             if (event instanceof NodeEvent.RoleChanged changed) {
                 roles.changed(changed.role());
+            } else if (event instanceof NodeEvent.BootstrapProgress p) {
+                out.println(p.status().line());
+                out.flush();
             } else if (event instanceof NodeEvent.LibraryChanged changed) {
                 spec.commandLine().getErr().printf("sharing %s (%s)%n", Units.plural(changed.files(), "file"),
                         Units.bytes(changed.bytes()));
@@ -209,6 +246,10 @@ final class NodeCommand implements Callable<Integer> {
             }
         });
         out.println("listening on " + HostPort.format(node.listenAddress()));
+        if (node.bootstrapStatus().cachesAsked() > 0) {
+            // Progress made before the listener above was added (it may come out twice).
+            out.println(node.bootstrapStatus().line());
+        }
         out.flush();
         roles.start(node.role());
         if (nodeConfig.shares().isEmpty()) {
@@ -219,14 +260,25 @@ final class NodeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Starts the node; a port in use is the classic first stumble, so say what to do about it. */
-    private static ShoalNode start(NodeConfig config) {
+    /**
+     * Starts the node; a port in use is the classic first stumble. On the default port or one from
+     * the config file (a second Shoal on this machine) it takes a free port and says so; on a port
+     * given with {@code --port}, it says what to do about it.
+     */
+    private static ShoalNode start(NodeConfig config, boolean portGiven, PrintWriter err) {
         try {
             return Shoal.start(config);
         } catch (ShoalException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof BindException && String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT)
-                        .contains("in use")) {
+                boolean inUse = t instanceof BindException && String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT)
+                        .contains("in use");
+                if (inUse && !portGiven) {
+                    err.println("port " + config.listen().getPort() + " is in use (another Shoal?): taking a free "
+                            + "port instead");
+                    err.flush();
+                    return Shoal.start(config.withListen(new InetSocketAddress(config.listen().getHostString(), 0)));
+                }
+                if (inUse) {
                     throw new ShoalException(e.getMessage() + " (is another Shoal running there? --port 0 picks a "
                             + "free port)", e);
                 }

@@ -49,9 +49,9 @@ final class StatsCommand implements Callable<Integer> {
             out.printf("%s, %d handshaking, %s, %d %s banned%n", Units.plural(stats.links(), "link"),
                     stats.handshaking(), Units.plural(stats.httpSessions(), "HTTP session"), stats.bannedAddresses(),
                     stats.bannedAddresses() == 1 ? "address" : "addresses");
-            out.printf("%s dropped, %s refused, %d links and sessions closed%n",
+            out.printf("%s dropped, %s refused, %d links and sessions closed, %s dropped%n",
                     Units.plural(stats.total("message"), "message"), Units.plural(stats.total("connection"), "connection"),
-                    stats.total("close"));
+                    stats.total("close"), Units.plural(stats.total("datagram"), "UDP datagram"));
         }
         for (NodeStats.Drop d : stats.drops()) {
             if (d.count() == 0 && !all) {

@@ -11,6 +11,7 @@ import dev.shoal.protocol.handshake.NodeRole;
 import dev.shoal.time.Clock;
 import dev.shoal.time.Scheduler;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,6 +51,8 @@ import org.slf4j.LoggerFactory;
 public final class ConnectionManager implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionManager.class);
     private static final long BYE_GRACE_MILLIS = 2_000;
+    /** Free TCP ports whose UDP twin turned out taken, tried before giving up (port 0 only). */
+    private static final int UDP_BIND_ATTEMPTS = 5;
 
     private final NetConfig config;
     private final ConnectionListener listener;
@@ -60,6 +63,7 @@ public final class ConnectionManager implements AutoCloseable {
     private final NioSocketConnector connector = new NioSocketConnector(2);
     private final OrderedThreadPoolExecutor workers;
     private final Clock clock;
+    private final Scheduler scheduler;
     private final Scheduler.Cancellable ticking;
     private final HttpSessions http;
     private final Gatekeeper gate;
@@ -67,6 +71,7 @@ public final class ConnectionManager implements AutoCloseable {
     private final Map<Long, PeerConnection> established = new ConcurrentHashMap<>();
     private final Dialler dialler;
     private volatile InetSocketAddress bound;
+    private volatile UdpEndpoint udp;
     private volatile boolean shuttingDown;
     private volatile boolean behindFirewall;
     /** Slots held for handshakes under way: outgoing ones and accepted ultrapeers, and accepted leaves. */
@@ -78,6 +83,7 @@ public final class ConnectionManager implements AutoCloseable {
         this.config = config;
         this.listener = listener;
         this.clock = scheduler.clock();
+        this.scheduler = scheduler;
         this.responder = new HandshakeResponder(config.userAgent(), config.maxTtl(), config.maxConnections());
         this.roles = new LinkRoles(config);
         this.hostCache = new HostCache(config.dataDir().resolve(HostCache.FILE_NAME), config.hostCacheSize());
@@ -113,16 +119,38 @@ public final class ConnectionManager implements AutoCloseable {
         return Duration.ofMillis(Math.max(20, Math.min(1000, shortest / 4)));
     }
 
-    /** Starts accepting; returns the address really bound (useful with port 0). */
+    /**
+     * Starts accepting, and receiving datagrams on the same address and port number; returns the
+     * address really bound. With port 0, a port free for both TCP and UDP is looked for.
+     */
     public synchronized InetSocketAddress bind() throws IOException {
         if (bound != null) {
             return bound;
         }
-        acceptor.bind(config.listenAddress());
+        for (int attempt = 1; udp == null; attempt++) {
+            acceptor.bind(config.listenAddress());
+            InetSocketAddress tcp = acceptor.getLocalAddress();
+            try {
+                udp = UdpEndpoint.bind(tcp, clock, gate.drops());
+            } catch (BindException e) {
+                acceptor.unbind();
+                if (config.listenAddress().getPort() != 0 || attempt == UDP_BIND_ATTEMPTS) {
+                    throw new BindException("UDP port " + tcp.getPort() + " is already in use");
+                }
+            }
+        }
         bound = acceptor.getLocalAddress();
         hostCache.setSelf(a -> LocalAddresses.isSelf(a, bound));
         LOG.info("listening on {}", bound);
         return bound;
+    }
+
+    /** Our UDP port, once {@link #bind() bound}. */
+    public UdpEndpoint udp() {
+        if (udp == null) {
+            throw new IllegalStateException("not bound yet");
+        }
+        return udp;
     }
 
     public Optional<InetSocketAddress> localAddress() {
@@ -206,6 +234,9 @@ public final class ConnectionManager implements AutoCloseable {
         }
         acceptor.unbind();
         acceptor.dispose(true);
+        if (udp != null) {
+            udp.close();
+        }
         connector.dispose(true);
         workers.shutdown();
         http.shutdown();
@@ -244,6 +275,31 @@ public final class ConnectionManager implements AutoCloseable {
     /** Sockets open and not being closed: after the timer ran, those it chose to reap are gone from here. */
     int openSockets() {
         return (int) sessions().stream().filter(s -> !s.isClosing()).count();
+    }
+
+    /** Links the node keeps by dialling: its ultrapeers as a leaf, its outgoing links as an ultrapeer. */
+    public int linksWanted() {
+        return roles.dialTarget();
+    }
+
+    /** The host cache holds a host the dialler may try now, or a dial is under way. */
+    public boolean hasHostsToDial() {
+        if (dialler.inFlight() > 0) {
+            return true;
+        }
+        List<InetSocketAddress> exclude = new ArrayList<>();
+        for (PeerConnection c : established.values()) {
+            exclude.add(c.remoteAddress());
+            c.listenAddress().ifPresent(exclude::add);
+        }
+        return !hostCache.dialCandidates(1, clock.currentTimeMillis(), exclude).isEmpty();
+    }
+
+    /** Dials the host cache on the timer's thread now rather than at the next tick (new hosts came). */
+    public void dialSoon() {
+        if (!shuttingDown) {
+            scheduler.schedule(Duration.ZERO, this::tick);
+        }
     }
 
     /** Dials the maintenance loop has started since this manager was made. */

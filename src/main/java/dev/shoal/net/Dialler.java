@@ -86,6 +86,11 @@ final class Dialler {
         }
     }
 
+    /** Dials under way now. */
+    int inFlight() {
+        return dialling.size();
+    }
+
     /** Dials started since this dialler was made. */
     long started() {
         return started.get();

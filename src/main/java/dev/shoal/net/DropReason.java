@@ -60,11 +60,18 @@ public enum DropReason {
     INTERNAL_ERROR(Group.CLOSE, "bug on our side (Bye 500)"),
     HTTP_HEAD_TIMEOUT(Group.CLOSE, "HTTP request head not complete in time"),
     HTTP_SLOW_READER(Group.CLOSE, "HTTP client reads our answer too slowly"),
-    HTTP_IDLE(Group.CLOSE, "HTTP connection idle too long");
+    HTTP_IDLE(Group.CLOSE, "HTTP connection idle too long"),
+
+    // UDP datagrams on our port that we did not handle.
+    UDP_FLOOD(Group.DATAGRAM, "datagram over its address's budget, or over the port's"),
+    UDP_MALFORMED(Group.DATAGRAM, "datagram shorter than a header, its length field wrong, or its payload not decoding"),
+    UDP_TOO_LARGE(Group.DATAGRAM, "datagram payload over 4 KiB"),
+    UDP_UNSOLICITED(Group.DATAGRAM, "pong from an address we did not ping"),
+    UDP_UNHANDLED(Group.DATAGRAM, "datagram of a type we do not take over UDP");
 
     /** What was dropped. */
     public enum Group {
-        MESSAGE("message"), CONNECTION("connection"), CLOSE("close");
+        MESSAGE("message"), CONNECTION("connection"), CLOSE("close"), DATAGRAM("datagram");
 
         private final String label;
 

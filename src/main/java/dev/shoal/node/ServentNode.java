@@ -7,6 +7,7 @@ import dev.shoal.library.SharedFile;
 import dev.shoal.net.Connection;
 import dev.shoal.net.ConnectionManager;
 import dev.shoal.node.api.Browse;
+import dev.shoal.node.api.BootstrapStatus;
 import dev.shoal.node.api.BuildInfo;
 import dev.shoal.node.api.Download;
 import dev.shoal.node.api.DownloadSource;
@@ -29,6 +30,7 @@ import dev.shoal.node.api.Traffic;
 import dev.shoal.node.portmap.PortMapper;
 import dev.shoal.node.api.UploadInfo;
 import dev.shoal.protocol.BadMessageException;
+import dev.shoal.node.bootstrap.BootstrapPlan;
 import dev.shoal.protocol.Frame;
 import dev.shoal.protocol.Ggep;
 import dev.shoal.protocol.Guid;
@@ -48,6 +50,7 @@ import dev.shoal.transfer.AltLocs;
 import dev.shoal.transfer.download.SwarmSetup;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -102,6 +105,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     private final ExecutorScheduler ownTimers;
     private final Scheduler.Cancellable metering;
     private volatile InetSocketAddress bound;
+    private volatile NetworkFinder finder;
 
     private ServentNode(NodeConfig config, Scheduler scheduler, RandomGenerator random, ExecutorScheduler ownTimers,
             MessageTrace trace) throws IOException {
@@ -189,7 +193,9 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
                     + config.listen().getPort() + ": " + rootMessage(e), e);
         }
         node.portMapper.map(node.bound.getPort());
+        node.finder = new NetworkFinder(config, node.network, scheduler, node::udpPong, node::publish);
         node.tiers.start(scheduler);
+        node.finder.start(scheduler);
         node.library.start();
         node.downloads.resumeUnfinished();
         node.library.ready().thenRun(() -> {
@@ -432,6 +438,17 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     }
 
     @Override
+    public BootstrapStatus bootstrapStatus() {
+        NetworkFinder f = finder;
+        return f == null ? BootstrapStatus.IDLE : f.status();
+    }
+
+    /** The caches this node may ask for hosts, as decided from its config. */
+    BootstrapPlan bootstrapPlan() {
+        return finder.plan();
+    }
+
+    @Override
     public void addListener(NodeListener listener) {
         listeners.add(listener);
     }
@@ -445,6 +462,9 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     public void close() {
         metering.cancel();
         portMapper.close();
+        if (finder != null) {
+            finder.close();
+        }
         tiers.stop();
         browses.close();
         downloads.close();
@@ -497,6 +517,19 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     @Override
     public void ponged(Connection from, Header h, Pong pong) {
         tiers.ponged(h, pong);
+    }
+
+    /**
+     * Our pong as sent over UDP: the address a peer reported seeing us at when we are bound to
+     * every interface (no handshake tells a UDP pinger's view), 0.0.0.0 when nobody did yet.
+     */
+    private Pong udpPong() {
+        Optional<String> seen = network.connections().stream().map(c -> c.peerHeaders().get("Remote-IP"))
+                .flatMap(Optional::stream).findFirst();
+        InetSocketAddress us = AdvertisedAddress.known(bound, seen)
+                .filter(a -> a.getAddress() instanceof Inet4Address)
+                .orElse(new InetSocketAddress("0.0.0.0", bound.getPort()));
+        return new Pong(us, library.fileCount(), library.totalBytes() / 1024, Ggep.EMPTY);
     }
 
     @Override

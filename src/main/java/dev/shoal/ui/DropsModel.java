@@ -36,6 +36,7 @@ final class DropsModel extends RowTableModel<NodeStats.Drop> {
         return switch (d.group()) {
             case "message" -> "Message dropped";
             case "connection" -> "Connection refused";
+            case "datagram" -> "Datagram dropped";
             default -> "Closed";
         };
     }

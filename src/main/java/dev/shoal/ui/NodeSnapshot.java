@@ -1,5 +1,6 @@
 package dev.shoal.ui;
 
+import dev.shoal.node.api.BootstrapStatus;
 import dev.shoal.node.api.DownloadInfo;
 import dev.shoal.node.api.NodeStats;
 import dev.shoal.node.api.PeerInfo;
@@ -13,5 +14,5 @@ import java.util.List;
 /** What the node looked like at one instant, gathered off the EDT once a second. */
 record NodeSnapshot(Instant at, long nanos, List<PeerInfo> peers, Traffic traffic, long uploadRate,
         long downloadRate, List<DownloadInfo> downloads, List<UploadInfo> uploads, NodeStats stats, Role role,
-        Reach reach) {
+        Reach reach, BootstrapStatus bootstrap) {
 }

@@ -34,6 +34,11 @@ final class SettingsStore {
         return saved;
     }
 
+    /** Whether the settings file holds {@code key}: the user answered what it stands for. */
+    boolean has(String key) {
+        return Files.isRegularFile(file) && NodeConfigFile.has(file, key);
+    }
+
     Path file() {
         return file;
     }

@@ -69,7 +69,7 @@ public final class ShoalApp {
                     + dataDir.toAbsolutePath() + ".\nUse its window, or quit it before starting Shoal again.");
             return;
         }
-        ShoalNode node = startOrFallBack(settings.saved());
+        ShoalNode node = startOrFallBack(FirstRun.askOnce(settings));
         if (node != null) {
             show(node, settings, prefs, dark, null, magnets, () -> stopAndExit(node, () -> {
             }));

@@ -15,6 +15,7 @@ final class StatusBar extends JPanel {
     private static final int NOTICE_MILLIS = 8000;
 
     private final JLabel notice = label("statusNotice", " ");
+    private final JLabel bootstrap = label("statusBootstrap", "");
     private final JLabel peers = label("statusPeers", "0 peers");
     private final JLabel shared = label("statusShared", "0 files shared");
     private final JLabel up = label("statusUp", "\u2191 0 B/s");
@@ -26,6 +27,7 @@ final class StatusBar extends JPanel {
         setName("statusBar");
         clearNotice.setRepeats(false);
         JPanel right = new JPanel(new FlowLayout(FlowLayout.RIGHT, Widgets.px(10), 0));
+        right.add(bootstrap);
         right.add(peers);
         right.add(separator());
         right.add(shared);
@@ -35,6 +37,8 @@ final class StatusBar extends JPanel {
         add(notice, BorderLayout.CENTER);
         add(right, BorderLayout.EAST);
         ctx.poller().subscribe(s -> {
+            // Shown while the node looks for the network; the peer count says the rest.
+            bootstrap.setText(s.bootstrap().active() ? s.bootstrap().line() : "");
             int n = s.peers().size();
             peers.setText(n + (n == 1 ? " peer" : " peers"));
             up.setText("\u2191 " + Format.rate(s.uploadRate()));

@@ -182,7 +182,7 @@ class CliContractTest {
 
     @Test
     void missingFoldersAreReportedInOneLine() throws Exception {
-        CliRun node = CliRun.of("node", "--port", "0", "--share", temp.resolve("nope").toString(),
+        CliRun node = CliRun.of("node", "--bind", "127.0.0.1", "--port", "0", "--share", temp.resolve("nope").toString(),
                 "--data", temp.resolve("d").toString());
         assertThat(node.exitCode()).isEqualTo(1);
         assertThat(node.errLines()).containsExactly("shoal: shared folder does not exist: " + temp.resolve("nope"));

@@ -38,7 +38,7 @@ class NodeCommandProcessTest {
     void printsTheRealAddressAndSaysByeToPeersOnSigterm() throws Exception {
         Path share = Files.createDirectories(temp.resolve("share"));
         Files.writeString(share.resolve("a.txt"), "a");
-        try (ShoalProcess node = ShoalProcess.start(temp.resolve("node.log"), "node", "--port", "0",
+        try (ShoalProcess node = ShoalProcess.start(temp.resolve("node.log"), "node", "--bind", "127.0.0.1", "--port", "0",
                 "--share", share.toString(), "--data", temp.resolve("data").toString())) {
             InetSocketAddress address = node.awaitListening();
             assertThat(address.getAddress().getHostAddress()).isEqualTo("127.0.0.1");
@@ -66,7 +66,7 @@ class NodeCommandProcessTest {
         Path share = Files.createDirectories(temp.resolve("configured share"));
         Files.writeString(share.resolve("configured only.txt"), "from the config file");
         Path config = Files.writeString(temp.resolve("node.properties"),
-                "port=1\nshare=" + share + "\nmax-ttl=3\n");
+                "bind=127.0.0.1\nport=1\nshare=" + share + "\nmax-ttl=3\n");
         try (ShoalProcess node = ShoalProcess.start(temp.resolve("node.log"), "node", "--config", config.toString(),
                 "--port", "0", "--data", temp.resolve("data").toString())) {
             InetSocketAddress address = node.awaitListening();
@@ -86,7 +86,7 @@ class NodeCommandProcessTest {
         Path share = Files.createDirectories(temp.resolve("share"));
         Files.writeString(share.resolve("shared.txt"), "shared over HTTP");
         try (ShoalProcess node = ShoalProcess.start(null, Map.of("HOME", home.toString()), temp.resolve("node.log"),
-                "node", "--port", "0", "--share", share.toString(), "--peer", "127.0.0.1:1")) {
+                "node", "--bind", "127.0.0.1", "--port", "0", "--share", share.toString(), "--peer", "127.0.0.1:1")) {
             InetSocketAddress address = node.awaitListening();
             String peer = "127.0.0.1:" + address.getPort();
             Path out = temp.resolve("out");
@@ -113,7 +113,7 @@ class NodeCommandProcessTest {
 
     @Test
     void aLeafSaysItsRoleAndThatItSharesNothing() throws Exception {
-        try (ShoalProcess node = ShoalProcess.start(temp.resolve("node.log"), "node", "--port", "0", "--role", "leaf",
+        try (ShoalProcess node = ShoalProcess.start(temp.resolve("node.log"), "node", "--bind", "127.0.0.1", "--port", "0", "--role", "leaf",
                 "--data", temp.resolve("data").toString())) {
             node.awaitListening();
             await().atMost(Duration.ofSeconds(20)).until(() -> node.stdout().contains("role: leaf"));
@@ -126,12 +126,53 @@ class NodeCommandProcessTest {
     @Test
     void aPortInUseSaysSoAndSuggestsPortZero() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                ShoalProcess node = ShoalProcess.start(temp.resolve("node.log"), "node", "--port",
-                        Integer.toString(taken.getLocalPort()), "--data", temp.resolve("data").toString())) {
+                ShoalProcess node = ShoalProcess.start(temp.resolve("node.log"), "node", "--bind", "127.0.0.1",
+                        "--port", Integer.toString(taken.getLocalPort()), "--data", temp.resolve("data").toString())) {
             assertThat(node.awaitExit(Duration.ofSeconds(60))).isEqualTo(1);
             assertThat(Files.readString(temp.resolve("node.log")).strip().lines()).last().asString().isEqualTo(
                     "shoal: cannot listen on 127.0.0.1:" + taken.getLocalPort() + ": Address already in use "
                             + "(is another Shoal running there? --port 0 picks a free port)");
+        }
+    }
+
+    /** A second Shoal whose configured port is taken takes a free one and says so; only --port is strict. */
+    @Test
+    void aPortFromTheConfigFileThatIsTakenGivesWayToAFreeOne() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Path config = Files.writeString(temp.resolve("second.properties"),
+                    "bind=127.0.0.1\nport=" + taken.getLocalPort() + "\n");
+            try (ShoalProcess node = ShoalProcess.start(temp.resolve("node.log"), "node", "--config", config.toString(),
+                    "--data", temp.resolve("data").toString())) {
+                InetSocketAddress address = node.awaitListening();
+                assertThat(address.getPort()).isNotEqualTo(taken.getLocalPort());
+                assertThat(Files.readString(temp.resolve("node.log"))).contains("port " + taken.getLocalPort()
+                        + " is in use (another Shoal?): taking a free port instead");
+                node.terminate();
+            }
+        }
+    }
+
+    /** With only a GWebCache (a fake one here), the node says how finding the network goes. */
+    @Test
+    void bootstrapProgressIsPrinted() throws Exception {
+        com.sun.net.httpserver.HttpServer cache = com.sun.net.httpserver.HttpServer.create(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        cache.createContext("/gwc", exchange -> {
+            byte[] body = "H|127.0.0.1:1|10\nH|127.0.0.1:2|10\n".getBytes(StandardCharsets.US_ASCII);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        cache.start();
+        try (ShoalProcess node = ShoalProcess.start(temp.resolve("node.log"), "node", "--bind", "127.0.0.1",
+                "--port", "0", "--role", "leaf", "--gwebcache", "http://127.0.0.1:" + cache.getAddress().getPort() + "/gwc",
+                "--data", temp.resolve("data").toString())) {
+            node.awaitListening();
+            await().atMost(Duration.ofSeconds(20)).until(() -> node.stdout()
+                    .contains("bootstrapping: asked 1 cache, 2 hosts, 0 connected"));
+            node.terminate();
+        } finally {
+            cache.stop(0);
         }
     }
 

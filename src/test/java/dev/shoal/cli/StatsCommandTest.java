@@ -41,7 +41,7 @@ class StatsCommandTest {
 
             CliRun table = CliRun.of("stats", "--peer", peer);
             assertThat(table.exitCode()).isZero();
-            assertThat(table.outLines().get(1)).isEqualTo("0 messages dropped, 1 connection refused, 0 links and sessions closed");
+            assertThat(table.outLines().get(1)).isEqualTo("0 messages dropped, 1 connection refused, 0 links and sessions closed, 0 UDP datagrams dropped");
             assertThat(table.outLines()).anySatisfy(l -> assertThat(l).matches(
                     " +1  connection  unknown_protocol +first line neither Gnutella nor HTTP"));
             assertThat(table.outLines()).noneMatch(l -> l.contains("query_flood"));

@@ -29,6 +29,14 @@ class NetLimitsTest {
     }
 
     @Test
+    void udpBudget() {
+        says("UDP budget", DatagramBudget.PER_ADDRESS.perSecond() + " datagrams a second per address (a burst of "
+                + DatagramBudget.PER_ADDRESS.burst() + ")", DatagramBudget.PER_PORT.perSecond() + " for the port (a burst of "
+                + DatagramBudget.PER_PORT.burst() + ")", n(DatagramBudget.TRACKED_ADDRESSES) + " addresses remembered");
+        says("UDP datagram", "payload up to " + size(dev.shoal.protocol.Datagram.MAX_PAYLOAD));
+    }
+
+    @Test
     void httpSessions() {
         says("HTTP sessions (uploads and push callbacks)", HttpSessions.MAX_SESSIONS + " at once; more get 503");
     }

@@ -58,7 +58,7 @@ class NetworkFaultsTest {
     void aPeerThatVanishesMidSearchDoesNotDisturbTheOthers() throws Exception {
         Path share = Files.createDirectories(temp.resolve("doomed-share"));
         Files.writeString(share.resolve("faultline doomed.txt"), "doomed");
-        try (ShoalProcess doomed = ShoalProcess.start(temp.resolve("doomed.log"), "node", "--port", "0",
+        try (ShoalProcess doomed = ShoalProcess.start(temp.resolve("doomed.log"), "node", "--bind", "127.0.0.1", "--port", "0",
                 "--share", share.toString(), "--data", temp.resolve("doomed-data").toString())) {
             InetSocketAddress address = doomed.awaitListening();
             int before = hub.peers().size();

@@ -130,4 +130,11 @@ class NodeLimitsTest {
             default -> "th";
         });
     }
+
+    @Test
+    void udp() {
+        says("UDP pongs taken", "within " + seconds(Duration.ofMillis(UdpService.PONG_WAIT_MILLIS)),
+                n(UdpService.PINGS_REMEMBERED) + " pings remembered");
+        says("Packed hosts", UdpService.PACKED_HOSTS + " ultrapeers in `IPP`");
+    }
 }

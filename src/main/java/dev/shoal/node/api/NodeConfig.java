@@ -33,6 +33,7 @@ import java.util.List;
  * @param portMapping map our port on the home router (UPnP IGD) while running; off by default, since it
  *        makes the node reachable from the internet and looks for the router by multicast on the
  *        local network
+ * @param bootstrap how the node finds hosts when it knows too few: caches it may ask
  */
 public record NodeConfig(
         InetSocketAddress listen,
@@ -53,9 +54,12 @@ public record NodeConfig(
         int maxDownloadSources,
         boolean browseHost,
         Tuning tuning,
-        boolean portMapping) {
+        boolean portMapping,
+        Bootstrap bootstrap) {
 
     public static final int DEFAULT_PORT = 6346;
+    /** The default bind address: every IPv4 interface, as a servent others must reach. */
+    public static final String ALL_INTERFACES = "0.0.0.0";
 
     public NodeConfig {
         shares = List.copyOf(shares);
@@ -84,22 +88,25 @@ public record NodeConfig(
         if (maxDownloadSources < 1) {
             throw new ShoalException("a download needs at least 1 source at a time, got " + maxDownloadSources);
         }
-        if (tuning == null) {
-            throw new ShoalException("tuning is required");
+        if (tuning == null || bootstrap == null) {
+            throw new ShoalException("tuning and bootstrap settings are required");
         }
     }
 
     /**
-     * Defaults: loopback only, so nothing is exposed until the user says so; finished downloads go
-     * to the user's visible {@link UserFolders#downloads() Downloads folder}. The largest payload is
+     * Defaults of a real servent: every interface, port 6346 (tests, the demo and benchmarks bind
+     * 127.0.0.1 themselves); finished downloads go to the user's visible
+     * {@link UserFolders#downloads() Downloads folder}; bootstrapping on, but towards the public
+     * network only once the user joins it ({@link Bootstrap#defaults()}). The largest payload is
      * 64 KiB - 1: LimeWire and gtk-gnutella both treat a longer length field as a broken stream.
      * Others may browse our shared files, as every servent allows by default.
      * An ultrapeer keeps 32 ultrapeer links and 30 leaves, a leaf 3 ultrapeers (LimeWire's numbers).
      */
     public static NodeConfig defaults(Path dataDir) {
-        return new NodeConfig(new InetSocketAddress("127.0.0.1", DEFAULT_PORT), List.of(), dataDir,
+        return new NodeConfig(new InetSocketAddress(ALL_INTERFACES, DEFAULT_PORT), List.of(), dataDir,
                 UserFolders.current().downloads(), List.of(), Role.ULTRAPEER, 32, 30, 3, 4, 65_535,
-                Duration.ofSeconds(20), Duration.ofSeconds(180), 4, 0, 8, true, Tuning.defaults(), false);
+                Duration.ofSeconds(20), Duration.ofSeconds(180), 4, 0, 8, true, Tuning.defaults(), false,
+                Bootstrap.defaults());
     }
 
     public Builder toBuilder() {
@@ -160,6 +167,70 @@ public record NodeConfig(
 
     public NodeConfig withPortMapping(boolean on) {
         return toBuilder().portMapping(on).build();
+    }
+
+    public NodeConfig withBootstrap(Bootstrap b) {
+        return toBuilder().bootstrap(b).build();
+    }
+
+    /**
+     * How a node that knows too few hosts finds more: its host cache first, then UDP host caches
+     * (a ping asking for hosts), then GWebCaches (HTTP). Only caches the user named are asked, or,
+     * once the user joined the public network, the built-in public ones ({@link #PUBLIC_UHCS},
+     * {@link #PUBLIC_GWEBCACHES}); caches the user names replace the built-in lists.
+     *
+     * @param enabled     false: never ask any cache (peers given by the user are still dialled)
+     * @param joinPublic  the user chose to join the public Gnutella network
+     * @param gwebcaches  GWebCache URLs the user gave ({@code --gwebcache})
+     * @param uhcs        UDP host caches the user gave ({@code --uhc}); names are looked up when used
+     */
+    public record Bootstrap(boolean enabled, boolean joinPublic, List<URI> gwebcaches,
+            List<InetSocketAddress> uhcs) {
+        /** The UDP host caches gtk-gnutella and Shareaza ship (host names, looked up only when used). */
+        public static final List<InetSocketAddress> PUBLIC_UHCS = List.of(
+                InetSocketAddress.createUnresolved("useast.gnutella.dyslexicfish.net", 3558),
+                InetSocketAddress.createUnresolved("uswest.gnutella.dyslexicfish.net", 3558),
+                InetSocketAddress.createUnresolved("uk.gnutella.dyslexicfish.net", 3558),
+                InetSocketAddress.createUnresolved("au.gnutella.dyslexicfish.net", 3558),
+                InetSocketAddress.createUnresolved("1.uhc.gtk-gnutella.nl", 19104),
+                InetSocketAddress.createUnresolved("2.uhc.gtk-gnutella.nl", 4876));
+        /** GWebCaches listed by Shareaza for Gnutella, asked after the UDP host caches. */
+        public static final List<URI> PUBLIC_GWEBCACHES = List.of(
+                URI.create("http://bj.ddns.net/beacon/gwc.php"),
+                URI.create("http://gweb3.4octets.co.uk/gwc.php"),
+                URI.create("http://midian.jayl.de/g2/bazooka.php"));
+
+        public Bootstrap {
+            gwebcaches = List.copyOf(gwebcaches);
+            uhcs = List.copyOf(uhcs);
+            for (URI u : gwebcaches) {
+                String scheme = u.getScheme() == null ? "" : u.getScheme();
+                if (!(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https")) || u.getHost() == null) {
+                    throw new ShoalException("a GWebCache is an http:// or https:// URL, not '" + u + "'");
+                }
+            }
+        }
+
+        /** On, not joined to the public network, no caches of the user's: nothing is asked. */
+        public static Bootstrap defaults() {
+            return new Bootstrap(true, false, List.of(), List.of());
+        }
+
+        public Bootstrap withEnabled(boolean on) {
+            return new Bootstrap(on, joinPublic, gwebcaches, uhcs);
+        }
+
+        public Bootstrap withJoinPublic(boolean join) {
+            return new Bootstrap(enabled, join, gwebcaches, uhcs);
+        }
+
+        public Bootstrap withGWebCaches(List<URI> urls) {
+            return new Bootstrap(enabled, joinPublic, urls, uhcs);
+        }
+
+        public Bootstrap withUhcs(List<InetSocketAddress> caches) {
+            return new Bootstrap(enabled, joinPublic, gwebcaches, caches);
+        }
     }
 
     /**
@@ -399,6 +470,7 @@ public record NodeConfig(
         private boolean browseHost;
         private Tuning tuning;
         private boolean portMapping;
+        private Bootstrap bootstrap;
 
         private Builder(NodeConfig c) {
             listen = c.listen;
@@ -420,6 +492,7 @@ public record NodeConfig(
             browseHost = c.browseHost;
             tuning = c.tuning;
             portMapping = c.portMapping;
+            bootstrap = c.bootstrap;
         }
 
         public Builder listen(InetSocketAddress v) {
@@ -512,11 +585,16 @@ public record NodeConfig(
             return this;
         }
 
+        public Builder bootstrap(Bootstrap v) {
+            bootstrap = v;
+            return this;
+        }
+
         public NodeConfig build() {
             return new NodeConfig(listen, shares, dataDir, downloadsDir, peers, role, maxConnections, maxLeaves,
                     leafUltrapeers, maxTtl,
                     maxPayload, keepAlive, idleTimeout, uploadSlots, uploadLimitBytesPerSecond, maxDownloadSources,
-                    browseHost, tuning, portMapping);
+                    browseHost, tuning, portMapping, bootstrap);
         }
     }
 }

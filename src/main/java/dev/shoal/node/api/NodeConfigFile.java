@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -22,8 +23,9 @@ import java.util.Properties;
  * {@code leaf} or {@code ultrapeer}), {@code max-connections}, {@code max-leaves},
  * {@code leaf-ultrapeers}, {@code max-ttl}, {@code upload-slots}, {@code upload-limit} (KiB/s, 0 =
  * none), {@code browse-host} ({@code true} or {@code false}: whether others may list our shared
- * files), {@code port-mapping} ({@code true} or {@code false}). Missing keys keep the values of the
- * base config.
+ * files), {@code port-mapping}, {@code join-public} and {@code bootstrap} ({@code true} or
+ * {@code false}), {@code gwebcache} (comma-separated URLs) and {@code uhc} (comma-separated
+ * {@code host:port}). Missing keys keep the values of the base config.
  */
 public final class NodeConfigFile {
     public static final String SETTINGS_FILE = "settings.properties";
@@ -59,7 +61,7 @@ public final class NodeConfigFile {
             List<InetSocketAddress> peers = new ArrayList<>();
             for (String s : p.getProperty("peer").split(",")) {
                 if (!s.isBlank()) {
-                    peers.add(hostPort(s.strip()));
+                    peers.add(hostPort(s.strip(), "peer", true));
                 }
             }
             c = c.withPeers(peers);
@@ -75,7 +77,27 @@ public final class NodeConfigFile {
                 1024L * intValue(p, "upload-limit", (int) (c.uploadLimitBytesPerSecond() / 1024)));
         c = c.withBrowseHost(booleanValue(p, "browse-host", c.browseHost()));
         c = c.withPortMapping(booleanValue(p, "port-mapping", c.portMapping()));
-        return c;
+        NodeConfig.Bootstrap b = c.bootstrap().withJoinPublic(booleanValue(p, "join-public", c.bootstrap().joinPublic()))
+                .withEnabled(booleanValue(p, "bootstrap", c.bootstrap().enabled()));
+        if (p.containsKey("gwebcache")) {
+            List<URI> caches = new ArrayList<>();
+            for (String s : p.getProperty("gwebcache").split(",")) {
+                if (!s.isBlank()) {
+                    caches.add(uri(s.strip()));
+                }
+            }
+            b = b.withGWebCaches(caches);
+        }
+        if (p.containsKey("uhc")) {
+            List<InetSocketAddress> caches = new ArrayList<>();
+            for (String s : p.getProperty("uhc").split(",")) {
+                if (!s.isBlank()) {
+                    caches.add(hostPort(s.strip(), "uhc", false));
+                }
+            }
+            b = b.withUhcs(caches);
+        }
+        return c.withBootstrap(b);
     }
 
     /** Writes the user-settable values, replacing the file atomically. */
@@ -96,6 +118,11 @@ public final class NodeConfigFile {
         p.setProperty("upload-limit", Long.toString(c.uploadLimitBytesPerSecond() / 1024));
         p.setProperty("browse-host", Boolean.toString(c.browseHost()));
         p.setProperty("port-mapping", Boolean.toString(c.portMapping()));
+        p.setProperty("join-public", Boolean.toString(c.bootstrap().joinPublic()));
+        p.setProperty("bootstrap", Boolean.toString(c.bootstrap().enabled()));
+        p.setProperty("gwebcache", String.join(",", c.bootstrap().gwebcaches().stream().map(URI::toString).toList()));
+        p.setProperty("uhc", String.join(",", c.bootstrap().uhcs().stream()
+                .map(a -> a.getHostString() + ":" + a.getPort()).toList()));
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
@@ -124,6 +151,17 @@ public final class NodeConfigFile {
         }
     }
 
+    /** Whether a setting was ever saved: the app asks its first-run questions until it was. */
+    public static boolean has(Path file, String key) {
+        Properties p = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(in);
+        } catch (IOException e) {
+            return false;
+        }
+        return p.containsKey(key);
+    }
+
     private static boolean booleanValue(Properties p, String key, boolean fallback) {
         String v = p.getProperty(key);
         if (v == null || v.isBlank()) {
@@ -136,12 +174,23 @@ public final class NodeConfigFile {
         };
     }
 
-    private static InetSocketAddress hostPort(String s) {
+    private static URI uri(String s) {
+        try {
+            return new URI(s);
+        } catch (java.net.URISyntaxException e) {
+            throw new ShoalException("config key 'gwebcache' needs a URL, got '" + s + "'");
+        }
+    }
+
+    /** {@code host:port}; unless {@code resolve}, a name is kept as it is and looked up only when used. */
+    private static InetSocketAddress hostPort(String s, String key, boolean resolve) {
         int colon = s.lastIndexOf(':');
         try {
-            return new InetSocketAddress(s.substring(0, colon), Integer.parseInt(s.substring(colon + 1)));
+            String host = s.substring(0, colon);
+            int port = Integer.parseInt(s.substring(colon + 1));
+            return resolve ? new InetSocketAddress(host, port) : InetSocketAddress.createUnresolved(host, port);
         } catch (RuntimeException e) {
-            throw new ShoalException("config key 'peer' needs host:port, got '" + s + "'");
+            throw new ShoalException("config key '" + key + "' needs host:port, got '" + s + "'");
         }
     }
 }

@@ -38,4 +38,8 @@ public sealed interface NodeEvent {
 
     record UploadChanged(UploadInfo upload) implements NodeEvent {
     }
+
+    /** Finding the network moved on: a cache was asked, hosts came, a link came up or went. */
+    record BootstrapProgress(BootstrapStatus status) implements NodeEvent {
+    }
 }

@@ -138,6 +138,9 @@ public interface ShoalNode extends AutoCloseable {
     /** What the node has dropped, refused and closed so far, by reason, and its sockets now. */
     NodeStats stats();
 
+    /** How far finding the network has come (see {@link NodeConfig.Bootstrap}). */
+    BootstrapStatus bootstrapStatus();
+
     /** Completes when the start-up scan of the shared folders is done. */
     CompletableFuture<Void> libraryReady();
 
