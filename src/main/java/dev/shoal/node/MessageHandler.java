@@ -117,15 +117,16 @@ final class MessageHandler implements ConnectionListener {
     }
 
     /**
-     * Starts a search of our own: its hits go to {@code listener} until the GUID is unregistered.
-     * Returns the query and the links it went to.
+     * Starts a search of our own: its hits go to {@code listener} until the GUID is unregistered,
+     * and its way through the network is noted in {@code trail}. Returns the query and the links
+     * it went to first.
      */
-    NodeRouter.OwnSearch<Connection> search(Query query, int ttl, SearchListener listener) {
+    NodeRouter.OwnSearch<Connection> search(Query query, int ttl, SearchListener listener, SearchTrail trail) {
         boolean leaf = routes.isLeaf();
         Query sent = leaf ? withFlag(query, Query.FLAG_LEAF_GUIDED) : query;
         NodeRouter.OwnSearch<Connection> own = routes.startSearch(ttl, sent.keywords(), sent.urns());
         OwnQuery q = own.query();
-        searches.register(q.guid(), listener);
+        searches.register(q.guid(), listener, trail);
         Frame frame = MessageCodec.frame(q.guid(), q.ttl(), 0, sent);
         if (!leaf && dynamic != null) {
             dynamic.start(new DynamicQueries.Spec(frame.header(), frame.payload(), sent.keywords(), sent.urns(),
@@ -307,7 +308,7 @@ final class MessageHandler implements ConnectionListener {
         if (route.ownQuery()) {
             try {
                 QueryHit hit = (QueryHit) MessageCodec.decode(frame);
-                if (!searches.deliver(frame.header(), hit)) {
+                if (!searches.deliver(c, frame.header(), hit)) {
                     drops.count(DropReason.OWN_SEARCH_FULL);
                 }
                 if (!hit.pushNeeded()) {
@@ -404,9 +405,15 @@ final class MessageHandler implements ConnectionListener {
         }
     }
 
-    /** Queues {@code frame} on {@code to}, reporting it to the trace first. */
+    /**
+     * Queues {@code frame} on {@code to}, reporting it to the trace first, and to its search when
+     * it is our own query (sent at once or by a step of a dynamic query).
+     */
     boolean send(Connection to, Frame frame) {
         trace.sending(to, frame);
+        if (frame.header().type() == MessageType.QUERY) {
+            searches.sending(frame.header().guid(), to);
+        }
         return to.send(frame);
     }
 

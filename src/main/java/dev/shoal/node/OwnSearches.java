@@ -2,6 +2,7 @@ package dev.shoal.node;
 
 import dev.shoal.net.Connection;
 import dev.shoal.node.api.Search;
+import dev.shoal.node.api.SearchReach;
 import dev.shoal.node.api.SearchResult;
 import dev.shoal.node.api.SearchListener;
 import dev.shoal.protocol.Query;
@@ -37,12 +38,19 @@ final class OwnSearches {
             results.add(hit);
             caller.onHit(hit);
         };
-        NodeRouter.OwnSearch<Connection> own = handler.search(query, ttl, listener);
-        return new RunningSearch(own.query(), own.targets().size(), lifetime, () -> handler.endSearch(own), results);
+        SearchTrail trail = new SearchTrail();
+        NodeRouter.OwnSearch<Connection> own = handler.search(query, ttl, listener, trail);
+        return new RunningSearch(own.query(), own.targets().size(), lifetime, () -> handler.endSearch(own), results,
+                trail);
     }
 
     private record RunningSearch(OwnQuery query, int peersQueried, Duration lifetime, Runnable onClose,
-            SearchResults found) implements Search {
+            SearchResults found, SearchTrail trail) implements Search {
+        @Override
+        public SearchReach reach() {
+            return trail.reach();
+        }
+
         @Override
         public List<SearchResult> results() {
             return found.snapshot();

@@ -1,5 +1,6 @@
 package dev.shoal.node;
 
+import dev.shoal.net.Connection;
 import dev.shoal.node.api.SearchHit;
 import dev.shoal.node.api.SearchListener;
 import dev.shoal.protocol.Guid;
@@ -27,11 +28,20 @@ final class SearchRegistry {
 
     private final Map<Guid, Entry> searches = new ConcurrentHashMap<>();
 
-    private record Entry(SearchListener listener, AtomicInteger results) {
+    private record Entry(SearchListener listener, SearchTrail trail, AtomicInteger results) {
     }
 
-    void register(Guid guid, SearchListener listener) {
-        searches.put(guid, new Entry(listener, new AtomicInteger()));
+    /** Hits for {@code guid} go to {@code listener}; where the query goes and its hits come from, to {@code trail}. */
+    void register(Guid guid, SearchListener listener, SearchTrail trail) {
+        searches.put(guid, new Entry(listener, trail, new AtomicInteger()));
+    }
+
+    /** A query frame with this GUID is being sent on {@code link}: noted if it is one of our searches. */
+    void sending(Guid guid, Connection link) {
+        Entry running = searches.get(guid);
+        if (running != null) {
+            running.trail().sentTo(link);
+        }
     }
 
     void unregister(Guid guid) {
@@ -45,14 +55,15 @@ final class SearchRegistry {
     }
 
     /**
-     * Splits a received hit into one {@link SearchHit} per result for the search that asked; false
+     * Notes the way {@code hit} came ({@code from}, its hops) and splits it into one {@link SearchHit} per result for the search that asked; false
      * when that search already has all the results it takes (the hit is dropped).
      */
-    boolean deliver(Header header, QueryHit hit) {
+    boolean deliver(Connection from, Header header, QueryHit hit) {
         Entry running = searches.get(header.guid());
         if (running == null) {
             return true;
         }
+        running.trail().hit(from, header.hops(), hit);
         SearchListener listener = running.listener();
         String host = hit.address().getAddress().getHostAddress();
         for (QueryHit.Result r : hit.results()) {

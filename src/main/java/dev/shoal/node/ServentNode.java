@@ -6,12 +6,14 @@ import dev.shoal.library.LibraryListener;
 import dev.shoal.library.SharedFile;
 import dev.shoal.net.Connection;
 import dev.shoal.net.ConnectionManager;
+import dev.shoal.net.ConnectionStats;
 import dev.shoal.node.api.Browse;
 import dev.shoal.node.api.BootstrapStatus;
 import dev.shoal.node.api.BuildInfo;
 import dev.shoal.node.api.Download;
 import dev.shoal.node.api.DownloadSource;
 import dev.shoal.node.api.LeftOutFile;
+import dev.shoal.node.api.NetworkMap;
 import dev.shoal.node.api.NodeConfig;
 import dev.shoal.node.api.NodeEvent;
 import dev.shoal.node.api.NodeListener;
@@ -54,8 +56,11 @@ import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -98,6 +103,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     private final ResultJudge judge;
     private final DropReport drops;
     private final BrowseClient browses;
+    private final NeighbourBook neighbours = new NeighbourBook();
     private final RateMeter uploadMeter = new RateMeter();
     private final AtomicLong closedLinkBytesIn = new AtomicLong();
     private final AtomicLong closedLinkBytesOut = new AtomicLong();
@@ -320,6 +326,36 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
         return network.connections().stream().map(ServentNode::info).toList();
     }
 
+    @Override
+    public NetworkMap networkMap() {
+        List<NetworkMap.Link> links = new ArrayList<>();
+        Set<Long> open = new HashSet<>();
+        Set<String> shown = new HashSet<>();
+        shown.add(SearchTrail.address(bound));
+        for (Connection c : network.connections()) {
+            ConnectionStats s = c.stats();
+            String address = SearchTrail.address(c.remoteAddress());
+            links.add(new NetworkMap.Link(c.id(), address, c.isUltrapeer(), c.userAgent(), vendorOf(c.userAgent()),
+                    c.isOutgoing(), s.wireBytesIn(), s.wireBytesOut(), s.framesIn(), s.framesOut()));
+            open.add(c.id());
+            shown.add(address);
+            c.listenAddress().map(SearchTrail::address).ifPresent(shown::add);
+        }
+        List<NetworkMap.Neighbour> beyond = neighbours.beyond(open).stream()
+                .filter(n -> !shown.contains(n.address())).toList();
+        return new NetworkMap(SearchTrail.address(bound), role(), links, beyond);
+    }
+
+    /** The servent's name in a {@code User-Agent} such as {@code gtk-gnutella/1.2.3 (...)}. */
+    static String vendorOf(String userAgent) {
+        String ua = userAgent.strip();
+        int end = 0;
+        while (end < ua.length() && ua.charAt(end) != '/' && ua.charAt(end) != ' ') {
+            end++;
+        }
+        return ua.substring(0, end);
+    }
+
     static PeerInfo info(Connection c) {
         InetSocketAddress a = c.remoteAddress();
         // The port it listens on is ours to dial; its address is the one we see, not the one it may believe.
@@ -517,6 +553,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     @Override
     public void ponged(Connection from, Header h, Pong pong) {
         tiers.ponged(h, pong);
+        neighbours.ponged(from, h, pong);
     }
 
     /**
@@ -555,6 +592,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     public void connected(Connection c) {
         reach.connected(c);
         qrp.sendTo(c);
+        neighbours.connected(c);
         publish(new NodeEvent.PeerConnected(info(c)));
     }
 
@@ -563,6 +601,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
         closedLinkBytesIn.addAndGet(c.stats().wireBytesIn());
         closedLinkBytesOut.addAndGet(c.stats().wireBytesOut());
         reachVendors.disconnected(c);
+        neighbours.disconnected(c);
         publish(new NodeEvent.PeerDisconnected(info(c), reason));
     }
 

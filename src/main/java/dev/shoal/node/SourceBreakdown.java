@@ -17,10 +17,14 @@ import java.util.Map;
  * Turns one swarm's source statistics and chunk owners into the per-source rows and the piece map
  * of {@link dev.shoal.node.api.DownloadInfo}. A source's speed is measured over the last
  * {@link #WINDOW_NANOS}: sources are credited a whole chunk at a time, so a shorter window would
- * jump between zero and several times the real rate. One instance per swarm; time is passed in.
+ * jump between zero and several times the real rate. A sending source much slower than the fastest
+ * is marked slow: it is the one holding the download back. One instance per swarm; time is passed in
+ * (the swarm clock's nanoseconds, whose milliseconds its retry times are in).
  */
 final class SourceBreakdown {
     static final long WINDOW_NANOS = 3_000_000_000L;
+    /** A sending source is called slow below the fastest one's rate divided by this. */
+    static final int SLOW_FRACTION = 4;
 
     /** What the breakdown shows at one instant. */
     record Snapshot(List<SourceProgress> perSource, List<PieceRun> pieces) {
@@ -35,9 +39,21 @@ final class SourceBreakdown {
     synchronized Snapshot update(List<SourceStats> stats, ChunkOwners owners, long nowNanos) {
         List<SourceProgress> rows = new ArrayList<>(stats.size());
         Map<Source, Integer> index = new HashMap<>();
-        for (SourceStats s : stats) {
+        long[] rates = new long[stats.size()];
+        long fastest = 0;
+        for (int i = 0; i < rates.length; i++) {
+            rates[i] = rate(stats.get(i), nowNanos);
+            fastest = Math.max(fastest, rates[i]);
+        }
+        long nowMillis = nowNanos / 1_000_000;
+        for (int i = 0; i < rates.length; i++) {
+            SourceStats s = stats.get(i);
+            SourceState state = state(s);
             index.put(s.source(), rows.size());
-            rows.add(new SourceProgress(address(s.source()), s.delivered(), rate(s, nowNanos), state(s)));
+            long retryIn = state == SourceState.WAITING ? Math.max(0, (s.retryAtMillis() - nowMillis + 999) / 1000) : -1;
+            boolean slow = state == SourceState.DOWNLOADING && rates[i] * SLOW_FRACTION < fastest;
+            rows.add(new SourceProgress(address(s.source()), s.delivered(), rates[i], state, s.busy(),
+                    s.queuePosition(), retryIn, s.push(), slow));
         }
         return new Snapshot(rows, runs(owners, index));
     }

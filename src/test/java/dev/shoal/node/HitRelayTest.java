@@ -87,7 +87,7 @@ class HitRelayTest {
     @Test
     void aHitForOurOwnSearchIsDecodedAndAnUndecodableOneIsNotDelivered() {
         List<SearchHit> delivered = new CopyOnWriteArrayList<>();
-        Guid search = handler.search(Query.keywords("anything"), 3, delivered::add).query().guid();
+        Guid search = handler.search(Query.keywords("anything"), 3, delivered::add, new SearchTrail()).query().guid();
         byte[] payload = undecodableHit(Guid.random());
         handler.onFrame(answerer, new Frame(new Header(search, MessageType.QUERY_HIT, 5, 1, payload.length),
                 payload));

@@ -57,7 +57,7 @@ class LeafQueryStatusTest {
     @Test
     void aLeafMarksItsQueryAndReportsWhatItKeptThenStop() throws Exception {
         NodeRouter.OwnSearch<Connection> own = handler.search(Query.keywords("zebra"), 3, hit -> {
-        });
+        }, new SearchTrail());
         Guid guid = own.query().guid();
         Query sent = (Query) MessageCodec.decode(ultrapeer.sent.get(0));
         assertThat(sent.hasFlag(Query.FLAG_LEAF_GUIDED)).isTrue();

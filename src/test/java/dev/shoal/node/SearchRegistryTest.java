@@ -19,6 +19,7 @@ class SearchRegistryTest {
     private final SearchRegistry registry = new SearchRegistry();
     private final Guid query = Guid.random();
     private final Header header = new Header(query, MessageType.QUERY_HIT, 3, 1, 0);
+    private final FakeConnection from = FakeConnection.gtkg(1, true);
 
     private static QueryHit hitOfTen(int n) {
         List<QueryHit.Result> results = new ArrayList<>();
@@ -32,11 +33,11 @@ class SearchRegistryTest {
     @Test
     void aSearchTakesAtMostItsShareOfResults() {
         List<SearchHit> got = new ArrayList<>();
-        registry.register(query, got::add);
+        registry.register(query, got::add, new SearchTrail());
         int refused = 0;
         int hits = SearchRegistry.MAX_RESULTS / 10 + 50;
         for (int n = 0; n < hits; n++) {
-            if (!registry.deliver(header, hitOfTen(n))) {
+            if (!registry.deliver(from, header, hitOfTen(n))) {
                 refused++;
             }
         }
@@ -46,6 +47,6 @@ class SearchRegistryTest {
 
     @Test
     void hitsForASearchNoLongerRunningAreNotCountedAsRefused() {
-        assertThat(registry.deliver(header, hitOfTen(0))).isTrue();
+        assertThat(registry.deliver(from, header, hitOfTen(0))).isTrue();
     }
 }

@@ -48,8 +48,8 @@ class SourceBreakdownTest {
                 new SourceStats(pushed, 0, SourceStats.State.DROPPED)), ChunkOwners.NONE, 0).perSource();
         assertThat(rows).containsExactly(
                 new SourceProgress("127.0.0.1:7001", 0, 0, SourceState.CONNECTING),
-                new SourceProgress("127.0.0.1:7002", 700, 0, SourceState.WAITING),
-                new SourceProgress("10.0.0.5:6346 (push)", 0, 0, SourceState.GAVE_UP));
+                new SourceProgress("127.0.0.1:7002", 700, 0, SourceState.WAITING, false, 0, 0, false, false),
+                new SourceProgress("10.0.0.5:6346 (push)", 0, 0, SourceState.GAVE_UP, false, 0, -1, true, false));
     }
 
     @Test
@@ -68,6 +68,30 @@ class SourceBreakdownTest {
                 new PieceRun(1, 0),
                 new PieceRun(1, PieceRun.MISSING));
         assertThat(runs.stream().mapToInt(PieceRun::chunks).sum()).isEqualTo(8);
+    }
+
+    @Test
+    void eachSourceSaysWhyItHoldsTheDownloadBack() {
+        Source c = Source.of(new InetSocketAddress("127.0.0.1", 7003));
+        Source d = Source.of(new InetSocketAddress("127.0.0.1", 7004));
+        Source pushed = new Source(new InetSocketAddress("10.0.0.5", 6346), 3, "f", Guid.random(), true);
+        SourceBreakdown breakdown = new SourceBreakdown();
+        List<SourceStats> before = List.of(active(a, 0), active(b, 0),
+                new SourceStats(c, 0, SourceStats.State.RETRYING, true, 2, 40_000, false),
+                new SourceStats(d, 0, SourceStats.State.RETRYING, true, 0, 12_500, false),
+                new SourceStats(pushed, 0, SourceStats.State.ACTIVE, false, 0, 0, true));
+        breakdown.update(before, ChunkOwners.NONE, 7 * SECOND);
+        List<SourceStats> after = List.of(active(a, 1024 * 1024), active(b, 64 * 1024), before.get(2), before.get(3),
+                before.get(4));
+        List<SourceProgress> rows = breakdown.update(after, ChunkOwners.NONE, 10 * SECOND).perSource();
+
+        assertThat(rows.get(0).slow()).isFalse();
+        assertThat(rows.get(0).why()).isEqualTo("sending at 341 KB/s");
+        assertThat(rows.get(1).slow()).as("a sixteenth of the fastest").isTrue();
+        assertThat(rows.get(1).why()).isEqualTo("slow source: 21 KB/s");
+        assertThat(rows.get(2).why()).isEqualTo("queued at position 2, asked again in 30 s");
+        assertThat(rows.get(3).why()).isEqualTo("busy (503: no free upload slot), asked again in 3 s");
+        assertThat(rows.get(4).why()).isEqualTo("firewalled: asked by Push to connect to us");
     }
 
     private static SourceStats active(Source s, long delivered) {

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.formdev.flatlaf.FlatClientProperties;
 import dev.shoal.demo.DemoNetwork;
 import dev.shoal.node.api.Search;
+import dev.shoal.node.api.SearchReach;
 import dev.shoal.node.api.SearchResult;
 import dev.shoal.node.api.ShoalNode;
 import java.awt.GraphicsEnvironment;
@@ -176,6 +177,11 @@ class SearchLifecycleGuiTest {
                 @Override
                 public List<SearchResult> results() {
                     return s.results();
+                }
+
+                @Override
+                public SearchReach reach() {
+                    return s.reach();
                 }
 
                 @Override

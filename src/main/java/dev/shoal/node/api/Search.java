@@ -31,6 +31,12 @@ public interface Search extends AutoCloseable {
      */
     List<SearchResult> results();
 
+    /**
+     * The links the query went out on and the way each responder's hits came back; returns at
+     * once. After {@link #close()} it still answers with what happened until then.
+     */
+    SearchReach reach();
+
     /** Stops delivering hits: the node forgets the search, and later hits for it are dropped. */
     @Override
     void close();

@@ -8,9 +8,15 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The one door into a running servent for the CLI and the UI. Methods never block on the network;
  * results arrive through futures and listeners on node threads. {@link #listenAddress()},
+<<<<<<< HEAD
  * {@link #serventId()}, {@link #config()}, {@link #libraryReady()}, {@link #searchLibrary} and the
  * listener methods return at once; the others may wait on the disk or a lock, so a user interface
  * calls them off its event thread.
+=======
+ * {@link #serventId()}, {@link #config()}, {@link #libraryReady()}, {@link #networkMap()} and the
+ * listener methods return at once; the others may wait on the disk or a lock, so a user interface calls them off its event
+ * thread.
+>>>>>>> ab2a68a (node.api: the network map (links with role, vendor, direction and traffic; hosts beyond them from pongs and X-Try-Ultrapeers), a search's reach (links queried, each hit's way back) and why each download source is slow (queued with position, busy with retry, push, slow); tested on a loopback two-tier network)
  */
 public interface ShoalNode extends AutoCloseable {
     /** The address actually bound, with the real port when 0 was asked for. */
@@ -76,6 +82,12 @@ public interface ShoalNode extends AutoCloseable {
     CompletableFuture<PeerInfo> connect(InetSocketAddress peer);
 
     List<PeerInfo> peers();
+
+    /**
+     * Our node, our links with their traffic, and the hosts our peers told us about, from memory;
+     * returns at once.
+     */
+    NetworkMap networkMap();
 
     /**
      * Downloads a file from the given sources (all offering the same URN), swarming across them.

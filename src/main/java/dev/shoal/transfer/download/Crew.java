@@ -246,7 +246,7 @@ final class Crew implements Swarm {
         if (why instanceof Busy busy) {
             long wait = retryDelay(busy.retryAfter).toMillis();
             log.debug("{} busy, retry in {} ms", source, wait);
-            pool.busy(source, clock.millis(), wait);
+            pool.busy(source, clock.millis(), wait, busy.queuePosition);
         } else if (why instanceof Useless) {
             log.info("dropping source {}: {}", source, why.getMessage());
             pool.drop(source);

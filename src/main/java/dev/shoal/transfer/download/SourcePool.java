@@ -21,6 +21,8 @@ final class SourcePool {
         Source source;
         int failures;
         int busy;
+        /** Our place in its upload queue from its last busy answer, or 0. */
+        int queuePosition;
         long retryAt;
         long delivered;
         boolean active;
@@ -88,6 +90,7 @@ final class SourcePool {
         e.delivered += bytes;
         e.failures = 0;
         e.busy = 0;
+        e.queuePosition = 0;
     }
 
     /** A connect, I/O or protocol failure: retry later with backoff, drop after too many. */
@@ -106,9 +109,11 @@ final class SourcePool {
         entries.get(s).dropped = true;
     }
 
-    synchronized void busy(Source s, long nowMillis, long retryAfterMillis) {
+    /** A 503: try again after {@code retryAfterMillis}; {@code queuePosition} is our place in its line, or 0. */
+    synchronized void busy(Source s, long nowMillis, long retryAfterMillis, int queuePosition) {
         Entry e = entries.get(s);
         e.busy++;
+        e.queuePosition = queuePosition;
         if (e.busy > config.maxBusyRetries()) {
             e.dropped = true;
         } else {
@@ -182,7 +187,8 @@ final class SourcePool {
     synchronized List<SourceStats> stats() {
         List<SourceStats> out = new ArrayList<>(entries.size());
         for (Entry e : entries.values()) {
-            out.add(new SourceStats(e.source, e.delivered, stateOf(e)));
+            out.add(new SourceStats(e.source, e.delivered, stateOf(e), e.busy > 0, e.queuePosition, e.retryAt,
+                    e.pushFirst));
         }
         return out;
     }

@@ -78,10 +78,13 @@ interface Swarm {
         private static final long serialVersionUID = 1L;
         /** When the source asked to be tried again; null when it did not say. */
         final Duration retryAfter;
+        /** Our place in its upload queue ({@code X-Queue}), or 0 when it gave none. */
+        final int queuePosition;
 
-        Busy(Duration retryAfter) {
+        Busy(Duration retryAfter, int queuePosition) {
             super("busy");
             this.retryAfter = retryAfter;
+            this.queuePosition = queuePosition;
         }
     }
 

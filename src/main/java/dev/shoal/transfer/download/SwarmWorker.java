@@ -163,9 +163,11 @@ final class SwarmWorker implements Runnable {
             long length = response.contentLength().orElse(-1);
             if (status == 503) {
                 skipOrClose(length, close);
-                response.queue().ifPresent(q -> log.debug("{} is busy; we are number {} in its line", source,
-                        q.position()));
-                throw new Swarm.Busy(response.retryAfter().orElse(null));
+                int place = response.queue().map(q -> q.position()).orElse(0);
+                if (place > 0) {
+                    log.debug("{} is busy; we are number {} in its line", source, place);
+                }
+                throw new Swarm.Busy(response.retryAfter().orElse(null), place);
             }
             if (status == 404 || status == 410) {
                 skipOrClose(length, close);
