@@ -167,6 +167,17 @@ class ArchitectureTest {
         assertThat(offenders).isEmpty();
     }
 
+    /** The graph layout library draws the network map; nothing below the window needs a graph. */
+    @Test
+    void onlyTheUiUsesTheGraphLibrary() {
+        List<String> offenders = new ArrayList<>();
+        for (String layer : List.of("protocol", "routing", "net", "library", "transfer", "node", "cli", "bench", "sim")) {
+            imports(layer).stream().filter(i -> i.contains("org.jgrapht")).forEach(offenders::add);
+        }
+        assertThat(offenders).isEmpty();
+        assertThat(imports("ui")).anyMatch(i -> i.contains("org.jgrapht"));
+    }
+
     @Test
     void onlyTheUiUsesSwing() {
         List<String> offenders = new ArrayList<>();

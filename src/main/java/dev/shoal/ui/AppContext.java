@@ -1,5 +1,6 @@
 package dev.shoal.ui;
 
+import dev.shoal.node.api.Search;
 import dev.shoal.node.api.ShoalNode;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,6 +24,8 @@ final class AppContext implements AutoCloseable {
     private final FileMarks marks = new FileMarks();
     private final Magnets magnets = new Magnets(this);
     private final List<Runnable> spamListeners = new ArrayList<>();
+    /** The searches of the open Search tabs, oldest first, for the network map to show. */
+    private final List<NamedSearch> searches = new ArrayList<>();
     /** Downloads the user started (or resumed) here, whose end is announced in the status bar. */
     private final Set<String> announced = new HashSet<>();
     private Consumer<String> notices = m -> {
@@ -90,6 +93,25 @@ final class AppContext implements AutoCloseable {
     /** EDT only: the spam list was edited or a result marked as spam. */
     void spamListChanged() {
         List.copyOf(spamListeners).forEach(Runnable::run);
+    }
+
+    /** A search the user started, with what they typed. */
+    record NamedSearch(String query, Search search) {
+    }
+
+    /** EDT only: a Search tab's search went out. */
+    void searchStarted(String query, Search search) {
+        searches.add(new NamedSearch(query, search));
+    }
+
+    /** EDT only: its tab was closed. */
+    void searchClosed(Search search) {
+        searches.removeIf(n -> n.search() == search);
+    }
+
+    /** EDT only. */
+    List<NamedSearch> searches() {
+        return List.copyOf(searches);
     }
 
     /** EDT only: the user started or resumed this download; tell them when it ends. */

@@ -19,12 +19,13 @@ import javax.swing.JTabbedPane;
 import javax.swing.KeyStroke;
 import javax.swing.WindowConstants;
 
-/** The main window: four tabs (Search, Transfers, Library, Network), a menu and a status bar. */
+/** The main window: five tabs (Search, Transfers, Library, Network, Map), a menu and a status bar. */
 final class MainFrame extends JFrame {
     static final int SEARCH = 0;
     static final int TRANSFERS = 1;
     static final int LIBRARY = 2;
     static final int NETWORK = 3;
+    static final int MAP = 4;
 
     private final AppContext ctx;
     private final boolean osPrefersDark;
@@ -33,6 +34,7 @@ final class MainFrame extends JFrame {
     private final TransfersPanel transfers;
     private final LibraryPanel library;
     private final NetworkPanel network;
+    private final MapPanel map;
     private final StatusBar status;
 
     /**
@@ -54,6 +56,7 @@ final class MainFrame extends JFrame {
         transfers = new TransfersPanel(ctx);
         library = new LibraryPanel(ctx);
         network = new NetworkPanel(ctx);
+        map = new MapPanel(ctx);
         library.onTotals(status::setLibrary);
         ctx.setBrowseSink(target -> {
             tabs.setSelectedComponent(search);
@@ -64,6 +67,7 @@ final class MainFrame extends JFrame {
         tabs.addTab("Transfers", transfers);
         tabs.addTab("Library", library);
         tabs.addTab("Network", network);
+        tabs.addTab("Map", map);
         add(tabs, BorderLayout.CENTER);
         add(status, BorderLayout.SOUTH);
         setJMenuBar(menus());
@@ -75,6 +79,7 @@ final class MainFrame extends JFrame {
         addWindowListener(new WindowAdapter() {
             @Override
             public void windowClosed(WindowEvent e) {
+                map.stop();
                 ctx.close();
                 onClosed.run();
             }
@@ -127,9 +132,9 @@ final class MainFrame extends JFrame {
             theme.add(item);
         }
         view.add(theme);
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < tabs.getTabCount(); i++) {
             int index = i;
-            JMenuItem go = new JMenuItem(new String[] {"Search", "Transfers", "Library", "Network"}[i]);
+            JMenuItem go = new JMenuItem(tabs.getTitleAt(i));
             go.setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_1 + i, shortcut));
             go.addActionListener(e -> showTab(index));
             view.add(go);

@@ -69,6 +69,8 @@ final class SearchTab extends JPanel {
     private final Consumer<NodeSnapshot> tick = s -> lookIfShowing();
     private SearchStatus.Phase phase = SearchStatus.Phase.STARTING;
     private Search search;
+    /** The search as the network map lists it, until the tab closes (it stays there once stopped). */
+    private Search onMap;
     private Timer lifetime;
     private boolean connected = true;
     private int peersQueried;
@@ -203,6 +205,8 @@ final class SearchTab extends JPanel {
             forget();
             return;
         }
+        onMap = search;
+        ctx.searchStarted(query, search);
         feed.attach(search::results);
         if (search.peersQueried() == 0) {
             // Nobody was asked, so nothing can come back: say so now rather than after the lifetime.
@@ -244,6 +248,9 @@ final class SearchTab extends JPanel {
         stopWatchingMarks.run();
         stopWatchingSpamList.run();
         ctx.poller().unsubscribe(tick);
+        if (onMap != null) {
+            ctx.searchClosed(onMap);
+        }
         forget();
     }
 
