@@ -130,8 +130,10 @@ final class MapPanel extends JPanel {
             details.setText("Pick a search to see which peers it reached and the way each hit came back, or a"
                     + " download to see why each source is slow.");
         }
-        summary.setText(map.links().size() + (map.links().size() == 1 ? " link, " : " links, ")
-                + map.neighbours().size() + " hosts beyond them");
+        long beyond = scene.vertices().stream().filter(v -> v.kind() == MapScene.Kind.BEYOND).count();
+        summary.setText(map.links().size() + (map.links().size() == 1 ? " link, " : " links, ") + beyond
+                + (beyond == 1 ? " host" : " hosts") + " beyond them");
+        details.setCaretPosition(0);
         view.show(scene);
     }
 
