@@ -33,7 +33,7 @@ class ProgressDetailsTest {
 
         assertThat(pool.stats()).containsExactly(
                 new SourceStats(a, 1500, SourceStats.State.ACTIVE),
-                new SourceStats(b, 0, SourceStats.State.RETRYING),
+                new SourceStats(b, 0, SourceStats.State.RETRYING, false, 0, SourcePool.BASE_BACKOFF_MILLIS, false),
                 new SourceStats(c, 0, SourceStats.State.IDLE));
 
         pool.ban(a);
