@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * killed with SIGKILL, stopped with SIGTERM. Always stopped by its own id on close.
  */
 public final class ShoalProcess implements AutoCloseable {
-    private static final Pattern LISTENING = Pattern.compile("^listening on ([0-9.]+):(\\d+)$");
+    private static final Pattern LISTENING = Pattern.compile("^listening on (\\S+):(\\d+)$");
 
     private final Process process;
     private final CompletableFuture<InetSocketAddress> address = new CompletableFuture<>();
@@ -66,7 +66,15 @@ public final class ShoalProcess implements AutoCloseable {
                 }
                 Matcher m = LISTENING.matcher(line);
                 if (m.matches()) {
-                    address.complete(new InetSocketAddress(m.group(1), Integer.parseInt(m.group(2))));
+                    InetSocketAddress at = new InetSocketAddress(m.group(1), Integer.parseInt(m.group(2)));
+                    if (at.getAddress() == null || !at.getAddress().isLoopbackAddress()) {
+                        // Network safety: a node a test starts binds 127.0.0.1 (--bind), never all interfaces.
+                        process.destroyForcibly();
+                        address.completeExceptionally(new IllegalStateException(
+                                "a test started a node listening beyond loopback: " + line));
+                    } else {
+                        address.complete(at);
+                    }
                 }
             }
         } catch (IOException e) {

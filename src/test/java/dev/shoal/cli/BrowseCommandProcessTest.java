@@ -29,7 +29,7 @@ class BrowseCommandProcessTest {
 
     @Test
     void everyFileTheNodeSharesIsOneLineAndTheCountEndsTheRun() throws Exception {
-        try (ShoalProcess node = ShoalProcess.start(temp.resolve("node.log"), "node", "--port", "0", "--share",
+        try (ShoalProcess node = ShoalProcess.start(temp.resolve("node.log"), "node", "--bind", "127.0.0.1", "--port", "0", "--share",
                 share().toString(), "--data", temp.resolve("node-data").toString())) {
             String host = hostPort(node.awaitListening());
             // The node lists its share in the background: ask until all three are there.
@@ -56,7 +56,7 @@ class BrowseCommandProcessTest {
 
     @Test
     void aNodeStartedWithNoBrowseHostRefusesAndTheReasonIsOneLine() throws Exception {
-        try (ShoalProcess node = ShoalProcess.start(temp.resolve("node.log"), "node", "--port", "0", "--share",
+        try (ShoalProcess node = ShoalProcess.start(temp.resolve("node.log"), "node", "--bind", "127.0.0.1", "--port", "0", "--share",
                 share().toString(), "--data", temp.resolve("node-data").toString(), "--no-browse-host")) {
             String host = hostPort(node.awaitListening());
             Path log = temp.resolve("browse.log");

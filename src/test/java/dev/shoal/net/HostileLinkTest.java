@@ -157,10 +157,13 @@ class HostileLinkTest extends NetTestSupport {
             // The kernel takes what the peer's window and our socket buffer hold; after that the
             // queue fills and stays full, since nothing is ever read.
             AtomicLong wire = new AtomicLong(-1);
+            NetConfig limits = config;
             await().atMost(WAIT).pollInterval(Duration.ofMillis(200)).until(() -> {
                 fill(c);
                 long now = c.stats().wireBytesOut();
-                return wire.getAndSet(now) == now;
+                // Stable on the wire and the queue in flow control (above half): a kernel that was
+                // still draining it below a quarter would have ended flow control again.
+                return wire.getAndSet(now) == now && c.stats().queuedBytes() > limits.sendQueueBytes() / 2;
             });
             assertThat(c.stats().framesDropped()).as("queries dropped once the queue was full").isPositive();
             assertThat(c.stats().queuedBytes()).isLessThanOrEqualTo(config.sendQueueBytes());
