@@ -3,6 +3,7 @@ package dev.shoal.ui;
 import static dev.shoal.ui.GuiChecks.find;
 import static dev.shoal.ui.GuiChecks.lastNotice;
 import static dev.shoal.ui.GuiChecks.onEdt;
+import static dev.shoal.ui.GuiChecks.press;
 import static dev.shoal.ui.GuiChecks.rows;
 import static dev.shoal.ui.GuiChecks.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +19,6 @@ import java.awt.event.KeyEvent;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.swing.JButton;
 import javax.swing.JLabel;
 import javax.swing.JList;
 import javax.swing.JTable;
@@ -142,7 +142,7 @@ class NewcomerGuiTest {
             downloads.setText(notAFolder.toString());
             return null;
         });
-        save(dialog);
+        press(dialog.button("saveSettings"));
         waitFor("the refusal", () -> GuiChecks.text(problem).equals(notAFolder + " is a file: choose a folder for downloads"));
         assertThat(onEdt(() -> dialog.target().isShowing())).isTrue();
 
@@ -151,7 +151,7 @@ class NewcomerGuiTest {
             peersField.setText("127.0.0.1:6346, nonsense");
             return null;
         });
-        save(dialog);
+        press(dialog.button("saveSettings"));
         waitFor("the peer refused", () -> GuiChecks.text(problem).startsWith("Peers to join: Type a host and port"));
 
         try (ShoalNode friend = Shoal.start(NodeConfig.defaults(home.resolve("friend"))
@@ -160,7 +160,7 @@ class NewcomerGuiTest {
                 peersField.setText("127.0.0.1:" + friend.listenAddress().getPort());
                 return null;
             });
-            save(dialog);
+            press(dialog.button("saveSettings"));
             waitFor("the dialog closed", () -> !onEdt(() -> dialog.target().isShowing()));
             waitFor("connected to the new peer at once", () -> app.node.peers().size() == 1);
             Path file = app.config.dataDir().resolve(NodeConfigFile.SETTINGS_FILE);
@@ -184,18 +184,5 @@ class NewcomerGuiTest {
         JList<?> folders = (JList<?>) find(app.frame, "sharedFolders");
         assertThat(onEdt(() -> folders.getModel().getSize())).isZero();
         assertThat(app.node.config().shares()).isEmpty();
-    }
-
-    /**
-     * Presses Save as a click would, on the event thread: a robot click at the button's place on
-     * the screen was lost now and then (once in three runs of this class) while the dialog was
-     * still being laid out after {@code pack()}.
-     */
-    private static void save(DialogFixture dialog) {
-        JButton save = dialog.button("saveSettings").target();
-        onEdt(() -> {
-            save.doClick();
-            return null;
-        });
     }
 }

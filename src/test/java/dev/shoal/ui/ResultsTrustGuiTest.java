@@ -3,6 +3,7 @@ package dev.shoal.ui;
 import static dev.shoal.ui.GuiChecks.find;
 import static dev.shoal.ui.GuiChecks.lastNotice;
 import static dev.shoal.ui.GuiChecks.onEdt;
+import static dev.shoal.ui.GuiChecks.press;
 import static dev.shoal.ui.GuiChecks.rows;
 import static dev.shoal.ui.GuiChecks.text;
 import static dev.shoal.ui.GuiChecks.waitFor;
@@ -127,11 +128,11 @@ class ResultsTrustGuiTest {
         DialogFixture dialog = window.dialog("spamListDialog");
         waitFor("the list loaded", () -> dialog.textBox("spamListText").target().getText().contains(urn));
         dialog.textBox("spamListText").setText("not a urn\n");
-        dialog.button("saveSpamListButton").click();
+        press(dialog.button("saveSpamListButton"));
         waitFor("the refusal", () -> text(dialog.label("spamListProblem").target())
                 .equals("line 1 of the spam list is not a urn:sha1: not a urn"));
         dialog.textBox("spamListText").setText("# nothing listed\n");
-        dialog.button("saveSpamListButton").click();
+        press(dialog.button("saveSpamListButton"));
         waitFor("the file back", () -> rows(results.target()) == texts);
         assertThat(Files.readString(list)).isEqualTo("# nothing listed\n");
     }
