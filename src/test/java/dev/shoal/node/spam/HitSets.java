@@ -23,7 +23,7 @@ public final class HitSets {
         String clip = urn("clip");
         String[] clipNames = {"ocean-waves-30s.wav", "Ocean Waves 30s.wav", "ocean_waves_30s.wav"};
         for (int h = 0; h < 6; h++) {
-            hits.add(hit(clipNames[h % 3], 1_323_044, clip, "10.0.1." + h, 6346, "GTKG", false));
+            hits.add(hit(clipNames[h % 3], 1_323_044, clip, "127.0.1." + h, 6346, "GTKG", false));
         }
         // A popular song under the names its sharers gave it.
         String song = urn("song");
@@ -31,31 +31,31 @@ public final class HitSets {
             "Ocean Waves (Enya).mp3", "Enya - Ocean Waves (Remastered).mp3", "ocean waves - enya - 128kbps.mp3",
             "Ocean Waves [Live].mp3"};
         for (int h = 0; h < 9; h++) {
-            hits.add(hit(songNames[h % songNames.length], 4_812_301, song, "10.0.2." + h, 6346,
+            hits.add(hit(songNames[h % songNames.length], 4_812_301, song, "127.0.2." + h, 6346,
                     h % 2 == 0 ? "LIME" : "BEAR", false));
         }
         // Two clips of the same length from one host: equal sizes, same kind, different content.
-        hits.add(hit("ocean waves 30s left.wav", 2_646_044, urn("left"), "10.0.3.1", 6346, "GTKG", false));
-        hits.add(hit("ocean waves 30s right.wav", 2_646_044, urn("right"), "10.0.3.1", 6346, "GTKG", false));
+        hits.add(hit("ocean waves 30s left.wav", 2_646_044, urn("left"), "127.0.3.1", 6346, "GTKG", false));
+        hits.add(hit("ocean waves 30s right.wav", 2_646_044, urn("right"), "127.0.3.1", 6346, "GTKG", false));
         // One content kept under two names by one host.
         String flac = urn("flac");
-        hits.add(hit("ocean waves.flac", 31_337_000, flac, "10.0.3.2", 6346, "RAZA", false));
-        hits.add(hit("ocean waves (copy).flac", 31_337_000, flac, "10.0.3.2", 6346, "RAZA", false));
+        hits.add(hit("ocean waves.flac", 31_337_000, flac, "127.0.3.2", 6346, "RAZA", false));
+        hits.add(hit("ocean waves (copy).flac", 31_337_000, flac, "127.0.3.2", 6346, "RAZA", false));
         // A real program, a ringtone, lyrics, a video, a file sent without a hash.
-        hits.add(hit("Ocean Waves Screensaver Setup.exe", 1_204_224, urn("setup"), "10.0.3.3", 6346, "LIME", false));
-        hits.add(hit("ocean waves ringtone.mp3", 24_576, urn("ring"), "10.0.3.4", 6346, "LIME", false));
-        hits.add(hit("ocean waves lyrics.txt", 1_204, urn("lyrics"), "10.0.3.4", 6346, "LIME", false));
-        hits.add(hit("ocean waves timelapse.mp4", 3_204_112, urn("timelapse"), "10.0.3.5", 6346, "GTKG", false));
-        hits.add(hit("ocean waves.ogg", 2_048_000, "", "10.0.3.6", 6346, "MUTE", false));
-        // Firewalled hosts behind one private address: told apart by servent id.
+        hits.add(hit("Ocean Waves Screensaver Setup.exe", 1_204_224, urn("setup"), "127.0.3.3", 6346, "LIME", false));
+        hits.add(hit("ocean waves ringtone.mp3", 24_576, urn("ring"), "127.0.3.4", 6346, "LIME", false));
+        hits.add(hit("ocean waves lyrics.txt", 1_204, urn("lyrics"), "127.0.3.4", 6346, "LIME", false));
+        hits.add(hit("ocean waves timelapse.mp4", 3_204_112, urn("timelapse"), "127.0.3.5", 6346, "GTKG", false));
+        hits.add(hit("ocean waves.ogg", 2_048_000, "", "127.0.3.6", 6346, "MUTE", false));
+        // Firewalled hosts behind one shared address: told apart by servent id.
         for (int h = 0; h < 3; h++) {
-            hits.add(new SearchHit("ocean-waves-30s.wav", 1_323_044, clip, "192.168.1.10", 6346, 4, 3,
+            hits.add(new SearchHit("ocean-waves-30s.wav", 1_323_044, clip, "127.1.1.10", 6346, 4, 3,
                     (h + "f").repeat(16), "LIME", true));
         }
         // A photographer's library: eighty pictures matching the words, each its own size.
         for (int i = 1; i <= 80; i++) {
             hits.add(hit(String.format(Locale.ROOT, "Ocean Waves Photo %03d.jpg", i), 900_000 + i * 1_337L,
-                    urn("photo" + i), "10.0.4.1", 6346, "GTKG", false));
+                    urn("photo" + i), "127.0.4.1", 6346, "GTKG", false));
         }
         return hits;
     }
