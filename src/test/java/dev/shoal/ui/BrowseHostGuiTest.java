@@ -127,7 +127,7 @@ class BrowseHostGuiTest {
         app.node.libraryReady().get();
         window.tabbedPane("mainTabs").selectTab("Library");
 
-        window.button("whatOthersSeeButton").click();
+        pressWhatOthersSee();
 
         BrowseTab tab = waitForBrowseTab();
         String self = "127.0.0.1:" + app.node.listenAddress().getPort();
@@ -150,7 +150,7 @@ class BrowseHostGuiTest {
         waitFor("the setting saved", () -> Files.readString(file).contains("browse-host=false"));
 
         window.tabbedPane("mainTabs").selectTab("Library");
-        window.button("whatOthersSeeButton").click();
+        pressWhatOthersSee();
         waitFor("a second tab", () -> onEdt(() -> ((javax.swing.JTabbedPane) find(app.frame, "searchTabs"))
                 .getTabCount()) == 2);
         BrowseTab refused = waitForBrowseTab();
@@ -190,6 +190,15 @@ class BrowseHostGuiTest {
                 }
             }
             throw new AssertionError("every file listed is here already");
+        });
+    }
+
+    /** Pressed on the event thread: the tab just selected may not be laid out for a robot click yet. */
+    private void pressWhatOthersSee() {
+        javax.swing.JButton button = (javax.swing.JButton) find(app.frame, "whatOthersSeeButton");
+        onEdt(() -> {
+            button.doClick();
+            return null;
         });
     }
 }

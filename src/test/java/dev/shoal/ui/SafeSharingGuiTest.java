@@ -1,5 +1,6 @@
 package dev.shoal.ui;
 
+import static dev.shoal.ui.GuiChecks.find;
 import static dev.shoal.ui.GuiChecks.rows;
 import static dev.shoal.ui.GuiChecks.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +12,7 @@ import java.awt.GraphicsEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javax.swing.JTable;
 import org.assertj.swing.core.BasicRobot;
 import org.assertj.swing.core.Robot;
 import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
@@ -92,8 +94,9 @@ class SafeSharingGuiTest {
         assertThat(rows(listed.target())).isEqualTo(2);
         assertThat(java.util.Arrays.stream(listed.contents()).map(row -> row[1] + " / " + row[2]))
                 .containsExactlyInAnyOrder("wallet.dat / wallet", "passport-scan.pdf / identity document");
-        JTableFixture shared = window.table("sharedFilesTable");
-        waitFor("only the music shared", () -> rows(shared.target()) == 1);
+        // Found whether or not the robot deems it showing yet: the modal dialog above may still be settling.
+        JTable shared = (JTable) find(app.frame, "sharedFilesTable");
+        waitFor("only the music shared", () -> rows(shared) == 1);
         window.button("leftOutButton").requireText("2 files left out: they look private \u2014 Review\u2026");
 
         int wallet = listed.cell("wallet.dat").row();
@@ -101,7 +104,7 @@ class SafeSharingGuiTest {
         dialog.button("shareAnywayButton").click();
         waitFor("the wallet shared anyway", () -> app.node.sharedFiles().stream().map(SharedFileInfo::name)
                 .toList().contains("wallet.dat"));
-        waitFor("the table too", () -> rows(shared.target()) == 2);
+        waitFor("the table too", () -> rows(shared) == 2);
         assertThat(app.node.leftOut()).extracting(LeftOutFile::kind).isEqualTo(List.of("identity document"));
         waitFor("the button counts one", () -> GuiActionRunner.execute(() -> window.button("leftOutButton").target()
                 .getText()).startsWith("1 file left out"));
