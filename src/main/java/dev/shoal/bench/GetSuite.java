@@ -154,6 +154,11 @@ final class GetSuite {
             return new TransferFigure(SUITE, name, "s", new RoundStats(values), "", null, null, Double.NaN, true);
         }
         List<Double> refs = theirs.stream().map(value::applyAsDouble).toList();
+        if (refs.stream().anyMatch(r -> r <= 0)) {
+            // A time below the clock's tick reads as zero, and nothing divides by it.
+            return new TransferFigure(SUITE, name, "s", new RoundStats(values), "aria2c", new RoundStats(refs), null,
+                    target, true);
+        }
         List<Double> ratios = new ArrayList<>();
         for (int i = 0; i < values.size(); i++) {
             ratios.add(values.get(i) / refs.get(i));

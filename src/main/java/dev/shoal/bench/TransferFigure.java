@@ -11,7 +11,8 @@ package dev.shoal.bench;
  * @param reference what the reference is ({@code curl}, {@code curl -o file}, {@code curl|sha1sum},
  *                  {@code one_source}, {@code aria2c}, {@code sha1sum}), or empty
  * @param ref       per-round values of the reference, null when there is none
- * @param ratio     per-round value ÷ reference, null when there is no reference
+ * @param ratio     per-round value ÷ reference, null when there is no reference or a round's reference is zero
+ *                  (aria2c's CPU time before its first byte is often below the clock's tick)
  * @param target    the ratio aimed at (issue 3), NaN when none
  * @param atMost    true when less is better (a time): the ratio should be at most the target, not at least
  */
@@ -31,5 +32,9 @@ record TransferFigure(String suite, String name, String unit, RoundStats value, 
 
     boolean hasReference() {
         return ref != null;
+    }
+
+    boolean hasRatio() {
+        return ratio != null;
     }
 }

@@ -26,7 +26,7 @@ final class TransferReport {
         for (TransferFigure f : figures) {
             String reference = f.hasReference() ? f.reference() : "-";
             String refMedian = f.hasReference() ? fmt(f.ref().median()) : "-";
-            String ratio = f.hasReference() ? String.format(Locale.ROOT, "%.3f (%.3f..%.3f)", f.ratio().median(),
+            String ratio = f.hasRatio() ? String.format(Locale.ROOT, "%.3f (%.3f..%.3f)", f.ratio().median(),
                     f.ratio().min(), f.ratio().max()) : "-";
             String target = Double.isNaN(f.target()) ? "-"
                     : String.format(Locale.ROOT, "%s%.2f", f.atMost() ? "<=" : ">=", f.target());
@@ -46,13 +46,15 @@ final class TransferReport {
             if (f.hasReference()) {
                 m.put("reference", f.reference());
                 put(m, "ref_", f.ref());
+            }
+            if (f.hasRatio()) {
                 put(m, "ratio_", f.ratio());
                 m.put("ratio", f.ratio().median());
             }
             if (!Double.isNaN(f.target())) {
                 m.put("target_ratio", f.target());
                 m.put("target_is", f.atMost() ? "at_most" : "at_least");
-                if (f.hasReference()) {
+                if (f.hasRatio()) {
                     m.put("meets_target", f.meetsTarget());
                 }
             }

@@ -48,6 +48,20 @@ class TransferBenchTest {
     }
 
     @Test
+    void aReferenceOfZeroGivesNoRatioRatherThanNull() {
+        // aria2c's CPU time before its first byte read 0 s (below the clock's tick) and the JSON said "ratio":null.
+        TransferFigure f = new TransferFigure("shoal_get", "cpu_before_first_byte", "s",
+                new RoundStats(List.of(0.73)), "aria2c", new RoundStats(List.of(0.0)), null, Double.NaN, true);
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        TransferReport.json(List.of(f), new PrintStream(json, true, StandardCharsets.UTF_8));
+        assertThat(json.toString(StandardCharsets.UTF_8)).doesNotContain("null", "ratio")
+                .contains("\"reference\":\"aria2c\"", "\"ref_median\":0");
+        ByteArrayOutputStream table = new ByteArrayOutputStream();
+        TransferReport.table(List.of(f), "test", new PrintStream(table, true, StandardCharsets.UTF_8));
+        assertThat(table.toString(StandardCharsets.UTF_8)).contains("cpu_before_first_byte", "aria2c");
+    }
+
+    @Test
     void tableNamesEveryFigure() {
         RoundStats v = new RoundStats(List.of(2.0, 1.0, 3.0));
         TransferFigure f = new TransferFigure("four_sources", "four_limited_sources", "MB/s", v, "one_source",
