@@ -72,15 +72,8 @@ final class BrowseTab extends JPanel {
         setBorder(BorderFactory.createEmptyBorder(Widgets.px(6), 0, 0, 0));
         model = new SearchResultsModel(ctx.marks()::of);
         sorter = new TableRowSorter<>(model);
-        table = Widgets.table("browseTable", model, sorter, 290, 70, 65, 60, 62, 45, 100, 75, 210);
-        Widgets.dimRows(table, row -> model.mark(row) != FileMarks.Mark.NONE || model.result(row).hidden());
-        Widgets.rowToolTips(table, model::toolTip);
-        table.getColumnModel().getColumn(SearchResultsModel.SIZE).setCellRenderer(Renderers.bytes());
-        table.getColumnModel().getColumn(SearchResultsModel.SCORE).setCellRenderer(Renderers.right());
-        table.getColumnModel().getColumn(SearchResultsModel.SOURCES).setCellRenderer(Renderers.right());
-        table.getColumnModel().getColumn(SearchResultsModel.HOPS).setCellRenderer(Renderers.right());
+        table = ResultsTables.create("browseTable", model, sorter);
         sorter.setSortKeys(List.of(new RowSorter.SortKey(SearchResultsModel.NAME, SortOrder.ASCENDING)));
-        sorter.setSortsOnUpdates(true);
         Widgets.onDoubleClick(table, this::downloadSelected);
         JPopupMenu menu = new JPopupMenu();
         menu.add(Widgets.item("browseDownloadItem", "Download", this::downloadSelected));

@@ -86,17 +86,10 @@ final class SearchTab extends JPanel {
         setBorder(BorderFactory.createEmptyBorder(Widgets.px(6), 0, 0, 0));
         model = new SearchResultsModel(ctx.marks()::of);
         sorter = new TableRowSorter<>(model);
-        table = Widgets.table("resultsTable", model, sorter, 290, 70, 65, 60, 62, 45, 100, 75, 210);
-        Widgets.dimRows(table, row -> model.mark(row) != FileMarks.Mark.NONE || model.result(row).hidden());
-        Widgets.rowToolTips(table, model::toolTip);
-        table.getColumnModel().getColumn(SearchResultsModel.SIZE).setCellRenderer(Renderers.bytes());
-        table.getColumnModel().getColumn(SearchResultsModel.SCORE).setCellRenderer(Renderers.right());
-        table.getColumnModel().getColumn(SearchResultsModel.SOURCES).setCellRenderer(Renderers.right());
-        table.getColumnModel().getColumn(SearchResultsModel.HOPS).setCellRenderer(Renderers.right());
+        table = ResultsTables.create("resultsTable", model, sorter);
         table.getTableHeader().setToolTipText("Score: how well the name matches your words and how many hosts offer"
                 + " it, how near and reachable they are (hover a row for the reasons). Hops: relays a hit crossed"
                 + " (0 = a direct peer). Firewalled: hosts reached by Push.");
-        sorter.setSortsOnUpdates(true);
         sorter.setSortKeys(List.of(new RowSorter.SortKey(SearchResultsModel.SCORE, SortOrder.DESCENDING)));
         Widgets.onDoubleClick(table, this::downloadSelected);
         Widgets.rowMenu(table, menu());
