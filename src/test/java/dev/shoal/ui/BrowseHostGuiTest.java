@@ -103,7 +103,7 @@ class BrowseHostGuiTest {
     @Test
     void aPeerInTheNetworkTabIsBrowsedFromItsRow() throws Exception {
         open(GuiHarness.start(Theme.LIGHT, null));
-        window.tabbedPane("mainTabs").selectTab("Network");
+        GuiChecks.showTab(window, "Network");
         JTableFixture peers = window.table("peersTable");
         waitFor("the demo's peers listed", () -> rows(peers.target()) == DemoNetwork.NODES);
         String peer = String.valueOf(peers.valueAt(TableCell.row(0).column(PeersModel.ADDRESS)));
@@ -125,7 +125,7 @@ class BrowseHostGuiTest {
         Files.writeString(share.resolve("holiday.ogg"), "sound".repeat(400));
         open(GuiHarness.solo(temp.resolve("home"), c -> c.withShares(List.of(share))));
         app.node.libraryReady().get();
-        window.tabbedPane("mainTabs").selectTab("Library");
+        GuiChecks.showTab(window, "Library");
 
         pressWhatOthersSee();
 
@@ -149,7 +149,7 @@ class BrowseHostGuiTest {
         Path file = app.config.dataDir().resolve(NodeConfigFile.SETTINGS_FILE);
         waitFor("the setting saved", () -> Files.readString(file).contains("browse-host=false"));
 
-        window.tabbedPane("mainTabs").selectTab("Library");
+        GuiChecks.showTab(window, "Library");
         pressWhatOthersSee();
         waitFor("a second tab", () -> onEdt(() -> ((javax.swing.JTabbedPane) find(app.frame, "searchTabs"))
                 .getTabCount()) == 2);

@@ -87,7 +87,7 @@ class DesktopAppGuiTest {
         waitFor("the filter shows it again", () -> rows(results.target()) == 1);
 
         results.cell(TableCell.row(0).column(SearchResultsModel.NAME)).doubleClick();
-        showTab("Transfers");
+        GuiChecks.showTab(window, "Transfers");
         JTableFixture downloads = window.table("downloadsTable");
         waitFor("the download to finish", () -> rows(downloads.target()) == 1
                 && "Done".equals(value(downloads.target(), 0, DownloadsModel.STATE)));
@@ -113,7 +113,7 @@ class DesktopAppGuiTest {
         // Its only source refuses connections: it fails after a few retries.
         app.node.download(urn, "ocean-waves-30s.wav", Files.size(sample),
                 java.util.List.of(new dev.shoal.node.api.DownloadSource("127.0.0.1", refusing, 0, "x.wav")));
-        showTab("Transfers");
+        GuiChecks.showTab(window, "Transfers");
         JTableFixture downloads = window.table("downloadsTable");
         waitFor("the download to fail", () -> rows(downloads.target()) == 1
                 && String.valueOf(value(downloads.target(), 0, DownloadsModel.STATE)).startsWith("Failed"));
@@ -130,7 +130,7 @@ class DesktopAppGuiTest {
 
     @Test
     void networkTabListsPeersConnectsByHandAndShowsDrops(@TempDir Path extra) throws Exception {
-        showTab("Network");
+        GuiChecks.showTab(window, "Network");
         JTableFixture peers = window.table("peersTable");
         waitFor("the five demo peers", () -> rows(peers.target()) == DemoNetwork.NODES);
         assertThat(peers.valueAt(TableCell.row(0).column(PeersModel.AGENT))).startsWith("Shoal/");
@@ -170,7 +170,7 @@ class DesktopAppGuiTest {
 
     @Test
     void libraryFolderIsSharedAndFiltered() throws Exception {
-        showTab("Library");
+        GuiChecks.showTab(window, "Library");
         GuiActionRunner.execute(() -> app.frame.library().addFolder(Path.of("samples/library")));
         JTableFixture files = window.table("sharedFilesTable");
         waitFor("the twelve sample files", () -> rows(files.target()) == 12);
@@ -233,24 +233,6 @@ class DesktopAppGuiTest {
     }
 
     /**
-     * Clicks a main tab. A click lost while the machine is busy is repeated; if the robot still
-     * cannot get it in, the tab is selected directly so the test goes on to what it checks.
-     */
-    private void showTab(String title) {
-        javax.swing.JTabbedPane tabs = (javax.swing.JTabbedPane) window.tabbedPane("mainTabs").target();
-        for (int attempt = 0; attempt < 3 && !title.equals(selectedTab(tabs)); attempt++) {
-            robot.waitForIdle();
-            window.tabbedPane("mainTabs").selectTab(title);
-            robot.waitForIdle();
-        }
-        if (!title.equals(selectedTab(tabs))) {
-            GuiActionRunner.execute(() -> tabs.setSelectedIndex(tabs.indexOfTab(title)));
-            robot.waitForIdle();
-        }
-        assertThat(selectedTab(tabs)).as("selected tab").isEqualTo(title);
-    }
-
-    /**
      * Fires a menu item's own action on the EDT, without waiting for it. Opening menus with the robot took up to 40 s when
      * the machine was busy (the menu hierarchy is searched with timeouts); the action is the same.
      */
@@ -259,10 +241,6 @@ class DesktopAppGuiTest {
         // Later, not now: the settings item opens a modal dialog, which would block this call.
         javax.swing.SwingUtilities.invokeLater(item::doClick);
         robot.waitForIdle();
-    }
-
-    private static String selectedTab(javax.swing.JTabbedPane tabs) {
-        return GuiActionRunner.execute(() -> tabs.getTitleAt(tabs.getSelectedIndex()));
     }
 
     /** The last notice, read from its tool tip because the text itself clears after a few seconds. */

@@ -5,8 +5,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javax.swing.JButton;
 import javax.swing.JLabel;
+import javax.swing.JTabbedPane;
 import javax.swing.JTable;
 import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.fixture.FrameFixture;
 import org.assertj.swing.fixture.JButtonFixture;
 import org.assertj.swing.timing.Condition;
 import org.assertj.swing.timing.Pause;
@@ -57,6 +59,24 @@ final class GuiChecks {
             b.doClick();
             return null;
         });
+    }
+
+    /**
+     * Shows one of the window's main tabs and waits until its content is on screen. A robot click
+     * on the tab was lost now and then on a busy machine (the Network tab never came up, so its
+     * table was never found); the tests check what the tab shows, not the click.
+     */
+    static void showTab(FrameFixture window, String title) {
+        JTabbedPane tabs = (JTabbedPane) window.tabbedPane("mainTabs").target();
+        onEdt(() -> {
+            tabs.setSelectedIndex(tabs.indexOfTab(title));
+            return null;
+        });
+        waitFor("the " + title + " tab on screen", () -> onEdt(() -> {
+            int i = tabs.indexOfTab(title);
+            return tabs.getSelectedIndex() == i && tabs.getComponentAt(i).isShowing();
+        }));
+        window.robot().waitForIdle();
     }
 
     static <T> T onEdt(Callable<T> work) {

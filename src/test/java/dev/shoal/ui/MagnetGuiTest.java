@@ -93,7 +93,7 @@ class MagnetGuiTest {
         results.pressAndReleaseKey(PASTE);
         waitFor("the download started", () -> String.valueOf(lastNotice(app.frame))
                 .equals("Downloading ocean-waves-30s.wav from a magnet link: see Transfers"));
-        window.tabbedPane("mainTabs").selectTab("Transfers");
+        GuiChecks.showTab(window, "Transfers");
         JTableFixture downloads = window.table("downloadsTable");
         waitFor("the download done", () -> rows(downloads.target()) == 1
                 && "Done".equals(value(downloads.target(), 0, DownloadsModel.STATE)));
@@ -114,7 +114,7 @@ class MagnetGuiTest {
         Files.writeString(share.resolve("tide chart.txt"), "high water at noon");
         open(GuiHarness.solo(home, c -> c.withShares(List.of(share))));
         app.node.libraryReady().get(30, TimeUnit.SECONDS);
-        window.tabbedPane("mainTabs").selectTab("Library");
+        GuiChecks.showTab(window, "Library");
         JTableFixture files = window.table("sharedFilesTable");
         waitFor("the shared file listed", () -> rows(files.target()) == 1);
 
@@ -148,7 +148,7 @@ class MagnetGuiTest {
         assertThat(onEdt(() -> app.frame.search().selectedSearch())).as("no search for a link").isNull();
         MagnetInbox.drop(app.config.dataDir(), List.of(address));
 
-        window.tabbedPane("mainTabs").selectTab("Transfers");
+        GuiChecks.showTab(window, "Transfers");
         JTableFixture downloads = window.table("downloadsTable");
         waitFor("three downloads done", () -> rows(downloads.target()) == 3 && onEdt(() -> {
             for (int row = 0; row < 3; row++) {

@@ -73,7 +73,7 @@ class MapGuiTest {
 
     @Test
     void theMapShowsUsOurLinksAndTheHostsBeyondThemPlacedByTheLayout() {
-        window.tabbedPane("mainTabs").selectTab("Map");
+        GuiChecks.showTab(window, "Map");
         MapView view = (MapView) find(app.frame, "networkMap");
         Set<String> peers = app.node.peers().stream().map(PeerInfo::address).collect(Collectors.toSet());
         waitFor("five links drawn", () -> links(view).size() == DemoNetwork.NODES);
@@ -98,10 +98,10 @@ class MapGuiTest {
         try (ShoalNode far = ultrapeer(root.resolve("far"), List.of());
                 ShoalNode near = ultrapeer(root.resolve("near"), List.of(far.listenAddress()))) {
             waitFor("near linked to far", () -> near.peers().size() == 1);
-            window.tabbedPane("mainTabs").selectTab("Network");
+            GuiChecks.showTab(window, "Network");
             window.textBox("connectField").enterText("127.0.0.1:" + near.listenAddress().getPort())
                     .pressAndReleaseKeys(KeyEvent.VK_ENTER);
-            window.tabbedPane("mainTabs").selectTab("Map");
+            GuiChecks.showTab(window, "Map");
             MapView view = (MapView) find(app.frame, "networkMap");
             String farAddress = "127.0.0.1:" + far.listenAddress().getPort();
             waitFor("far drawn beyond near", () -> onEdt(() -> view.scene().vertex("host:" + farAddress)) != null);
@@ -125,7 +125,7 @@ class MapGuiTest {
         window.textBox("searchField").enterText("shoal").pressAndReleaseKeys(KeyEvent.VK_ENTER);
         JTableFixture results = window.table("resultsTable");
         waitFor("results", () -> rows(results.target()) >= 1);
-        window.tabbedPane("mainTabs").selectTab("Map");
+        GuiChecks.showTab(window, "Map");
         waitFor("the search offered", () -> choice("Search: shoal") >= 0);
         window.comboBox("mapFocus").selectItem("Search: shoal");
 
@@ -145,7 +145,7 @@ class MapGuiTest {
         JTableFixture results = window.table("resultsTable");
         waitFor("the large file from four sources", () -> rows(results.target()) == 1);
         results.cell(TableCell.row(0).column(SearchResultsModel.NAME)).doubleClick();
-        window.tabbedPane("mainTabs").selectTab("Map");
+        GuiChecks.showTab(window, "Map");
         String name = app.network.bigFileName();
         waitFor("the download offered", () -> choice("Download: " + name) >= 0);
         window.comboBox("mapFocus").selectItem("Download: " + name);

@@ -64,7 +64,7 @@ class SafeSharingGuiTest {
         robot = BasicRobot.robotWithCurrentAwtHierarchy();
         window = new FrameFixture(robot, app.frame);
         window.show();
-        window.tabbedPane("mainTabs").selectTab("Library");
+        GuiChecks.showTab(window, "Library");
     }
 
     @Test
