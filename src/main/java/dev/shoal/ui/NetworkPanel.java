@@ -80,7 +80,10 @@ final class NetworkPanel extends JPanel {
         buttons.add(connect);
         buttons.add(browse);
         form.add(buttons, BorderLayout.EAST);
-        top.add(form, BorderLayout.EAST);
+        // At the top of the column, its own height: the status lines beside it are taller.
+        JPanel formBox = new JPanel(new BorderLayout());
+        formBox.add(form, BorderLayout.NORTH);
+        top.add(formBox, BorderLayout.EAST);
 
         JTable table = Widgets.table("peersTable", peers, new TableRowSorter<>(peers), 150, 170, 150, 80, 90, 90);
         Widgets.placeholder(table, "Not connected. Type the address of a Gnutella host above (host:port) and press"
