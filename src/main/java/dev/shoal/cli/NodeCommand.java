@@ -117,7 +117,8 @@ final class NodeCommand implements Callable<Integer> {
     Path data = UserFolders.current().data();
 
     @Option(names = "--port-mapping", description = "Map the port on the home router (UPnP) while running, so "
-            + "that others can reach this node behind NAT; looks for the router on the local network.")
+            + "that others can reach this node behind NAT; looks for the router on the local network. Only "
+            + "with --join-public: a node kept to the hosts given maps nothing.")
     boolean portMapping;
 
     @Option(names = "--max-ttl", paramLabel = "N", defaultValue = "4",

@@ -12,6 +12,7 @@ import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,8 @@ public final class UdpEndpoint implements AutoCloseable {
     private final DropCounters drops;
     private final DatagramBudget budget;
     private final Thread receiver;
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong sent = new AtomicLong();
     private volatile DatagramListener listener = (from, header, payload) -> DropReason.UDP_UNHANDLED;
 
     private UdpEndpoint(DatagramChannel channel, Clock clock, DropCounters drops) throws IOException {
@@ -75,11 +78,22 @@ public final class UdpEndpoint implements AutoCloseable {
     public boolean send(InetSocketAddress to, Frame frame) {
         try {
             channel.send(frame.toBuffer(), to);
+            sent.incrementAndGet();
             return true;
         } catch (IOException e) {
             LOG.debug("UDP send to {} failed: {}", to, e.toString());
             return false;
         }
+    }
+
+    /** Datagrams taken off the socket so far, counted before any check (refused ones too). */
+    public long received() {
+        return received.get();
+    }
+
+    /** Datagrams the socket accepted to send so far. */
+    public long sent() {
+        return sent.get();
     }
 
     @Override
@@ -107,6 +121,7 @@ public final class UdpEndpoint implements AutoCloseable {
             }
             buffer.flip();
             if (from instanceof InetSocketAddress sender) {
+                received.incrementAndGet();
                 DropReason dropped = handle(sender, buffer);
                 if (dropped != null) {
                     drops.count(dropped);

@@ -7,6 +7,8 @@ import dev.shoal.library.SharedFile;
 import dev.shoal.net.Connection;
 import dev.shoal.net.ConnectionManager;
 import dev.shoal.net.ConnectionStats;
+import dev.shoal.net.DropReason;
+import dev.shoal.net.UdpEndpoint;
 import dev.shoal.node.api.Browse;
 import dev.shoal.node.api.BootstrapStatus;
 import dev.shoal.node.api.BuildInfo;
@@ -29,6 +31,7 @@ import dev.shoal.node.api.ShoalException;
 import dev.shoal.node.api.ShoalNode;
 import dev.shoal.node.api.SpamList;
 import dev.shoal.node.api.Traffic;
+import dev.shoal.node.api.UdpTraffic;
 import dev.shoal.node.portmap.PortMapper;
 import dev.shoal.node.api.UploadInfo;
 import dev.shoal.protocol.BadMessageException;
@@ -126,7 +129,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
         this.reach = new Reachability(this::incomingSeen, serventId,
                 () -> this.bound.getPort(), () -> role() == Role.LEAF, this::send);
         this.connectBacks = new ConnectBackAnswerer(clock);
-        this.portMapper = new PortMapper(config.portMapping(), Optional.ofNullable(config.tuning().upnpGateway()));
+        this.portMapper = new PortMapper(config.mapsPort(), Optional.ofNullable(config.tuning().upnpGateway()));
         this.pushProxies = new PushProxyServer(() -> role() == Role.ULTRAPEER, this::advertisedAddress, this::send);
         this.reachVendors = new ReachVendors(reach, connectBacks, pushProxies, () -> role() == Role.ULTRAPEER);
         DynamicQueries dynamic = !config.tuning().dynamicQuerying() ? null
@@ -197,6 +200,9 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
             node.close();
             throw new ShoalException("cannot listen on " + config.listen().getHostString() + ":"
                     + config.listen().getPort() + ": " + rootMessage(e), e);
+        }
+        if (config.portMapping() && !config.mapsPort()) {
+            log.info("port mapping: off until the public Gnutella network is joined");
         }
         node.portMapper.map(node.bound.getPort());
         node.finder = new NetworkFinder(config, node.network, scheduler, node::udpPong, node::publish);
@@ -474,9 +480,15 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     }
 
     @Override
+    public UdpTraffic udpTraffic() {
+        UdpEndpoint udp = network.udp();
+        return new UdpTraffic(udp.received(), udp.sent(), drops.stats().total(DropReason.Group.DATAGRAM.label()));
+    }
+
+    @Override
     public BootstrapStatus bootstrapStatus() {
         NetworkFinder f = finder;
-        return f == null ? BootstrapStatus.IDLE : f.status();
+        return f == null ? BootstrapStatus.OFF : f.status();
     }
 
     /** The caches this node may ask for hosts, as decided from its config. */

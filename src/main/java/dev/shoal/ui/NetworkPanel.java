@@ -1,6 +1,7 @@
 package dev.shoal.ui;
 
 import com.formdev.flatlaf.FlatClientProperties;
+import dev.shoal.node.api.BootstrapStatus;
 import dev.shoal.node.api.PeerInfo;
 import dev.shoal.node.api.Reach;
 import dev.shoal.node.api.Role;
@@ -11,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Locale;
 import javax.swing.BorderFactory;
+import javax.swing.BoxLayout;
 import javax.swing.JButton;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
@@ -23,8 +25,9 @@ import javax.swing.table.DefaultTableCellRenderer;
 import javax.swing.table.TableRowSorter;
 
 /**
- * The Network tab: our role and whether others can reach us, connected peers (right-click one to
- * browse it), a box to connect to a host by hand or browse it, the traffic graph, and what the
+ * The Network tab: our role and whether others can reach us (external address, port mapping), how
+ * finding the network goes and the datagrams through our UDP port; connected peers (right-click one
+ * to browse it), a box to connect to a host by hand or browse it, the traffic graph, and what the
  * node dropped, refused and closed, by reason.
  */
 final class NetworkPanel extends JPanel {
@@ -41,6 +44,8 @@ final class NetworkPanel extends JPanel {
     private final JButton browse = new JButton("Browse");
     private final JLabel count = new JLabel("No peers");
     private final JLabel reach = new JLabel(" ");
+    private final JLabel bootstrap = new JLabel(" ");
+    private final JLabel udp = new JLabel(" ");
 
     NetworkPanel(AppContext ctx) {
         super(new BorderLayout(0, Widgets.px(8)));
@@ -57,9 +62,16 @@ final class NetworkPanel extends JPanel {
         count.putClientProperty(FlatClientProperties.STYLE_CLASS, "h4");
         JPanel top = new JPanel(new BorderLayout(Widgets.px(8), 0));
         reach.setName("reachLabel");
-        JPanel status = new JPanel(new BorderLayout(0, Widgets.px(2)));
-        status.add(count, BorderLayout.NORTH);
-        status.add(reach, BorderLayout.SOUTH);
+        bootstrap.setName("bootstrapLabel");
+        udp.setName("udpLabel");
+        udp.setToolTipText("Pings and pongs through our UDP port since start; dropped: malformed, unasked for,"
+                + " or over budget");
+        JPanel status = new JPanel();
+        status.setLayout(new BoxLayout(status, BoxLayout.Y_AXIS));
+        for (JLabel l : new JLabel[] {count, reach, bootstrap, udp}) {
+            l.setAlignmentX(LEFT_ALIGNMENT);
+            status.add(l);
+        }
         top.add(status, BorderLayout.WEST);
         JPanel form = new JPanel(new BorderLayout(Widgets.px(6), 0));
         form.add(new JLabel("Connect to"), BorderLayout.WEST);
@@ -68,7 +80,10 @@ final class NetworkPanel extends JPanel {
         buttons.add(connect);
         buttons.add(browse);
         form.add(buttons, BorderLayout.EAST);
-        top.add(form, BorderLayout.EAST);
+        // At the top of the column, its own height: the status lines beside it are taller.
+        JPanel formBox = new JPanel(new BorderLayout());
+        formBox.add(form, BorderLayout.NORTH);
+        top.add(formBox, BorderLayout.EAST);
 
         JTable table = Widgets.table("peersTable", peers, new TableRowSorter<>(peers), 150, 170, 150, 80, 90, 90);
         Widgets.placeholder(table, "Not connected. Type the address of a Gnutella host above (host:port) and press"
@@ -108,6 +123,11 @@ final class NetworkPanel extends JPanel {
             peers.setPeers(s.peers(), s.at());
             count.setText(s.peers().isEmpty() ? "No peers" : s.peers().size() + (s.peers().size() == 1 ? " peer" : " peers"));
             reach.setText(describe(s.role(), s.reach()));
+            bootstrap.setText(describe(s.bootstrap()));
+            bootstrap.setToolTipText(s.bootstrap().state() == BootstrapStatus.State.OFF
+                    ? "No host cache is asked: join the public network (File \u2192 Settings) or connect by hand"
+                    : "Host caches asked for servents, the hosts they gave, and links up now");
+            udp.setText("UDP: " + s.udp().line());
             history.sample(s.traffic(), s.nanos());
             drops.setStats(s.stats());
             graph.repaint();
@@ -125,6 +145,15 @@ final class NetworkPanel extends JPanel {
         }
         b.append(" \u00b7 port mapping: ").append(r.portMapping().describe());
         return b.toString();
+    }
+
+    /** "bootstrapping: asked 2 caches, 37 hosts, 3 connected", "Bootstrap: done (asked ...)" or "Bootstrap: off". */
+    static String describe(BootstrapStatus b) {
+        return switch (b.state()) {
+            case OFF -> "Bootstrap: off";
+            case BOOTSTRAPPING -> b.line();
+            case DONE -> "Bootstrap: done (" + b.line().substring(b.line().indexOf(':') + 2) + ")";
+        };
     }
 
     TrafficHistory history() {

@@ -60,7 +60,7 @@ final class NodePoller implements AutoCloseable {
             }
             NodeSnapshot s = new NodeSnapshot(Instant.now(), System.nanoTime(), node.peers(), node.traffic(),
                     node.uploadRate(), node.downloadRate(), downloads, node.uploads(), node.stats(), node.role(),
-                    node.reach(), node.bootstrapStatus());
+                    node.reach(), node.bootstrapStatus(), node.udpTraffic());
             SwingUtilities.invokeLater(() -> subscribers.forEach(c -> c.accept(s)));
         } catch (RuntimeException e) {
             // A node closing under us is expected at shutdown; keep ticking otherwise.

@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Which edited settings the running node cannot take on: only the shared folders change live
- * ({@code setSharedFolders}); the rest is read once when the node starts.
+ * Which edited settings the running node cannot take on: only the shared folders, browse host and
+ * new peers change live; the rest (the public network, bootstrapping and port mapping too) is read
+ * once when the node starts.
  */
 final class SettingsChange {
     private SettingsChange() {
@@ -31,6 +32,15 @@ final class SettingsChange {
         }
         if (running.uploadLimitBytesPerSecond() != wanted.uploadLimitBytesPerSecond()) {
             names.add("bandwidth limit");
+        }
+        if (running.bootstrap().joinPublic() != wanted.bootstrap().joinPublic()) {
+            names.add("public network");
+        }
+        if (running.bootstrap().enabled() != wanted.bootstrap().enabled()) {
+            names.add("bootstrap");
+        }
+        if (running.mapsPort() != wanted.mapsPort()) {
+            names.add("port mapping");
         }
         return names;
     }

@@ -53,6 +53,9 @@ final class SettingsDialog extends JDialog {
     private final JSpinner uploadSlots;
     private final JSpinner uploadLimit;
     private final JCheckBox browseHost = new JCheckBox("Let other servents list all my shared files");
+    private final JCheckBox joinPublic = new JCheckBox(FirstRun.TITLE);
+    private final JCheckBox bootstrap = new JCheckBox("Ask host caches for servents when too few are known");
+    private final JCheckBox portMapping = new JCheckBox("Open my port on the home router (UPnP)");
     private final JLabel restartNote = new JLabel(" ");
 
     SettingsDialog(Window owner, AppContext ctx) {
@@ -69,6 +72,20 @@ final class SettingsDialog extends JDialog {
         uploadLimit = spinner("uploadLimitSpinner", (int) (c.uploadLimitBytesPerSecond() / 1024), 0, 10_000_000);
         browseHost.setName("browseHostToggle");
         browseHost.setSelected(c.browseHost());
+        joinPublic.setName("joinPublicToggle");
+        joinPublic.setSelected(c.bootstrap().joinPublic());
+        bootstrap.setName("bootstrapToggle");
+        bootstrap.setSelected(c.bootstrap().enabled());
+        portMapping.setName("portMappingToggle");
+        portMapping.setSelected(c.portMapping());
+        // The router is opened only for a node on the public network (NodeConfig.mapsPort).
+        joinPublic.addActionListener(e -> {
+            portMapping.setEnabled(joinPublic.isSelected());
+            updateNote();
+        });
+        portMapping.setEnabled(joinPublic.isSelected());
+        bootstrap.addActionListener(e -> updateNote());
+        portMapping.addActionListener(e -> updateNote());
         shares.show(c.shares());
         downloads.setName("downloadsField");
         downloads.setText(c.downloadsDir().toString());
@@ -93,6 +110,9 @@ final class SettingsDialog extends JDialog {
         row = addRow(form, row, "Upload slots *", uploadSlots, "uploads served at once");
         row = addRow(form, row, "Upload limit (KiB/s) *", uploadLimit, "0 means no limit");
         row = addRow(form, row, "Browse host", browseHost, "applied as soon as you save");
+        row = addRow(form, row, "Public network *", joinPublic, "ask the public host caches for servents");
+        row = addRow(form, row, "Bootstrap *", bootstrap, "off: connect only to the peers above and those you type");
+        row = addRow(form, row, "Port mapping *", portMapping, "only on the public network; lets others reach you");
         GridBagConstraints note = constraints(0, row);
         note.gridwidth = 3;
         note.insets = new Insets(Widgets.px(10), 0, 0, 0);
@@ -193,6 +213,8 @@ final class SettingsDialog extends JDialog {
                 .uploadSlots((Integer) uploadSlots.getValue())
                 .uploadLimitBytesPerSecond(1024L * (Integer) uploadLimit.getValue())
                 .browseHost(browseHost.isSelected())
+                .portMapping(portMapping.isSelected())
+                .bootstrap(saved.bootstrap().withJoinPublic(joinPublic.isSelected()).withEnabled(bootstrap.isSelected()))
                 .build();
     }
 

@@ -3,6 +3,7 @@ package dev.shoal.node;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.shoal.node.api.UdpTraffic;
 import dev.shoal.protocol.Bye;
 import dev.shoal.protocol.Ggep;
 import dev.shoal.protocol.GgepExtension;
@@ -96,6 +97,20 @@ class UdpPortTest {
         probe.send(node.listenAddress(), Ping.hostCacheRequest());
         Pong pong = (Pong) probe.receive().orElseThrow().payload();
         assertThat(PongExtensions.packedHosts(pong.ggep())).isEmpty();
+    }
+
+    @Test
+    void udpTrafficCountsDatagramsInAndOutAndThoseDropped() throws IOException {
+        ServentNode node = node(null);
+        assertThat(node.udpTraffic()).isEqualTo(UdpTraffic.NONE);
+
+        probe.send(node.listenAddress(), Ping.PLAIN);
+        assertThat(probe.receive().orElseThrow().payload()).isInstanceOf(Pong.class);
+        probe.send(node.listenAddress(), new byte[] {0x00});
+
+        // The answer may reach the probe before the node counts it sent: wait for the counters.
+        await().atMost(Duration.ofSeconds(10)).until(() -> node.udpTraffic().equals(new UdpTraffic(2, 1, 1)));
+        assertThat(node.udpTraffic().line()).isEqualTo("2 datagrams in, 1 out, 1 dropped");
     }
 
     @Test

@@ -192,11 +192,8 @@ class DesktopAppGuiTest {
         GuiActionRunner.execute(() -> slots.setValue(7));
         robot.waitForIdle();
         dialog.label("restartNote").requireText("Restart Shoal to apply: upload slots");
-        // A click can be lost while the machine is busy: press Save until the dialog goes away.
-        for (int attempt = 0; attempt < 3 && GuiActionRunner.execute(() -> dialog.target().isShowing()); attempt++) {
-            dialog.button("saveSettings").click();
-            robot.waitForIdle();
-        }
+        // On the event thread: robot clicks on Save were lost while the dialog was still being laid out.
+        GuiChecks.press(dialog.button("saveSettings"));
         Path file = app.config.dataDir().resolve(NodeConfigFile.SETTINGS_FILE);
         waitFor("the settings file", () -> Files.isRegularFile(file) && Files.readString(file).contains("upload-slots=7"));
         waitFor("the notice", () -> "Settings saved; restart Shoal to apply: upload slots".equals(lastNotice()));
@@ -214,10 +211,8 @@ class DesktopAppGuiTest {
         GuiActionRunner.execute(() -> role.setSelectedIndex(0));
         robot.waitForIdle();
         dialog.label("restartNote").requireText("Restart Shoal to apply: role");
-        for (int attempt = 0; attempt < 3 && GuiActionRunner.execute(() -> dialog.target().isShowing()); attempt++) {
-            dialog.button("saveSettings").click();
-            robot.waitForIdle();
-        }
+        // On the event thread: robot clicks on Save were lost while the dialog was still being laid out.
+        GuiChecks.press(dialog.button("saveSettings"));
         Path file = app.config.dataDir().resolve(NodeConfigFile.SETTINGS_FILE);
         waitFor("the settings file", () -> Files.isRegularFile(file) && Files.readString(file).contains("role=auto"));
         assertThat(NodeConfigFile.read(file, app.config).role()).isEqualTo(Role.AUTO);

@@ -2,6 +2,7 @@ package dev.shoal.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.shoal.node.api.BootstrapStatus;
 import dev.shoal.node.api.PortMapping;
 import dev.shoal.node.api.Reach;
 import dev.shoal.node.api.Role;
@@ -9,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The Network tab's line about reachability, in the words people read. */
+/** The Network tab's lines about reachability and finding the network, in the words people read. */
 class ReachLineTest {
     @Test
     void aFirewalledLeafNamesItsPushProxiesAndTheMappingThatFailed() {
@@ -28,5 +29,14 @@ class ReachLineTest {
 
         assertThat(NetworkPanel.describe(Role.ULTRAPEER, r)).isEqualTo(
                 "Ultrapeer \u00b7 reachable \u00b7 port mapping: mapped 203.0.113.7:6346 (Home Router)");
+    }
+
+    @Test
+    void bootstrapIsOffLookingOrDone() {
+        assertThat(NetworkPanel.describe(BootstrapStatus.OFF)).isEqualTo("Bootstrap: off");
+        assertThat(NetworkPanel.describe(new BootstrapStatus(true, 2, 37, 3)))
+                .isEqualTo("bootstrapping: asked 2 caches, 37 hosts, 3 connected");
+        assertThat(NetworkPanel.describe(new BootstrapStatus(false, 1, 1, 4)))
+                .isEqualTo("Bootstrap: done (asked 1 cache, 1 host, 4 connected)");
     }
 }

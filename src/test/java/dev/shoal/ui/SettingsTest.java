@@ -51,6 +51,30 @@ class SettingsTest {
     }
 
     @Test
+    void thePublicNetworkBootstrapAndPortMappingWaitForARestart() {
+        NodeConfig running = NodeConfig.defaults(data);
+        NodeConfig joined = running.withBootstrap(running.bootstrap().withJoinPublic(true));
+        assertThat(SettingsChange.needingRestart(running, joined)).containsExactly("public network");
+        assertThat(SettingsChange.needingRestart(running, running.withBootstrap(running.bootstrap().withEnabled(false))))
+                .containsExactly("bootstrap");
+        // Mapping on without the public network maps nothing, so nothing waits for a restart.
+        assertThat(SettingsChange.needingRestart(running, running.withPortMapping(true))).isEmpty();
+        assertThat(SettingsChange.needingRestart(joined, joined.withPortMapping(true))).containsExactly("port mapping");
+    }
+
+    @Test
+    void thePublicNetworkBootstrapAndPortMappingAreSavedAndReadBack() {
+        NodeConfig base = NodeConfig.defaults(data);
+        NodeConfig wanted = base.withPortMapping(true)
+                .withBootstrap(base.bootstrap().withJoinPublic(true).withEnabled(false));
+        SettingsStore.load(base).save(wanted);
+        NodeConfig again = SettingsStore.load(base).saved();
+        assertThat(again.bootstrap().joinPublic()).isTrue();
+        assertThat(again.bootstrap().enabled()).isFalse();
+        assertThat(again.mapsPort()).isTrue();
+    }
+
+    @Test
     void themeChoiceIsRemembered() {
         UiPrefs prefs = UiPrefs.load(data);
         assertThat(prefs.theme()).isEqualTo(Theme.SYSTEM);

@@ -159,27 +159,46 @@ class TransfersGuiTest {
     void pausedAndResumedTheStatusBarSaysSoAndPiecesFromBeforeThePauseShowGrey() throws Exception {
         open(SLOWER);
         String name = app.network.bigFileName();
-        window.textBox("searchField").enterText("shoal").pressAndReleaseKeys(KeyEvent.VK_ENTER);
-        JTableFixture results = window.table("resultsTable");
-        waitFor("the large file", () -> rows(results.target()) == 1);
-        results.cell(TableCell.row(0).column(SearchResultsModel.NAME)).doubleClick();
+        // Every step on the event thread, each waiting for what the last one caused: a robot's typing,
+        // double-click or row click could be lost on a busy machine (once in CI the download never
+        // started, and the wait for its pieces ran out).
+        javax.swing.text.JTextComponent field = (javax.swing.text.JTextComponent) find(app.frame, "searchField");
         onEdt(() -> {
+            field.setText("shoal");
+            ((javax.swing.JButton) find(app.frame, "searchButton")).doClick();
+            return null;
+        });
+        JTable results = (JTable) find(app.frame, "resultsTable");
+        waitFor("the large file", () -> rows(results) == 1);
+        onEdt(() -> {
+            results.setRowSelectionInterval(0, 0);
+            ((javax.swing.JButton) find(app.frame, "downloadButton")).doClick();
             app.frame.showTab(MainFrame.TRANSFERS);
             return null;
         });
+        JTable downloads = (JTable) find(app.frame, "downloadsTable");
+        waitFor("the download listed", () -> rows(downloads) == 1);
         PieceMap map = (PieceMap) find(app.frame, "pieceMap");
         waitFor("some pieces in", () -> onEdt(map::runs).stream().anyMatch(p -> p.source() >= 0));
-        JTable downloads = (JTable) find(app.frame, "downloadsTable");
-        window.table("downloadsTable").selectRows(0);
-        javax.swing.JButton pause = window.button("pauseButton").target();
+        javax.swing.JButton pause = (javax.swing.JButton) find(app.frame, "pauseButton");
+        onEdt(() -> {
+            downloads.setRowSelectionInterval(0, 0);
+            return null;
+        });
         waitFor("Pause enabled", () -> onEdt(pause::isEnabled));
-        javax.swing.SwingUtilities.invokeLater(pause::doClick);
+        onEdt(() -> {
+            pause.doClick();
+            return null;
+        });
         waitFor("paused", () -> "Paused".equals(value(downloads, 0, DownloadsModel.STATE)));
         waitFor("the status bar saying so", () -> ("Paused " + name).equals(lastNotice(app.frame)));
 
-        javax.swing.JButton resume = window.button("resumeButton").target();
+        javax.swing.JButton resume = (javax.swing.JButton) find(app.frame, "resumeButton");
         waitFor("Resume enabled", () -> onEdt(resume::isEnabled));
-        javax.swing.SwingUtilities.invokeLater(resume::doClick);
+        onEdt(() -> {
+            resume.doClick();
+            return null;
+        });
         waitFor("the download to finish", () -> "Done".equals(value(downloads, 0, DownloadsModel.STATE)));
         waitFor("the end announced", () -> String.valueOf(lastNotice(app.frame)).startsWith("Downloaded " + name));
         List<PieceRun> runs = onEdt(map::runs);

@@ -30,9 +30,9 @@ import java.util.List;
  * @param browseHost whether others may list everything we share (browse host); when off they get
  *     {@code 403}
  * @param tuning the numbers users rarely change, with their defaults
- * @param portMapping map our port on the home router (UPnP IGD) while running; off by default, since it
- *        makes the node reachable from the internet and looks for the router by multicast on the
- *        local network
+ * @param portMapping map our port on the home router (UPnP IGD) while running, once the user joined the
+ *        public network (see {@link #mapsPort()}); off by default, since it makes the node reachable
+ *        from the internet and looks for the router by multicast on the local network
  * @param bootstrap how the node finds hosts when it knows too few: caches it may ask
  */
 public record NodeConfig(
@@ -163,6 +163,15 @@ public record NodeConfig(
 
     public NodeConfig withTuning(Tuning t) {
         return toBuilder().tuning(t).build();
+    }
+
+    /**
+     * Whether the node maps its port on the home router: only when port mapping is on and the user
+     * joined the public network. A node kept to the hosts its user typed has no reason to open the
+     * router to the internet.
+     */
+    public boolean mapsPort() {
+        return portMapping && bootstrap.joinPublic();
     }
 
     public NodeConfig withPortMapping(boolean on) {

@@ -8,15 +8,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The one door into a running servent for the CLI and the UI. Methods never block on the network;
  * results arrive through futures and listeners on node threads. {@link #listenAddress()},
-<<<<<<< HEAD
- * {@link #serventId()}, {@link #config()}, {@link #libraryReady()}, {@link #searchLibrary} and the
- * listener methods return at once; the others may wait on the disk or a lock, so a user interface
- * calls them off its event thread.
-=======
- * {@link #serventId()}, {@link #config()}, {@link #libraryReady()}, {@link #networkMap()} and the
- * listener methods return at once; the others may wait on the disk or a lock, so a user interface calls them off its event
- * thread.
->>>>>>> ab2a68a (node.api: the network map (links with role, vendor, direction and traffic; hosts beyond them from pongs and X-Try-Ultrapeers), a search's reach (links queried, each hit's way back) and why each download source is slow (queued with position, busy with retry, push, slow); tested on a loopback two-tier network)
+ * {@link #serventId()}, {@link #config()}, {@link #libraryReady()}, {@link #searchLibrary},
+ * {@link #networkMap()} and the listener methods return at once; the others may wait on the disk or
+ * a lock, so a user interface calls them off its event thread.
  */
 public interface ShoalNode extends AutoCloseable {
     /** The address actually bound, with the real port when 0 was asked for. */
@@ -149,6 +143,9 @@ public interface ShoalNode extends AutoCloseable {
 
     /** What the node has dropped, refused and closed so far, by reason, and its sockets now. */
     NodeStats stats();
+
+    /** Datagrams through our UDP port since start: in, out, and refused. */
+    UdpTraffic udpTraffic();
 
     /** How far finding the network has come (see {@link NodeConfig.Bootstrap}). */
     BootstrapStatus bootstrapStatus();

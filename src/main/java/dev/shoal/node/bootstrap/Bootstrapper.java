@@ -78,7 +78,7 @@ public final class Bootstrapper {
     private boolean gwcInFlight;
     private int cachesAsked;
     private int hostsFound;
-    private BootstrapStatus status = BootstrapStatus.IDLE;
+    private BootstrapStatus status;
 
     /**
      * @param client   our four-letter vendor code, sent to GWebCaches
@@ -92,6 +92,8 @@ public final class Bootstrapper {
         this.client = client;
         this.version = version;
         this.progress = progress;
+        // Not looking until the first tick, which comes at once after start.
+        this.status = plan.isEmpty() ? BootstrapStatus.OFF : new BootstrapStatus(false, 0, 0, 0);
     }
 
     public BootstrapPlan plan() {
@@ -217,6 +219,9 @@ public final class Bootstrapper {
     }
 
     private void update(boolean active, int links) {
+        if (plan.isEmpty()) {
+            return;
+        }
         BootstrapStatus now = new BootstrapStatus(active, cachesAsked, hostsFound, links);
         if (!now.equals(status)) {
             status = now;

@@ -19,28 +19,29 @@ import java.util.regex.Pattern;
  * (GetExternalIPAddress, AddPortMapping, DeletePortMapping), keeping the mappings it holds. It is
  * reached only at the URL the test gives the mapper: nothing is multicast.
  */
-final class FakeUpnpRouter implements AutoCloseable {
-    static final String EXTERNAL_IP = "203.0.113.7";
+public final class FakeUpnpRouter implements AutoCloseable {
+    public static final String EXTERNAL_IP = "203.0.113.7";
     private static final String SERVICE = "urn:schemas-upnp-org:service:WANIPConnection:1";
     private static final Pattern ARG = Pattern.compile("<(New[A-Za-z]+)>([^<]*)</\\1>");
 
     /** One port mapping the router holds. */
-    record Mapping(int externalPort, int internalPort, String internalClient, String protocol, String description) {
+    public record Mapping(int externalPort, int internalPort, String internalClient, String protocol,
+            String description) {
     }
 
     private final HttpServer server;
-    final List<String> actions = new CopyOnWriteArrayList<>();
-    final List<Mapping> mappings = new CopyOnWriteArrayList<>();
+    public final List<String> actions = new CopyOnWriteArrayList<>();
+    public final List<Mapping> mappings = new CopyOnWriteArrayList<>();
     private volatile boolean refuseMappings;
 
-    FakeUpnpRouter() throws IOException {
+    public FakeUpnpRouter() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/rootDesc.xml", this::description);
         server.createContext("/ctl/IPConn", this::control);
         server.start();
     }
 
-    URI location() {
+    public URI location() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/rootDesc.xml");
     }
 

@@ -12,16 +12,28 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A node started with port mapping on maps its own port on the (fake) router and removes it when it stops. */
+/**
+ * A node started with port mapping on, once it joined the public network, maps its own port on the
+ * (fake) router and removes it when it stops; without joining it maps nothing.
+ */
 class NodePortMappingTest {
     @TempDir
     Path temp;
 
+    /**
+     * Joined to the public network with bootstrapping off, so that no public cache is ever asked:
+     * tests never join the real network.
+     */
+    private static NodeConfig joined(NodeConfig c) {
+        return c.withBootstrap(c.bootstrap().withJoinPublic(true).withEnabled(false));
+    }
+
     @Test
     void aNodeWithPortMappingMapsItsPortAndRemovesItWhenItStops() throws Exception {
         try (FakeUpnpRouter router = new FakeUpnpRouter()) {
-            NodeConfig c = NodeConfig.defaults(temp.resolve("data")).withListen(new InetSocketAddress("127.0.0.1", 0))
-                    .withDownloadsDir(temp.resolve("downloads")).withPortMapping(true);
+            NodeConfig c = joined(NodeConfig.defaults(temp.resolve("data"))
+                    .withListen(new InetSocketAddress("127.0.0.1", 0))
+                    .withDownloadsDir(temp.resolve("downloads")).withPortMapping(true));
             ServentNode node = ServentNode.start(c.withTuning(c.tuning().withUpnpGateway(router.location())));
             int port = node.listenAddress().getPort();
             try {
@@ -45,6 +57,19 @@ class NodePortMappingTest {
             NodeConfig c = NodeConfig.defaults(temp.resolve("data")).withListen(new InetSocketAddress("127.0.0.1", 0))
                     .withDownloadsDir(temp.resolve("downloads"));
             assertThat(c.portMapping()).isFalse();
+            try (ServentNode node = ServentNode.start(c.withTuning(c.tuning().withUpnpGateway(router.location())))) {
+                assertThat(node.reach().portMapping()).isEqualTo(PortMapping.off());
+            }
+            assertThat(router.actions).as("the router was never asked anything").isEmpty();
+        }
+    }
+
+    @Test
+    void portMappingOnWithoutJoiningThePublicNetworkMapsNothing() throws Exception {
+        try (FakeUpnpRouter router = new FakeUpnpRouter()) {
+            NodeConfig c = NodeConfig.defaults(temp.resolve("data")).withListen(new InetSocketAddress("127.0.0.1", 0))
+                    .withDownloadsDir(temp.resolve("downloads")).withPortMapping(true);
+            assertThat(c.bootstrap().joinPublic()).isFalse();
             try (ServentNode node = ServentNode.start(c.withTuning(c.tuning().withUpnpGateway(router.location())))) {
                 assertThat(node.reach().portMapping()).isEqualTo(PortMapping.off());
             }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class PortMapLimitsTest {
     @Test
     void portMapping() {
-        says("Port mapping", "off unless `--port-mapping`", "within " + UpnpGateway.HTTP_TIMEOUT_MILLIS / 1000 + " s",
+        says("Port mapping", "off unless `--port-mapping` with `--join-public`", "within " + UpnpGateway.HTTP_TIMEOUT_MILLIS / 1000 + " s",
                 "at most " + PortMapper.CLOSE_WAIT_SECONDS + " s");
     }
 }
