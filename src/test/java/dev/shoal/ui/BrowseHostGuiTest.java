@@ -92,7 +92,7 @@ class BrowseHostGuiTest {
 
         int row = rowNotYetHere(files.target());
         SearchResult chosen = onEdt(() -> tab.model().result(files.target().convertRowIndexToModel(row)));
-        files.cell(TableCell.row(row).column(SearchResultsModel.NAME)).doubleClick();
+        GuiChecks.doubleClickRow(files.target(), row);
         waitFor("the download done", () -> app.node.downloads().stream().map(d -> d.info())
                 .anyMatch(d -> d.name().equals(chosen.name()) && d.state() == DownloadState.DONE));
         DownloadInfo done = app.node.downloads().stream().map(d -> d.info()).filter(d -> d.name().equals(chosen.name()))

@@ -1,6 +1,8 @@
 package dev.shoal.ui;
 
 import java.awt.Component;
+import java.awt.Rectangle;
+import java.awt.event.MouseEvent;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javax.swing.JButton;
@@ -77,6 +79,25 @@ final class GuiChecks {
             return tabs.getSelectedIndex() == i && tabs.getComponentAt(i).isShowing();
         }));
         window.robot().waitForIdle();
+    }
+
+    /**
+     * Double-clicks a table row as the mouse would, with the events delivered on the event thread.
+     * A robot's two clicks arrived further apart than the double-click interval on a busy machine,
+     * so Swing saw two single clicks and no download started.
+     */
+    static void doubleClickRow(JTable table, int viewRow) {
+        onEdt(() -> {
+            table.setRowSelectionInterval(viewRow, viewRow);
+            Rectangle cell = table.getCellRect(viewRow, 0, true);
+            int x = cell.x + cell.width / 2;
+            int y = cell.y + cell.height / 2;
+            long now = System.currentTimeMillis();
+            for (int id : new int[] {MouseEvent.MOUSE_PRESSED, MouseEvent.MOUSE_RELEASED, MouseEvent.MOUSE_CLICKED}) {
+                table.dispatchEvent(new MouseEvent(table, id, now, 0, x, y, 2, false, MouseEvent.BUTTON1));
+            }
+            return null;
+        });
     }
 
     static <T> T onEdt(Callable<T> work) {

@@ -23,7 +23,6 @@ import javax.swing.JComboBox;
 import javax.swing.JTable;
 import javax.swing.JTextArea;
 import org.assertj.swing.core.BasicRobot;
-import org.assertj.swing.data.TableCell;
 import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
 import org.assertj.swing.fixture.FrameFixture;
 import org.assertj.swing.fixture.JTableFixture;
@@ -144,7 +143,7 @@ class MapGuiTest {
         window.textBox("searchField").enterText("shoal").pressAndReleaseKeys(KeyEvent.VK_ENTER);
         JTableFixture results = window.table("resultsTable");
         waitFor("the large file from four sources", () -> rows(results.target()) == 1);
-        results.cell(TableCell.row(0).column(SearchResultsModel.NAME)).doubleClick();
+        GuiChecks.doubleClickRow(results.target(), 0);
         GuiChecks.showTab(window, "Map");
         String name = app.network.bigFileName();
         waitFor("the download offered", () -> choice("Download: " + name) >= 0);

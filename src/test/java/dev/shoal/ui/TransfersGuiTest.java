@@ -29,7 +29,6 @@ import java.util.concurrent.TimeUnit;
 import javax.swing.JLabel;
 import javax.swing.JTable;
 import org.assertj.swing.core.BasicRobot;
-import org.assertj.swing.data.TableCell;
 import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
 import org.assertj.swing.fixture.FrameFixture;
 import org.assertj.swing.fixture.JTableFixture;
@@ -91,7 +90,7 @@ class TransfersGuiTest {
         assertThat(value(results.target(), 0, SearchResultsModel.FIREWALLED)).isEqualTo("");
         assertThat(value(results.target(), 0, SearchResultsModel.HAVE)).isEqualTo("");
 
-        results.cell(TableCell.row(0).column(SearchResultsModel.NAME)).doubleClick();
+        GuiChecks.doubleClickRow(results.target(), 0);
         onEdt(() -> {
             app.frame.showTab(MainFrame.TRANSFERS);
             return null;
@@ -149,7 +148,7 @@ class TransfersGuiTest {
         JTableFixture results = window.table("resultsTable");
         waitFor("the ocean file, marked", () -> rows(results.target()) == 1
                 && "In library".equals(value(results.target(), 0, SearchResultsModel.HAVE)));
-        results.cell(TableCell.row(0).column(SearchResultsModel.NAME)).doubleClick();
+        GuiChecks.doubleClickRow(results.target(), 0);
         waitFor("the refusal", () -> String.valueOf(lastNotice(app.frame))
                 .equals("You already share ocean-waves-30s.wav (see the Library tab): not downloaded again"));
         assertThat(app.node.downloads()).isEmpty();
@@ -240,7 +239,7 @@ class TransfersGuiTest {
             window.textBox("searchField").enterText("harbour").pressAndReleaseKeys(KeyEvent.VK_ENTER);
             JTableFixture results = window.table("resultsTable");
             waitFor("the clip found", () -> rows(results.target()) == 1);
-            results.cell(TableCell.row(0).column(SearchResultsModel.NAME)).doubleClick();
+            GuiChecks.doubleClickRow(results.target(), 0);
             onEdt(() -> {
                 app.frame.showTab(MainFrame.TRANSFERS);
                 return null;
