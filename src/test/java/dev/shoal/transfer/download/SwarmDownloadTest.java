@@ -317,7 +317,11 @@ class SwarmDownloadTest {
         TestUploadServer fresh = server(0);
         SwarmDownload second = download(CONFIG, fresh.source());
         assertThat(Files.readAllBytes(finished(second))).isEqualTo(data);
-        assertThat(fresh.bytesSent()).isLessThan(SIZE - servedBefore + 2L * CONFIG.chunkSize());
+        // The servers count what they write, response headers included (about 270 bytes a chunk):
+        // the first one's headers shrink SIZE - servedBefore, the second's add to what it sent. Without
+        // that allowance the bound failed by 2.7 KB once, when the cancel had lost nearly two chunks.
+        long headers = 512L * (SIZE / CONFIG.chunkSize() + 2);
+        assertThat(fresh.bytesSent()).isLessThan(SIZE - servedBefore + 2L * CONFIG.chunkSize() + headers);
         assertThat(servedTotal()).isLessThan((long) (1.3 * SIZE));
     }
 
