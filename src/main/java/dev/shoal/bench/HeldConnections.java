@@ -40,7 +40,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *     every ping (the node's keep-alives).</li>
  * </ul>
  * One selector thread serves them all: it notices when the node closes one, trickles, and answers
- * pings. Opening uses a few threads (a handshake waits for the node's answer).
+ * pings. Opening uses a few threads (a connect or handshake waits for the node's answer).
  */
 final class HeldConnections implements AutoCloseable {
     enum Kind { IDLE, SLOW, GNUTELLA }
@@ -89,7 +89,7 @@ final class HeldConnections implements AutoCloseable {
     /** Opens {@code n} connections of {@code kind} (those the node refuses are counted, not retried). */
     static HeldConnections open(Kind kind, InetSocketAddress node, int n) throws IOException, InterruptedException {
         HeldConnections held = new HeldConnections(kind, node);
-        ExecutorService openers = Executors.newFixedThreadPool(kind == Kind.GNUTELLA ? OPENERS : 1);
+        ExecutorService openers = Executors.newFixedThreadPool(OPENERS);
         try {
             for (int i = 0; i < n; i++) {
                 int index = i;

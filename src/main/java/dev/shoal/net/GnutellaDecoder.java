@@ -284,6 +284,21 @@ final class GnutellaDecoder extends CumulativeProtocolDecoder {
         return s;
     }
 
+    /** Bytes of buffer kept for the session between reads: what a quiet or trickling connection costs here. */
+    int retainedBytes(IoSession session) {
+        int n = 0;
+        for (Object key : session.getAttributeKeys()) {
+            if (session.getAttribute(key) instanceof IoBuffer b) {
+                n += b.capacity();
+            }
+        }
+        State s = (State) session.getAttribute(STATE);
+        if (s != null && s.plain != null) {
+            n += s.plain.capacity();
+        }
+        return n;
+    }
+
     @Override
     public void dispose(IoSession session) throws Exception {
         State s = (State) session.removeAttribute(STATE);
