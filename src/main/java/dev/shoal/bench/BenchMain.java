@@ -24,7 +24,8 @@ public final class BenchMain {
             + " [--get-mib G] [--rounds R] [--json]\n"
             + "       shoal bench flood [--seconds N] [--attack flood|flood-many|deflate|all] [--json]\n"
             + "       shoal bench bootstrap [--rounds N] [--json]\n"
-            + "       shoal bench capacity [--connections N] [--kind idle|slow|gnutella|all] [--searches S] [--json]";
+            + "       shoal bench capacity [--connections N] [--kind idle|slow|gnutella|all] [--searches S]"
+            + " [--handshake-seconds T] [--json]";
 
     private BenchMain() {
     }

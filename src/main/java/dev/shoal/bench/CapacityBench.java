@@ -1,6 +1,7 @@
 package dev.shoal.bench;
 
 import dev.shoal.json.JsonLine;
+import dev.shoal.node.api.NodeConfig;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -14,19 +15,21 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code shoal bench capacity [--connections N] [--kind idle|slow|gnutella|all] [--json]}: what
+ * {@code shoal bench capacity [--connections N] [--kind idle|slow|gnutella|all] [--searches S]
+ * [--handshake-seconds T] [--json]}: what
  * holding N connections costs one node. For each kind a fresh node ({@link CapacityTarget}, its
  * own JVM with a fixed {@value #HEAP_MIB} MiB heap) shares a file, and a real leaf
  * ({@link CapacitySearcher}) connects to it and times searches for that file: first alone (the
  * reference), then while N connections of the kind ({@link HeldConnections}) are held. The node's
  * live heap, threads and file descriptors are read with no crowd and with it ({@link HeapProbe}),
  * giving the heap each held connection costs. Idle and trickling sockets are then left to the
- * node's handshake timeout, and the time it took to reap them all is reported. All on 127.0.0.0/8.
+ * node's handshake timeout (raised by config from 10 s to {@code T}, 120 s by default, so that the
+ * crowd is all there when measured), and the time it took to reap them all is reported. All on
+ * 127.0.0.0/8.
  */
 public final class CapacityBench {
     static final int HEAP_MIB = 256;
-    /** The node's handshake timeout for the bench (10 s by default): long enough to open and measure the crowd. */
-    static final int HANDSHAKE_SECONDS = 60;
+    private static final java.time.Duration KEEP_ALIVE = NodeConfig.defaults(Path.of("unused")).keepAlive();
     private static final int WARMUP_SEARCHES = 5;
     private static final MathContext DIGITS = new MathContext(4);
 
@@ -51,7 +54,7 @@ public final class CapacityBench {
             return 1;
         }
         err.printf(Locale.ROOT, "capacity: node in a forked JVM with -Xms%dm -Xmx%dm; handshake timeout %d s"
-                + " (default 10 s); file descriptor limit %d%n", HEAP_MIB, HEAP_MIB, HANDSHAKE_SECONDS, fdLimit);
+                + " (default 10 s); file descriptor limit %d%n", HEAP_MIB, HEAP_MIB, options.handshakeSeconds(), fdLimit);
         try {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (HeldConnections.Kind kind : options.kinds()) {
@@ -75,7 +78,7 @@ public final class CapacityBench {
         int n = options.connections();
         Path root = Files.createTempDirectory("shoal-capacity-bench");
         try (FloodTarget.Process target = FloodTarget.Process.start(root, CapacityTarget.class, HEAP_MIB,
-                List.of(Integer.toString(n), Integer.toString(HANDSHAKE_SECONDS)));
+                List.of(Integer.toString(n), Integer.toString(options.handshakeSeconds())));
                 CapacitySearcher searcher = CapacitySearcher.connect(root.resolve("searcher"), target.address())) {
             progress.println("capacity: " + name + ": node on " + target.address() + " (pid " + target.pid() + ")");
             searcher.search(WARMUP_SEARCHES);
@@ -95,11 +98,14 @@ public final class CapacityBench {
                 row.put("closed_by_node_before_measure", closedBeforeMeasure);
                 row.put("node_held_after_searches", after.sockets() - empty.sockets());
                 row.put("searcher_linked", searcher.links() == 1);
-                row.put("handshake_timeout_s", HANDSHAKE_SECONDS);
+                row.put("handshake_timeout_s", options.handshakeSeconds());
                 if (kind == HeldConnections.Kind.GNUTELLA) {
+                    // Past the node's keep-alive interval: every quiet leaf has been pinged and has answered.
+                    Thread.sleep(KEEP_ALIVE.toMillis() + 5_000);
                     row.put("pings_answered", held.pingsAnswered());
+                    row.put("node_held_after_keepalive", HeapProbe.parse(target.probe()).sockets() - empty.sockets());
                 } else {
-                    row.put("reaped_all_after_s", awaitReaped(held, opened, progress, name));
+                    row.put("reaped_all_after_s", awaitReaped(held, opened, options.handshakeSeconds(), progress, name));
                 }
                 return row;
             } finally {
@@ -151,9 +157,9 @@ public final class CapacityBench {
     }
 
     /** Waits (up to the handshake timeout and a half) until the node has closed every held socket; seconds after the last opened, or null. */
-    private static Double awaitReaped(HeldConnections held, long opened, PrintStream progress, String name)
-            throws InterruptedException {
-        long deadline = opened + HANDSHAKE_SECONDS * 1_500_000_000L;
+    private static Double awaitReaped(HeldConnections held, long opened, int handshakeSeconds, PrintStream progress,
+            String name) throws InterruptedException {
+        long deadline = opened + handshakeSeconds * 1_500_000_000L;
         while (held.closedByNode() < held.opened() && System.nanoTime() < deadline) {
             Thread.sleep(500);
         }

@@ -27,6 +27,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
 
 /**
  * The capacity bench's crowd: many TCP connections to one node, each from its own loopback address
@@ -37,7 +39,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <li>{@code slow}: a Gnutella handshake (even ones) or an HTTP request (odd ones) trickled one
  *     byte every {@value #TRICKLE_MILLIS} ms;</li>
  * <li>{@code gnutella}: a completed Gnutella 0.6 handshake as a leaf, then quiet but for a pong to
- *     every ping (the node's keep-alives).</li>
+ *     every ping (the node's keep-alives). Even ones compress both ways, as LimeWire's and
+ *     gtk-gnutella's leaves do; odd ones send and read plain bytes.</li>
  * </ul>
  * One selector thread serves them all: it notices when the node closes one, trickles, and answers
  * pings. Opening uses a few threads (a connect or handshake waits for the node's answer).
@@ -58,6 +61,10 @@ final class HeldConnections implements AutoCloseable {
         final byte[] script;
         int sent;
         ByteBuffer in;
+        /** Set when the node compresses what it sends us. */
+        Inflater inflater;
+        /** We compress what we send (into stored deflate blocks: no zlib state to hold). */
+        boolean deflateOut;
 
         Held(SocketChannel channel, byte[] script) {
             this.channel = channel;
@@ -116,7 +123,7 @@ final class HeldConnections implements AutoCloseable {
             ch.connect(node);
             Held h = new Held(ch, kind != Kind.SLOW ? null : i % 2 == 0 ? SLOW_HANDSHAKE : SLOW_HTTP);
             if (kind == Kind.GNUTELLA) {
-                handshake(ch);
+                handshake(ch, h, i % 2 == 0);
                 h.in = ByteBuffer.allocate(4096);
             }
             ch.configureBlocking(false);
@@ -133,8 +140,10 @@ final class HeldConnections implements AutoCloseable {
      * The leaf's side of the three steps. The node sends nothing after its answer until our 200,
      * so reading its answer whole never takes bytes that belong to what follows.
      */
-    private static void handshake(SocketChannel ch) throws IOException {
-        write(ch, "GNUTELLA CONNECT/0.6\r\nUser-Agent: ShoalCapacityBench/1\r\nX-Ultrapeer: False\r\n\r\n");
+    private static void handshake(SocketChannel ch, Held h, boolean deflate) throws IOException {
+        write(ch, "GNUTELLA CONNECT/0.6\r\nUser-Agent: ShoalCapacityBench/1\r\nX-Ultrapeer: False\r\n"
+                + (deflate ? "Accept-Encoding: deflate\r\n" : "") + "\r\n");
+        HandshakeMessage answer = null;
         HandshakeReader reader = new HandshakeReader();
         ByteBuffer buf = ByteBuffer.allocate(4096);
         try {
@@ -144,10 +153,11 @@ final class HeldConnections implements AutoCloseable {
                     throw new IOException("closed during the handshake");
                 }
                 buf.flip();
-                Optional<HandshakeMessage> answer = reader.feed(buf);
-                if (answer.isPresent()) {
-                    if (!StatusLine.parse(answer.get().firstLine()).isOk()) {
-                        throw new IOException("refused: " + answer.get().firstLine());
+                Optional<HandshakeMessage> step = reader.feed(buf);
+                if (step.isPresent()) {
+                    answer = step.get();
+                    if (!StatusLine.parse(answer.firstLine()).isOk()) {
+                        throw new IOException("refused: " + answer.firstLine());
                     }
                     break;
                 }
@@ -155,7 +165,15 @@ final class HeldConnections implements AutoCloseable {
         } catch (FramingException e) {
             throw new IOException(e.getMessage(), e);
         }
-        write(ch, "GNUTELLA/0.6 200 OK\r\n\r\n");
+        h.deflateOut = deflate && answer.headers().hasToken("Accept-Encoding", "deflate");
+        if (answer.headers().hasToken("Content-Encoding", "deflate")) {
+            h.inflater = new Inflater();
+        }
+        write(ch, "GNUTELLA/0.6 200 OK\r\n" + (h.deflateOut ? "Content-Encoding: deflate\r\n" : "") + "\r\n");
+        if (h.deflateOut) {
+            // A zlib header (deflate, 32 KiB window, no dictionary); stored blocks follow.
+            ch.write(ByteBuffer.wrap(new byte[] {0x78, 0x01}));
+        }
     }
 
     private static void write(SocketChannel ch, String text) throws IOException {
@@ -193,18 +211,35 @@ final class HeldConnections implements AutoCloseable {
     private void read(SelectionKey key, ByteBuffer discard) {
         Held h = (Held) key.attachment();
         try {
-            ByteBuffer into = h.in != null ? h.in : discard.clear();
+            ByteBuffer into = h.in == null || h.inflater != null ? discard.clear() : h.in;
             if (h.channel.read(into) < 0) {
                 throw new IOException("closed by the node");
+            }
+            if (h.inflater != null) {
+                inflate(h, discard.flip());
             }
             if (h.in != null) {
                 answerPings(h);
             }
-        } catch (IOException | FramingException e) {
+        } catch (IOException | FramingException | DataFormatException e) {
             closedByNode.incrementAndGet();
             lastClosedNanos.set(System.nanoTime());
             key.cancel();
             closeQuietly(h.channel);
+        }
+    }
+
+    /** Inflates what the node sent into {@code h.in} (which grows for a frame larger than it). */
+    private static void inflate(Held h, ByteBuffer compressed) throws DataFormatException {
+        h.inflater.setInput(compressed);
+        while (true) {
+            if (!h.in.hasRemaining()) {
+                h.in = ByteBuffer.allocate(h.in.capacity() * 2).put(h.in.flip());
+            }
+            int n = h.inflater.inflate(h.in);
+            if (n == 0 && (h.inflater.needsInput() || h.inflater.finished())) {
+                return;
+            }
         }
     }
 
@@ -223,17 +258,24 @@ final class HeldConnections implements AutoCloseable {
             }
             b.position(b.position() + Header.SIZE + header.payloadLength());
             if (header.type() == MessageType.PING) {
-                pong(h.channel, header.guid(), header.hops() + 1);
+                pong(h, header.guid(), header.hops() + 1);
             }
         }
         b.compact();
     }
 
-    private void pong(SocketChannel ch, Guid guid, int ttl) throws IOException {
-        InetSocketAddress self = (InetSocketAddress) ch.getLocalAddress();
-        ByteBuffer out = ByteBuffer.wrap(MessageCodec.frame(guid, ttl, 0, new Pong(self, 0, 0, null)).toBytes());
-        ch.write(out);
+    private void pong(Held h, Guid guid, int ttl) throws IOException {
+        InetSocketAddress self = (InetSocketAddress) h.channel.getLocalAddress();
+        byte[] frame = MessageCodec.frame(guid, ttl, 0, new Pong(self, 0, 0, null)).toBytes();
+        h.channel.write(ByteBuffer.wrap(h.deflateOut ? stored(frame) : frame));
         pingsAnswered.incrementAndGet();
+    }
+
+    /** {@code bytes} as one stored (uncompressed) deflate block that is not the last. */
+    private static byte[] stored(byte[] bytes) {
+        ByteBuffer b = ByteBuffer.allocate(5 + bytes.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 0).putShort((short) bytes.length).putShort((short) ~bytes.length).put(bytes);
+        return b.array();
     }
 
     /** One more byte on every trickling connection (the request starts over once all of it is sent). */
@@ -286,7 +328,11 @@ final class HeldConnections implements AutoCloseable {
         loop.join(10_000);
         List<SelectionKey> keys = new ArrayList<>(selector.keys());
         for (SelectionKey key : keys) {
-            closeQuietly(((Held) key.attachment()).channel);
+            Held h = (Held) key.attachment();
+            closeQuietly(h.channel);
+            if (h.inflater != null) {
+                h.inflater.end();
+            }
         }
         for (Held h = pending.poll(); h != null; h = pending.poll()) {
             closeQuietly(h.channel);
