@@ -110,6 +110,15 @@ public final class InboundBudget {
         return reason;
     }
 
+    /** Buckets this budget holds now (a node holds one budget per link, thousands of them). */
+    int buckets() {
+        int n = (bytes == null ? 0 : 1) + (strikes == null ? 0 : 1);
+        for (TokenBucket k : kinds) {
+            n += k == null ? 0 : 1;
+        }
+        return n;
+    }
+
     private static int kindOf(byte type) {
         return switch (type) {
             case MessageType.PING -> PING;
