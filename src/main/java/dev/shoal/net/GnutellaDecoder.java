@@ -349,6 +349,12 @@ final class GnutellaDecoder extends ProtocolDecoderAdapter {
         return n;
     }
 
+    /** The session still has a handshake reader (with the line buffer and headers it grew). */
+    boolean holdsHandshakeReader(IoSession session) {
+        State s = (State) session.getAttribute(STATE);
+        return s != null && s.reader != null;
+    }
+
     @Override
     public void dispose(IoSession session) throws Exception {
         State s = (State) session.removeAttribute(STATE);

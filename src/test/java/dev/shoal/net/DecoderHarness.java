@@ -74,6 +74,10 @@ final class DecoderHarness {
         return decoder.retainedBytes(session);
     }
 
+    boolean holdsHandshakeReader() {
+        return decoder.holdsHandshakeReader(session);
+    }
+
     /** Feeds {@code bytes} as several reads, cut at the given positions (ascending). */
     DecoderHarness feed(byte[] bytes, int... cuts) throws Exception {
         int from = 0;

@@ -53,6 +53,18 @@ class GnutellaDecoderRetentionTest {
     }
 
     @Test
+    void anEstablishedLinkKeepsNoHandshakeReader() throws Exception {
+        DecoderHarness h = DecoderHarness.accepted().feed(ascii(REQUEST));
+        assertThat(h.holdsHandshakeReader()).isTrue();
+        h.feed(ascii(PLAIN_FINAL));
+        assertThat(h.taken()).hasSize(2);
+        assertThat(h.holdsHandshakeReader()).isFalse();
+        DecoderHarness dialled = DecoderHarness.dialled().feed(ascii("GNUTELLA/0.6 200 OK\r\nX-Ultrapeer: True\r\n\r\n"));
+        assertThat(dialled.taken()).hasSize(1);
+        assertThat(dialled.holdsHandshakeReader()).isFalse();
+    }
+
+    @Test
     void aQuietCompressedLinkKeepsNoInflateBuffer() throws Exception {
         DecoderHarness h = DecoderHarness.accepted().feed(ascii(REQUEST)).feed(ascii(DEFLATE_FINAL));
         h.taken();
