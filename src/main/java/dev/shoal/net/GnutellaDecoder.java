@@ -87,7 +87,8 @@ final class GnutellaDecoder extends ProtocolDecoderAdapter {
     private static final class State {
         Mode mode;
         int stepsLeft;
-        final HandshakeReader reader = new HandshakeReader();
+        /** Until the last handshake step is read; a link has no further use for it. */
+        HandshakeReader reader = new HandshakeReader();
         Inflater inflater;
         /** Inflated bytes of an unfinished frame (read mode), or null. */
         IoBuffer plain;
@@ -164,6 +165,7 @@ final class GnutellaDecoder extends ProtocolDecoderAdapter {
                     }
                     if (--s.stepsLeft == 0) {
                         s.mode = Mode.FRAMES;
+                        s.reader = null;
                         s.budget = new InboundBudget(budgets, clock);
                     }
                 }
