@@ -24,8 +24,10 @@ import java.util.concurrent.TimeUnit;
  * measured: {@code FloodTarget DATA_DIR SHARE_DIR} starts an ultrapeer on 127.0.0.1 with a free
  * port, prints {@code port N} once its library is indexed, then answers commands read from stdin,
  * one per line: {@code heap} prints {@code heap BYTES} (used heap right after a full collection,
- * so what is live), {@code stats} prints the node's drop counters (those not zero) as one JSON line, {@code quit}
- * stops it.
+ * so what is live), {@code stats} prints the node's drop counters (those not zero) as one JSON line,
+ * {@code probe} prints {@code probe JSON} (live heap, threads, open file descriptors and the node's
+ * sockets by kind), {@code quit} stops it. The capacity bench's target ({@link CapacityTarget})
+ * serves the same commands with another config.
  */
 public final class FloodTarget {
     /** The node's fixed heap: small, so that a leak shows within seconds. */
@@ -35,10 +37,19 @@ public final class FloodTarget {
     }
 
     public static void main(String[] args) throws IOException {
-        NodeConfig config = NodeConfig.defaults(Path.of(args[0]))
+        serve(config(Path.of(args[0]), Path.of(args[1])));
+    }
+
+    /** An ultrapeer on 127.0.0.1, any free port, sharing {@code share}. */
+    static NodeConfig config(Path data, Path share) {
+        return NodeConfig.defaults(data)
                 .withListen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
-                .withShares(List.of(Path.of(args[1])))
+                .withShares(List.of(share))
                 .withRole(Role.ULTRAPEER);
+    }
+
+    /** Starts the node, prints its port once its library is indexed, then answers commands until {@code quit}. */
+    static void serve(NodeConfig config) throws IOException {
         try (ShoalNode node = Shoal.start(config)) {
             node.libraryReady().orTimeout(60, TimeUnit.SECONDS).join();
             System.out.println("port " + node.listenAddress().getPort());
@@ -49,6 +60,8 @@ public final class FloodTarget {
                     System.out.println("heap " + liveHeap());
                 } else if (line.equals("stats")) {
                     System.out.println("stats " + drops(node.stats()));
+                } else if (line.equals("probe")) {
+                    System.out.println("probe " + probe(node.stats()));
                 } else {
                     System.out.println("unknown " + line);
                 }
@@ -67,6 +80,23 @@ public final class FloodTarget {
             }
         }
         return JsonLine.of(counted);
+    }
+
+    /** What the node holds now: live heap, threads, file descriptors, sockets by kind. */
+    private static String probe(NodeStats stats) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("heap", liveHeap());
+        m.put("threads", ManagementFactory.getThreadMXBean().getThreadCount());
+        m.put("fds", openFileDescriptors());
+        m.put("links", stats.links());
+        m.put("handshaking", stats.handshaking());
+        m.put("http", stats.httpSessions());
+        return JsonLine.of(m);
+    }
+
+    private static long openFileDescriptors() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.UnixOperatingSystemMXBean u
+                ? u.getOpenFileDescriptorCount() : -1;
     }
 
     private static long liveHeap() {
@@ -106,19 +136,29 @@ public final class FloodTarget {
 
         /** Starts a target node sharing one file named after the honest leaf's query. */
         static Process start(Path root) throws IOException, InterruptedException {
+            return start(root, FloodTarget.class, HEAP_MIB, List.of());
+        }
+
+        /**
+         * Starts {@code main} (which takes the data and share folders, then {@code extra}, and
+         * serves like {@link FloodTarget#serve}) in a JVM with a fixed heap of {@code heapMib}.
+         */
+        static Process start(Path root, Class<?> main, int heapMib, List<String> extra)
+                throws IOException, InterruptedException {
             Path share = java.nio.file.Files.createDirectories(root.resolve("share"));
             java.nio.file.Files.writeString(share.resolve(HonestLeaf.WORD + " file.txt"), "the file the honest leaf asks for\n");
             java.nio.file.Files.writeString(share.resolve("unrelated notes.txt"), "something else\n");
             List<String> cmd = new java.util.ArrayList<>();
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            cmd.add("-Xms" + HEAP_MIB + "m");
-            cmd.add("-Xmx" + HEAP_MIB + "m");
+            cmd.add("-Xms" + heapMib + "m");
+            cmd.add("-Xmx" + heapMib + "m");
             cmd.add("-Dshoal.log.level=" + System.getProperty("shoal.log.level", "WARN"));
             cmd.add("-cp");
             cmd.add(System.getProperty("java.class.path"));
-            cmd.add(FloodTarget.class.getName());
+            cmd.add(main.getName());
             cmd.add(root.resolve("data").toString());
             cmd.add(share.toString());
+            cmd.addAll(extra);
             java.lang.Process child = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             try {
                 return new Process(child);
@@ -142,6 +182,17 @@ public final class FloodTarget {
         String drops() throws InterruptedException {
             String answer = ask("stats");
             return answer == null || !answer.startsWith("stats ") ? null : answer.substring(6);
+        }
+
+        /** The node's {@code probe} answer (a JSON object), or null when it does not answer. */
+        String probe() throws InterruptedException {
+            String answer = ask("probe");
+            return answer == null || !answer.startsWith("probe ") ? null : answer.substring(6);
+        }
+
+        /** The target JVM's process id, for {@code jcmd} or {@code jmap} by hand. */
+        long pid() {
+            return child.pid();
         }
 
         private String ask(String command) throws InterruptedException {

@@ -18,7 +18,7 @@ import java.util.zip.Inflater;
 import org.apache.mina.core.buffer.IoBuffer;
 import org.apache.mina.core.session.AttributeKey;
 import org.apache.mina.core.session.IoSession;
-import org.apache.mina.filter.codec.CumulativeProtocolDecoder;
+import org.apache.mina.filter.codec.ProtocolDecoderAdapter;
 import org.apache.mina.filter.codec.ProtocolDecoderOutput;
 
 /**
@@ -33,7 +33,11 @@ import org.apache.mina.filter.codec.ProtocolDecoderOutput;
  * {@link ConnectBackProbe}; nothing after it is read.
  *
  * <p>Incomplete input is kept for the next read; nothing is emitted until a whole step or frame
- * is there. An HTTP request (or push callback) is passed on only once its whole head has come, so
+ * is there. What is kept is about as large as what is left over, never the read buffer it came in
+ * (MINA's grow to 64 KiB on a busy link), and nothing at all once a read ends on a frame's end: a
+ * node holds thousands of quiet or trickling connections, and a buffer each kept for nothing would
+ * soon weigh more than everything else they hold. Compressed links inflate into one buffer per
+ * I/O thread and keep only an unfinished frame's bytes of it. An HTTP request (or push callback) is passed on only once its whole head has come, so
  * a client that trickles its head a byte at a time holds no HTTP session, only at most
  * {@link #MAX_HTTP_HEAD} bytes here until the handshake timeout reaps it. A
  * {@link FramingException} (bad first line, oversized length, broken deflate) stops decoding for
@@ -45,7 +49,7 @@ import org.apache.mina.filter.codec.ProtocolDecoderOutput;
  * to at most {@link #MAX_INFLATE_PER_READ} bytes: a small input that would inflate to a flood is
  * cut off after that much, and its link closed.
  */
-final class GnutellaDecoder extends CumulativeProtocolDecoder {
+final class GnutellaDecoder extends ProtocolDecoderAdapter {
     private static final AttributeKey STATE = new AttributeKey(GnutellaDecoder.class, "state");
     private static final int INFLATE_CHUNK = 16 * 1024;
     /**
@@ -61,6 +65,9 @@ final class GnutellaDecoder extends CumulativeProtocolDecoder {
     private final InboundBudget.Limits budgets;
     private final Clock clock;
     private final DropCounters drops;
+    /** Where each I/O thread inflates; a link keeps only what is left of an unfinished frame. */
+    private final ThreadLocal<IoBuffer> inflateScratch =
+            ThreadLocal.withInitial(() -> IoBuffer.allocate(INFLATE_CHUNK).setAutoExpand(true));
 
     /** Without budgets: for tests of the framing alone. */
     GnutellaDecoder(int maxPayload) {
@@ -80,9 +87,13 @@ final class GnutellaDecoder extends CumulativeProtocolDecoder {
     private static final class State {
         Mode mode;
         int stepsLeft;
-        final HandshakeReader reader = new HandshakeReader();
+        /** Until the last handshake step is read; a link has no further use for it. */
+        HandshakeReader reader = new HandshakeReader();
         Inflater inflater;
+        /** Inflated bytes of an unfinished frame (read mode), or null. */
         IoBuffer plain;
+        /** Received bytes not decoded yet (write mode, appended to by the next read), or null. */
+        IoBuffer pending;
         InboundBudget budget;
         /** HTTP_HEAD: the first line, and how far past it the head has been scanned. */
         String httpLine;
@@ -90,8 +101,37 @@ final class GnutellaDecoder extends CumulativeProtocolDecoder {
         int headLineStart;
     }
 
+    /** Decodes what {@code in} completes, keeping the rest for the next read. */
     @Override
-    protected boolean doDecode(IoSession session, IoBuffer in, ProtocolDecoderOutput out) throws Exception {
+    public void decode(IoSession session, IoBuffer in, ProtocolDecoderOutput out) throws Exception {
+        State s = state(session);
+        IoBuffer buf = in;
+        if (s.pending != null) {
+            buf = s.pending.put(in).flip();
+        }
+        try {
+            doDecode(session, buf, out);
+        } finally {
+            keepRest(s, buf);
+        }
+    }
+
+    /**
+     * Keeps what {@code buf} has left in a buffer about its size: the read buffer it came in
+     * is MINA's, and a kept buffer that has drained to a quarter is replaced by a smaller one.
+     */
+    private static void keepRest(State s, IoBuffer buf) {
+        if (!buf.hasRemaining()) {
+            s.pending = null;
+        } else if (buf == s.pending && buf.remaining() * 4 >= buf.capacity()) {
+            buf.compact();
+        } else {
+            s.pending = IoBuffer.allocate(buf.remaining()).setAutoExpand(true).put(buf);
+        }
+    }
+
+    /** Decodes everything whole in {@code in}; what is left waits for more bytes. Always false. */
+    boolean doDecode(IoSession session, IoBuffer in, ProtocolDecoderOutput out) throws Exception {
         State s = state(session);
         try {
             decode(s, in, out);
@@ -122,11 +162,10 @@ final class GnutellaDecoder extends CumulativeProtocolDecoder {
                     out.write(m.get());
                     if (m.get().headers().hasToken("Content-Encoding", "deflate") && s.inflater == null) {
                         s.inflater = new Inflater();
-                        s.plain = IoBuffer.allocate(INFLATE_CHUNK).setAutoExpand(true);
-                        s.plain.flip();
                     }
                     if (--s.stepsLeft == 0) {
                         s.mode = Mode.FRAMES;
+                        s.reader = null;
                         s.budget = new InboundBudget(budgets, clock);
                     }
                 }
@@ -210,19 +249,26 @@ final class GnutellaDecoder extends CumulativeProtocolDecoder {
     }
 
     /**
-     * Inflates straight from the read buffer into the connection's own plain buffer, which keeps
-     * the bytes of an unfinished frame between reads: nothing is allocated per read.
+     * Inflates straight from the read buffer into this I/O thread's buffer, after the bytes of an
+     * unfinished frame the connection kept; keeps (a copy of) only what is unfinished again. A
+     * busy link allocates nothing per read but what its frames need, a quiet one holds nothing.
      */
     private void inflate(State s, IoBuffer in, ProtocolDecoderOutput out) throws FramingException {
+        IoBuffer plain = inflateScratch.get().clear();
+        if (s.plain != null) {
+            plain.put(s.plain.buf());
+            s.plain = null;
+        }
+        plain.flip();
         // The inflater consumes the read buffer as it goes; every byte is taken before we return.
         s.inflater.setInput(in.buf());
         long inflated = 0;
         try {
             while (!s.inflater.finished()) {
-                s.plain.compact();
-                s.plain.expand(INFLATE_CHUNK);
-                int n = s.inflater.inflate(s.plain.buf());
-                s.plain.flip();
+                plain.compact();
+                plain.expand(INFLATE_CHUNK);
+                int n = s.inflater.inflate(plain.buf());
+                plain.flip();
                 inflated += n;
                 if (inflated > MAX_INFLATE_PER_READ) {
                     throw new PeerMisbehaved(DropReason.DEFLATE_BOMB, dev.shoal.protocol.Bye.TOO_LARGE,
@@ -237,7 +283,10 @@ final class GnutellaDecoder extends CumulativeProtocolDecoder {
                     }
                 }
                 // Frame as we go, so a small input that inflates hugely never piles up here.
-                frames(s, s.plain.buf(), out);
+                frames(s, plain.buf(), out);
+            }
+            if (plain.hasRemaining()) {
+                s.plain = IoBuffer.allocate(plain.remaining()).put(plain).flip();
             }
         } catch (DataFormatException e) {
             throw new FramingException("corrupt deflate stream: " + e.getMessage(), e);
@@ -284,12 +333,35 @@ final class GnutellaDecoder extends CumulativeProtocolDecoder {
         return s;
     }
 
+    /** Bytes of buffer kept for the session between reads: what a quiet or trickling connection costs here. */
+    int retainedBytes(IoSession session) {
+        int n = 0;
+        for (Object key : session.getAttributeKeys()) {
+            if (session.getAttribute(key) instanceof IoBuffer b) {
+                n += b.capacity();
+            }
+        }
+        State s = (State) session.getAttribute(STATE);
+        if (s != null && s.plain != null) {
+            n += s.plain.capacity();
+        }
+        if (s != null && s.pending != null) {
+            n += s.pending.capacity();
+        }
+        return n;
+    }
+
+    /** The session still has a handshake reader (with the line buffer and headers it grew). */
+    boolean holdsHandshakeReader(IoSession session) {
+        State s = (State) session.getAttribute(STATE);
+        return s != null && s.reader != null;
+    }
+
     @Override
     public void dispose(IoSession session) throws Exception {
         State s = (State) session.removeAttribute(STATE);
         if (s != null && s.inflater != null) {
             s.inflater.end();
         }
-        super.dispose(session);
     }
 }

@@ -63,24 +63,23 @@ public final class InboundBudget {
         DropReason.VENDOR_FLOOD, DropReason.OTHER_FLOOD};
 
     private final Clock clock;
-    private final TokenBucket[] kinds;
-    private final TokenBucket bytes;
-    private final TokenBucket strikes;
+    private final Limits limits;
+    /**
+     * Made at a kind's first frame: a bucket nobody took from is full whether it was made with the
+     * link or now, and a quiet link (most of a node's thousands) sends two or three kinds at most.
+     */
+    private final TokenBucket[] kinds = new TokenBucket[REASONS.length];
+    private TokenBucket bytes;
+    private TokenBucket strikes;
     private final boolean unlimited;
 
     InboundBudget(Limits limits, Clock clock) {
         this.clock = clock;
-        long now = clock.nanoTime();
-        Rate[] rates = {limits.pings(), limits.pongs(), limits.queries(), limits.hits(), limits.pushes(),
-            limits.qrp(), limits.vendor(), limits.other()};
-        this.kinds = new TokenBucket[rates.length];
+        this.limits = limits;
         boolean all = limits.bytes().unlimited();
-        for (int i = 0; i < rates.length; i++) {
-            kinds[i] = rates[i].unlimited() ? null : new TokenBucket(rates[i], now);
-            all &= rates[i].unlimited();
+        for (int i = 0; i < REASONS.length; i++) {
+            all &= rate(limits, i).unlimited();
         }
-        this.bytes = limits.bytes().unlimited() ? null : new TokenBucket(limits.bytes(), now);
-        this.strikes = new TokenBucket(limits.strikes(), now);
         this.unlimited = all;
     }
 
@@ -96,6 +95,13 @@ public final class InboundBudget {
         }
         long now = clock.nanoTime();
         int kind = kindOf(type);
+        Rate rate = rate(limits, kind);
+        if (kinds[kind] == null && !rate.unlimited()) {
+            kinds[kind] = new TokenBucket(rate, now);
+        }
+        if (bytes == null && !limits.bytes().unlimited()) {
+            bytes = new TokenBucket(limits.bytes(), now);
+        }
         TokenBucket k = kinds[kind];
         DropReason reason = null;
         if (k != null && !k.take(1, now)) {
@@ -103,11 +109,36 @@ public final class InboundBudget {
         } else if (bytes != null && !bytes.take(frameBytes, now)) {
             reason = DropReason.BYTE_FLOOD;
         }
+        if (reason != null && strikes == null) {
+            strikes = new TokenBucket(limits.strikes(), now);
+        }
         if (reason != null && !strikes.take(1, now)) {
             throw new PeerMisbehaved(DropReason.FLOODING, PeerMisbehaved.BYE_FLOODING,
                     "Flooding: too many messages over budget (" + reason.key() + ")");
         }
         return reason;
+    }
+
+    /** Buckets this budget holds now (a node holds one budget per link, thousands of them). */
+    int buckets() {
+        int n = (bytes == null ? 0 : 1) + (strikes == null ? 0 : 1);
+        for (TokenBucket k : kinds) {
+            n += k == null ? 0 : 1;
+        }
+        return n;
+    }
+
+    private static Rate rate(Limits limits, int kind) {
+        return switch (kind) {
+            case PING -> limits.pings();
+            case PONG -> limits.pongs();
+            case QUERY -> limits.queries();
+            case HIT -> limits.hits();
+            case PUSH -> limits.pushes();
+            case QRP -> limits.qrp();
+            case VENDOR -> limits.vendor();
+            default -> limits.other();
+        };
     }
 
     private static int kindOf(byte type) {

@@ -75,6 +75,15 @@ public record PeerLimits(InboundBudget.Limits budgets, int socketsPerAddress, in
                 connectsPerMinute, firstBan, longestBan, trackedAddresses, httpHeadTimeout, httpStall, sendStall);
     }
 
+    /**
+     * At most {@code total} accepted sockets from all addresses together before they are a link or
+     * HTTP session (and no more than that from one address).
+     */
+    public PeerLimits withSocketsTotal(int total) {
+        return new PeerLimits(budgets, Math.min(socketsPerAddress, total), total, linksPerAddress, leavesPerAddress, httpPerAddress,
+                connectsPerMinute, firstBan, longestBan, trackedAddresses, httpHeadTimeout, httpStall, sendStall);
+    }
+
     public PeerLimits withConnectRate(int perMinute, Duration ban, Duration longest) {
         return new PeerLimits(budgets, socketsPerAddress, socketsTotal, linksPerAddress, leavesPerAddress,
                 httpPerAddress, perMinute, ban, longest, trackedAddresses, httpHeadTimeout, httpStall, sendStall);

@@ -19,7 +19,8 @@ public final class ConfigViews {
 
     public static NetConfig net(NodeConfig c) {
         NodeConfig.Tuning t = c.tuning();
-        PeerLimits limits = PeerLimits.defaults(c.maxConnections(), c.maxLeaves());
+        PeerLimits limits = PeerLimits.defaults(c.maxConnections(), c.maxLeaves())
+                .withSocketsTotal(t.handshakingSockets());
         if (!t.linkBudgets()) {
             limits = limits.withBudgets(InboundBudget.Limits.unlimited());
         }

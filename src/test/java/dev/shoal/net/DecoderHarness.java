@@ -62,6 +62,22 @@ final class DecoderHarness {
         return this;
     }
 
+    /** Feeds one read that came in a buffer of {@code capacity} bytes, as MINA's read buffers do. */
+    DecoderHarness feedIn(int capacity, byte[] bytes) throws Exception {
+        IoBuffer read = IoBuffer.allocate(Math.max(capacity, bytes.length)).put(bytes).flip();
+        decoder.decode(session, read, session.getDecoderOutput());
+        return this;
+    }
+
+    /** Bytes of buffer the decoder keeps for this connection until its next read. */
+    int retainedBytes() {
+        return decoder.retainedBytes(session);
+    }
+
+    boolean holdsHandshakeReader() {
+        return decoder.holdsHandshakeReader(session);
+    }
+
     /** Feeds {@code bytes} as several reads, cut at the given positions (ascending). */
     DecoderHarness feed(byte[] bytes, int... cuts) throws Exception {
         int from = 0;

@@ -35,6 +35,24 @@ class InboundBudgetTest {
     }
 
     @Test
+    void aQuietLinkHoldsBucketsOnlyForWhatItSent() throws Exception {
+        InboundBudget b = new InboundBudget(Limits.defaults(), time);
+        assertThat(b.buckets()).isZero();
+        assertThat(b.admit(MessageType.PONG, 37)).isNull();
+        assertThat(b.buckets()).as("pongs and bytes").isEqualTo(2);
+    }
+
+    @Test
+    void aBucketMadeAtFirstUseIsAsFullAsOneMadeWithTheLink() throws Exception {
+        InboundBudget b = new InboundBudget(limits(new Rate(1, 3), ROOMY, ROOMY, ROOMY), time);
+        time.advance(Duration.ofHours(1));
+        for (int i = 0; i < 3; i++) {
+            assertThat(b.admit(MessageType.PING, 23)).as("ping %d of the burst", i).isNull();
+        }
+        assertThat(b.admit(MessageType.PING, 23)).isEqualTo(DropReason.PING_FLOOD);
+    }
+
+    @Test
     void everyKindHasItsReason() throws Exception {
         Rate one = new Rate(0, 1);
         InboundBudget b = new InboundBudget(new Limits(one, one, one, one, one, one, one, one, ROOMY, ROOMY), time);

@@ -46,6 +46,16 @@ class ConfigViewsTest {
     }
 
     @Test
+    void theHandshakingSocketsOfAllAddressesAreCappedAsTuned() {
+        assertThat(ConfigViews.net(config).peerLimits().socketsTotal()).isEqualTo(512);
+        NetConfig big = ConfigViews.net(config.withTuning(config.tuning().toBuilder().handshakingSockets(6000).build()));
+        assertThat(big.peerLimits().socketsTotal()).isEqualTo(6000);
+        assertThat(big.peerLimits().socketsPerAddress()).isEqualTo(8);
+        NetConfig tiny = ConfigViews.net(config.withTuning(config.tuning().toBuilder().handshakingSockets(3).build()));
+        assertThat(tiny.peerLimits().socketsPerAddress()).isEqualTo(3);
+    }
+
+    @Test
     void downloadsSeeTheNodesValuesAndTheSameUserAgent() {
         SwarmConfig swarm = ConfigViews.swarm(config);
         assertThat(swarm.maxActiveSources()).isEqualTo(3);

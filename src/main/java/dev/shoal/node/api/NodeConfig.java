@@ -277,6 +277,9 @@ public record NodeConfig(
      * @param addressShares      hold each address to its share of links and slots and ban one that connects
      *                           too often; off only for networks of nodes side by side on one address
      *                           (tests and benchmarks on 127.0.0.1), never on a node that talks to strangers
+     * @param handshakingSockets accepted sockets, from all addresses together, that may be in their handshake (or
+     *                           sending their first HTTP head) at once; more are refused as they come. Only a
+     *                           node meant to hold thousands of peers (the capacity bench) needs more
      * @param searchInterval     least time between two of the user's searches by keywords (network etiquette,
      *                           whatever the client); zero only for test networks whose virtual time stands still
      * @param upnpGateway        with port mapping on, the router's UPnP description URL; null: find the
@@ -288,7 +291,7 @@ public record NodeConfig(
             int maxBusyRetries, Duration maxRetryAfter, Duration checkpointInterval, int maxKnownSources,
             Duration queryLifetime, int outgoingUltrapeers, Duration promotionUptime, long promotionRate,
             boolean dynamicQuerying, int dynamicQueryTarget, boolean linkBudgets,
-            boolean addressShares, Duration searchInterval, URI upnpGateway) {
+            boolean addressShares, int handshakingSockets, Duration searchInterval, URI upnpGateway) {
 
         public static final Duration DEFAULT_QUERY_LIFETIME = Duration.ofSeconds(10);
 
@@ -298,6 +301,9 @@ public record NodeConfig(
             }
             if (queryLifetime == null || queryLifetime.isNegative() || queryLifetime.isZero()) {
                 throw new ShoalException("a search needs a positive lifetime, got " + queryLifetime);
+            }
+            if (handshakingSockets < 1) {
+                throw new ShoalException("at least one socket must be allowed its handshake, got " + handshakingSockets);
             }
             if (outgoingUltrapeers < 0 || promotionRate < 0 || dynamicQueryTarget < 1 || promotionUptime == null
                     || promotionUptime.isNegative()) {
@@ -311,13 +317,13 @@ public record NodeConfig(
          * An ultrapeer dials 4 ultrapeers itself (the rest come to it). {@link Role#AUTO} promotes a
          * leaf after an hour up and a second of 10 KiB/s (LimeWire asks 2 hours and 10 KB/s up or 20
          * down). Dynamic queries stop at 150 results (see {@code protocol-spec/dynamic-querying.md}).
-         * One search by keywords every 3 s.
+         * One search by keywords every 3 s. At most 512 sockets in their handshake at once.
          */
         public static Tuning defaults() {
             return new Tuning(Duration.ofSeconds(10), 128 * 1024, 1024, true,
                     512 * 1024, Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(30), 3,
                     10, Duration.ofMinutes(10), Duration.ofSeconds(1), 100, DEFAULT_QUERY_LIFETIME,
-                    4, Duration.ofHours(1), 10 * 1024, true, 150, true, true, Duration.ofSeconds(3), null);
+                    4, Duration.ofHours(1), 10 * 1024, true, 150, true, true, 512, Duration.ofSeconds(3), null);
         }
 
         public Builder toBuilder() {
@@ -367,6 +373,7 @@ public record NodeConfig(
             private int dynamicQueryTarget;
             private boolean linkBudgets;
             private boolean addressShares;
+            private int handshakingSockets;
             private Duration searchInterval;
             private URI upnpGateway;
 
@@ -392,6 +399,7 @@ public record NodeConfig(
                 dynamicQueryTarget = t.dynamicQueryTarget;
                 linkBudgets = t.linkBudgets;
                 addressShares = t.addressShares;
+                handshakingSockets = t.handshakingSockets;
                 searchInterval = t.searchInterval;
                 upnpGateway = t.upnpGateway;
             }
@@ -438,6 +446,11 @@ public record NodeConfig(
                 return this;
             }
 
+            public Builder handshakingSockets(int v) {
+                handshakingSockets = v;
+                return this;
+            }
+
             public Builder searchInterval(Duration v) {
                 searchInterval = v;
                 return this;
@@ -453,7 +466,7 @@ public record NodeConfig(
                         pushTimeout, readTimeout, maxFailures, maxBusyRetries, maxRetryAfter, checkpointInterval,
                         maxKnownSources, queryLifetime, outgoingUltrapeers, promotionUptime, promotionRate,
                         dynamicQuerying, dynamicQueryTarget, linkBudgets,
-                        addressShares, searchInterval, upnpGateway);
+                        addressShares, handshakingSockets, searchInterval, upnpGateway);
             }
         }
     }
