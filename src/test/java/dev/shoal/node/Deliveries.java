@@ -64,6 +64,17 @@ final class Deliveries implements MessageTrace {
         return handled.stream().filter(f -> f.header().type() == type && f.header().guid().equals(guid)).count();
     }
 
+    /** The last frame of this type that reached the node's message loop. */
+    Frame lastHandled(byte type) {
+        List<Frame> all = handled.stream().filter(f -> f.header().type() == type).toList();
+        return all.get(all.size() - 1);
+    }
+
+    /** The frames of this type and GUID that reached the node's message loop, in order. */
+    List<Frame> handledFrames(byte type, Guid guid) {
+        return handled.stream().filter(f -> f.header().type() == type && f.header().guid().equals(guid)).toList();
+    }
+
     /** Frames of this type that reached the node's message loop. */
     long handled(byte type) {
         return handled.stream().filter(f -> f.header().type() == type).count();
