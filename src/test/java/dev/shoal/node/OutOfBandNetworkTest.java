@@ -3,6 +3,7 @@ package dev.shoal.node;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.shoal.node.api.NodeConfig;
 import dev.shoal.node.api.Search;
 import dev.shoal.node.api.SearchHit;
 import dev.shoal.protocol.Ggep;
@@ -72,6 +73,34 @@ class OutOfBandNetworkTest {
                     .containsExactly("true " + MessageType.VENDOR, "false " + MessageType.VENDOR,
                             "true " + MessageType.QUERY_HIT);
             assertThat(seenByB).allMatch(d -> d.header().guid().equals(guid) && d.peer().equals(a.listenAddress()));
+        }
+    }
+
+    @Test
+    void byDefaultAReachableNodeAsksByUdpAndAFirewalledOneByTcp() {
+        TestNodes auto = new TestNodes(temp.resolve("auto")).withConfig(c -> c.withTuning(c.tuning().toBuilder()
+                .outOfBand(NodeConfig.Tuning.OutOfBand.AUTO).build()));
+        try (auto) {
+            ServentNode reachable = auto.ultrapeer("reachable", 4, Map.of());
+            ServentNode sharer = auto.ultrapeer("sharer", 4, Map.of("auto song.txt", "sung either way\n"));
+            ServentNode firewalled = auto.leaf("firewalled", 4);
+            // Else the sharer's connect-back would reach it and tell it it is not firewalled.
+            firewalled.network().standBehindFirewall(true);
+            auto.link(sharer, reachable);
+            auto.link(firewalled, sharer);
+            assertThat(reachable.reach().firewalled()).isFalse();
+            assertThat(firewalled.reach().firewalled()).isTrue();
+
+            List<SearchHit> hits = new CopyOnWriteArrayList<>();
+            try (Search search = reachable.search("auto song", 2, hits::add)) {
+                await().atMost(WAIT).until(() -> hits.size() == 1);
+                assertThat(OobGuid.replyAddress(Guid.fromHex(search.id()))).isEqualTo(reachable.listenAddress());
+                assertThat(reachable.outOfBand().hitsReceived()).isEqualTo(1);
+            }
+            List<SearchHit> byTcp = auto.searchUntilOver(firewalled, "auto song", 2);
+            assertThat(byTcp).hasSize(1);
+            assertThat(firewalled.outOfBand().acksSent()).isZero();
+            assertThat(sharer.outOfBand().repliesSent()).as("only the reachable node's query").isEqualTo(1);
         }
     }
 
