@@ -27,7 +27,8 @@ import java.util.function.Supplier;
  * UDP host cache. A pong is taken only when it answers a ping we sent to that very address (same
  * GUID, within {@link #PONG_WAIT_MILLIS}); any other is unsolicited and dropped, so nobody can fill
  * our host cache by sending pongs. Loopback hosts are taken only from, and given only to, a host on
- * loopback. Called on the UDP thread; thread safe.
+ * loopback. Every other datagram goes to {@code others} (out-of-band hits, {@link OobService}).
+ * Called on the UDP thread; thread safe.
  */
 final class UdpService implements DatagramListener {
     /** Hosts in one {@code IPP}, as many as LimeWire's UDP host caches return. */
