@@ -1,13 +1,16 @@
 package dev.shoal.net;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * How many datagrams our UDP port takes: each address its own rate, and the port as a whole a
  * rate on top, so that many addresses (spoofed ones cost nothing) still cannot make it work
- * harder. The addresses remembered are bounded: the one heard from least recently is forgotten
+ * harder. On loopback each port counts as a sender of its own: nobody off this machine can send
+ * from 127.0.0.0/8, and test networks and the demo put many nodes on 127.0.0.1, whose out-of-band
+ * answers would otherwise share one budget. The senders remembered are bounded: the one heard from least recently is forgotten
  * first, and comes back with a full bucket, which the port's rate still caps. Time is the
  * injected clock's monotonic nanoseconds. Used by the one receiving thread; not thread safe.
  */
@@ -20,7 +23,8 @@ final class DatagramBudget {
 
     private final InboundBudget.Rate perAddress;
     private final TokenBucket port;
-    private final Map<InetAddress, TokenBucket> addresses;
+    /** By address, or by address and port on loopback. */
+    private final Map<Object, TokenBucket> addresses;
 
     DatagramBudget(long nowNanos) {
         this(PER_ADDRESS, PER_PORT, TRACKED_ADDRESSES, nowNanos);
@@ -31,15 +35,17 @@ final class DatagramBudget {
         this.port = new TokenBucket(perPort, nowNanos);
         this.addresses = new LinkedHashMap<>(64, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<InetAddress, TokenBucket> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Object, TokenBucket> eldest) {
                 return size() > tracked;
             }
         };
     }
 
     /** Whether a datagram from {@code from} may be handled now; taking it uses the budget up. */
-    boolean take(InetAddress from, long nowNanos) {
-        TokenBucket own = addresses.computeIfAbsent(from, a -> new TokenBucket(perAddress, nowNanos));
+    boolean take(InetSocketAddress from, long nowNanos) {
+        InetAddress ip = from.getAddress();
+        Object sender = ip.isLoopbackAddress() ? from : ip;
+        TokenBucket own = addresses.computeIfAbsent(sender, a -> new TokenBucket(perAddress, nowNanos));
         return own.take(1, nowNanos) && port.take(1, nowNanos);
     }
 

@@ -67,7 +67,13 @@ public enum DropReason {
     UDP_MALFORMED(Group.DATAGRAM, "datagram shorter than a header, its length field wrong, or its payload not decoding"),
     UDP_TOO_LARGE(Group.DATAGRAM, "datagram payload over 4 KiB"),
     UDP_UNSOLICITED(Group.DATAGRAM, "pong from an address we did not ping"),
-    UDP_UNHANDLED(Group.DATAGRAM, "datagram of a type we do not take over UDP");
+    UDP_UNHANDLED(Group.DATAGRAM, "datagram of a type we do not take over UDP"),
+    OOB_UNSOLICITED_HIT(Group.DATAGRAM,
+            "hit by UDP answering no acknowledgement of ours: unasked, from another address, or its search ended"),
+    OOB_BAD_TOKEN(Group.DATAGRAM, "hit by UDP without the security token (SO) our acknowledgement gave"),
+    OOB_EXCESS_HIT(Group.DATAGRAM, "hit by UDP after its answerer sent all the results we acknowledged"),
+    OOB_NOT_WANTED(Group.DATAGRAM, "reply number (LIME/12) for no search of ours that wants more results"),
+    OOB_UNMATCHED_ACK(Group.DATAGRAM, "LIME acknowledgement (LIME/11) for no answer we hold for that address");
 
     /** What was dropped. */
     public enum Group {

@@ -132,7 +132,7 @@ public final class UdpEndpoint implements AutoCloseable {
     }
 
     private DropReason handle(InetSocketAddress from, ByteBuffer datagram) {
-        if (!budget.take(from.getAddress(), clock.nanoTime())) {
+        if (!budget.take(from, clock.nanoTime())) {
             return DropReason.UDP_FLOOD;
         }
         Frame frame;

@@ -9,8 +9,10 @@ import dev.shoal.protocol.BadMessageException;
 import dev.shoal.protocol.Bye;
 import dev.shoal.protocol.Frame;
 import dev.shoal.protocol.Ggep;
+import dev.shoal.protocol.GgepExtension;
 import dev.shoal.protocol.Guid;
 import dev.shoal.protocol.Header;
+import dev.shoal.protocol.LimeAck;
 import dev.shoal.protocol.MessageCodec;
 import dev.shoal.protocol.MessageType;
 import dev.shoal.protocol.Payload;
@@ -63,6 +65,7 @@ final class MessageHandler implements ConnectionListener {
     private final VendorHandler vendors;
     private final NodeHooks hooks;
     private final MessageTrace trace;
+    private volatile OutOfBand oob = OutOfBand.NONE;
     private final Map<Connection, QrpTableAssembler> qrpAssemblers = new ConcurrentHashMap<>();
     private final Map<Connection, AtomicInteger> badMessages = new ConcurrentHashMap<>();
     /** Messages this loop dropped, by reason (the network layer counts its own). */
@@ -94,6 +97,38 @@ final class MessageHandler implements ConnectionListener {
         boolean vendorMessage(Connection from, Header h, VendorMessage v) throws BadMessageException;
 
         void queryAnswered(Query query, int hops, int results);
+
+        /** Whether others cannot connect to us: our queries say so (0x4000), and we leave such queries unanswered. */
+        default boolean firewalled() {
+            return false;
+        }
+    }
+
+    /** Hits by UDP ({@link OobService}); {@link #NONE} where a node has no UDP. */
+    interface OutOfBand {
+        OutOfBand NONE = new OutOfBand() {
+            @Override
+            public Guid searchGuid() {
+                return null;
+            }
+
+            @Override
+            public void searchEnded(Guid query) {
+            }
+
+            @Override
+            public boolean offer(Connection from, Header query, Query q, List<QueryHit> hits) {
+                return false;
+            }
+        };
+
+        /** The GUID for a search of ours that asks for hits by UDP (our address in it), or null to ask by TCP. */
+        Guid searchGuid();
+
+        void searchEnded(Guid query);
+
+        /** Takes our hits for a query that asked for them by UDP; false: send them back by TCP. */
+        boolean offer(Connection from, Header query, Query q, List<QueryHit> hits);
     }
 
     /** Our library's answer to a query; may be slow (it reads the index), so it runs on the pool. */
@@ -116,6 +151,11 @@ final class MessageHandler implements ConnectionListener {
         this.trace = trace;
     }
 
+    /** Sets where hits by UDP are asked for and offered; before the first link. */
+    void outOfBand(OutOfBand outOfBand) {
+        this.oob = outOfBand;
+    }
+
     /**
      * Starts a search of our own: its hits go to {@code listener} until the GUID is unregistered,
      * and its way through the network is noted in {@code trail}. Returns the query and the links
@@ -124,7 +164,18 @@ final class MessageHandler implements ConnectionListener {
     NodeRouter.OwnSearch<Connection> search(Query query, int ttl, SearchListener listener, SearchTrail trail) {
         boolean leaf = routes.isLeaf();
         Query sent = leaf ? withFlag(query, Query.FLAG_LEAF_GUIDED) : query;
-        NodeRouter.OwnSearch<Connection> own = routes.startSearch(ttl, sent.keywords(), sent.urns());
+        if (hooks.firewalled()) {
+            sent = withFlag(sent, Query.FLAG_FIREWALLED);
+        }
+        Guid outOfBand = oob.searchGuid();
+        if (outOfBand != null) {
+            sent = withFlag(sent, Query.FLAG_OOB);
+            // An empty SO: we take version 3, whose acknowledgements carry a token the hits must echo.
+            sent = new Query(sent.flags(), sent.text(), sent.urns(), sent.otherExtensions(),
+                    sent.ggep().with(GgepExtension.flag(LimeAck.TOKEN_KEY)));
+        }
+        NodeRouter.OwnSearch<Connection> own = outOfBand == null ? routes.startSearch(ttl, sent.keywords(), sent.urns())
+                : routes.startSearch(outOfBand, ttl, sent.keywords(), sent.urns());
         OwnQuery q = own.query();
         searches.register(q.guid(), listener, trail);
         Frame frame = MessageCodec.frame(q.guid(), q.ttl(), 0, sent);
@@ -144,6 +195,7 @@ final class MessageHandler implements ConnectionListener {
     void endSearch(NodeRouter.OwnSearch<Connection> own) {
         Guid guid = own.query().guid();
         searches.unregister(guid);
+        oob.searchEnded(guid);
         if (dynamic != null) {
             dynamic.stop(guid);
         }
@@ -281,9 +333,16 @@ final class MessageHandler implements ConnectionListener {
             // Hits travel back along the reverse path: one link per hop the query took, plus slack
             // for routers that trim TTLs on the way.
             int ttl = Math.min(15, h.hops() + 3);
+            if (q.hasFlag(Query.FLAG_FIREWALLED) && hooks.firewalled()) {
+                // Neither side could connect to the other: a hit would only cost bandwidth.
+                hooks.queryAnswered(q, h.hops(), 0);
+                return;
+            }
             List<QueryHit> hits = answers.answer(q, keywords, hooks.advertisedAddress(c));
-            for (QueryHit hit : hits) {
-                send(c, MessageCodec.frame(h.guid(), ttl, 0, hit));
+            if (!oob.offer(c, h, q, hits)) {
+                for (QueryHit hit : hits) {
+                    send(c, MessageCodec.frame(h.guid(), ttl, 0, hit));
+                }
             }
             hooks.queryAnswered(q, h.hops(), hits.stream().mapToInt(hit -> hit.results().size()).sum());
         } finally {
@@ -307,18 +366,7 @@ final class MessageHandler implements ConnectionListener {
         HitRoute<Connection> route = routes.queryHit(c, frame.header(), servent);
         if (route.ownQuery()) {
             try {
-                QueryHit hit = (QueryHit) MessageCodec.decode(frame);
-                if (!searches.deliver(c, frame.header(), hit)) {
-                    drops.count(DropReason.OWN_SEARCH_FULL);
-                }
-                if (!hit.pushNeeded()) {
-                    hooks.hostLearned(hit.address());
-                } else {
-                    hooks.pushProxiesLearned(hit.serventId(), PushProxy.ofHit(hit));
-                }
-                if (dynamic != null) {
-                    dynamic.resultsRouted(frame.header().guid(), null, hit.results().size());
-                }
+                deliverOwn(c, frame.header(), (QueryHit) MessageCodec.decode(frame));
             } catch (BadMessageException e) {
                 countBad(c, frame, e);
             }
@@ -330,6 +378,21 @@ final class MessageHandler implements ConnectionListener {
             send(route.sendTo(), new Frame(route.forwardHeader(), frame.payload()));
         } else {
             drops.count(DropReason.NO_ROUTE);
+        }
+    }
+
+    /** A hit for a search of ours, from {@code c}, or by UDP when {@code c} is null. */
+    void deliverOwn(Connection c, Header h, QueryHit hit) {
+        if (!searches.deliver(c, h, hit)) {
+            drops.count(DropReason.OWN_SEARCH_FULL);
+        }
+        if (!hit.pushNeeded()) {
+            hooks.hostLearned(hit.address());
+        } else {
+            hooks.pushProxiesLearned(hit.serventId(), PushProxy.ofHit(hit));
+        }
+        if (dynamic != null) {
+            dynamic.resultsRouted(h.guid(), null, hit.results().size());
         }
     }
 

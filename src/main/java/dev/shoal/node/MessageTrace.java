@@ -5,6 +5,7 @@ import dev.shoal.protocol.Frame;
 import dev.shoal.protocol.Guid;
 import dev.shoal.protocol.Header;
 import dev.shoal.routing.DynamicQuery;
+import java.net.InetSocketAddress;
 
 /**
  * What the message loop did with each frame, for tests and the network simulator to watch instead
@@ -50,6 +51,18 @@ interface MessageTrace {
                 first.dynamicQueryDone(query, outcome);
                 second.dynamicQueryDone(query, outcome);
             }
+
+            @Override
+            public void datagramSent(InetSocketAddress to, Frame frame) {
+                first.datagramSent(to, frame);
+                second.datagramSent(to, frame);
+            }
+
+            @Override
+            public void datagramReceived(InetSocketAddress from, Header header) {
+                first.datagramReceived(from, header);
+                second.datagramReceived(from, header);
+            }
         };
     }
 
@@ -74,5 +87,13 @@ interface MessageTrace {
      * after the copies of its last step were reported {@link #sending}).
      */
     default void dynamicQueryDone(Guid query, DynamicQuery.Outcome outcome) {
+    }
+
+    /** An out-of-band message (LIME/12, LIME/11 or a hit) is about to be sent by UDP to {@code to}. */
+    default void datagramSent(InetSocketAddress to, Frame frame) {
+    }
+
+    /** A datagram other than a ping or pong came from {@code from} and is about to be handled. */
+    default void datagramReceived(InetSocketAddress from, Header header) {
     }
 }

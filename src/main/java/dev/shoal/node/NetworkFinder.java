@@ -1,6 +1,7 @@
 package dev.shoal.node;
 
 import dev.shoal.net.ConnectionManager;
+import dev.shoal.net.DatagramListener;
 import dev.shoal.net.HostCache;
 import dev.shoal.node.api.BootstrapStatus;
 import dev.shoal.node.api.BuildInfo;
@@ -36,12 +37,13 @@ final class NetworkFinder implements Bootstrapper.Network, AutoCloseable {
     /** The UDP host cache each address we pinged stands for (names are looked up before pinging). */
     private final Map<InetSocketAddress, InetSocketAddress> askedAs = new ConcurrentHashMap<>();
 
+    /** {@code others}: datagrams other than pings and pongs (out-of-band hits and their vendor messages). */
     NetworkFinder(NodeConfig config, ConnectionManager network, Scheduler scheduler, Supplier<Pong> ownPong,
-            Consumer<NodeEvent> publish) {
+            DatagramListener others, Consumer<NodeEvent> publish) {
         this.network = network;
         this.hosts = network.hostCache();
         this.clock = scheduler.clock();
-        this.udp = new UdpService(network.udp(), hosts, clock, ownPong, this::uhcAnswered);
+        this.udp = new UdpService(network.udp(), hosts, clock, ownPong, this::uhcAnswered, others);
         network.udp().setListener(udp);
         this.bootstrapper = new Bootstrapper(BootstrapPlan.of(config.bootstrap()), this, clock, OwnHits.VENDOR,
                 BuildInfo.version(), s -> publish.accept(new NodeEvent.BootstrapProgress(s)));

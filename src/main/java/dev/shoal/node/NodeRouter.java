@@ -90,6 +90,11 @@ public final class NodeRouter<C> {
         return new OwnSearch<>(router.startQuery(ttl, clock.millis()), router.ownQueryTargets(keywords, urns));
     }
 
+    /** A search of our own under {@code guid} (one that carries our address, say). */
+    public synchronized OwnSearch<C> startSearch(Guid guid, int ttl, List<String> keywords, List<Urn> urns) {
+        return new OwnSearch<>(router.startQuery(guid, ttl, clock.millis()), router.ownQueryTargets(keywords, urns));
+    }
+
     public synchronized QueryRoute<C> query(C from, Header h, List<String> keywords, List<Urn> urns) {
         return router.onQuery(from, h, keywords, urns, clock.millis());
     }

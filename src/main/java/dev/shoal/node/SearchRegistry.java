@@ -55,7 +55,7 @@ final class SearchRegistry {
     }
 
     /**
-     * Notes the way {@code hit} came ({@code from}, its hops) and splits it into one {@link SearchHit} per result for the search that asked; false
+     * Notes the way {@code hit} came ({@code from}, its hops; null {@code from}: by UDP) and splits it into one {@link SearchHit} per result for the search that asked; false
      * when that search already has all the results it takes (the hit is dropped).
      */
     boolean deliver(Connection from, Header header, QueryHit hit) {
@@ -63,7 +63,10 @@ final class SearchRegistry {
         if (running == null) {
             return true;
         }
-        running.trail().hit(from, header.hops(), hit);
+        if (from != null) {
+            // Hits by UDP came by no link: the trail (and the map drawn from it) shows links only.
+            running.trail().hit(from, header.hops(), hit);
+        }
         SearchListener listener = running.listener();
         String host = hit.address().getAddress().getHostAddress();
         for (QueryHit.Result r : hit.results()) {

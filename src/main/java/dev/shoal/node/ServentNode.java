@@ -58,6 +58,7 @@ import java.net.InetAddress;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -91,6 +92,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     private final QrpPublisher qrp;
     private final AnswerPool answers = new AnswerPool();
     private final MessageHandler handler;
+    private final OobService oob;
     private final ConnectionManager network;
     private final TwoTier tiers;
     private final OwnSearches own;
@@ -139,6 +141,10 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
         LocalResponder local = new LocalResponder(() -> library, serventId, () -> this.config.browseHost(), reach);
         this.handler = new MessageHandler(routes, qrp, local::answer, answers, searches, dynamic, this, trace);
         this.network = new ConnectionManager(ConfigViews.net(config), handler, scheduler);
+        this.oob = new OobService(this::sendDatagram, clock, new SecureRandom(), searches,
+                () -> this.config.tuning().dynamicQueryTarget(), this::asksOutOfBand, reach::firewalled,
+                this::selfAddress, (from, h, hit) -> handler.deliverOwn(null, h, hit), trace);
+        handler.outOfBand(oob);
         this.tiers = new TwoTier(config, network, routes, dynamic, scheduler, this::send, this::traffic, this::publish);
         AltLocs mesh = new AltLocs();
         this.uploads = new UploadService(() -> library, config.uploadSlots(), config.uploadLimitBytesPerSecond(), mesh,
@@ -205,7 +211,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
             log.info("port mapping: off until the public Gnutella network is joined");
         }
         node.portMapper.map(node.bound.getPort());
-        node.finder = new NetworkFinder(config, node.network, scheduler, node::udpPong, node::publish);
+        node.finder = new NetworkFinder(config, node.network, scheduler, node::udpPong, node.oob, node::publish);
         node.tiers.start(scheduler);
         node.finder.start(scheduler);
         node.library.start();
@@ -270,6 +276,11 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     /** As an ultrapeer: Pushes forwarded to our leaves for downloaders, and connect-backs we set out to make. */
     long pushesForwardedAsProxy() {
         return pushProxies.forwarded();
+    }
+
+    /** What this node did out of band (hits by UDP), as querier and as answerer. */
+    OobService.Stats outOfBand() {
+        return oob.stats();
     }
 
     long connectBacksGranted() {
@@ -542,6 +553,23 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
 
     private boolean send(Connection to, Frame frame) {
         return handler.send(to, frame);
+    }
+
+    private boolean sendDatagram(InetSocketAddress to, Frame frame) {
+        return network.udp().send(to, frame);
+    }
+
+    private boolean asksOutOfBand() {
+        return switch (config.tuning().outOfBand()) {
+            case ON -> true;
+            case OFF -> false;
+            case AUTO -> !reach.firewalled();
+        };
+    }
+
+    @Override
+    public boolean firewalled() {
+        return reach.firewalled();
     }
 
     private void publish(NodeEvent event) {

@@ -27,7 +27,8 @@ import java.util.function.Supplier;
  * UDP host cache. A pong is taken only when it answers a ping we sent to that very address (same
  * GUID, within {@link #PONG_WAIT_MILLIS}); any other is unsolicited and dropped, so nobody can fill
  * our host cache by sending pongs. Loopback hosts are taken only from, and given only to, a host on
- * loopback. Called on the UDP thread; thread safe.
+ * loopback. Every other datagram goes to {@code others} (out-of-band hits, {@link OobService}).
+ * Called on the UDP thread; thread safe.
  */
 final class UdpService implements DatagramListener {
     /** Hosts in one {@code IPP}, as many as LimeWire's UDP host caches return. */
@@ -45,6 +46,7 @@ final class UdpService implements DatagramListener {
     private final Clock clock;
     private final Supplier<Pong> ownPong;
     private final BiConsumer<InetSocketAddress, Integer> hostsLearned;
+    private final DatagramListener others;
     private final Map<InetSocketAddress, Sent> pinged = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<InetSocketAddress, Sent> eldest) {
@@ -55,14 +57,16 @@ final class UdpService implements DatagramListener {
     /**
      * @param ownPong      our pong (address and library) as it is now
      * @param hostsLearned told, for each solicited pong, who sent it and how many hosts it brought
+     * @param others       handles every other datagram (out-of-band hits and their vendor messages)
      */
     UdpService(UdpEndpoint endpoint, HostCache hosts, Clock clock, Supplier<Pong> ownPong,
-            BiConsumer<InetSocketAddress, Integer> hostsLearned) {
+            BiConsumer<InetSocketAddress, Integer> hostsLearned, DatagramListener others) {
         this.endpoint = endpoint;
         this.hosts = hosts;
         this.clock = clock;
         this.ownPong = ownPong;
         this.hostsLearned = hostsLearned;
+        this.others = others;
     }
 
     /** Asks {@code cache} (a UDP host cache, or any servent) for hosts: a ping with {@code SCP}. */
@@ -84,7 +88,7 @@ final class UdpService implements DatagramListener {
         if (payload instanceof Pong pong) {
             return learn(from, header, pong);
         }
-        return DropReason.UDP_UNHANDLED;
+        return others.onDatagram(from, header, payload);
     }
 
     private void answer(InetSocketAddress from, Header header, Ping ping) {

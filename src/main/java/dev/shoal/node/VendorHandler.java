@@ -6,10 +6,12 @@ import dev.shoal.protocol.ConnectBack;
 import dev.shoal.protocol.Frame;
 import dev.shoal.protocol.Guid;
 import dev.shoal.protocol.Header;
+import dev.shoal.protocol.LimeAck;
 import dev.shoal.protocol.MessageCodec;
 import dev.shoal.protocol.MessagesSupported;
 import dev.shoal.protocol.PushProxy;
 import dev.shoal.protocol.QueryStatus;
+import dev.shoal.protocol.ReplyNumber;
 import dev.shoal.protocol.VendorMessage;
 import java.util.List;
 import java.util.OptionalInt;
@@ -23,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * closed (or was never ours, as gtk-gnutella answers); as an ultrapeer we hand a leaf's BEAR/12 to
  * its dynamic query. Those of reachability (a peer's "Messages Supported", BEAR/7 connect-back,
  * LIME/21 and LIME/22 push proxies) go to the node's hook. Others are ignored. Our "Messages
- * Supported" lists exactly the ones we act on; gtk-gnutella reads it to decide whether a leaf
+ * Supported" lists exactly the ones we act on, with LIME/12 and LIME/11 of out-of-band hits, which
+ * come by UDP ({@link OobService}); gtk-gnutella reads it to decide whether a leaf
  * guides its queries and whether to ask us for connect-backs and push proxies.
  */
 final class VendorHandler {
@@ -38,7 +41,9 @@ final class VendorHandler {
             new MessagesSupported.Entry(QueryStatus.VENDOR, QueryStatus.RESPONSE, QueryStatus.VERSION),
             new MessagesSupported.Entry(ConnectBack.VENDOR, ConnectBack.SELECTOR, ConnectBack.VERSION),
             new MessagesSupported.Entry(PushProxy.VENDOR, PushProxy.REQUEST, PushProxy.VERSION),
-            new MessagesSupported.Entry(PushProxy.VENDOR, PushProxy.ACK, PushProxy.VERSION)))
+            new MessagesSupported.Entry(PushProxy.VENDOR, PushProxy.ACK, PushProxy.VERSION),
+            new MessagesSupported.Entry(ReplyNumber.VENDOR, ReplyNumber.SELECTOR, ReplyNumber.V3),
+            new MessagesSupported.Entry(LimeAck.VENDOR, LimeAck.SELECTOR, LimeAck.V3)))
             .toVendorMessage());
 
     private final SearchRegistry searches;

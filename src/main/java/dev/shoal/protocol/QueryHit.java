@@ -71,6 +71,30 @@ public record QueryHit(InetSocketAddress address, long speed, List<Result> resul
         return flags != null && flags.push();
     }
 
+    /**
+     * This hit with {@code extension} in its trailer GGEP (replacing one of the same id), and the
+     * open data saying that a GGEP block is there: how an out-of-band answer echoes the querier's
+     * security token ({@link LimeAck#TOKEN_KEY}).
+     */
+    public QueryHit withTrailerExtension(GgepExtension extension) {
+        if (vendor == null) {
+            throw new IllegalStateException("a hit without a trailer has no GGEP block");
+        }
+        Flags f = flags == null ? Flags.of(false, false, false, false, true)
+                : new Flags(flags.byteA() | Flags.GGEP, flags.byteB() | Flags.GGEP);
+        return new QueryHit(address, speed, results, vendor, f, trailerGgep.with(extension), privateData, xmlData,
+                serventId);
+    }
+
+    /** This hit with only its first {@code n} results. */
+    public QueryHit firstResults(int n) {
+        if (n >= results.size()) {
+            return this;
+        }
+        return new QueryHit(address, speed, results.subList(0, n), vendor, flags, trailerGgep, privateData, xmlData,
+                serventId);
+    }
+
     public boolean browseHost() {
         return trailerGgep.has("BH");
     }

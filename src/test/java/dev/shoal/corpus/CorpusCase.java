@@ -16,12 +16,14 @@ import java.util.stream.Stream;
  * saying how to connect, what to send and what the node must do about it. Lines (a {@code #} line
  * is a comment; the first comment says what the case is):
  * <pre>
- * as leaf | leaf-deflate | raw          how the socket starts (raw: no handshake: HTTP, handshakes)
+ * as leaf | leaf-deflate | raw | udp    how the socket starts (raw: no handshake: HTTP, handshakes;
+ *                                       udp: frames go as datagrams to the node's UDP port)
  * send BYTES                            bytes as they are, on the socket
- * frame TYPE TTL HOPS [len=N] [guid=G] BYTES
+ * frame TYPE TTL HOPS [len=N] [guid=G] [from=other] BYTES
  *                                       a frame (TYPE in hex), its length N or the payload's, its
  *                                       GUID G (32 hex digits, or "search": the node's own search)
- *                                       or a fresh one; deflated on a leaf-deflate link
+ *                                       or a fresh one; deflated on a leaf-deflate link; over UDP
+ *                                       from=other sends it from a second socket of another address
  * repeat COUNT frame ...                that frame COUNT times (fresh GUIDs), in one write
  * expect OUTCOME                        one of:
  *   drop REASON        the message is dropped and counted as REASON; the link stays and answers
@@ -38,7 +40,7 @@ public record CorpusCase(String group, String name, String about, String start, 
 
     /** One thing sent. */
     public record Step(Kind kind, int count, byte type, int ttl, int hops, int declaredLength, String guid,
-            String bytes) {
+            boolean fromOther, String bytes) {
         public enum Kind { SEND, FRAME }
     }
 
@@ -89,7 +91,7 @@ public record CorpusCase(String group, String name, String about, String start, 
             String rest = w.length > 1 ? w[1] : "";
             switch (w[0]) {
                 case "as" -> start = rest;
-                case "send" -> steps.add(new Step(Step.Kind.SEND, 1, (byte) 0, 0, 0, -1, null, rest));
+                case "send" -> steps.add(new Step(Step.Kind.SEND, 1, (byte) 0, 0, 0, -1, null, false, rest));
                 case "frame" -> steps.add(frame(1, rest));
                 case "repeat" -> {
                     String[] r = rest.split("\\s+", 3);
@@ -102,8 +104,8 @@ public record CorpusCase(String group, String name, String about, String start, 
                 default -> throw new IllegalArgumentException(file + ": unknown line " + line);
             }
         }
-        if (about == null || start == null || expect == null || !List.of("leaf", "leaf-deflate", "raw").contains(start)) {
-            throw new IllegalArgumentException(file + ": needs a # description, 'as leaf|leaf-deflate|raw' and 'expect'");
+        if (about == null || start == null || expect == null || !List.of("leaf", "leaf-deflate", "raw", "udp").contains(start)) {
+            throw new IllegalArgumentException(file + ": needs a # description, 'as leaf|leaf-deflate|raw|udp' and 'expect'");
         }
         return new CorpusCase(group, name, about, start, List.copyOf(steps), expect);
     }
@@ -112,19 +114,22 @@ public record CorpusCase(String group, String name, String about, String start, 
         String[] w = spec.split("\\s+", 4);
         int declared = -1;
         String guid = null;
+        boolean fromOther = false;
         String bytes = w.length > 3 ? w[3] : "";
-        while (bytes.matches("(?s)(len|guid)=\\S+.*")) {
+        while (bytes.matches("(?s)(len|guid|from)=\\S+.*")) {
             String[] option = bytes.split("\\s+", 2);
             String value = option[0].substring(option[0].indexOf('=') + 1);
             if (option[0].startsWith("len=")) {
                 declared = Integer.parseInt(value);
+            } else if (option[0].startsWith("from=")) {
+                fromOther = value.equals("other");
             } else {
                 guid = value;
             }
             bytes = option.length > 1 ? option[1] : "";
         }
         return new Step(Step.Kind.FRAME, count, (byte) Integer.parseInt(w[0], 16), Integer.parseInt(w[1]),
-                Integer.parseInt(w[2]), declared, guid, bytes);
+                Integer.parseInt(w[2]), declared, guid, fromOther, bytes);
     }
 
     private static Expect expect(String spec) {

@@ -31,7 +31,7 @@ class NetLimitsTest {
     @Test
     void udpBudget() {
         says("UDP budget", DatagramBudget.PER_ADDRESS.perSecond() + " datagrams a second per address (a burst of "
-                + DatagramBudget.PER_ADDRESS.burst() + ")", DatagramBudget.PER_PORT.perSecond() + " for the port (a burst of "
+                + DatagramBudget.PER_ADDRESS.burst() + "; on loopback per address and port)", DatagramBudget.PER_PORT.perSecond() + " for the port (a burst of "
                 + DatagramBudget.PER_PORT.burst() + ")", n(DatagramBudget.TRACKED_ADDRESSES) + " addresses remembered");
         says("UDP datagram", "payload up to " + size(dev.shoal.protocol.Datagram.MAX_PAYLOAD));
     }

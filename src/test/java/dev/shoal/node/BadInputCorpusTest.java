@@ -112,6 +112,10 @@ class BadInputCorpusTest {
         return CorpusCase.group("http");
     }
 
+    static List<CorpusCase> oob() {
+        return CorpusCase.group("oob");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource
     void framing(CorpusCase c) throws Exception {
@@ -172,7 +176,18 @@ class BadInputCorpusTest {
         play(c);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void oob(CorpusCase c) throws Exception {
+        play(c);
+    }
+
     private void play(CorpusCase c) throws Exception {
+        if (c.start().equals("udp")) {
+            playDatagrams(c);
+            stillServesAnotherPeer(c);
+            return;
+        }
         NodeStats before = node.stats();
         try (RawPeer peer = new RawPeer(node.listenAddress(), 0, nextAddress())) {
             if (!c.start().equals("raw")) {
@@ -191,6 +206,38 @@ class BadInputCorpusTest {
         }
         await().atMost(WAIT).until(() -> node.peers().isEmpty());
         stillServesAnotherPeer(c);
+    }
+
+    /**
+     * Sends each frame as one datagram, from one socket (or, {@code from=other}, a second one of
+     * another address), then a ping from the first: the node handles datagrams one at a time in
+     * arrival order, so its pong means everything sent before was handled and counted.
+     */
+    private void playDatagrams(CorpusCase c) throws Exception {
+        NodeStats before = node.stats();
+        try (UdpProbe first = new UdpProbe(nextAddress()); UdpProbe other = new UdpProbe(nextAddress())) {
+            for (CorpusCase.Step step : c.steps()) {
+                byte[] payload = CaseBytes.parse(step.bytes().replace("${urn}", urn));
+                int length = step.declaredLength() >= 0 ? step.declaredLength() : payload.length;
+                ByteBuffer datagram = ByteBuffer.allocate(Header.SIZE + payload.length);
+                new Header(guid(step), step.type(), step.ttl(), step.hops(), length).writeTo(datagram);
+                datagram.put(payload);
+                (step.fromOther() ? other : first).send(node.listenAddress(), datagram.array());
+            }
+            Guid ping = Guid.random();
+            first.send(node.listenAddress(), new Frame(new Header(ping, MessageType.PING, 1, 0, 0), new byte[0])
+                    .toBytes());
+            assertThat(first.receiveUntil(f -> f.header().type() == MessageType.PONG && f.header().guid().equals(ping)))
+                    .as("the port still answers").isTrue();
+        }
+        NodeStats after = node.stats();
+        switch (c.expect().outcome()) {
+            case "drop" -> assertThat(after.count(c.expect().reason()) - before.count(c.expect().reason()))
+                    .as("counted as %s; counted: %s", c.expect().reason(), counted(before, after)).isPositive();
+            case "served" -> assertThat(after.total("datagram")).as("nothing dropped; counted: %s",
+                    counted(before, after)).isEqualTo(before.total("datagram"));
+            default -> throw new IllegalArgumentException("a datagram case expects drop or served: " + c);
+        }
     }
 
     private void send(RawPeer peer, CorpusCase.Step step) throws IOException {

@@ -26,10 +26,14 @@ class MessagesSupportedTest {
      * BEAR/12 v1, the two messages of leaf guidance (gtk-gnutella lets a leaf that lists them guide
      * the dynamic queries it runs for it).
      */
-    /** Leaf guidance (BEAR/11, BEAR/12), then reachability (BEAR/7 connect-back, LIME/21 and LIME/22). */
-    private static final byte[] OURS = HexFormat.of().parseHex("00000000" + "0000" + "0000" + "0500"
+    /**
+     * Leaf guidance (BEAR/11, BEAR/12), then reachability (BEAR/7 connect-back, LIME/21 and LIME/22),
+     * then out-of-band hits (LIME/12 and LIME/11, version 3).
+     */
+    private static final byte[] OURS = HexFormat.of().parseHex("00000000" + "0000" + "0000" + "0700"
             + "42454152" + "0b00" + "0100" + "42454152" + "0c00" + "0100"
-            + "42454152" + "0700" + "0100" + "4c494d45" + "1500" + "0200" + "4c494d45" + "1600" + "0200");
+            + "42454152" + "0700" + "0100" + "4c494d45" + "1500" + "0200" + "4c494d45" + "1600" + "0200"
+            + "4c494d45" + "0c00" + "0300" + "4c494d45" + "0b00" + "0300");
 
     private final NodeRouter<Connection> routes =
             new NodeRouter<>(RouterConfig.defaults(), Guid.random(), new VirtualTime());

@@ -44,8 +44,9 @@ final class TestNodes implements AutoCloseable {
     private final Map<ServentNode, Deliveries> deliveries = new ConcurrentHashMap<>();
     /** Every node here comes from 127.0.0.1 but stands for a host of its own. */
     // Searches are not paced either: moving the clock for them would let nodes dial links the test did not make.
+    // Nor do they ask for hits by UDP unless a test says so: the flood watch sees hits by TCP only.
     private UnaryOperator<NodeConfig> common = c -> c.withTuning(c.tuning().toBuilder().addressShares(false)
-            .searchInterval(Duration.ZERO).build());
+            .searchInterval(Duration.ZERO).outOfBand(NodeConfig.Tuning.OutOfBand.OFF).build());
 
     TestNodes(Path root) {
         this.root = root;
@@ -55,6 +56,11 @@ final class TestNodes implements AutoCloseable {
     TestNodes flooding() {
         return withConfig(c -> c.withTuning(c.tuning().toBuilder().dynamicQuerying(false, c.tuning()
                 .dynamicQueryTarget()).build()));
+    }
+
+    /** Nodes started from now on ask for their searches' hits by UDP (out of band), firewalled or not. */
+    TestNodes outOfBand() {
+        return withConfig(c -> c.withTuning(c.tuning().toBuilder().outOfBand(NodeConfig.Tuning.OutOfBand.ON).build()));
     }
 
     /** Nodes started from now on get {@code tweak} applied to their config (after the earlier tweaks). */

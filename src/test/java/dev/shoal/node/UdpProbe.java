@@ -21,8 +21,13 @@ final class UdpProbe implements AutoCloseable {
     private final DatagramSocket socket;
 
     UdpProbe() {
+        this(InetAddress.getLoopbackAddress());
+    }
+
+    /** A probe on {@code address} (one of 127.0.0.0/8), any free port. */
+    UdpProbe(InetAddress address) {
         try {
-            socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            socket = new DatagramSocket(new InetSocketAddress(address, 0));
             socket.setSoTimeout(5_000);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -62,6 +67,16 @@ final class UdpProbe implements AutoCloseable {
         } catch (Datagram.FaultException e) {
             throw new AssertionError("the node sent a broken datagram: " + e.getMessage(), e);
         }
+    }
+
+    /** Reads datagrams until one matches; false if none did before a 5 s silence. */
+    boolean receiveUntil(java.util.function.Predicate<Frame> wanted) {
+        for (Optional<Received> r = receive(); r.isPresent(); r = receive()) {
+            if (wanted.test(r.get().frame())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     record Received(InetSocketAddress from, Frame frame) {

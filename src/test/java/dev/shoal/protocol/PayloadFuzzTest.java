@@ -30,6 +30,12 @@ class PayloadFuzzTest {
             if (p instanceof VendorMessage v && MessagesSupported.is(v)) {
                 MessagesSupported.from(v);
             }
+            if (p instanceof VendorMessage v && ReplyNumber.is(v)) {
+                ReplyNumber.from(v);
+            }
+            if (p instanceof VendorMessage v && LimeAck.is(v)) {
+                LimeAck.from(v);
+            }
         });
     }
 }

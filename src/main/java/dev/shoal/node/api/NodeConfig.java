@@ -285,17 +285,31 @@ public record NodeConfig(
      * @param upnpGateway        with port mapping on, the router's UPnP description URL; null: find the
      *                           router by SSDP discovery (the tests name a fake router on 127.0.0.1, so
      *                           nothing is multicast)
+     * @param outOfBand          whether our searches ask for their hits by UDP (see {@link OutOfBand});
+     *                           answering such queries by UDP needs no setting
      */
     public record Tuning(Duration handshakeTimeout, int sendQueueBytes, int hostCacheSize, boolean deflate,
             int chunkSize, Duration connectTimeout, Duration pushTimeout, Duration readTimeout, int maxFailures,
             int maxBusyRetries, Duration maxRetryAfter, Duration checkpointInterval, int maxKnownSources,
             Duration queryLifetime, int outgoingUltrapeers, Duration promotionUptime, long promotionRate,
             boolean dynamicQuerying, int dynamicQueryTarget, boolean linkBudgets,
-            boolean addressShares, int handshakingSockets, Duration searchInterval, URI upnpGateway) {
+            boolean addressShares, int handshakingSockets, Duration searchInterval, URI upnpGateway,
+            OutOfBand outOfBand) {
+
+        /**
+         * When our searches ask for out-of-band hits (flag 0x0400, our UDP address in the GUID):
+         * {@code AUTO} while we are not firewalled (a connection from outside reached our port, so
+         * its UDP twin most likely takes datagrams too), {@code ON} always (a node known to be
+         * reachable, and tests on loopback), {@code OFF} never.
+         */
+        public enum OutOfBand { AUTO, ON, OFF }
 
         public static final Duration DEFAULT_QUERY_LIFETIME = Duration.ofSeconds(10);
 
         public Tuning {
+            if (outOfBand == null) {
+                throw new ShoalException("say when searches ask for hits by UDP: AUTO, ON or OFF");
+            }
             if (searchInterval == null || searchInterval.isNegative()) {
                 throw new ShoalException("the interval between searches must not be negative, got " + searchInterval);
             }
@@ -323,7 +337,8 @@ public record NodeConfig(
             return new Tuning(Duration.ofSeconds(10), 128 * 1024, 1024, true,
                     512 * 1024, Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(30), 3,
                     10, Duration.ofMinutes(10), Duration.ofSeconds(1), 100, DEFAULT_QUERY_LIFETIME,
-                    4, Duration.ofHours(1), 10 * 1024, true, 150, true, true, 512, Duration.ofSeconds(3), null);
+                    4, Duration.ofHours(1), 10 * 1024, true, 150, true, true, 512, Duration.ofSeconds(3), null,
+                    OutOfBand.AUTO);
         }
 
         public Builder toBuilder() {
@@ -376,6 +391,7 @@ public record NodeConfig(
             private int handshakingSockets;
             private Duration searchInterval;
             private URI upnpGateway;
+            private OutOfBand outOfBand;
 
             private Builder(Tuning t) {
                 handshakeTimeout = t.handshakeTimeout;
@@ -402,6 +418,7 @@ public record NodeConfig(
                 handshakingSockets = t.handshakingSockets;
                 searchInterval = t.searchInterval;
                 upnpGateway = t.upnpGateway;
+                outOfBand = t.outOfBand;
             }
 
             public Builder handshakeTimeout(Duration v) {
@@ -456,6 +473,11 @@ public record NodeConfig(
                 return this;
             }
 
+            public Builder outOfBand(OutOfBand v) {
+                outOfBand = v;
+                return this;
+            }
+
             public Builder upnpGateway(URI v) {
                 upnpGateway = v;
                 return this;
@@ -466,7 +488,7 @@ public record NodeConfig(
                         pushTimeout, readTimeout, maxFailures, maxBusyRetries, maxRetryAfter, checkpointInterval,
                         maxKnownSources, queryLifetime, outgoingUltrapeers, promotionUptime, promotionRate,
                         dynamicQuerying, dynamicQueryTarget, linkBudgets,
-                        addressShares, handshakingSockets, searchInterval, upnpGateway);
+                        addressShares, handshakingSockets, searchInterval, upnpGateway, outOfBand);
             }
         }
     }
