@@ -17,7 +17,9 @@ import java.util.stream.Stream;
  * the same {@code --data} until it exits 0. Four ultrapeers in this JVM share one file, each
  * capping its uploads at {@link #LIMIT} bytes/s so that a download lasts long enough to be hit
  * anywhere: JVM start, search, transfer, verification, placing the file. The moment is uniform
- * over the time an uninterrupted download of the same file took in this run (the reference). Each
+ * over the time an uninterrupted download of the same file took in this run (the reference). The
+ * sources let one address connect without limit: every {@code shoal get} dials from 127.0.0.1, and
+ * a few hundred starts would otherwise get that address banned for connecting too often. Each
  * finished file is compared by SHA-1 with the shared one; the sources count the bytes they sent.
  */
 final class KilledDownloads {
@@ -58,7 +60,7 @@ final class KilledDownloads {
         BenchFiles.random(share.resolve(NAME), bytes, random.nextLong());
         byte[] sha1 = Digests.sha1(share.resolve(NAME));
         CrashResult result = new CrashResult(SUITE);
-        try (SharingNodes nodes = new SharingNodes(SOURCES, share, dir.resolve("nodes"), LIMIT, true)) {
+        try (SharingNodes nodes = new SharingNodes(SOURCES, share, dir.resolve("nodes"), LIMIT, true, false)) {
             nodes.watchUploads(served::seen);
             Urn urn = nodes.urnOf(NAME);
             List<String> peers = new ArrayList<>();
@@ -112,6 +114,10 @@ final class KilledDownloads {
                 }
             } else {
                 finished = o.exit() == 0;
+                if (!finished) {
+                    progress.accept("crash downloads: shoal get exited with " + o.exit() + ": " + lastLine(
+                            work.resolve("get.log")));
+                }
             }
         }
         settle();
@@ -132,6 +138,11 @@ final class KilledDownloads {
         while (!served.idle() && System.nanoTime() < until) {
             Thread.sleep(10);
         }
+    }
+
+    private static String lastLine(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return lines.isEmpty() ? "" : lines.get(lines.size() - 1).replaceAll(".*\r", "").strip();
     }
 
     private static int count(Path folder) throws IOException {

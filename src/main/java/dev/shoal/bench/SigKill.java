@@ -29,14 +29,7 @@ final class SigKill {
             throw new IOException("pid " + child.pid() + " still runs " + REAP_SECONDS + " s after SIGKILL");
         }
         int exit = child.exitValue();
-        if (exit == 0) {
-            // It finished in the instant between the wait and the kill.
-            return new Outcome(false, exit);
-        }
-        if (exit != KILLED_EXIT) {
-            throw new IOException("pid " + child.pid() + " exited with " + exit + ", not " + KILLED_EXIT
-                    + " (SIGKILL), when killed");
-        }
-        return new Outcome(true, exit);
+        // Any other code: it exited on its own in the instant between the wait and the kill.
+        return new Outcome(exit == KILLED_EXIT, exit);
     }
 }
