@@ -25,7 +25,9 @@ public final class BenchMain {
             + "       shoal bench flood [--seconds N] [--attack flood|flood-many|deflate|all] [--json]\n"
             + "       shoal bench bootstrap [--rounds N] [--json]\n"
             + "       shoal bench capacity [--connections N] [--kind idle|slow|gnutella|all] [--searches S]"
-            + " [--handshake-seconds T] [--json]";
+            + " [--handshake-seconds T] [--json]\n"
+            + "       shoal bench crash [--suite all|downloads|index|writes] [--downloads N] [--size-mib M]"
+            + " [--rounds R] [--files F] [--seed S] [--json]";
 
     private BenchMain() {
     }
@@ -48,6 +50,9 @@ public final class BenchMain {
         }
         if (args.length > 0 && args[0].equals("capacity")) {
             return CapacityBench.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
+        if (args.length > 0 && args[0].equals("crash")) {
+            return CrashBench.run(Arrays.copyOfRange(args, 1, args.length), out, err);
         }
         if (args.length > 0 && args[0].equals("flood")) {
             return FloodBench.run(Arrays.copyOfRange(args, 1, args.length), out, err);

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -82,6 +83,23 @@ final class ExternalTool {
             throw new IOException(name + " " + args + " exited with " + p.exitValue() + lastLine(err));
         }
         return new Run(new String(out, StandardCharsets.UTF_8), start, end);
+    }
+
+    /**
+     * Starts the tool without waiting, its output going to {@code log} (both streams, so that a
+     * child never blocks on a full pipe): for a run the caller may kill.
+     */
+    Process start(List<String> args, Path log) throws IOException {
+        List<String> line = new ArrayList<>(command);
+        line.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(line);
+        pb.environment().put("LC_ALL", "C");
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.redirectInput(ProcessBuilder.Redirect.PIPE);
+        Process p = pb.start();
+        p.getOutputStream().close();
+        return p;
     }
 
     private static Thread drain(InputStream from, ByteArrayOutputStream to) {

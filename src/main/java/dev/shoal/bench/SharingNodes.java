@@ -32,6 +32,16 @@ final class SharingNodes implements AutoCloseable {
 
     /** The same as ultrapeers when {@code ultrapeer}: they accept a leaf, such as {@code shoal get}, and answer it. */
     SharingNodes(int count, Path share, Path dataRoot, long limit, boolean ultrapeer) throws IOException {
+        this(count, share, dataRoot, limit, ultrapeer, true);
+    }
+
+    /**
+     * The same; without {@code addressShares}, every address may hold any number of links and
+     * slots and connect as often as it likes: for downloaders that all dial from 127.0.0.1 but stand
+     * for many hosts, which a node talking to strangers would ban (30 connections a minute).
+     */
+    SharingNodes(int count, Path share, Path dataRoot, long limit, boolean ultrapeer, boolean addressShares)
+            throws IOException {
         try {
             for (int i = 0; i < count; i++) {
                 NodeConfig config = NodeConfig.defaults(dataRoot.resolve("node" + i))
@@ -39,6 +49,7 @@ final class SharingNodes implements AutoCloseable {
                         .withShares(List.of(share))
                         .withRole(ultrapeer ? Role.ULTRAPEER : Role.LEAF)
                         .withUploads(4, limit);
+                config = config.withTuning(config.tuning().toBuilder().addressShares(addressShares).build());
                 nodes.add(ServentNode.start(config));
             }
             for (ServentNode n : nodes) {

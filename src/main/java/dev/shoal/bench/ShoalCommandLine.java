@@ -24,4 +24,11 @@ final class ShoalCommandLine {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ExternalTool("shoal", List.of(java, "-cp", System.getProperty("java.class.path"), MAIN));
     }
+
+    /** A bench class's {@code main} in a new JVM with this class path (with the launcher, that is Shoal's jar). */
+    static ExternalTool child(Class<?> main) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ExternalTool(main.getSimpleName(), List.of(java, "-cp", System.getProperty("java.class.path"),
+                main.getName()));
+    }
 }

@@ -67,10 +67,12 @@ final class FileIndex implements Closeable {
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    private final boolean rebuiltUnreadable;
 
-    private FileIndex(Directory directory, IndexWriter writer) throws IOException {
+    private FileIndex(Directory directory, IndexWriter writer, boolean rebuiltUnreadable) throws IOException {
         this.directory = directory;
         this.writer = writer;
+        this.rebuiltUnreadable = rebuiltUnreadable;
         this.searchers = new SearcherManager(writer, null);
     }
 
@@ -84,6 +86,7 @@ final class FileIndex implements Closeable {
         Directory directory = FSDirectory.open(dir);
         try {
             IndexWriter writer;
+            boolean unreadable = false;
             try {
                 writer = new IndexWriter(directory, config(analyzer, IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
                 String schema = writer.getLiveCommitData() == null ? null : liveCommitValue(writer);
@@ -100,9 +103,10 @@ final class FileIndex implements Closeable {
                     }
                 }
                 writer = new IndexWriter(directory, config(analyzer, IndexWriterConfig.OpenMode.CREATE));
+                unreadable = true;
             }
             writer.setLiveCommitData(Map.of(SCHEMA_KEY, SCHEMA).entrySet());
-            return new FileIndex(directory, writer);
+            return new FileIndex(directory, writer, unreadable);
         } catch (LockObtainFailedException e) {
             directory.close();
             throw new IOException(HELD_ELSEWHERE, e);
@@ -195,6 +199,11 @@ final class FileIndex implements Closeable {
     }
 
     /** Makes changes durable and visible. */
+    /** True when the index on disk was unreadable (corrupt) and this one was started empty in its place. */
+    boolean rebuiltUnreadable() {
+        return rebuiltUnreadable;
+    }
+
     void commit() throws IOException {
         writer.commit();
         searchers.maybeRefreshBlocking();

@@ -36,6 +36,14 @@ final class Indexer {
     private static final long TICK_MILLIS = 100;
     private static final long REFRESH_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long COMMIT_NANOS = TimeUnit.SECONDS.toNanos(30);
+    /**
+     * Hashing made durable at least this often during a batch: a node killed while it hashes
+     * (power cut, OOM killer, {@code kill -9}) hashes again at most this much, about a second or
+     * two of reading here, where 30 s of hashing were lost before; a commit costs milliseconds.
+     */
+    static final long COMMIT_BYTES = 64L * 1024 * 1024;
+    /** The same in files, for folders of many small files. */
+    static final int COMMIT_FILES = 1000;
     private static final Logger log = LoggerFactory.getLogger(Library.class);
 
     private interface Task {
@@ -71,6 +79,8 @@ final class Indexer {
     private boolean unannounced;
     private long lastRefresh = System.nanoTime();
     private long lastCommit = System.nanoTime();
+    private long bytesSinceCommit;
+    private int filesSinceCommit;
 
     Indexer(Path dataDir, List<Path> roots, LibraryListener listener, Library.Hasher hasher, FileIndex index,
             Catalog catalog, TreeStore trees, PrivateGuard guard) {
@@ -273,6 +283,8 @@ final class Indexer {
         }
         meter.fileDone(candidate.size() - read[0]);
         filesHashed.incrementAndGet();
+        bytesSinceCommit += read[0];
+        filesSinceCommit++;
         PathState after = PathState.of(path);
         if (!after.equals(before)) {
             // Written to while we read it: the digest matches neither version. Try again once it settles.
@@ -308,10 +320,14 @@ final class Indexer {
         return true;
     }
 
-    /** During long batches: let searches see progress every second and make it durable every 30 s. */
+    /**
+     * During long batches: let searches see progress every second, and make it durable every
+     * {@link #COMMIT_BYTES} or {@link #COMMIT_FILES} hashed, and every 30 s.
+     */
     private void maybePublish() throws IOException {
         long now = System.nanoTime();
-        if (now - lastCommit >= COMMIT_NANOS) {
+        boolean due = bytesSinceCommit >= COMMIT_BYTES || filesSinceCommit >= COMMIT_FILES;
+        if (due || now - lastCommit >= COMMIT_NANOS) {
             publish(true);
         } else if (now - lastRefresh >= REFRESH_NANOS) {
             publish(false);
@@ -324,6 +340,8 @@ final class Indexer {
             index.commit();
             uncommitted = false;
             lastCommit = now;
+            bytesSinceCommit = 0;
+            filesSinceCommit = 0;
         } else {
             index.refresh();
         }

@@ -299,6 +299,14 @@ public final class Library implements AutoCloseable {
         return catalog.keywords(name -> FileNameAnalyzer.tokens(analyzer, name));
     }
 
+    /**
+     * True when the index on disk could not be read (corrupt) and was started again empty, its
+     * files to be hashed again: what a crash must never cause.
+     */
+    public boolean indexRebuilt() {
+        return index != null && index.rebuiltUnreadable();
+    }
+
     /** Files hashed since this library was opened. */
     public long filesHashed() {
         return indexer == null ? 0 : indexer.filesHashed();

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,12 +47,21 @@ final class UiPrefs {
         values.setProperty("theme", theme.name().toLowerCase(java.util.Locale.ROOT));
     }
 
-    /** Writes the file; call it off the EDT. */
+    /**
+     * Writes the file; call it off the EDT. A temporary file renamed over it, so that a kill while
+     * saving leaves the previous choices rather than an empty file.
+     */
     synchronized void save() {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            Path tmp = file.resolveSibling(FILE + ".tmp");
+            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 values.store(out, "Shoal desktop preferences");
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
             log.warn("cannot save {}: {}", file, e.getMessage());

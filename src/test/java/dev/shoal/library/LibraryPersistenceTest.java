@@ -142,6 +142,7 @@ class LibraryPersistenceTest {
         }
 
         try (Library library = files.scanned()) {
+            assertThat(library.indexRebuilt()).isTrue();
             assertThat(library.fileCount()).isEqualTo(3);
             assertThat(library.filesHashed()).isEqualTo(3);
         }

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.HashSet;
 import java.util.Locale;
@@ -87,18 +86,7 @@ public final class BadUrnFile implements SpamList {
     public synchronized void save(String text) {
         Set<String> parsed = parse(text, true);
         String content = text.isEmpty() || text.endsWith("\n") ? text : text + "\n";
-        try {
-            Files.createDirectories(file.getParent());
-            Path temp = file.resolveSibling(FILE_NAME + ".tmp");
-            Files.writeString(temp, content, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new ShoalException("cannot write the spam list " + file + ": " + e.getMessage(), e);
-        }
+        replace(content);
         urns = parsed;
         stamp = stampOf(file);
     }
@@ -115,21 +103,30 @@ public final class BadUrnFile implements SpamList {
         String comment = note == null || note.isBlank() ? "" : "  # " + note.replaceAll("[\\r\\n]+", " ").strip();
         String before = text();
         String line = canonical + comment + "\n";
-        try {
-            Files.createDirectories(file.getParent());
-            if (Files.exists(file)) {
-                Files.writeString(file, (before.isEmpty() || before.endsWith("\n") ? "" : "\n") + line,
-                        StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-            } else {
-                Files.writeString(file, TEMPLATE + line, StandardCharsets.UTF_8);
-            }
-        } catch (IOException e) {
-            throw new ShoalException("cannot write the spam list " + file + ": " + e.getMessage(), e);
-        }
+        replace(before + (before.isEmpty() || before.endsWith("\n") ? "" : "\n") + line);
         Set<String> more = new HashSet<>(urns);
         more.add(canonical.toLowerCase(Locale.ROOT));
         urns = Set.copyOf(more);
         stamp = stampOf(file);
+    }
+
+    /**
+     * Writes the whole list to a temporary file renamed over the old one: a kill (or a reader)
+     * finds the old list or the new one, never an empty or half-written file.
+     */
+    private void replace(String content) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path temp = file.resolveSibling(FILE_NAME + ".tmp");
+            Files.writeString(temp, content, StandardCharsets.UTF_8);
+            try {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new ShoalException("cannot write the spam list " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -3,13 +3,17 @@ package dev.shoal.transfer.download;
 import dev.shoal.protocol.Urn;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HexFormat;
 
 /** Turns a name from the network into a safe file name and places finished downloads. */
 final class FileNames {
@@ -54,15 +58,64 @@ final class FileNames {
         return name.substring(0, dot) + " (" + n + ")" + name.substring(dot);
     }
 
+    /** Copies a file's bytes into a new file; stopped half-way, it may leave the new file partial. */
+    interface Copier {
+        void copy(Path from, Path to) throws IOException;
+    }
+
     /**
      * Moves {@code file} into {@code dir} under {@code name}, never replacing a different file:
      * if the name is taken by the same content the duplicate is dropped and the existing path
      * returned, otherwise {@code " (1)"}, {@code " (2)"}, ... is tried. The path returned is
      * absolute, whatever {@code dir} was (a relative {@code "."} has no parent to compare with).
+     *
+     * <p>The name appears with the whole content or not at all, even if the process is killed:
+     * within a file system the move is a rename; onto another one it is a copy, so the copy goes to
+     * a hidden name in {@code dir} first (see {@link #placeAcross}).
      */
     static Path place(Path file, Path dir, String name, byte[] sha1) throws IOException {
         Path folder = dir.toAbsolutePath().normalize();
         Files.createDirectories(folder);
+        if (!sameStore(file, folder)) {
+            return placeAcross(file, folder, name, sha1, FileNames::copyDurably);
+        }
+        return rename(file, folder, name, sha1);
+    }
+
+    /**
+     * {@link #place} onto another file system: {@code copier} writes a hidden file in {@code dir}
+     * (named after the content, so a retry after a crash overwrites the same one), which is then
+     * renamed; {@code file} is deleted only once the content has its name.
+     */
+    static Path placeAcross(Path file, Path dir, String name, byte[] sha1, Copier copier) throws IOException {
+        Path folder = dir.toAbsolutePath().normalize();
+        Files.createDirectories(folder);
+        Path staged = folder.resolve(".shoal-" + HexFormat.of().formatHex(sha1) + ".incoming");
+        copier.copy(file, staged);
+        Path placed = rename(staged, folder, name, sha1);
+        Files.delete(file);
+        return placed;
+    }
+
+    private static boolean sameStore(Path file, Path folder) {
+        try {
+            return Files.getFileStore(file).equals(Files.getFileStore(folder));
+        } catch (IOException e) {
+            // Unknown: copying first is safe either way.
+            return false;
+        }
+    }
+
+    /** Copies and makes the copy durable before anyone renames it into sight. */
+    private static void copyDurably(Path from, Path to) throws IOException {
+        Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+        try (FileChannel ch = FileChannel.open(to, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+    }
+
+    /** Renames {@code file} into {@code folder} (the same file system) under the first free name. */
+    private static Path rename(Path file, Path folder, String name, byte[] sha1) throws IOException {
         long size = Files.size(file);
         for (int n = 0; n < MAX_SUFFIX; n++) {
             Path target = folder.resolve(n == 0 ? name : numbered(name, n));

@@ -67,4 +67,55 @@ class BadUrnFileTest {
         Files.delete(list.file());
         assertThat(list.urns()).isEmpty();
     }
+
+    /** The first mark creates the list whole: read the moment it appears (or left by a kill), it is never empty. */
+    @Test
+    void theListAppearsWhole() throws Exception {
+        for (int round = 0; round < 200; round++) {
+            Path dir = java.nio.file.Files.createDirectories(data.resolve("r" + round));
+            BadUrnFile list = new BadUrnFile(dir);
+            java.util.concurrent.atomic.AtomicReference<String> seen = new java.util.concurrent.atomic.AtomicReference<>();
+            Thread reader = new Thread(() -> {
+                while (seen.get() == null) {
+                    try {
+                        seen.set(Files.readString(list.file()));
+                    } catch (java.io.IOException notYet) {
+                        Thread.onSpinWait();
+                    }
+                }
+            });
+            reader.start();
+            list.add(urn("a"), "first");
+            reader.join();
+            assertThat(seen.get()).as("round %d", round).startsWith(BadUrnFile.TEMPLATE).contains(urn("a"));
+        }
+    }
+
+    /** Marking replaces the file whole: a reader never sees it without a URN it already held. */
+    @Test
+    void markingNeverShowsTheListShorter() throws Exception {
+        BadUrnFile list = new BadUrnFile(data);
+        list.add(urn("a"), "");
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread marker = new Thread(() -> {
+            for (int i = 0; !stop.get() && i < 2000; i++) {
+                list.add("urn:sha1:" + dev.shoal.protocol.Base32.encode(java.nio.ByteBuffer.allocate(20).putInt(i).array()),
+                        "n" + i);
+            }
+        });
+        marker.start();
+        try {
+            long before = 0;
+            for (int i = 0; i < 2000; i++) {
+                String text = Files.readString(list.file());
+                long urns = text.lines().filter(l -> l.startsWith("urn:sha1:")).count();
+                assertThat(text).as("read %d", i).startsWith(BadUrnFile.TEMPLATE).endsWith("\n");
+                assertThat(urns).as("read %d", i).isGreaterThanOrEqualTo(before);
+                before = urns;
+            }
+        } finally {
+            stop.set(true);
+            marker.join();
+        }
+    }
 }
