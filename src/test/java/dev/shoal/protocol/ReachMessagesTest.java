@@ -32,6 +32,30 @@ class ReachMessagesTest {
     }
 
     @Test
+    void udpConnectBackV2CarriesThePortAndUsesTheMessageGuid() throws BadMessageException {
+        VendorMessage v = UdpConnectBack.request(6346);
+
+        assertThat(HEX.formatHex(v.encode())).isEqualTo("47544b470700" + "0200" + "ca18");
+        VendorMessage back = (VendorMessage) MessageCodec.decode(MessageType.VENDOR, v.encode());
+        assertThat(UdpConnectBack.ask(back, ID)).isEqualTo(new UdpConnectBack.Ask(6346, ID));
+    }
+
+    @Test
+    void udpConnectBackV1CarriesItsOwnGuidAfterThePort() throws BadMessageException {
+        Guid other = Guid.fromHex("ffeeddccbbaa99887766554433221100");
+        VendorMessage v1 = new VendorMessage("GTKG", 7, 1,
+                HEX.parseHex("ca18" + "ffeeddccbbaa99887766554433221100"));
+
+        assertThat(UdpConnectBack.ask(v1, ID)).isEqualTo(new UdpConnectBack.Ask(6346, other));
+        assertThatThrownBy(() -> UdpConnectBack.ask(new VendorMessage("GTKG", 7, 1, HEX.parseHex("ca18")), ID))
+                .isInstanceOf(BadMessageException.class);
+        assertThatThrownBy(() -> UdpConnectBack.ask(new VendorMessage("GTKG", 7, 2, HEX.parseHex("0000")), ID))
+                .isInstanceOf(BadMessageException.class);
+        assertThatThrownBy(() -> UdpConnectBack.ask(new VendorMessage("GTKG", 7, 2, new byte[1]), ID))
+                .isInstanceOf(BadMessageException.class);
+    }
+
+    @Test
     void theProbeIsLimeWiresLineOrGtkGnutellasEmptyLine() {
         assertThat(ConnectBack.PROBE).isEqualTo("CONNECT BACK\r\n\r\n");
         assertThat(ConnectBack.isProbe("CONNECT BACK")).isTrue();
