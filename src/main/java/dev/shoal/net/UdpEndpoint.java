@@ -12,6 +12,8 @@ import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +34,8 @@ public final class UdpEndpoint implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(UdpEndpoint.class);
     /** Room for the largest datagram IPv4 carries, so that an oversized one is seen whole and refused. */
     private static final int RECEIVE_BUFFER = 65_536;
+    /** Destinations remembered, most recent first out last: enough for every peer we talk to at once. */
+    public static final int DESTINATIONS_REMEMBERED = 512;
 
     private final DatagramChannel channel;
     private final InetSocketAddress local;
@@ -41,6 +45,14 @@ public final class UdpEndpoint implements AutoCloseable {
     private final Thread receiver;
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong natDropped = new AtomicLong();
+    private final Map<InetSocketAddress, Boolean> destinations = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<InetSocketAddress, Boolean> eldest) {
+            return size() > DESTINATIONS_REMEMBERED;
+        }
+    };
+    private volatile boolean behindNat;
     private volatile DatagramListener listener = (from, header, payload) -> DropReason.UDP_UNHANDLED;
 
     private UdpEndpoint(DatagramChannel channel, Clock clock, DropCounters drops) throws IOException {
@@ -77,6 +89,9 @@ public final class UdpEndpoint implements AutoCloseable {
     /** Sends one message; false when the socket refused it (the datagram is lost, as UDP may lose it). */
     public boolean send(InetSocketAddress to, Frame frame) {
         try {
+            synchronized (destinations) {
+                destinations.put(to, Boolean.TRUE);
+            }
             channel.send(frame.toBuffer(), to);
             sent.incrementAndGet();
             return true;
@@ -84,6 +99,30 @@ public final class UdpEndpoint implements AutoCloseable {
             LOG.debug("UDP send to {} failed: {}", to, e.toString());
             return false;
         }
+    }
+
+    /**
+     * True when we sent a datagram to {@code address} lately (among the last
+     * {@link #DESTINATIONS_REMEMBERED} destinations): a datagram from there may be one a NAT let
+     * through only because we wrote first, so it proves nothing about reaching us unasked.
+     */
+    public boolean recentlySentTo(InetSocketAddress address) {
+        synchronized (destinations) {
+            return destinations.containsKey(address);
+        }
+    }
+
+    /**
+     * For tests: behave as if behind a NAT, which lets a datagram in only from an address we recently
+     * sent to; the others never arrive (they are not counted as received, only in {@link #natDropped()}).
+     */
+    public void standBehindNat(boolean on) {
+        behindNat = on;
+    }
+
+    /** Datagrams a {@linkplain #standBehindNat test NAT} kept out. */
+    public long natDropped() {
+        return natDropped.get();
     }
 
     /** Datagrams taken off the socket so far, counted before any check (refused ones too). */
@@ -121,6 +160,10 @@ public final class UdpEndpoint implements AutoCloseable {
             }
             buffer.flip();
             if (from instanceof InetSocketAddress sender) {
+                if (behindNat && !recentlySentTo(sender)) {
+                    natDropped.incrementAndGet();
+                    continue;
+                }
                 received.incrementAndGet();
                 DropReason dropped = handle(sender, buffer);
                 if (dropped != null) {

@@ -10,6 +10,7 @@ import dev.shoal.node.api.NodeEvent;
 import dev.shoal.node.bootstrap.BootstrapPlan;
 import dev.shoal.node.bootstrap.Bootstrapper;
 import dev.shoal.node.bootstrap.GWebCacheClient;
+import dev.shoal.protocol.Guid;
 import dev.shoal.protocol.Pong;
 import dev.shoal.time.Clock;
 import dev.shoal.time.Scheduler;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -37,13 +39,17 @@ final class NetworkFinder implements Bootstrapper.Network, AutoCloseable {
     /** The UDP host cache each address we pinged stands for (names are looked up before pinging). */
     private final Map<InetSocketAddress, InetSocketAddress> askedAs = new ConcurrentHashMap<>();
 
-    /** {@code others}: datagrams other than pings and pongs (out-of-band hits and their vendor messages). */
+    /**
+     * {@code connectBackPing}: whether a UDP Ping answers our UDP connect-back request (see
+     * {@link UdpService}); {@code others}: datagrams other than pings and pongs (out-of-band hits and
+     * their vendor messages).
+     */
     NetworkFinder(NodeConfig config, ConnectionManager network, Scheduler scheduler, Supplier<Pong> ownPong,
-            DatagramListener others, Consumer<NodeEvent> publish) {
+            Predicate<Guid> connectBackPing, DatagramListener others, Consumer<NodeEvent> publish) {
         this.network = network;
         this.hosts = network.hostCache();
         this.clock = scheduler.clock();
-        this.udp = new UdpService(network.udp(), hosts, clock, ownPong, this::uhcAnswered, others);
+        this.udp = new UdpService(network.udp(), hosts, clock, ownPong, this::uhcAnswered, connectBackPing, others);
         network.udp().setListener(udp);
         this.bootstrapper = new Bootstrapper(BootstrapPlan.of(config.bootstrap()), this, clock, OwnHits.VENDOR,
                 BuildInfo.version(), s -> publish.accept(new NodeEvent.BootstrapProgress(s)));

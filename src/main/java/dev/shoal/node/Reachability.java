@@ -9,6 +9,7 @@ import dev.shoal.protocol.HostPort;
 import dev.shoal.protocol.MessageCodec;
 import dev.shoal.protocol.MessagesSupported;
 import dev.shoal.protocol.PushProxy;
+import dev.shoal.protocol.UdpConnectBack;
 import dev.shoal.protocol.VendorMessage;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiPredicate;
@@ -35,6 +37,10 @@ import org.slf4j.LoggerFactory;
  * BEAR/7 is asked once to connect back to our port, at most {@link #MAX_CONNECT_BACK_ASKS} asks in
  * all.
  *
+ * <p>Datagrams nobody asked for reach us (what out-of-band hits need) once a UDP Ping arrives
+ * carrying the GUID of one of our GTKG/7 UDP connect-back requests; until then each peer that
+ * lists GTKG/7 is asked once, at most {@link #MAX_CONNECT_BACK_ASKS} asks in all.
+ *
  * <p>As a leaf we ask every ultrapeer that lists LIME/21 to be our push proxy; those that agree
  * (LIME/22) are listed in our hits while we are firewalled, at most {@link PushProxy#MAX_IN_HIT}.
  * Our external address is the latest {@code Remote-IP} a peer told us. Thread-safe.
@@ -50,6 +56,10 @@ final class Reachability implements LocalResponder.Reach {
     private final BooleanSupplier leaf;
     private final BiPredicate<Connection, Frame> send;
     private final AtomicInteger connectBackAsks = new AtomicInteger();
+    private final AtomicInteger udpConnectBackAsks = new AtomicInteger();
+    /** The GUIDs of our UDP connect-back requests still unanswered. */
+    private final Set<Guid> udpAsked = ConcurrentHashMap.newKeySet();
+    private volatile boolean udpReachable;
     /** Our ultrapeers that agreed to be our push proxies, with the address each gave. */
     private final Map<Connection, InetSocketAddress> proxies = new ConcurrentHashMap<>();
     private volatile InetAddress external;
@@ -67,6 +77,26 @@ final class Reachability implements LocalResponder.Reach {
     @Override
     public boolean firewalled() {
         return incomingSeen.getAsLong() == 0;
+    }
+
+    /** True once a datagram nobody asked for reached our UDP port: a UDP connect-back came. */
+    boolean udpReachable() {
+        return udpReachable;
+    }
+
+    /**
+     * A UDP Ping arrived: true when it is the answer to one of our UDP connect-back requests, which
+     * proves unsolicited datagrams reach us (and needs no pong).
+     */
+    boolean udpConnectBackArrived(Guid ping) {
+        if (!udpAsked.remove(ping)) {
+            return false;
+        }
+        if (!udpReachable) {
+            log.info("a UDP connect-back reached us: datagrams from anyone get through");
+        }
+        udpReachable = true;
+        return true;
     }
 
     /** The address peers say they see us at ({@code Remote-IP}), if any told us. */
@@ -102,6 +132,13 @@ final class Reachability implements LocalResponder.Reach {
                 && connectBackAsks.getAndIncrement() < MAX_CONNECT_BACK_ASKS) {
             log.debug("asking {} to connect back to port {}", c.remoteAddress(), listenPort.getAsInt());
             send.test(c, MessageCodec.frame(Guid.random(), 1, 0, ConnectBack.request(listenPort.getAsInt())));
+        }
+        if (!udpReachable && supported.supports(UdpConnectBack.VENDOR, UdpConnectBack.SELECTOR)
+                && udpConnectBackAsks.getAndIncrement() < MAX_CONNECT_BACK_ASKS) {
+            Guid guid = Guid.random();
+            udpAsked.add(guid);
+            log.debug("asking {} for a UDP connect-back to port {}", c.remoteAddress(), listenPort.getAsInt());
+            send.test(c, MessageCodec.frame(guid, 1, 0, UdpConnectBack.request(listenPort.getAsInt())));
         }
         if (leaf.getAsBoolean() && c.isUltrapeer() && supported.supports(PushProxy.VENDOR, PushProxy.REQUEST)) {
             send.test(c, MessageCodec.frame(serventId, 1, 0, PushProxy.request()));

@@ -102,6 +102,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     private final PushDownloads pushDownloads;
     private final Reachability reach;
     private final ConnectBackAnswerer connectBacks;
+    private final UdpConnectBackAnswerer udpConnectBacks;
     private final PushProxyServer pushProxies;
     private final ReachVendors reachVendors;
     private final PortMapper portMapper;
@@ -133,7 +134,9 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
         this.connectBacks = new ConnectBackAnswerer(clock);
         this.portMapper = new PortMapper(config.mapsPort(), Optional.ofNullable(config.tuning().upnpGateway()));
         this.pushProxies = new PushProxyServer(() -> role() == Role.ULTRAPEER, this::advertisedAddress, this::send);
-        this.reachVendors = new ReachVendors(reach, connectBacks, pushProxies, () -> role() == Role.ULTRAPEER);
+        this.udpConnectBacks = new UdpConnectBackAnswerer(clock, this::sendDatagram);
+        this.reachVendors = new ReachVendors(reach, connectBacks, udpConnectBacks, pushProxies,
+                () -> role() == Role.ULTRAPEER);
         DynamicQueries dynamic = !config.tuning().dynamicQuerying() ? null
                 : new DynamicQueries(routes, scheduler, this::links, DynamicQueryConfig.defaults()
                         .withMaxTtl(config.maxTtl()).withTarget(config.tuning().dynamicQueryTarget()), random,
@@ -211,7 +214,8 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
             log.info("port mapping: off until the public Gnutella network is joined");
         }
         node.portMapper.map(node.bound.getPort());
-        node.finder = new NetworkFinder(config, node.network, scheduler, node::udpPong, node.oob, node::publish);
+        node.finder = new NetworkFinder(config, node.network, scheduler, node::udpPong, node.reach::udpConnectBackArrived,
+                node.oob, node::publish);
         node.tiers.start(scheduler);
         node.finder.start(scheduler);
         node.library.start();
@@ -260,7 +264,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
 
     @Override
     public Reach reach() {
-        return new Reach(reach.firewalled(), reach.externalAddress().map(HostPort::formatAddress),
+        return new Reach(reach.firewalled(), reach.udpReachable(), reach.externalAddress().map(HostPort::formatAddress),
                 reach.pushProxies().stream().map(HostPort::format).toList(), portMapper.status());
     }
 
@@ -285,6 +289,10 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
 
     long connectBacksGranted() {
         return connectBacks.granted();
+    }
+
+    long udpConnectBacksSent() {
+        return udpConnectBacks.sent();
     }
 
     @Override
@@ -563,7 +571,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
         return switch (config.tuning().outOfBand()) {
             case ON -> true;
             case OFF -> false;
-            case AUTO -> !reach.firewalled();
+            case AUTO -> !reach.firewalled() || reach.udpReachable();
         };
     }
 

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -27,7 +28,9 @@ import java.util.function.Supplier;
  * UDP host cache. A pong is taken only when it answers a ping we sent to that very address (same
  * GUID, within {@link #PONG_WAIT_MILLIS}); any other is unsolicited and dropped, so nobody can fill
  * our host cache by sending pongs. Loopback hosts are taken only from, and given only to, a host on
- * loopback. Every other datagram goes to {@code others} (out-of-band hits, {@link OobService}).
+ * loopback. A ping that answers our UDP connect-back request ({@code connectBackPing}), from an
+ * address we have not sent to lately, proves that datagrams nobody asked for reach us, and is not
+ * answered. Every other datagram goes to {@code others} (out-of-band hits, {@link OobService}).
  * Called on the UDP thread; thread safe.
  */
 final class UdpService implements DatagramListener {
@@ -46,6 +49,7 @@ final class UdpService implements DatagramListener {
     private final Clock clock;
     private final Supplier<Pong> ownPong;
     private final BiConsumer<InetSocketAddress, Integer> hostsLearned;
+    private final Predicate<Guid> connectBackPing;
     private final DatagramListener others;
     private final Map<InetSocketAddress, Sent> pinged = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
@@ -57,15 +61,18 @@ final class UdpService implements DatagramListener {
     /**
      * @param ownPong      our pong (address and library) as it is now
      * @param hostsLearned told, for each solicited pong, who sent it and how many hosts it brought
+     * @param connectBackPing true when a ping's GUID is that of our UDP connect-back request, and takes note
      * @param others       handles every other datagram (out-of-band hits and their vendor messages)
      */
     UdpService(UdpEndpoint endpoint, HostCache hosts, Clock clock, Supplier<Pong> ownPong,
-            BiConsumer<InetSocketAddress, Integer> hostsLearned, DatagramListener others) {
+            BiConsumer<InetSocketAddress, Integer> hostsLearned, Predicate<Guid> connectBackPing,
+            DatagramListener others) {
         this.endpoint = endpoint;
         this.hosts = hosts;
         this.clock = clock;
         this.ownPong = ownPong;
         this.hostsLearned = hostsLearned;
+        this.connectBackPing = connectBackPing;
         this.others = others;
     }
 
@@ -82,7 +89,10 @@ final class UdpService implements DatagramListener {
     @Override
     public DropReason onDatagram(InetSocketAddress from, Header header, Payload payload) {
         if (payload instanceof Ping ping) {
-            answer(from, header, ping);
+            // A ping from where we wrote lately may have passed a NAT only because we wrote: no proof.
+            if (endpoint.recentlySentTo(from) || !connectBackPing.test(header.guid())) {
+                answer(from, header, ping);
+            }
             return null;
         }
         if (payload instanceof Pong pong) {

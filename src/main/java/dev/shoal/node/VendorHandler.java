@@ -12,6 +12,7 @@ import dev.shoal.protocol.MessagesSupported;
 import dev.shoal.protocol.PushProxy;
 import dev.shoal.protocol.QueryStatus;
 import dev.shoal.protocol.ReplyNumber;
+import dev.shoal.protocol.UdpConnectBack;
 import dev.shoal.protocol.VendorMessage;
 import java.util.List;
 import java.util.OptionalInt;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * The vendor messages we act on. Those of leaf guidance are handled here: as a leaf we answer an
  * ultrapeer's BEAR/11 with a BEAR/12 giving the results our search has had, or "stop" once it is
  * closed (or was never ours, as gtk-gnutella answers); as an ultrapeer we hand a leaf's BEAR/12 to
- * its dynamic query. Those of reachability (a peer's "Messages Supported", BEAR/7 connect-back,
+ * its dynamic query. Those of reachability (a peer's "Messages Supported", BEAR/7 and GTKG/7 connect-backs,
  * LIME/21 and LIME/22 push proxies) go to the node's hook. Others are ignored. Our "Messages
  * Supported" lists exactly the ones we act on, with LIME/12 and LIME/11 of out-of-band hits, which
  * come by UDP ({@link OobService}); gtk-gnutella reads it to decide whether a leaf
@@ -40,6 +41,7 @@ final class VendorHandler {
             new MessagesSupported.Entry(QueryStatus.VENDOR, QueryStatus.REQUEST, QueryStatus.VERSION),
             new MessagesSupported.Entry(QueryStatus.VENDOR, QueryStatus.RESPONSE, QueryStatus.VERSION),
             new MessagesSupported.Entry(ConnectBack.VENDOR, ConnectBack.SELECTOR, ConnectBack.VERSION),
+            new MessagesSupported.Entry(UdpConnectBack.VENDOR, UdpConnectBack.SELECTOR, UdpConnectBack.VERSION),
             new MessagesSupported.Entry(PushProxy.VENDOR, PushProxy.REQUEST, PushProxy.VERSION),
             new MessagesSupported.Entry(PushProxy.VENDOR, PushProxy.ACK, PushProxy.VERSION),
             new MessagesSupported.Entry(ReplyNumber.VENDOR, ReplyNumber.SELECTOR, ReplyNumber.V3),

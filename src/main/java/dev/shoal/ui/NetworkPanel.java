@@ -139,6 +139,9 @@ final class NetworkPanel extends JPanel {
         StringBuilder b = new StringBuilder(role.label().substring(0, 1).toUpperCase(Locale.ROOT))
                 .append(role.label().substring(1));
         b.append(" \u00b7 ").append(r.firewalled() ? "firewalled (others reach us by Push)" : "reachable");
+        if (r.udpReachable()) {
+            b.append(" \u00b7 UDP reachable (hits come by UDP)");
+        }
         r.externalAddress().ifPresent(a -> b.append(" \u00b7 seen as ").append(a));
         if (r.firewalled() && !r.pushProxies().isEmpty()) {
             b.append(" \u00b7 push proxies ").append(String.join(", ", r.pushProxies()));

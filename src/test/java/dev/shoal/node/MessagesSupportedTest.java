@@ -22,17 +22,15 @@ import org.junit.jupiter.api.Test;
  */
 class MessagesSupportedTest {
     /**
-     * Vendor {@code \0\0\0\0}, selector 0, version 0, then an LE16 count of two entries: BEAR/11 v1 and
-     * BEAR/12 v1, the two messages of leaf guidance (gtk-gnutella lets a leaf that lists them guide
-     * the dynamic queries it runs for it).
+     * Vendor {@code \0\0\0\0}, selector 0, version 0, then an LE16 count of eight entries: leaf
+     * guidance (BEAR/11, BEAR/12: gtk-gnutella lets a leaf that lists them guide the dynamic queries it
+     * runs for it), then reachability (BEAR/7 TCP connect-back, GTKG/7 v2 UDP connect-back, LIME/21 and
+     * LIME/22), then out-of-band hits (LIME/12 and LIME/11, version 3).
      */
-    /**
-     * Leaf guidance (BEAR/11, BEAR/12), then reachability (BEAR/7 connect-back, LIME/21 and LIME/22),
-     * then out-of-band hits (LIME/12 and LIME/11, version 3).
-     */
-    private static final byte[] OURS = HexFormat.of().parseHex("00000000" + "0000" + "0000" + "0700"
+    private static final byte[] OURS = HexFormat.of().parseHex("00000000" + "0000" + "0000" + "0800"
             + "42454152" + "0b00" + "0100" + "42454152" + "0c00" + "0100"
-            + "42454152" + "0700" + "0100" + "4c494d45" + "1500" + "0200" + "4c494d45" + "1600" + "0200"
+            + "42454152" + "0700" + "0100" + "47544b47" + "0700" + "0200"
+            + "4c494d45" + "1500" + "0200" + "4c494d45" + "1600" + "0200"
             + "4c494d45" + "0c00" + "0300" + "4c494d45" + "0b00" + "0300");
 
     private final NodeRouter<Connection> routes =

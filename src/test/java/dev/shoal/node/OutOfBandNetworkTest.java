@@ -84,8 +84,9 @@ class OutOfBandNetworkTest {
             ServentNode reachable = auto.ultrapeer("reachable", 4, Map.of());
             ServentNode sharer = auto.ultrapeer("sharer", 4, Map.of("auto song.txt", "sung either way\n"));
             ServentNode firewalled = auto.leaf("firewalled", 4);
-            // Else the sharer's connect-back would reach it and tell it it is not firewalled.
+            // Else the sharer's connect-backs would reach it and tell it it is not firewalled.
             firewalled.network().standBehindFirewall(true);
+            firewalled.network().udp().standBehindNat(true);
             auto.link(sharer, reachable);
             auto.link(firewalled, sharer);
             assertThat(reachable.reach().firewalled()).isFalse();

@@ -3,6 +3,7 @@ package dev.shoal.node;
 import static dev.shoal.LimitsTable.n;
 import static dev.shoal.LimitsTable.says;
 
+import dev.shoal.net.UdpEndpoint;
 import dev.shoal.protocol.PushProxy;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +14,9 @@ class ReachLimitsTest {
         says("Connect-back asks", "to at most " + Reachability.MAX_CONNECT_BACK_ASKS + " peers");
         says("Connect-back answers", ConnectBackAnswerer.PER_MINUTE + " a minute in all",
                 ConnectBackAnswerer.CONCURRENT + " at once", ConnectBackAnswerer.TIMEOUT.toSeconds() + " s to connect");
+        says("UDP connect-back asks", "to at most " + Reachability.MAX_CONNECT_BACK_ASKS + " peers");
+        says("UDP connect-back answers", UdpConnectBackAnswerer.PER_MINUTE + " a minute in all");
+        says("UDP destinations remembered", "the last " + UdpEndpoint.DESTINATIONS_REMEMBERED + " we sent to");
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ReachLineTest {
     @Test
     void aFirewalledLeafNamesItsPushProxiesAndTheMappingThatFailed() {
-        Reach r = new Reach(true, Optional.of("198.51.100.4"), List.of("203.0.113.9:6346"),
+        Reach r = new Reach(true, false, Optional.of("198.51.100.4"), List.of("203.0.113.9:6346"),
                 new PortMapping(PortMapping.State.NOT_MAPPED, Optional.empty(), 0, "no UPnP router answered"));
 
         assertThat(NetworkPanel.describe(Role.LEAF, r)).isEqualTo("Leaf \u00b7 firewalled (others reach us by Push)"
@@ -24,11 +24,12 @@ class ReachLineTest {
 
     @Test
     void aReachableUltrapeerWithItsPortMapped() {
-        Reach r = new Reach(false, Optional.empty(), List.of(),
+        Reach r = new Reach(false, true, Optional.empty(), List.of(),
                 new PortMapping(PortMapping.State.MAPPED, Optional.of("203.0.113.7"), 6346, "Home Router"));
 
         assertThat(NetworkPanel.describe(Role.ULTRAPEER, r)).isEqualTo(
-                "Ultrapeer \u00b7 reachable \u00b7 port mapping: mapped 203.0.113.7:6346 (Home Router)");
+                "Ultrapeer \u00b7 reachable \u00b7 UDP reachable (hits come by UDP)"
+                        + " \u00b7 port mapping: mapped 203.0.113.7:6346 (Home Router)");
     }
 
     @Test
