@@ -64,8 +64,9 @@ final class SearchRegistry {
             return true;
         }
         if (from != null) {
-            // Hits by UDP came by no link: the trail (and the map drawn from it) shows links only.
             running.trail().hit(from, header.hops(), hit);
+        } else {
+            running.trail().hitByUdp(header.hops(), hit);
         }
         SearchListener listener = running.listener();
         String host = hit.address().getAddress().getHostAddress();

@@ -42,6 +42,24 @@ final class SearchTrail {
         }
     }
 
+    /** A hit for the search came by UDP (out of band), straight from its responder, on no link. */
+    synchronized void hitByUdp(int hops, QueryHit hit) {
+        String key = hit.serventId().toHex() + "|udp";
+        SearchReach.HitPath known = paths.get(key);
+        if (known != null) {
+            paths.put(key, new SearchReach.HitPath(known.linkId(), known.via(), Math.min(known.hops(), hops),
+                    known.responder(), known.serventId(), known.vendor(), known.firewalled(),
+                    known.results() + hit.results().size()));
+        } else if (paths.size() < SearchReach.MAX_PATHS) {
+            String responder = address(hit.address());
+            paths.put(key, new SearchReach.HitPath(SearchReach.BY_UDP, responder, hops, responder,
+                    hit.serventId().toHex(), hit.vendor() == null ? "" : hit.vendor(), hit.pushNeeded(),
+                    hit.results().size()));
+        } else {
+            notKept++;
+        }
+    }
+
     synchronized SearchReach reach() {
         return new SearchReach(new ArrayList<>(queried.values()), List.copyOf(paths.values()), notKept);
     }

@@ -173,7 +173,12 @@ final class MapPanel extends JPanel {
         for (SearchReach.HitPath h : reach.hits()) {
             b.append("\n  ").append(h.responder()).append(" (").append(Format.vendor(h.vendor()))
                     .append(h.firewalled() ? ", firewalled" : "").append("): ").append(h.results())
-                    .append(h.results() == 1 ? " result" : " results").append(" via ").append(h.via());
+                    .append(h.results() == 1 ? " result" : " results");
+            if (h.linkId() == SearchReach.BY_UDP) {
+                b.append(" by UDP, straight from it");
+                continue;
+            }
+            b.append(" via ").append(h.via());
             b.append(h.hops() == 0 ? ", our peer itself" : ", relayed " + h.hops() + (h.hops() == 1 ? " time" : " times"));
         }
         if (reach.hitsNotKept() > 0) {

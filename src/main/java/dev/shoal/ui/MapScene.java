@@ -101,8 +101,12 @@ final class MapScene {
             s.highlightEdge(SELF, linkId(q.linkId()));
         }
         for (SearchReach.HitPath h : reach.hits()) {
-            String link = linkId(h.linkId());
             String results = h.results() + (h.results() == 1 ? " result" : " results");
+            if (h.linkId() == SearchReach.BY_UDP) {
+                s.hitByUdp(h, results);
+                continue;
+            }
+            String link = linkId(h.linkId());
             if (h.hops() == 0) {
                 s.highlight(link, results + " from this peer");
                 continue;
@@ -139,6 +143,19 @@ final class MapScene {
             }
         }
         return s;
+    }
+
+    /** Out-of-band hits came straight from their responder: a peer of ours, or a host drawn beside us. */
+    private void hitByUdp(SearchReach.HitPath h, String results) {
+        String known = idOf(h.responder());
+        if (known != null) {
+            highlight(known, results + " from this peer, by UDP");
+            return;
+        }
+        String id = "hit:" + h.serventId();
+        vertices.putIfAbsent(id, new Vertex(id, Kind.RESPONDER, Role.LEAF, false, h.responder(),
+                Format.vendor(h.vendor()) + (h.firewalled() ? ", firewalled" : ""), true, results + " by UDP"));
+        edges.add(new Edge(SELF, id, EdgeKind.HIT_PATH, true, "by UDP"));
     }
 
     private String idOf(String address) {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.shoal.node.api.NodeConfig;
 import dev.shoal.node.api.Search;
+import dev.shoal.node.api.SearchReach;
 import dev.shoal.node.api.SearchHit;
 import dev.shoal.protocol.Ggep;
 import dev.shoal.protocol.Guid;
@@ -61,6 +62,11 @@ class OutOfBandNetworkTest {
             await().atMost(WAIT).until(() -> hits.size() == 1);
             assertThat(hits.get(0).name()).isEqualTo("out of band song.txt");
             assertThat(a.outOfBand().hitsReceived()).isEqualTo(1);
+            assertThat(search.reach().hits()).as("the network map shows where it came from").singleElement()
+                    .satisfies(p -> {
+                        assertThat(p.linkId()).isEqualTo(SearchReach.BY_UDP);
+                        assertThat(p.responder()).isEqualTo(SearchTrail.address(b.listenAddress()));
+                    });
             assertThat(a.outOfBand().acksSent()).isEqualTo(1);
             assertThat(b.outOfBand().repliesSent()).isEqualTo(1);
             assertThat(b.outOfBand().acksReceived()).isEqualTo(1);

@@ -134,10 +134,11 @@ class DesktopAppGuiTest {
         JTableFixture peers = window.table("peersTable");
         waitFor("the five demo peers", () -> rows(peers.target()) == DemoNetwork.NODES);
         assertThat(peers.valueAt(TableCell.row(0).column(PeersModel.AGENT))).startsWith("Shoal/");
-        // The demo's ultrapeers connected back to the app when it asked: it knows it is reachable.
+        // The demo's ultrapeers connected back to the app when it asked, over TCP and by a UDP ping:
+        // it knows it is reachable both ways.
         javax.swing.JLabel reach = window.label("reachLabel").target();
-        waitFor("reachability", () -> reach.getText().contains("reachable \u00b7 seen as 127.0.0.1")
-                && reach.getText().endsWith("port mapping: off"));
+        waitFor("reachability", () -> reach.getText().contains(" \u00b7 reachable \u00b7 UDP reachable")
+                && reach.getText().contains("seen as 127.0.0.1") && reach.getText().endsWith("port mapping: off"));
         try (ShoalNode newcomer = Shoal.start(NodeConfig.defaults(extra)
                 .withListen(new InetSocketAddress("127.0.0.1", 0)))) {
             String address = "127.0.0.1:" + newcomer.listenAddress().getPort();

@@ -62,6 +62,24 @@ class MapSceneTest {
     }
 
     @Test
+    void hitsByUdpComeStraightFromAPeerOrFromAHostDrawnBesideUs() {
+        SearchReach reach = new SearchReach(List.of(new SearchReach.Queried(1, "10.0.0.1:6346")),
+                List.of(new SearchReach.HitPath(SearchReach.BY_UDP, "10.0.0.1:6346", 0, "10.0.0.1:6346",
+                        "a".repeat(32), "GTKG", false, 2),
+                        new SearchReach.HitPath(SearchReach.BY_UDP, "10.0.0.5:6346", 0, "10.0.0.5:6346",
+                                "d".repeat(32), "SHOL", false, 1)), 0);
+
+        MapScene s = MapScene.of(map, reach);
+
+        assertThat(s.vertex("link:1").note()).isEqualTo("2 results from this peer, by UDP");
+        MapScene.Vertex far = s.vertex("hit:" + "d".repeat(32));
+        assertThat(far.note()).isEqualTo("1 result by UDP");
+        assertThat(s.edges()).contains(new MapScene.Edge("self", far.id(), MapScene.EdgeKind.HIT_PATH, true, "by UDP"));
+        assertThat(MapPanel.describe(reach)).contains("2 responders",
+                "10.0.0.5:6346 (Shoal): 1 result by UDP, straight from it");
+    }
+
+    @Test
     void aDownloadMarksItsSourcesOnTheMapOrAddsThemWithWhyTheyAreSlow() {
         DownloadInfo d = new DownloadInfo("id", "urn:sha1:X", "song.ogg", 100, 10, 5, 1, 2, DownloadState.DOWNLOADING, "",
                 "", List.of(new SourceProgress("10.0.0.2:6346", 10, 5, SourceState.DOWNLOADING, false, 0, -1, false,

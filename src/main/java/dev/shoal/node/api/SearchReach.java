@@ -22,6 +22,11 @@ public record SearchReach(List<Queried> queried, List<HitPath> hits, int hitsNot
     public static final int MAX_PATHS = 1000;
 
     public static final SearchReach NONE = new SearchReach(List.of(), List.of(), 0);
+    /**
+     * The {@link HitPath#linkId()} of hits that came by UDP, out of band: straight from the
+     * responder, on no link (then {@link HitPath#via()} is the responder's address).
+     */
+    public static final long BY_UDP = -1;
 
     public SearchReach {
         queried = List.copyOf(queried);
@@ -35,7 +40,7 @@ public record SearchReach(List<Queried> queried, List<HitPath> hits, int hitsNot
     /**
      * How one responder's hits came back.
      *
-     * @param linkId the link they came in on ({@link NetworkMap.Link#id()})
+     * @param linkId the link they came in on ({@link NetworkMap.Link#id()}), or {@link #BY_UDP}
      * @param via that link's address
      * @param hops servents that relayed them, as in {@link SearchHit#hops()}: 0 when the responder is our peer
      * @param responder the address the responder put in its hit, {@code host:port}
