@@ -1,7 +1,6 @@
 package dev.shoal.bench;
 
 import dev.shoal.json.JsonLine;
-import dev.shoal.node.api.NodeConfig;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -29,7 +28,6 @@ import java.util.Map;
  */
 public final class CapacityBench {
     static final int HEAP_MIB = 256;
-    private static final java.time.Duration KEEP_ALIVE = NodeConfig.defaults(Path.of("unused")).keepAlive();
     private static final int WARMUP_SEARCHES = 5;
     private static final MathContext DIGITS = new MathContext(4);
 
@@ -78,7 +76,8 @@ public final class CapacityBench {
         int n = options.connections();
         Path root = Files.createTempDirectory("shoal-capacity-bench");
         try (FloodTarget.Process target = FloodTarget.Process.start(root, CapacityTarget.class, HEAP_MIB,
-                List.of(Integer.toString(n), Integer.toString(options.handshakeSeconds())));
+                List.of(Integer.toString(n), Integer.toString(options.handshakeSeconds()),
+                        Integer.toString(options.keepAliveSeconds())));
                 CapacitySearcher searcher = CapacitySearcher.connect(root.resolve("searcher"), target.address())) {
             progress.println("capacity: " + name + ": node on " + target.address() + " (pid " + target.pid() + ")");
             searcher.search(WARMUP_SEARCHES);
@@ -99,9 +98,10 @@ public final class CapacityBench {
                 row.put("node_held_after_searches", after.sockets() - empty.sockets());
                 row.put("searcher_linked", searcher.links() == 1);
                 row.put("handshake_timeout_s", options.handshakeSeconds());
+                row.put("keep_alive_s", options.keepAliveSeconds());
                 if (kind == HeldConnections.Kind.GNUTELLA) {
                     // Past the node's keep-alive interval: every quiet leaf has been pinged and has answered.
-                    Thread.sleep(KEEP_ALIVE.toMillis() + 5_000);
+                    Thread.sleep(options.keepAliveSeconds() * 1000L + 5_000);
                     row.put("pings_answered", held.pingsAnswered());
                     row.put("node_held_after_keepalive", HeapProbe.parse(target.probe()).sockets() - empty.sockets());
                 } else {

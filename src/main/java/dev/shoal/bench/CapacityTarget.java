@@ -21,13 +21,15 @@ public final class CapacityTarget {
     public static void main(String[] args) throws IOException {
         int connections = Integer.parseInt(args[2]);
         Duration handshake = Duration.ofSeconds(Long.parseLong(args[3]));
-        FloodTarget.serve(config(Path.of(args[0]), Path.of(args[1]), connections, handshake));
+        Duration keepAlive = Duration.ofSeconds(Long.parseLong(args[4]));
+        FloodTarget.serve(config(Path.of(args[0]), Path.of(args[1]), connections, handshake, keepAlive));
     }
 
-    static NodeConfig config(Path data, Path share, int connections, Duration handshake) {
+    static NodeConfig config(Path data, Path share, int connections, Duration handshake, Duration keepAlive) {
         NodeConfig base = FloodTarget.config(data, share);
         return base.toBuilder()
                 .maxLeaves(base.maxLeaves() + connections)
+                .keepAlive(keepAlive)
                 .tuning(base.tuning().toBuilder()
                         .handshakingSockets(Math.max(base.tuning().handshakingSockets(), connections + 64))
                         .handshakeTimeout(handshake)

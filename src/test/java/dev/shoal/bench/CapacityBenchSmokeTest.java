@@ -24,7 +24,7 @@ class CapacityBenchSmokeTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = CapacityBench.run(new String[] {"--connections", Integer.toString(N), "--kind", "all", "--searches",
-            "3", "--handshake-seconds", "10", "--json"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+            "3", "--handshake-seconds", "5", "--keep-alive-seconds", "2", "--json"}, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertThat(code).as("stderr: %s", err).isZero();

@@ -13,14 +13,15 @@ class CapacityOptionsTest {
         assertThat(o.connections()).isEqualTo(5_000);
         assertThat(o.kinds()).containsExactly(Kind.IDLE, Kind.SLOW, Kind.GNUTELLA);
         assertThat(o.handshakeSeconds()).isEqualTo(CapacityOptions.DEFAULT_HANDSHAKE_SECONDS);
+        assertThat(o.keepAliveSeconds()).isEqualTo(CapacityOptions.DEFAULT_KEEP_ALIVE_SECONDS);
         assertThat(o.json()).isFalse();
     }
 
     @Test
     void oneKindAndItsNumbersAreTaken() {
         CapacityOptions o = CapacityOptions.parse(new String[] {"--connections", "200", "--kind", "slow", "--searches",
-            "4", "--handshake-seconds", "30", "--json"});
-        assertThat(o).isEqualTo(new CapacityOptions(200, java.util.List.of(Kind.SLOW), 4, 30, true));
+            "4", "--handshake-seconds", "30", "--keep-alive-seconds", "3", "--json"});
+        assertThat(o).isEqualTo(new CapacityOptions(200, java.util.List.of(Kind.SLOW), 4, 30, 3, true));
     }
 
     @Test
@@ -31,6 +32,12 @@ class CapacityOptionsTest {
                 .isInstanceOf(BenchUsageException.class);
         assertThatThrownBy(() -> CapacityOptions.parse(new String[] {"--loud"}))
                 .isInstanceOf(BenchUsageException.class).hasMessageContaining("--loud");
+    }
+
+    @Test
+    void theDefaultKeepAliveIsANodesOwn() {
+        assertThat(java.time.Duration.ofSeconds(CapacityOptions.DEFAULT_KEEP_ALIVE_SECONDS))
+                .isEqualTo(dev.shoal.node.api.NodeConfig.defaults(java.nio.file.Path.of("unused")).keepAlive());
     }
 
     @Test
