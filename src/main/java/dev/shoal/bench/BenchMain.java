@@ -23,7 +23,8 @@ public final class BenchMain {
             + "       shoal bench transfer [--suite all|single|swarm|get|hash] [--size-mib N] [--swarm-mib M]"
             + " [--get-mib G] [--rounds R] [--json]\n"
             + "       shoal bench flood [--seconds N] [--attack flood|flood-many|deflate|all] [--json]\n"
-            + "       shoal bench bootstrap [--rounds N] [--json]";
+            + "       shoal bench bootstrap [--rounds N] [--json]\n"
+            + "       shoal bench churn [--nodes N] [--minutes M] [--churn-per-minute F] [--seed S] [--netem] [--json]";
 
     private BenchMain() {
     }
@@ -43,6 +44,9 @@ public final class BenchMain {
         }
         if (args.length > 0 && args[0].equals("bootstrap")) {
             return BootstrapBench.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
+        if (args.length > 0 && args[0].equals("churn")) {
+            return ChurnBench.run(Arrays.copyOfRange(args, 1, args.length), out, err);
         }
         if (args.length > 0 && args[0].equals("flood")) {
             return FloodBench.run(Arrays.copyOfRange(args, 1, args.length), out, err);
