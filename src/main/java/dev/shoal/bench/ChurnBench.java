@@ -147,6 +147,9 @@ public final class ChurnBench {
             progress.accept("churn: threads left: " + LeakProbe.threadsByName());
         }
         errors.samples().forEach((m, n) -> progress.accept("churn: " + n + " x " + m));
+        for (ChurnTally t : List.of(calm, churn)) {
+            t.failures().forEach((why, n) -> progress.accept("churn: " + t.phase + ": " + n + " downloads failed: " + why));
+        }
         return new ChurnReport(options, options.insideNetem(), calm, churn, killer.kills(), killer.restarts(),
                 killer.rejoins(), network.failedStarts(), network.portsLost(), errors.uncaught(), errors.errorsLogged(),
                 errors.warningsWithException(), before, after);

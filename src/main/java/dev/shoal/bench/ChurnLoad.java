@@ -35,7 +35,8 @@ final class ChurnLoad {
     private static final int PICKS = 20;
 
     /** A download the load watches, with the node (one run of a slot) that holds it. */
-    private record Watched(int slot, ServentNode node, Download download, ChurnTally tally, AtomicBoolean settled) {
+    private record Watched(int slot, ServentNode node, Download download, ChurnTally tally, boolean resumed,
+            AtomicBoolean settled) {
     }
 
     private final ChurnNetwork network;
@@ -75,7 +76,9 @@ final class ChurnLoad {
     /** Downloads still running (or waiting for sources), by state, for the report. */
     List<String> unfinished() {
         return downloads.values().stream()
-                .map(w -> w.download().info().state() + " " + w.download().info().name() + " on node " + w.slot())
+                .map(w -> w.download().info().state() + " " + w.download().info().name() + " on node " + w.slot()
+                        + (w.resumed() ? ", resumed after a restart" : "") + ", "
+                        + w.download().info().knownSources() + " known sources")
                 .toList();
     }
 
@@ -108,7 +111,7 @@ final class ChurnLoad {
         for (Download d : node.downloads()) {
             if (!d.info().state().isFinished()) {
                 now.downloadsResumed.incrementAndGet();
-                watch(slot, node, d, now);
+                watch(slot, node, d, now, true);
             }
         }
     }
@@ -177,7 +180,7 @@ final class ChurnLoad {
         try {
             Download d = node.download(hit.urn(), hit.name(), hit.size(), List.of(DownloadSource.of(hit)));
             now.downloadsStarted.incrementAndGet();
-            watch(slot, node, d, now);
+            watch(slot, node, d, now, false);
         } catch (RuntimeException e) {
             // A node killed between the hit and now refuses; that is churn, not a failed download.
             if (network.node(slot).orElse(null) == node) {
@@ -186,9 +189,9 @@ final class ChurnLoad {
         }
     }
 
-    private void watch(int slot, ServentNode node, Download d, ChurnTally now) {
+    private void watch(int slot, ServentNode node, Download d, ChurnTally now, boolean resumed) {
         String key = d.id() + "@" + System.identityHashCode(node);
-        Watched w = new Watched(slot, node, d, now, new AtomicBoolean());
+        Watched w = new Watched(slot, node, d, now, resumed, new AtomicBoolean());
         if (downloads.putIfAbsent(key, w) != null) {
             return;
         }

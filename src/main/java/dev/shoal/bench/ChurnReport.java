@@ -49,6 +49,7 @@ record ChurnReport(ChurnOptions options, boolean netem, ChurnTally calm, ChurnTa
         s.put("kills", kills);
         s.put("restarts", restarts);
         s.put("rejoined", rejoins.rejoined());
+        s.put("killed_before_rejoining", rejoins.killedBeforeLink());
         s.put("rejoin_median_ms", rejoins.medianMillis());
         s.put("rejoin_max_ms", rejoins.maxMillis());
         // A figure that cannot be had (nothing searched) is left out rather than written as null.
@@ -114,8 +115,9 @@ record ChurnReport(ChurnOptions options, boolean netem, ChurnTally calm, ChurnTa
         row(out, "dl cut by kill", calm.downloadsCutByKill.get(), churn.downloadsCutByKill.get());
         row(out, "dl unfinished", calm.downloadsUnfinished.get(), churn.downloadsUnfinished.get());
         row(out, "dl unaccounted", calm.downloadsUnaccounted(), churn.downloadsUnaccounted());
-        out.printf(Locale.ROOT, "  restarted nodes linked again %d of %d, first link after %d ms median, %d ms at most%n",
-                rejoins.rejoined(), rejoins.watched(), rejoins.medianMillis(), rejoins.maxMillis());
+        out.printf(Locale.ROOT, "  restarted nodes linked again %d of %d (%d killed again first), first link after %d ms"
+                + " median, %d ms at most%n", rejoins.rejoined(), rejoins.watched(), rejoins.killedBeforeLink(),
+                rejoins.medianMillis(), rejoins.maxMillis());
         out.printf(Locale.ROOT, "  success ratio churn/calm %.3f (target >= %.2f)%n", ratio(), TARGET);
         out.printf(Locale.ROOT, "  crashes %d (uncaught %d, errors logged %d, failed starts %d); warnings with an"
                 + " exception %d; restarts on a new port %d%n", crashes(), uncaught, errorsLogged, failedStarts,
