@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -196,7 +197,7 @@ public final class ChurnBench {
             Thread.sleep(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()), 500)));
             if (System.nanoTime() >= next) {
                 next += TimeUnit.SECONDS.toNanos(30);
-                progress.accept(String.format(java.util.Locale.ROOT,
+                progress.accept(String.format(Locale.ROOT,
                         "churn: %s: %d live, %d searches, %d found, %d downloads verified", tally.phase,
                         network.live(), tally.searches.get(), tally.found.get(), tally.downloadsVerified.get()));
             }

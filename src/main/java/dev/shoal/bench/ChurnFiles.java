@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.IntFunction;
 
 /**
  * The files of a churn run: one per node, each shared by two neighbouring nodes (file {@code k} by
@@ -29,7 +30,7 @@ final class ChurnFiles {
     private final List<File> files = new ArrayList<>();
 
     /** Writes the files into each node's share folder ({@code shareOf.apply(node)}). */
-    ChurnFiles(int nodes, long seed, java.util.function.IntFunction<Path> shareOf) throws IOException {
+    ChurnFiles(int nodes, long seed, IntFunction<Path> shareOf) throws IOException {
         Random random = new Random(seed);
         for (int k = 0; k < nodes; k++) {
             String word = word(random, k);

@@ -1,10 +1,15 @@
 package dev.shoal.bench;
 
+import dev.shoal.net.HostCache;
 import dev.shoal.node.ServentNode;
 import dev.shoal.node.api.NodeEvent;
 import dev.shoal.node.api.NodeListener;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -17,7 +22,7 @@ final class Rejoins {
     private int watched;
     private int killedBeforeLink;
     /** Restarted nodes not linked yet, with the time of their restart. */
-    private final java.util.Map<ServentNode, Long> waiting = new java.util.IdentityHashMap<>();
+    private final Map<ServentNode, Long> waiting = new IdentityHashMap<>();
 
     /** Times {@code node}, restarted at {@code startNanos}, until its first link. */
     void watch(ServentNode node, long startNanos) {
@@ -88,9 +93,9 @@ final class Rejoins {
 
     private static String hostLines(ServentNode n) {
         try {
-            return java.nio.file.Files.readAllLines(n.config().dataDir().resolve(dev.shoal.net.HostCache.FILE_NAME))
+            return Files.readAllLines(n.config().dataDir().resolve(HostCache.FILE_NAME))
                     .size() - 1 + " hosts";
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "none (" + e.getClass().getSimpleName() + ")";
         }
     }
