@@ -24,7 +24,7 @@ public final class BenchMain {
             + " [--get-mib G] [--rounds R] [--json]\n"
             + "       shoal bench flood [--seconds N] [--attack flood|flood-many|deflate|all] [--json]\n"
             + "       shoal bench bootstrap [--rounds N] [--json]\n"
-            + "       shoal bench churn [--nodes N] [--minutes M] [--churn-per-minute F] [--seed S] [--netem] [--json]";
+            + "       " + ChurnOptions.USAGE.substring("usage: ".length());
 
     private BenchMain() {
     }
