@@ -25,9 +25,10 @@ public final class BenchMain {
             + "       shoal bench flood [--seconds N] [--attack flood|flood-many|deflate|all] [--json]\n"
             + "       shoal bench bootstrap [--rounds N] [--json]\n"
             + "       shoal bench capacity [--connections N] [--kind idle|slow|gnutella|all] [--searches S]"
-            + " [--handshake-seconds T] [--json]\n"
+            + " [--handshake-seconds T] [--keep-alive-seconds K] [--json]\n"
             + "       shoal bench crash [--suite all|downloads|index|writes] [--downloads N] [--size-mib M]"
-            + " [--rounds R] [--files F] [--seed S] [--json]";
+            + " [--rounds R] [--files F] [--seed S] [--json]\n"
+            + "       " + ChurnOptions.USAGE.substring("usage: ".length());
 
     private BenchMain() {
     }
@@ -53,6 +54,9 @@ public final class BenchMain {
         }
         if (args.length > 0 && args[0].equals("crash")) {
             return CrashBench.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
+        if (args.length > 0 && args[0].equals("churn")) {
+            return ChurnBench.run(Arrays.copyOfRange(args, 1, args.length), out, err);
         }
         if (args.length > 0 && args[0].equals("flood")) {
             return FloodBench.run(Arrays.copyOfRange(args, 1, args.length), out, err);

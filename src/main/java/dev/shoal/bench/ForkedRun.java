@@ -42,7 +42,12 @@ final class ForkedRun {
 
     /** Runs the child to its end and returns its exit code; it is killed if we are. */
     static int run(List<String> args, PrintStream out, PrintStream err) throws IOException, InterruptedException {
-        Process child = new ProcessBuilder(command(args)).start();
+        return runCommand(command(args), out, err);
+    }
+
+    /** Runs {@code cmd} to its end, its output copied to ours, and returns its exit code; it is killed if we are. */
+    static int runCommand(List<String> cmd, PrintStream out, PrintStream err) throws IOException, InterruptedException {
+        Process child = new ProcessBuilder(cmd).start();
         Thread killer = new Thread(child::destroy, "shoal-bench-stop-child");
         Runtime.getRuntime().addShutdownHook(killer);
         try {

@@ -215,11 +215,48 @@ public final class ConnectionManager implements AutoCloseable {
      * Must not be called from a {@link ConnectionListener} callback (it waits for those threads).
      */
     public void shutdown() {
+        stop(true);
+    }
+
+    /**
+     * Stops as a killed process would: every socket closed at once, no Bye, the host cache left as
+     * last saved. Threads and sockets are released all the same (churn benches kill and restart
+     * nodes in one JVM). Same caveat as {@link #shutdown()}.
+     */
+    public void halt() {
+        stop(false);
+    }
+
+    private void stop(boolean graceful) {
         if (shuttingDown) {
             return;
         }
         shuttingDown = true;
         ticking.cancel();
+        if (graceful) {
+            sayBye();
+        } else {
+            sessions().forEach(IoSession::closeNow);
+        }
+        acceptor.unbind();
+        acceptor.dispose(true);
+        if (udp != null) {
+            udp.close();
+        }
+        connector.dispose(true);
+        workers.shutdown();
+        http.shutdown();
+        if (graceful) {
+            try {
+                hostCache.save();
+            } catch (IOException e) {
+                LOG.warn("could not save the host cache: {}", e.toString());
+            }
+        }
+        LOG.info("network stopped");
+    }
+
+    private void sayBye() {
         List<PeerConnection> open = List.copyOf(established.values());
         CountDownLatch closed = new CountDownLatch(open.size());
         for (PeerConnection c : open) {
@@ -232,20 +269,6 @@ public final class ConnectionManager implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        acceptor.unbind();
-        acceptor.dispose(true);
-        if (udp != null) {
-            udp.close();
-        }
-        connector.dispose(true);
-        workers.shutdown();
-        http.shutdown();
-        try {
-            hostCache.save();
-        } catch (IOException e) {
-            LOG.warn("could not save the host cache: {}", e.toString());
-        }
-        LOG.info("network stopped");
     }
 
     @Override

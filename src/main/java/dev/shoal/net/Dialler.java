@@ -29,6 +29,8 @@ final class Dialler {
     /** Hosts being dialled now. */
     private final Set<InetSocketAddress> dialling = ConcurrentHashMap.newKeySet();
     private final AtomicLong started = new AtomicLong();
+    /** Whether this run saved the cache yet: the first hosts learnt are saved at once. */
+    private boolean savedOnce;
     private long lastSaveMillis;
 
     Dialler(HostCache hostCache, Clock clock, Function<InetSocketAddress, CompletableFuture<Connection>> connect) {
@@ -77,10 +79,14 @@ final class Dialler {
         }
     }
 
-    /** Saves the cache if it changed and the last save is old enough. */
+    /**
+     * Saves the cache if it changed and the last save is old enough, or this run never saved it: a
+     * node killed in its first minute still comes back knowing the hosts it had found.
+     */
     void saveIfDue() throws IOException {
         long now = clock.millis();
-        if (hostCache.isDirty() && now - lastSaveMillis >= SAVE_EVERY_MILLIS) {
+        if (hostCache.isDirty() && (!savedOnce || now - lastSaveMillis >= SAVE_EVERY_MILLIS)) {
+            savedOnce = true;
             lastSaveMillis = now;
             hostCache.save();
         }

@@ -35,11 +35,12 @@ final class QrpPublisher {
         this.routes = routes;
     }
 
-    /** Rebuilds our table from the shared file names. */
+    /** Rebuilds our table from the shared file names and URNs. */
     void rebuild() {
         QrpTable.Builder builder = QrpTable.builder();
         for (SharedFile file : library.get().all()) {
             builder.addName(file.name());
+            builder.addUrn(file.urn());
         }
         QrpTable own = builder.build();
         routes.ownTableChanged(own);

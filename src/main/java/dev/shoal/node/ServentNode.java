@@ -69,6 +69,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -113,6 +114,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     private final RateMeter uploadMeter = new RateMeter();
     private final AtomicLong closedLinkBytesIn = new AtomicLong();
     private final AtomicLong closedLinkBytesOut = new AtomicLong();
+    private final AtomicBoolean stopped = new AtomicBoolean();
     /** The timer thread this node made for itself, or null when the caller lent a scheduler. */
     private final ExecutorScheduler ownTimers;
     private final Scheduler.Cancellable metering;
@@ -527,6 +529,22 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
 
     @Override
     public void close() {
+        stop(true);
+    }
+
+    /**
+     * Stops as if the process were killed: links and transfers cut without Bye, the host cache left
+     * as last saved, partial downloads left on disk; threads, sockets and the index lock are
+     * released so that a node can start again on the same data folder in this JVM.
+     */
+    public void halt() {
+        stop(false);
+    }
+
+    private void stop(boolean graceful) {
+        if (stopped.getAndSet(true)) {
+            return;
+        }
         metering.cancel();
         portMapper.close();
         if (finder != null) {
@@ -538,7 +556,11 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
         pushUploads.close();
         pushDownloads.close();
         connectBacks.close();
-        network.shutdown();
+        if (graceful) {
+            network.shutdown();
+        } else {
+            network.halt();
+        }
         answers.close();
         if (ownTimers != null) {
             ownTimers.close();

@@ -4,6 +4,7 @@ import dev.shoal.protocol.Keywords;
 import dev.shoal.protocol.Payload;
 import dev.shoal.protocol.QrpPatch;
 import dev.shoal.protocol.QrpReset;
+import dev.shoal.protocol.Urn;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -113,6 +114,19 @@ public final class QrpTable {
     /** True if the keyword's slot is present. */
     public boolean contains(String keyword) {
         return !keyword.isEmpty() && slots.get(hash(keyword, bits));
+    }
+
+    /**
+     * True if the slot of one of the URNs is present (a table holds each shared file's URN whole,
+     * see {@link Builder#addUrn}). An empty list matches nothing.
+     */
+    public boolean containsAnyUrn(List<Urn> urns) {
+        for (Urn u : urns) {
+            if (slots.get(hash(lower(u.toString()), bits))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -303,6 +317,15 @@ public final class QrpTable {
         /** Splits a file name with {@link Keywords#split(String)}, the rule queries use, and adds each word. */
         public Builder addName(String fileName) {
             return addAll(Keywords.split(fileName));
+        }
+
+        /**
+         * Adds a file's URN as one word ({@code urn:sha1:...}, lower-cased, never shortened), so
+         * that an ultrapeer can route a query by hash alone to the leaf that has the file.
+         */
+        public Builder addUrn(Urn urn) {
+            slots.set(hash(lower(urn.toString()), bits));
+            return this;
         }
 
         public QrpTable build() {

@@ -123,7 +123,8 @@ public final class Router<C> {
 
     /**
      * What the QRP table {@code c} last sent says about a query, for dynamic querying's choice of
-     * links: NONE when it sent none or the query is by hash only (tables hold no URNs).
+     * links: NONE when it sent none or the query is by hash only (not every servent puts URNs in
+     * its table, so a miss there proves nothing).
      */
     public QueryLink.TableMatch tableMatch(C c, List<String> keywords, List<Urn> urns) {
         Peer p = peers.get(c);
@@ -161,7 +162,7 @@ public final class Router<C> {
 
     /**
      * Where to send a query of our own directly (before any dynamic querying narrows it): every
-     * ultrapeer, and each leaf whose QRP table matches (none for a URN-only query). A leaf
+     * ultrapeer, and each leaf whose QRP table matches (for a URN-only query, holds the URN). A leaf
      * sends its queries to all its ultrapeers, which run them for it.
      */
     public List<C> ownQueryTargets(List<String> keywords, List<Urn> urns) {
@@ -169,11 +170,16 @@ public final class Router<C> {
         List<C> targets = new ArrayList<>();
         for (Map.Entry<C, Peer> e : peers.entrySet()) {
             Peer p = e.getValue();
-            if (!p.leaf || (!urnOnly && p.table != null && p.table.matches(keywords))) {
+            if (!p.leaf || leafWants(p, urnOnly, keywords, urns)) {
                 targets.add(e.getKey());
             }
         }
         return targets;
+    }
+
+    /** A leaf gets a query its table matches: by its words, or by hash alone when the table holds the URN. */
+    private static boolean leafWants(Peer p, boolean urnOnly, List<String> keywords, List<Urn> urns) {
+        return p.table != null && (urnOnly ? p.table.containsAnyUrn(urns) : p.table.matches(keywords));
     }
 
     public QueryRoute<C> onQuery(C from, Header h, List<String> keywords, List<Urn> urns, long nowMillis) {
@@ -202,7 +208,7 @@ public final class Router<C> {
             }
             boolean send;
             if (p.leaf) {
-                send = !urnOnly && p.table != null && p.table.matches(keywords);
+                send = leafWants(p, urnOnly, keywords, urns);
             } else {
                 // On the last hop a table tells us whether it is worth sending at all.
                 boolean lastHop = forward.ttl() == 1;

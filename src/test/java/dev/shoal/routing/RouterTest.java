@@ -146,6 +146,24 @@ class RouterTest {
     }
 
     @Test
+    void urnOnlyQueryGoesToALeafWhoseTableHoldsTheUrn() {
+        router.qrpTableReceived("leaf1", QrpTable.builder().addName("zebra.txt").addUrn(URN).build());
+        router.qrpTableReceived("leaf3", table("zebra"));
+        QueryRoute<String> r = router.onQuery("leaf2", query(3, 0), List.of(), List.of(URN), 0);
+        assertThat(r.forwardTo()).containsExactly("up1", "up2", "up3", "leaf1");
+        assertThat(router.ownQueryTargets(List.of(), List.of(URN))).contains("leaf1").doesNotContain("leaf2", "leaf3");
+    }
+
+    @Test
+    void aUrnInATableIsNotAKeyword() {
+        QrpTable t = QrpTable.builder().addUrn(URN).build();
+        assertThat(t.containsAnyUrn(List.of(URN))).isTrue();
+        assertThat(t.containsAnyUrn(List.of(Urn.parse("urn:sha1:PLSTHIFQGSJZT45FJUPAKUZWUGYQYPFB")))).isFalse();
+        assertThat(t.containsAnyUrn(List.of())).isFalse();
+        assertThat(t.matches(List.of("5t7z3xhohkck5qy2z6bqkekqpzmqgvoj"))).isFalse();
+    }
+
+    @Test
     void urnOnlyQueryOnTheLastHopIgnoresUltrapeerTablesSinceTablesHoldNoUrns() {
         router.qrpTableReceived("up2", table("zebra"));
         QueryRoute<String> r = router.onQuery("up1", query(2, 0), List.of(), List.of(URN), 0);
