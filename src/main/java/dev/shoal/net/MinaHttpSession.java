@@ -30,6 +30,8 @@ import org.apache.mina.core.session.IoSession;
 final class MinaHttpSession implements HttpSession {
     static final int READ_AHEAD = 256 * 1024;
     private static final long WRITE_AHEAD = 256 * 1024;
+    /** How often a writer waiting on a slow reader checks that the session is still open. */
+    private static final long CLOSE_CHECK_MILLIS = 200;
     private static final long NONE = Long.MIN_VALUE;
 
     private final IoSession session;
@@ -152,9 +154,18 @@ final class MinaHttpSession implements HttpSession {
         lastActivityMillis = clock.millis();
     }
 
+    /**
+     * Waits for a write, or for the session to close. A write queued while the session was being
+     * closed (a slow reader reaped by the timer) is never completed by MINA, and a writer waiting on
+     * it alone held its thread for good; so the wait looks at the session between short waits.
+     */
     private void await(WriteFuture f) throws IOException {
         try {
-            f.await();
+            while (!f.await(CLOSE_CHECK_MILLIS)) {
+                if (session.getCloseFuture().isClosed() || session.isClosing()) {
+                    throw new IOException("write failed: connection closed");
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while writing");

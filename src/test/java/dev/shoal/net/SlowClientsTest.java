@@ -135,9 +135,10 @@ class SlowClientsTest extends NetTestSupport {
                     .until(() -> wrote.get() > 0 && seen.getAndSet(wrote.get()) == wrote.get());
             assertThat(finished).as("the writer waits for the client").hasValue(0);
             Duration stall = config("m").peerLimits().httpStall();
-            // A stall time at each look: progress the kernel still makes (late, on a busy machine)
-            // resets the session's mark, so one jump in time was not always enough. A client that
-            // never reads stops making progress, and then one stall time closes it.
+            // A stall time at each look, until the writer is freed: the session's mark moves with any
+            // progress the kernel still makes in real time, and a client that never reads stops
+            // making progress, after which one stall time closes it. (It once failed under load
+            // because the close left the writer waiting on a write MINA never completed.)
             await().atMost(WAIT).pollInterval(Duration.ofMillis(300)).until(() -> {
                 time.advance(stall.plusSeconds(1));
                 return finished.get() == 1;

@@ -37,6 +37,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TransferNetworkTest {
     private static final int SIZE = 3 * 1024 * 1024 + 12_345;
 
+    /** Bytes a second each holder sends: the 3 MiB file takes a source alone 3 s. */
+    private static final long HOLDER_LIMIT = 1024 * 1024;
+
     @TempDir
     Path temp;
     private final List<ServentNode> nodes = new ArrayList<>();
@@ -83,7 +86,9 @@ class TransferNetworkTest {
         ServentNode hub = node("hub", true, null);
         List<ServentNode> holders = new ArrayList<>();
         for (int i = 0; i < sources; i++) {
-            ServentNode holder = node("holder" + i, true, content);
+            // Capped, so that one source cannot send the whole file before the others' hits are in
+            // (hits by UDP come a round trip later than by TCP, and then only one source sent data).
+            ServentNode holder = node("holder" + i, true, content, HOLDER_LIMIT);
             holder.connect(hub.listenAddress()).get(10, TimeUnit.SECONDS);
             holders.add(holder);
         }
