@@ -29,7 +29,8 @@ import org.apache.mina.filter.codec.ProtocolDecoderOutput;
  * stream: it is inflated here, on the I/O thread, before framing. The peer never finishes that
  * stream (gtk-gnutella just closes), so the inflater never waits for its end.
  *
- * <p>A connect-back probe ({@code CONNECT BACK} or an empty first line) is passed on as one
+ * <p>A connect-back probe ({@code CONNECT BACK}, an empty first line, or the start of a TLS handshake,
+ * which is how gtk-gnutella connects back first) is passed on as one
  * {@link ConnectBackProbe}; nothing after it is read.
  *
  * <p>Incomplete input is kept for the next read; nothing is emitted until a whole step or frame
@@ -148,6 +149,14 @@ final class GnutellaDecoder extends ProtocolDecoderAdapter {
         while (true) {
             switch (s.mode) {
                 case FIRST_LINE -> {
+                    if (startsTls(in)) {
+                        // gtk-gnutella connects back over TLS first: we speak no TLS, but a
+                        // connection that reached our port proves it as well as a plain probe.
+                        s.mode = Mode.DEAD;
+                        in.position(in.limit());
+                        out.write(new ConnectBackProbe());
+                        return;
+                    }
                     Optional<String> line = HandshakeReader.peekFirstLine(in.buf(), HandshakeReader.MAX_LINE);
                     if (line.isEmpty()) {
                         return;
@@ -197,6 +206,11 @@ final class GnutellaDecoder extends ProtocolDecoderAdapter {
                 default -> throw new IllegalStateException(s.mode.toString());
             }
         }
+    }
+
+    /** A TLS record header opening a handshake: content type 22, protocol major version 3. */
+    private static boolean startsTls(IoBuffer in) {
+        return in.remaining() >= 2 && in.get(in.position()) == 0x16 && in.get(in.position() + 1) == 0x03;
     }
 
     private static void dispatch(State s, String line, IoBuffer in, ProtocolDecoderOutput out) throws FramingException {
