@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,11 +45,20 @@ class MainLauncherTest {
         assertThat(r.stdout).startsWith("Shoal");
     }
 
+    /**
+     * Where DISPLAY cannot name a missing X server, the headless JVM runs the demo; on Linux the test
+     * below runs the same tour after a failed window, and one 64 MiB tour per suite is enough.
+     */
     @Test
+    @DisabledOnOs(OS.LINUX)
     void headlessDemoSearchesDownloadsFromSeveralSourcesAndVerifies() throws Exception {
         Result r = run("demo");
         assertThat(r.exit).as(r.stdout + r.stderr).isZero();
-        assertThat(r.stdout).contains("Demo network: 5 nodes on 127.0.0.1")
+        assertTourDone(r.stdout);
+    }
+
+    private static void assertTourDone(String stdout) {
+        assertThat(stdout).contains("Demo network: 5 nodes on 127.0.0.1")
                 .contains("Searching for \"shoal\"")
                 .contains("hit  shoal-demo-bigfile.bin")
                 .contains("Downloading shoal-demo-bigfile.bin (64.0 MiB) from 4 sources")
@@ -74,7 +84,7 @@ class MainLauncherTest {
         assertThat(r.stderr.strip().lines()).first().asString()
                 .startsWith("shoal: cannot open a window (").endsWith("running the demo in the terminal");
         assertThat(r.stderr).doesNotContain("\tat ", "AWTError");
-        assertThat(r.stdout).containsPattern("Verified: it matches the URN urn:sha1:[A-Z2-7]{32}");
+        assertTourDone(r.stdout);
     }
 
     @Test
