@@ -32,9 +32,8 @@ final class ConnectBackAnswerer implements AutoCloseable {
     static final int PER_MINUTE = 30;
     static final int CONCURRENT = 2;
     static final Duration TIMEOUT = Duration.ofSeconds(5);
-    private static final long MINUTE_MILLIS = 60_000;
 
-    private final Clock clock;
+    private final PerMinute perMinute;
     private final Map<Connection, Boolean> answered = Collections.synchronizedMap(new WeakHashMap<>());
     private final ThreadPoolExecutor threads = new ThreadPoolExecutor(0, CONCURRENT, 30, TimeUnit.SECONDS,
             new SynchronousQueue<>(), r -> {
@@ -43,11 +42,9 @@ final class ConnectBackAnswerer implements AutoCloseable {
                 return t;
             });
     private final AtomicLong granted = new AtomicLong();
-    private long windowStart = Long.MIN_VALUE;
-    private int inWindow;
 
     ConnectBackAnswerer(Clock clock) {
-        this.clock = clock;
+        this.perMinute = new PerMinute(clock, PER_MINUTE);
     }
 
     /** Answers {@code from}'s request for a connection to {@code port}, if the bounds allow; returns at once. */
@@ -56,7 +53,7 @@ final class ConnectBackAnswerer implements AutoCloseable {
             log.debug("{} asked to be connected back twice; once is enough", from.remoteAddress());
             return;
         }
-        if (!takeFromWindow()) {
+        if (!perMinute.take()) {
             log.info("too many connect-back requests this minute; ignoring {}", from.remoteAddress());
             return;
         }
@@ -72,15 +69,6 @@ final class ConnectBackAnswerer implements AutoCloseable {
     /** Requests that passed the bounds: those we set out to answer. */
     long granted() {
         return granted.get();
-    }
-
-    private synchronized boolean takeFromWindow() {
-        long now = clock.millis();
-        if (windowStart == Long.MIN_VALUE || now - windowStart >= MINUTE_MILLIS) {
-            windowStart = now;
-            inWindow = 0;
-        }
-        return ++inWindow <= PER_MINUTE;
     }
 
     private static void probe(InetSocketAddress target) {

@@ -24,17 +24,14 @@ import org.slf4j.LoggerFactory;
 final class UdpConnectBackAnswerer {
     private static final Logger log = LoggerFactory.getLogger(UdpConnectBackAnswerer.class);
     static final int PER_MINUTE = 30;
-    private static final long MINUTE_MILLIS = 60_000;
 
-    private final Clock clock;
+    private final PerMinute perMinute;
     private final BiPredicate<InetSocketAddress, Frame> sendDatagram;
     private final Map<Connection, Boolean> answered = Collections.synchronizedMap(new WeakHashMap<>());
     private final AtomicLong sent = new AtomicLong();
-    private long windowStart = Long.MIN_VALUE;
-    private int inWindow;
 
     UdpConnectBackAnswerer(Clock clock, BiPredicate<InetSocketAddress, Frame> sendDatagram) {
-        this.clock = clock;
+        this.perMinute = new PerMinute(clock, PER_MINUTE);
         this.sendDatagram = sendDatagram;
     }
 
@@ -44,7 +41,7 @@ final class UdpConnectBackAnswerer {
             log.debug("{} asked for a UDP connect-back twice; once is enough", from.remoteAddress());
             return false;
         }
-        if (!takeFromWindow()) {
+        if (!perMinute.take()) {
             log.info("too many UDP connect-back requests this minute; ignoring {}", from.remoteAddress());
             return false;
         }
@@ -59,14 +56,5 @@ final class UdpConnectBackAnswerer {
     /** Connect-back pings sent so far. */
     long sent() {
         return sent.get();
-    }
-
-    private synchronized boolean takeFromWindow() {
-        long now = clock.millis();
-        if (windowStart == Long.MIN_VALUE || now - windowStart >= MINUTE_MILLIS) {
-            windowStart = now;
-            inWindow = 0;
-        }
-        return ++inWindow <= PER_MINUTE;
     }
 }
