@@ -299,7 +299,8 @@ public record NodeConfig(
         /**
          * When our searches ask for out-of-band hits (flag 0x0400, our UDP address in the GUID):
          * {@code AUTO} while we are not firewalled (a connection from outside reached our port, so
-         * its UDP twin most likely takes datagrams too), {@code ON} always (a node known to be
+         * its UDP twin most likely takes datagrams too) or once a UDP connect-back proved that
+         * datagrams reach us, {@code ON} always (a node known to be
          * reachable, and tests on loopback), {@code OFF} never.
          */
         public enum OutOfBand { AUTO, ON, OFF }
