@@ -81,8 +81,10 @@ final class ServentLine implements AutoCloseable {
                 .withMaxConnections(maxConnections);
         // The leaf asks as fast as answers come, far past a real leaf's query budget and a user's
         // one search every few seconds: the bench measures the router, not the guards in front of it.
+        // Hits come back along the three links, never by UDP: once A had pinged the leaf back (UDP
+        // connect-back), C answered it straight by UDP and the figure was no longer three hops.
         config = config.withTuning(config.tuning().toBuilder().linkBudgets(false).searchInterval(Duration.ZERO)
-                .build());
+                .outOfBand(NodeConfig.Tuning.OutOfBand.OFF).build());
         ShoalNode node = Shoal.start(config);
         nodes.add(node);
         join(node.libraryReady(), "library of " + name);
