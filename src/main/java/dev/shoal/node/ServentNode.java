@@ -6,7 +6,6 @@ import dev.shoal.library.LibraryListener;
 import dev.shoal.library.SharedFile;
 import dev.shoal.net.Connection;
 import dev.shoal.net.ConnectionManager;
-import dev.shoal.net.ConnectionStats;
 import dev.shoal.net.DropReason;
 import dev.shoal.net.UdpEndpoint;
 import dev.shoal.node.api.Browse;
@@ -61,10 +60,8 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -334,7 +331,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     @Override
     public CompletableFuture<PeerInfo> connect(InetSocketAddress peer) {
         return network.connect(peer)
-                .thenApply(ServentNode::info)
+                .thenApply(PeerViews::peer)
                 .exceptionallyCompose(e -> CompletableFuture.failedFuture(new ShoalException(
                         "cannot connect to " + peer.getHostString() + ":" + peer.getPort() + ": "
                                 + rootMessage(e), e)));
@@ -350,46 +347,12 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
 
     @Override
     public List<PeerInfo> peers() {
-        return network.connections().stream().map(ServentNode::info).toList();
+        return network.connections().stream().map(PeerViews::peer).toList();
     }
 
     @Override
     public NetworkMap networkMap() {
-        List<NetworkMap.Link> links = new ArrayList<>();
-        Set<Long> open = new HashSet<>();
-        Set<String> shown = new HashSet<>();
-        shown.add(SearchTrail.address(bound));
-        for (Connection c : network.connections()) {
-            ConnectionStats s = c.stats();
-            String address = SearchTrail.address(c.remoteAddress());
-            links.add(new NetworkMap.Link(c.id(), address, c.isUltrapeer(), c.userAgent(), vendorOf(c.userAgent()),
-                    c.isOutgoing(), s.wireBytesIn(), s.wireBytesOut(), s.framesIn(), s.framesOut()));
-            open.add(c.id());
-            shown.add(address);
-            c.listenAddress().map(SearchTrail::address).ifPresent(shown::add);
-        }
-        List<NetworkMap.Neighbour> beyond = neighbours.beyond(open).stream()
-                .filter(n -> !shown.contains(n.address())).toList();
-        return new NetworkMap(SearchTrail.address(bound), role(), links, beyond);
-    }
-
-    /** The servent's name in a {@code User-Agent} such as {@code gtk-gnutella/1.2.3 (...)}. */
-    static String vendorOf(String userAgent) {
-        String ua = userAgent.strip();
-        int end = 0;
-        while (end < ua.length() && ua.charAt(end) != '/' && ua.charAt(end) != ' ') {
-            end++;
-        }
-        return ua.substring(0, end);
-    }
-
-    static PeerInfo info(Connection c) {
-        InetSocketAddress a = c.remoteAddress();
-        // The port it listens on is ours to dial; its address is the one we see, not the one it may believe.
-        String listen = c.isOutgoing() ? a.getAddress().getHostAddress() + ":" + a.getPort()
-                : c.listenAddress().map(l -> a.getAddress().getHostAddress() + ":" + l.getPort()).orElse("");
-        return new PeerInfo(c.id(), a.getAddress().getHostAddress() + ":" + a.getPort(), c.userAgent(),
-                c.isOutgoing(), c.isUltrapeer(), c.since(), c.stats().framesIn(), c.stats().framesOut(), listen);
+        return PeerViews.map(bound, role(), network.connections(), neighbours);
     }
 
     @Override
@@ -663,7 +626,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
         reach.connected(c);
         qrp.sendTo(c);
         neighbours.connected(c);
-        publish(new NodeEvent.PeerConnected(info(c)));
+        publish(new NodeEvent.PeerConnected(PeerViews.peer(c)));
     }
 
     @Override
@@ -672,7 +635,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
         closedLinkBytesOut.addAndGet(c.stats().wireBytesOut());
         reachVendors.disconnected(c);
         neighbours.disconnected(c);
-        publish(new NodeEvent.PeerDisconnected(info(c), reason));
+        publish(new NodeEvent.PeerDisconnected(PeerViews.peer(c), reason));
     }
 
     @Override
