@@ -38,11 +38,11 @@ record BenchOptions(String suite, int seconds, boolean json, boolean fork) {
             } else if (a.equals("--no-fork")) {
                 fork = false;
             } else if (a.equals("--suite")) {
-                suite = value(args, ++i, a);
+                suite = BenchArgs.value(args, ++i, a);
             } else if (a.startsWith("--suite=")) {
                 suite = a.substring("--suite=".length());
             } else if (a.equals("--seconds")) {
-                seconds = number(value(args, ++i, a));
+                seconds = number(BenchArgs.value(args, ++i, a));
             } else if (a.startsWith("--seconds=")) {
                 seconds = number(a.substring("--seconds=".length()));
             } else {
@@ -52,12 +52,6 @@ record BenchOptions(String suite, int seconds, boolean json, boolean fork) {
         return new BenchOptions(suite, seconds, json, fork);
     }
 
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new BenchUsageException(option + " needs a value");
-        }
-        return args[i];
-    }
 
     private static int number(String text) {
         try {

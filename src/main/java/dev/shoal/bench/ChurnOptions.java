@@ -74,15 +74,9 @@ record ChurnOptions(int nodes, Duration calm, Duration churn, double churnPerMin
         return new ChurnOptions(nodes, calm, churn, rate, seed, netem, json, inside);
     }
 
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new BenchUsageException(option + " needs a value");
-        }
-        return args[i];
-    }
 
     private static long number(String[] args, int i, String option) {
-        String text = value(args, i, option);
+        String text = BenchArgs.value(args, i, option);
         try {
             return Long.parseLong(text.trim());
         } catch (NumberFormatException e) {
@@ -91,7 +85,7 @@ record ChurnOptions(int nodes, Duration calm, Duration churn, double churnPerMin
     }
 
     private static double fraction(String[] args, int i, String option) {
-        String text = value(args, i, option);
+        String text = BenchArgs.value(args, i, option);
         try {
             return Double.parseDouble(text.trim());
         } catch (NumberFormatException e) {

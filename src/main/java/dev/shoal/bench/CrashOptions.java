@@ -34,22 +34,13 @@ record CrashOptions(Set<String> suites, int downloads, int sizeMib, int rounds, 
             String a = args[i];
             switch (a) {
                 case "--json" -> json = true;
-                case "--downloads" -> downloads = positive(a, value(args, ++i, a));
-                case "--size-mib" -> size = positive(a, value(args, ++i, a));
-                case "--rounds" -> rounds = positive(a, value(args, ++i, a));
-                case "--files" -> files = positive(a, value(args, ++i, a));
-                case "--seed" -> seed = number(a, value(args, ++i, a));
-                case "--suite" -> {
-                    String s = value(args, ++i, a);
-                    if (s.equals("all")) {
-                        suites = Set.copyOf(SUITES);
-                    } else if (SUITES.contains(s)) {
-                        suites = Set.of(s);
-                    } else {
-                        throw new IllegalArgumentException("unknown suite: " + s);
-                    }
-                }
-                default -> throw new IllegalArgumentException("unknown argument: " + a);
+                case "--downloads" -> downloads = BenchArgs.positive(a, BenchArgs.value(args, ++i, a));
+                case "--size-mib" -> size = BenchArgs.positive(a, BenchArgs.value(args, ++i, a));
+                case "--rounds" -> rounds = BenchArgs.positive(a, BenchArgs.value(args, ++i, a));
+                case "--files" -> files = BenchArgs.positive(a, BenchArgs.value(args, ++i, a));
+                case "--seed" -> seed = BenchArgs.wholeNumber(a, BenchArgs.value(args, ++i, a));
+                case "--suite" -> suites = BenchArgs.suites(BenchArgs.value(args, ++i, a), SUITES);
+                default -> throw new BenchUsageException("unknown argument: " + a);
             }
         }
         return new CrashOptions(suites, downloads, size, rounds, files, seed, json);
@@ -57,28 +48,5 @@ record CrashOptions(Set<String> suites, int downloads, int sizeMib, int rounds, 
 
     boolean runs(String suite) {
         return suites.contains(suite);
-    }
-
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[i];
-    }
-
-    private static long number(String option, String text) {
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " needs a whole number, got " + text);
-        }
-    }
-
-    private static int positive(String option, String text) {
-        long n = number(option, text);
-        if (n <= 0 || n > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(option + " needs a positive whole number, got " + text);
-        }
-        return (int) n;
     }
 }

@@ -31,21 +31,12 @@ record TransferOptions(int sizeMib, int swarmMib, int getMib, int rounds, Set<St
             String a = args[i];
             switch (a) {
                 case "--json" -> json = true;
-                case "--size-mib" -> size = positive(a, value(args, ++i, a));
-                case "--swarm-mib" -> swarm = positive(a, value(args, ++i, a));
-                case "--get-mib" -> get = positive(a, value(args, ++i, a));
-                case "--rounds" -> rounds = positive(a, value(args, ++i, a));
-                case "--suite" -> {
-                    String s = value(args, ++i, a);
-                    if (s.equals("all")) {
-                        suites = Set.copyOf(SUITES);
-                    } else if (SUITES.contains(s)) {
-                        suites = Set.of(s);
-                    } else {
-                        throw new IllegalArgumentException("unknown suite: " + s);
-                    }
-                }
-                default -> throw new IllegalArgumentException("unknown argument: " + a);
+                case "--size-mib" -> size = BenchArgs.positive(a, BenchArgs.value(args, ++i, a));
+                case "--swarm-mib" -> swarm = BenchArgs.positive(a, BenchArgs.value(args, ++i, a));
+                case "--get-mib" -> get = BenchArgs.positive(a, BenchArgs.value(args, ++i, a));
+                case "--rounds" -> rounds = BenchArgs.positive(a, BenchArgs.value(args, ++i, a));
+                case "--suite" -> suites = BenchArgs.suites(BenchArgs.value(args, ++i, a), SUITES);
+                default -> throw new BenchUsageException("unknown argument: " + a);
             }
         }
         int swarmMib = swarm != null ? swarm : Math.min(160, size);
@@ -55,24 +46,5 @@ record TransferOptions(int sizeMib, int swarmMib, int getMib, int rounds, Set<St
 
     boolean runs(String suite) {
         return suites.contains(suite);
-    }
-
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[i];
-    }
-
-    private static int positive(String option, String text) {
-        try {
-            int n = Integer.parseInt(text);
-            if (n > 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(option + " needs a positive whole number, got " + text);
     }
 }
