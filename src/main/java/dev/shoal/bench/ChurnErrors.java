@@ -41,11 +41,8 @@ final class ChurnErrors implements AutoCloseable {
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
             uncaught.incrementAndGet();
             keep("uncaught in " + t.getName() + ": " + e);
-            if (before != null) {
-                before.uncaughtException(t, e);
-            } else {
-                e.printStackTrace();
-            }
+            // Then what would have happened without us: the handler before, else the JVM's own.
+            (before != null ? before : t.getThreadGroup()).uncaughtException(t, e);
         });
         org.slf4j.Logger logger = LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root = logger instanceof Logger l ? l : null;

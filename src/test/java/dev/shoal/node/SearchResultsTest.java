@@ -47,8 +47,8 @@ class SearchResultsTest {
     @Test
     void aFileAlsoOfferedBySpammersKeepsOnlyItsHonestSources() {
         results.add(hit("ocean waves.ogg", 2_000_000, OCEAN, "10.0.0.1", 6346, "GTKG", false));
-        HitSets.flood("ocean waves", "10.8.0.1", 200).forEach(results::add);
-        results.add(hit("ocean waves.ogg", 2_000_000, OCEAN, "10.8.0.1", 6346, "BEAR", false));
+        HitSets.flood("ocean waves", "127.8.0.1", 200).forEach(results::add);
+        results.add(hit("ocean waves.ogg", 2_000_000, OCEAN, "127.8.0.1", 6346, "BEAR", false));
 
         List<SearchResult> snapshot = results.snapshot();
         SearchResult ocean = snapshot.get(0);

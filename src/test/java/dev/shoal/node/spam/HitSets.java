@@ -99,11 +99,11 @@ public final class HitSets {
 
     /** Scripts and shortcuts, tiny "songs" and "films". */
     public static List<SearchHit> traps(String query) {
-        return List.of(hit(query + ".vbs", 1_874, urn("vbs"), "10.7.0.1", 6346, "LIME", false),
-                hit(query + ".mp3.lnk", 1_201, urn("lnk"), "10.7.0.2", 6346, "LIME", false),
-                hit(query + " screensaver.scr", 402_000, urn("scr"), "10.7.0.3", 6346, "LIME", false),
-                hit(query + ".wma", 2_048, urn("tiny-wma"), "10.7.0.4", 6346, "LIME", false),
-                hit(query + " full movie.avi", 20_480, urn("tiny-avi"), "10.7.0.5", 6346, "LIME", false));
+        return List.of(hit(query + ".vbs", 1_874, urn("vbs"), "127.7.0.1", 6346, "LIME", false),
+                hit(query + ".mp3.lnk", 1_201, urn("lnk"), "127.7.0.2", 6346, "LIME", false),
+                hit(query + " screensaver.scr", 402_000, urn("scr"), "127.7.0.3", 6346, "LIME", false),
+                hit(query + ".wma", 2_048, urn("tiny-wma"), "127.7.0.4", 6346, "LIME", false),
+                hit(query + " full movie.avi", 20_480, urn("tiny-avi"), "127.7.0.5", 6346, "LIME", false));
     }
 
     public static SearchHit hit(String name, long size, String urn, String host, int port, String vendor,

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class SpamFilterTest {
     private static final String QUERY = "ocean waves";
-    private static final String SPAMMER = "10.66.0.1";
-    private static final String FLOODER = "10.8.0.1";
+    private static final String SPAMMER = "127.66.0.1";
+    private static final String FLOODER = "127.8.0.1";
 
     private final HostMemory memory = new HostMemory();
     private Set<String> spamList = Set.of();
