@@ -3,6 +3,7 @@ package dev.shoal.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.shoal.FakeGWebCache;
 import dev.shoal.ShoalProcess;
 import dev.shoal.protocol.Base32;
 import dev.shoal.protocol.Bye;
@@ -155,24 +156,14 @@ class NodeCommandProcessTest {
     /** With only a GWebCache (a fake one here), the node says how finding the network goes. */
     @Test
     void bootstrapProgressIsPrinted() throws Exception {
-        com.sun.net.httpserver.HttpServer cache = com.sun.net.httpserver.HttpServer.create(
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        cache.createContext("/gwc", exchange -> {
-            byte[] body = "H|127.0.0.1:1|10\nH|127.0.0.1:2|10\n".getBytes(StandardCharsets.US_ASCII);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        cache.start();
-        try (ShoalProcess node = ShoalProcess.start(temp.resolve("node.log"), "node", "--bind", "127.0.0.1",
-                "--port", "0", "--role", "leaf", "--gwebcache", "http://127.0.0.1:" + cache.getAddress().getPort() + "/gwc",
-                "--data", temp.resolve("data").toString())) {
+        try (FakeGWebCache cache = FakeGWebCache.serving("/gwc", "H|127.0.0.1:1|10\nH|127.0.0.1:2|10\n");
+                ShoalProcess node = ShoalProcess.start(temp.resolve("node.log"), "node", "--bind", "127.0.0.1",
+                        "--port", "0", "--role", "leaf", "--gwebcache", cache.url().toString(),
+                        "--data", temp.resolve("data").toString())) {
             node.awaitListening();
             await().atMost(Duration.ofSeconds(20)).until(() -> node.stdout()
                     .contains("bootstrapping: asked 1 cache, 2 hosts, 0 connected"));
             node.terminate();
-        } finally {
-            cache.stop(0);
         }
     }
 

@@ -3,7 +3,7 @@ package dev.shoal.node;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.shoal.FakeGWebCache;
 import dev.shoal.node.api.NodeConfig;
 import dev.shoal.node.api.NodeEvent;
 import dev.shoal.node.api.Role;
@@ -18,14 +18,12 @@ import dev.shoal.protocol.Ping;
 import dev.shoal.protocol.Pong;
 import dev.shoal.protocol.PongExtensions;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -107,19 +105,10 @@ class BootstrapNetworkTest {
             answer.append("H|").append(HostPort.format(n.listenAddress())).append("|30\n");
         }
         answer.append("U|http://127.0.0.1:1/other-cache.php|60\n");
-        List<String> requests = new CopyOnWriteArrayList<>();
-        HttpServer cache = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        cache.createContext("/gwc.php", exchange -> {
-            requests.add(exchange.getRequestURI().getRawQuery());
-            byte[] body = answer.toString().getBytes(StandardCharsets.US_ASCII);
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        cache.start();
-        open.add(() -> cache.stop(0));
-        URI url = URI.create("http://127.0.0.1:" + cache.getAddress().getPort() + "/gwc.php");
+        FakeGWebCache cache = FakeGWebCache.serving("/gwc.php", answer.toString());
+        open.add(cache::close);
+        List<String> requests = cache.requests();
+        URI url = cache.url();
         List<NodeEvent.BootstrapProgress> progress = new CopyOnWriteArrayList<>();
 
         ServentNode newcomer = newcomer(b -> b.withGWebCaches(List.of(url)));

@@ -5,17 +5,14 @@ import static dev.shoal.ui.GuiChecks.onEdt;
 import static dev.shoal.ui.GuiChecks.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.shoal.FakeGWebCache;
 import dev.shoal.node.api.NodeConfig;
 import dev.shoal.node.api.NodeConfigFile;
 import dev.shoal.node.api.Role;
 import java.awt.Component;
 import java.awt.Container;
 import java.awt.Window;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -102,21 +99,14 @@ class JoinPublicGuiTest {
 
     @Test
     void theStatusBarSaysHowFindingTheNetworkGoes() throws Exception {
-        HttpServer cache = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        cache.createContext("/gwc", exchange -> {
-            byte[] body = "H|127.0.0.1:1|5\nH|127.0.0.1:2|5\n".getBytes(StandardCharsets.US_ASCII);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        cache.start();
-        URI url = URI.create("http://127.0.0.1:" + cache.getAddress().getPort() + "/gwc");
+        FakeGWebCache cache = FakeGWebCache.serving("/gwc", "H|127.0.0.1:1|5\nH|127.0.0.1:2|5\n");
+        URI url = cache.url();
         try (GuiHarness app = GuiHarness.solo(home, c -> c.withRole(Role.LEAF)
                 .withBootstrap(c.bootstrap().withGWebCaches(List.of(url))))) {
             JLabel line = (JLabel) find(app.frame, "statusBootstrap");
             waitFor("the bootstrap line", () -> onEdt(line::getText).startsWith("bootstrapping: asked 1 cache, 2 hosts"));
         } finally {
-            cache.stop(0);
+            cache.close();
         }
     }
 }

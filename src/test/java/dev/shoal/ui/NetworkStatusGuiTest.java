@@ -5,7 +5,7 @@ import static dev.shoal.ui.GuiChecks.onEdt;
 import static dev.shoal.ui.GuiChecks.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
+import dev.shoal.FakeGWebCache;
 import dev.shoal.node.api.NodeConfig;
 import dev.shoal.node.api.NodeConfigFile;
 import dev.shoal.node.api.Role;
@@ -19,7 +19,6 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -67,15 +66,8 @@ class NetworkStatusGuiTest {
 
     @Test
     void theNetworkTabShowsBootstrapProgressWithAFakeGWebCache() throws Exception {
-        HttpServer cache = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        cache.createContext("/gwc", exchange -> {
-            byte[] body = "H|127.0.0.1:1|5\nH|127.0.0.1:2|5\n".getBytes(StandardCharsets.US_ASCII);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        cache.start();
-        URI url = URI.create("http://127.0.0.1:" + cache.getAddress().getPort() + "/gwc");
+        FakeGWebCache cache = FakeGWebCache.serving("/gwc", "H|127.0.0.1:1|5\nH|127.0.0.1:2|5\n");
+        URI url = cache.url();
         try {
             app = GuiHarness.solo(home, c -> c.withRole(Role.LEAF)
                     .withBootstrap(c.bootstrap().withGWebCaches(List.of(url))));
@@ -84,7 +76,7 @@ class NetworkStatusGuiTest {
                     () -> label("bootstrapLabel").startsWith("bootstrapping: asked 1 cache, 2 hosts, 0 connected"));
             assertThat(label("statusBootstrap")).startsWith("bootstrapping: asked 1 cache, 2 hosts");
         } finally {
-            cache.stop(0);
+            cache.close();
         }
     }
 

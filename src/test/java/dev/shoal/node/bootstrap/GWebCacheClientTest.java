@@ -2,11 +2,8 @@ package dev.shoal.node.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import dev.shoal.FakeGWebCache;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -26,20 +23,13 @@ class GWebCacheClientTest {
 
     @Test
     void theFirstRequestStartsItAndGetsTheAnswer() throws Exception {
-        HttpServer cache = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        cache.createContext("/", exchange -> {
-            byte[] body = "H|127.0.0.1:6346|10\n".getBytes(StandardCharsets.ISO_8859_1);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        cache.start();
+        FakeGWebCache cache = FakeGWebCache.serving("/", "H|127.0.0.1:6346|10\n");
         try (GWebCacheClient client = new GWebCacheClient("Shoal/test")) {
-            URI uri = URI.create("http://127.0.0.1:" + cache.getAddress().getPort() + "/?get=1");
+            URI uri = URI.create(cache.url() + "?get=1");
             assertThat(client.get(uri).get(10, TimeUnit.SECONDS)).isEqualTo("H|127.0.0.1:6346|10\n");
             assertThat(client.started()).isTrue();
         } finally {
-            cache.stop(0);
+            cache.close();
         }
     }
 
