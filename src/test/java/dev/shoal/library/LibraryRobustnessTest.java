@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.shoal.time.VirtualTime;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -133,6 +134,27 @@ class LibraryRobustnessTest {
             assertThat(listener.progress.get(listener.progress.size() - 1).done()).isTrue();
             assertThat(listener.changes).containsExactly(new RecordingListener.Change(2, 13));
             assertThat(library.totalBytes()).isEqualTo(13);
+        }
+    }
+
+    /**
+     * Progress is told every 250 ms of the library's clock, not the machine's: here each read takes
+     * 250 ms of virtual time, so each is told, however fast the machine hashes.
+     */
+    @Test
+    void progressIsToldAsTheInjectedClockPasses() throws Exception {
+        RecordingListener listener = new RecordingListener();
+        VirtualTime time = new VirtualTime();
+        Library.Hasher slowReads = (file, bytesRead) -> realHasher.hash(file, n -> {
+            time.advance(Duration.ofMillis(250));
+            bytesRead.accept(n);
+        });
+
+        try (Library library = LibraryFixture.scanned(
+                Library.open(files.data, List.of(files.share), listener, slowReads, time))) {
+            assertThat(listener.progress).containsExactly(new IndexingProgress(0, 2, 0, 13),
+                    new IndexingProgress(0, 2, 4, 13), new IndexingProgress(1, 2, 13, 13),
+                    new IndexingProgress(2, 2, 13, 13));
         }
     }
 
