@@ -142,6 +142,14 @@ class ArchitectureTest {
         assertThat(imports("transfer/download")).isNotEmpty();
     }
 
+    /** Browsing reads a host's list off the wire: the HTTP wire format and messages, neither side of a transfer. */
+    @Test
+    void transferBrowseKnowsOnlyTheWireFormatAndMessages() {
+        assertThat(violations("transfer/browse", "java.", "dev.shoal.protocol.", "dev.shoal.transfer.http.",
+                "dev.shoal.transfer.browse.")).isEmpty();
+        assertThat(imports("transfer/browse")).isNotEmpty();
+    }
+
     /** What both sides share (the download mesh) sits below them. */
     @Test
     void transferRootSharesWithoutKnowingEitherSide() {

@@ -74,8 +74,11 @@ public final class LimitsTable {
         return n(d.toMillis()) + " ms";
     }
 
-    /** A size as the spec writes it: {@code 128 KiB}, {@code 512 KiB}, {@code 4 096 bytes}. */
+    /** A size as the spec writes it: {@code 128 KiB}, {@code 512 KiB}, {@code 4 096 bytes}, {@code 1 GiB}. */
     public static String size(long bytes) {
+        if (bytes >= 1L << 30 && bytes % (1L << 30) == 0) {
+            return n(bytes >> 30) + " GiB";
+        }
         if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0) {
             return n(bytes / (1024 * 1024)) + " MiB";
         }

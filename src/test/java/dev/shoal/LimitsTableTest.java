@@ -55,5 +55,7 @@ class LimitsTableTest {
         assertThat(LimitsTable.size(128 * 1024)).isEqualTo("128 KiB");
         assertThat(LimitsTable.size(4096)).isEqualTo("4 KiB");
         assertThat(LimitsTable.size(65_535)).isEqualTo("65 535 bytes");
+        assertThat(LimitsTable.size(1L << 30)).isEqualTo("1 GiB");
+        assertThat(LimitsTable.size(3L << 29)).isEqualTo("1 536 MiB");
     }
 }

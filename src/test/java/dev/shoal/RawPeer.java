@@ -17,6 +17,7 @@ import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.zip.Deflater;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -215,6 +216,21 @@ public final class RawPeer implements AutoCloseable {
         byte[] head = readPlain(Header.SIZE);
         Header h = Header.read(ByteBuffer.wrap(head), 1 << 20);
         return new Frame(h, readPlain(h.payloadLength()));
+    }
+
+    /** Reads frames until one is {@code wanted} and returns it, skipping the rest (pongs, QRP, ...). */
+    public Frame readUntil(Predicate<Frame> wanted) throws IOException, FramingException {
+        while (true) {
+            Frame f = readFrame();
+            if (wanted.test(f)) {
+                return f;
+            }
+        }
+    }
+
+    /** Reads frames until one of {@code type} comes and returns it. */
+    public Frame readUntil(byte type) throws IOException, FramingException {
+        return readUntil(f -> f.header().type() == type);
     }
 
     private byte[] readPlain(int n) throws IOException {

@@ -1,6 +1,7 @@
 package dev.shoal.library;
 
 import dev.shoal.protocol.TigerRoot;
+import dev.shoal.time.Clock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -66,6 +67,8 @@ final class Indexer {
     private final Catalog catalog;
     private final TreeStore trees;
     private final ScheduledThreadPoolExecutor worker;
+    /** Times the settling of watched paths and the pace of refreshes and commits. */
+    private final Clock clock;
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicLong filesHashed = new AtomicLong();
@@ -77,14 +80,17 @@ final class Indexer {
     private boolean tickScheduled;
     private boolean uncommitted;
     private boolean unannounced;
-    private long lastRefresh = System.nanoTime();
-    private long lastCommit = System.nanoTime();
+    private long lastRefresh;
+    private long lastCommit;
     private long bytesSinceCommit;
     private int filesSinceCommit;
 
     Indexer(Path dataDir, List<Path> roots, LibraryListener listener, Library.Hasher hasher, FileIndex index,
-            Catalog catalog, TreeStore trees, PrivateGuard guard) {
+            Catalog catalog, TreeStore trees, PrivateGuard guard, Clock clock) {
         this.guard = guard;
+        this.clock = clock;
+        this.lastRefresh = clock.nanoTime();
+        this.lastCommit = lastRefresh;
         this.walker = new ShareWalker(dataDir, guard);
         this.roots = roots;
         this.listener = listener;
@@ -177,7 +183,7 @@ final class Indexer {
 
     /** Brings the index in line with the disk: all roots walked, new/changed files hashed, missing ones dropped. */
     private void rescan() throws IOException {
-        long started = System.nanoTime();
+        long started = clock.nanoTime();
         // Sorted so that a fresh index numbers files in path order, the same on every machine.
         Map<Path, ShareWalker.Candidate> found = new TreeMap<>();
         Map<Path, PrivateFiles.Family> privately = new TreeMap<>();
@@ -198,7 +204,7 @@ final class Indexer {
         publish(true);
         log.info("Library ready: {} files, {} shared ({} hashed, {} removed) in {} ms", catalog.size(),
                 ProgressMeter.megabytes(catalog.totalBytes()), hashed, removed,
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+                TimeUnit.NANOSECONDS.toMillis(clock.nanoTime() - started));
     }
 
     /** What looks private below {@code under} (null: all shares) is now {@code found}; says so when that changed. */
@@ -237,7 +243,7 @@ final class Indexer {
         if (work.isEmpty()) {
             return 0;
         }
-        ProgressMeter meter = new ProgressMeter(listener, work.size(), bytes);
+        ProgressMeter meter = new ProgressMeter(listener, work.size(), bytes, clock);
         int indexed = 0;
         for (ShareWalker.Candidate c : work) {
             if (closed.get()) {
@@ -325,7 +331,7 @@ final class Indexer {
      * {@link #COMMIT_BYTES} or {@link #COMMIT_FILES} hashed, and every 30 s.
      */
     private void maybePublish() throws IOException {
-        long now = System.nanoTime();
+        long now = clock.nanoTime();
         boolean due = bytesSinceCommit >= COMMIT_BYTES || filesSinceCommit >= COMMIT_FILES;
         if (due || now - lastCommit >= COMMIT_NANOS) {
             publish(true);
@@ -335,7 +341,7 @@ final class Indexer {
     }
 
     private void publish(boolean durable) throws IOException {
-        long now = System.nanoTime();
+        long now = clock.nanoTime();
         if (durable && uncommitted) {
             index.commit();
             uncommitted = false;
@@ -366,7 +372,7 @@ final class Indexer {
             // A folder's own time changed; its children report their changes themselves.
             return;
         }
-        settling.note(path, state, System.nanoTime());
+        settling.note(path, state, clock.nanoTime());
         scheduleTick();
     }
 
@@ -384,7 +390,7 @@ final class Indexer {
     private void tick() throws IOException {
         tickScheduled = false;
         try {
-            List<Path> settled = settling.drainSettled(System.nanoTime(), PathState::of);
+            List<Path> settled = settling.drainSettled(clock.nanoTime(), PathState::of);
             if (!settled.isEmpty()) {
                 apply(settled);
             }

@@ -2,6 +2,7 @@ package dev.shoal.library;
 
 import dev.shoal.protocol.Urn;
 import dev.shoal.thex.HashTree;
+import dev.shoal.time.Clock;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
@@ -75,7 +76,7 @@ public final class Library implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Library(Path dataDir, List<Path> roots, LibraryListener listener, Hasher hasher, Analyzer analyzer,
-            FileIndex index, Catalog catalog) {
+            FileIndex index, Catalog catalog, Clock clock) {
         this.dataDir = dataDir;
         this.roots = roots;
         this.analyzer = analyzer;
@@ -83,7 +84,7 @@ public final class Library implements AutoCloseable {
         this.catalog = catalog;
         this.trees = new TreeStore(dataDir);
         this.guard = new PrivateGuard(dataDir);
-        this.indexer = new Indexer(dataDir, roots, listener, hasher, index, catalog, trees, guard);
+        this.indexer = new Indexer(dataDir, roots, listener, hasher, index, catalog, trees, guard, clock);
         this.lock = null;
     }
 
@@ -112,7 +113,17 @@ public final class Library implements AutoCloseable {
         return open(dataDir, shareRoots, listener, fileHasher::hash);
     }
 
+    /**
+     * On the machine's clock: watched files are written by other programs in real time, so their
+     * settling is timed on it, as are the progress reports.
+     */
     static Library open(Path dataDir, List<Path> shareRoots, LibraryListener listener, Hasher hasher)
+            throws IOException {
+        return open(dataDir, shareRoots, listener, hasher, Clock.system());
+    }
+
+    /** With {@code clock} timing the settling of watched paths, refreshes and progress reports. */
+    static Library open(Path dataDir, List<Path> shareRoots, LibraryListener listener, Hasher hasher, Clock clock)
             throws IOException {
         Files.createDirectories(dataDir);
         Path data = dataDir.toRealPath();
@@ -131,7 +142,7 @@ public final class Library implements AutoCloseable {
             log.info("Library index loaded: {} files, {}; sharing {}", catalog.size(),
                     ProgressMeter.megabytes(catalog.totalBytes()), roots);
             return new Library(data, roots, listener == null ? LibraryListener.NONE : listener, hasher, analyzer,
-                    index, catalog);
+                    index, catalog, clock);
         } catch (IOException | RuntimeException e) {
             if (index != null) {
                 index.close();

@@ -1,5 +1,6 @@
 package dev.shoal.library;
 
+import dev.shoal.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -7,7 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Counts one batch of hashing and reports it: to the listener at most every 250 ms, to the log
- * every 2 s, and both once at the end. Used only on the library worker thread.
+ * every 2 s, both on the library's clock, and both once at the end. Used only on the library
+ * worker thread.
  */
 final class ProgressMeter {
     private static final Logger log = LoggerFactory.getLogger(Library.class);
@@ -15,6 +17,7 @@ final class ProgressMeter {
     private static final long LOG_INTERVAL = TimeUnit.SECONDS.toNanos(2);
 
     private final LibraryListener listener;
+    private final Clock clock;
     private final int filesTotal;
     private final long bytesTotal;
     private final long started;
@@ -23,11 +26,12 @@ final class ProgressMeter {
     private long lastListened;
     private long lastLogged;
 
-    ProgressMeter(LibraryListener listener, int filesTotal, long bytesTotal) {
+    ProgressMeter(LibraryListener listener, int filesTotal, long bytesTotal, Clock clock) {
         this.listener = listener;
+        this.clock = clock;
         this.filesTotal = filesTotal;
         this.bytesTotal = bytesTotal;
-        this.started = System.nanoTime();
+        this.started = clock.nanoTime();
         this.lastListened = started;
         this.lastLogged = started;
         tell();
@@ -46,7 +50,7 @@ final class ProgressMeter {
     }
 
     private void maybeReport() {
-        long now = System.nanoTime();
+        long now = clock.nanoTime();
         if (now - lastListened >= LISTENER_INTERVAL) {
             lastListened = now;
             tell();
@@ -61,7 +65,7 @@ final class ProgressMeter {
         filesDone = filesTotal;
         bytesDone = bytesTotal;
         tell();
-        long millis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        long millis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(clock.nanoTime() - started));
         if (filesTotal > 0) {
             log.info("Hashed {} files, {} in {} ms ({}/s)", filesTotal, megabytes(bytesTotal), millis,
                     megabytes(bytesTotal * 1000 / millis));

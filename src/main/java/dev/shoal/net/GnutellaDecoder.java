@@ -70,11 +70,6 @@ final class GnutellaDecoder extends ProtocolDecoderAdapter {
     private final ThreadLocal<IoBuffer> inflateScratch =
             ThreadLocal.withInitial(() -> IoBuffer.allocate(INFLATE_CHUNK).setAutoExpand(true));
 
-    /** Without budgets: for tests of the framing alone. */
-    GnutellaDecoder(int maxPayload) {
-        this(maxPayload, InboundBudget.Limits.unlimited(), Clock.system(), new DropCounters());
-    }
-
     GnutellaDecoder(int maxPayload, InboundBudget.Limits budgets, Clock clock, DropCounters drops) {
         this.maxPayload = maxPayload;
         this.budgets = budgets;

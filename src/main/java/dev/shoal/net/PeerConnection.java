@@ -31,6 +31,9 @@ import org.slf4j.LoggerFactory;
 final class PeerConnection implements Connection {
     private static final Logger LOG = LoggerFactory.getLogger(PeerConnection.class);
     private static final int BATCH_BYTES = 16 * 1024;
+    /** Flow control comes on above this share of the send queue (1/n), and goes off at {@link #FLOW_OFF_SHARE}. */
+    static final int FLOW_ON_SHARE = 2;
+    static final int FLOW_OFF_SHARE = 4;
     private static final AtomicLong IDS = new AtomicLong();
 
     private final long id = IDS.incrementAndGet();
@@ -191,9 +194,9 @@ final class PeerConnection implements Connection {
     /** On above half the queue, off at a quarter or less (the RFC's recipe). Caller holds the lock. */
     private void flowControl() {
         int bytes = queue.bytes();
-        if (congestedSinceMillis < 0 && bytes > queueLimit / 2) {
+        if (congestedSinceMillis < 0 && bytes > queueLimit / FLOW_ON_SHARE) {
             congestedSinceMillis = clock.millis();
-        } else if (congestedSinceMillis >= 0 && bytes <= queueLimit / 4) {
+        } else if (congestedSinceMillis >= 0 && bytes <= queueLimit / FLOW_OFF_SHARE) {
             congestedSinceMillis = -1;
         }
     }

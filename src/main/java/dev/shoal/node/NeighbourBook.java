@@ -37,7 +37,7 @@ final class NeighbourBook {
             return;
         }
         boolean ultrapeer = PongExtensions.freeSlots(pong.ggep()).isPresent();
-        put(c, new NetworkMap.Neighbour(address(pong.address()), c.id(), ultrapeer, NetworkMap.Heard.PONG));
+        put(c, new NetworkMap.Neighbour(HostPort.format(pong.address()), c.id(), ultrapeer, NetworkMap.Heard.PONG));
     }
 
     void disconnected(Connection c) {
@@ -61,7 +61,7 @@ final class NeighbourBook {
 
     private void heard(Connection c, List<InetSocketAddress> hosts, boolean ultrapeers) {
         for (InetSocketAddress a : hosts) {
-            put(c, new NetworkMap.Neighbour(address(a), c.id(), ultrapeers, NetworkMap.Heard.TRY_HEADER));
+            put(c, new NetworkMap.Neighbour(HostPort.format(a), c.id(), ultrapeers, NetworkMap.Heard.TRY_HEADER));
         }
     }
 
@@ -78,9 +78,5 @@ final class NeighbourBook {
                 link.remove(link.keySet().iterator().next());
             }
         }
-    }
-
-    private static String address(InetSocketAddress a) {
-        return SearchTrail.address(a);
     }
 }

@@ -5,6 +5,7 @@ import dev.shoal.net.ConnectionStats;
 import dev.shoal.node.api.NetworkMap;
 import dev.shoal.node.api.PeerInfo;
 import dev.shoal.node.api.Role;
+import dev.shoal.protocol.HostPort;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,9 +21,10 @@ final class PeerViews {
     static PeerInfo peer(Connection c) {
         InetSocketAddress a = c.remoteAddress();
         // The port it listens on is ours to dial; its address is the one we see, not the one it may believe.
-        String listen = c.isOutgoing() ? a.getAddress().getHostAddress() + ":" + a.getPort()
-                : c.listenAddress().map(l -> a.getAddress().getHostAddress() + ":" + l.getPort()).orElse("");
-        return new PeerInfo(c.id(), a.getAddress().getHostAddress() + ":" + a.getPort(), c.userAgent(),
+        String listen = c.isOutgoing() ? HostPort.format(a)
+                : c.listenAddress().map(l -> HostPort.format(new InetSocketAddress(a.getAddress(), l.getPort())))
+                        .orElse("");
+        return new PeerInfo(c.id(), HostPort.format(a), c.userAgent(),
                 c.isOutgoing(), c.isUltrapeer(), c.since(), c.stats().framesIn(), c.stats().framesOut(), listen);
     }
 
@@ -31,19 +33,19 @@ final class PeerViews {
         List<NetworkMap.Link> drawn = new ArrayList<>();
         Set<Long> open = new HashSet<>();
         Set<String> shown = new HashSet<>();
-        shown.add(SearchTrail.address(self));
+        shown.add(HostPort.format(self));
         for (Connection c : links) {
             ConnectionStats s = c.stats();
-            String address = SearchTrail.address(c.remoteAddress());
+            String address = HostPort.format(c.remoteAddress());
             drawn.add(new NetworkMap.Link(c.id(), address, c.isUltrapeer(), c.userAgent(), vendorOf(c.userAgent()),
                     c.isOutgoing(), s.wireBytesIn(), s.wireBytesOut(), s.framesIn(), s.framesOut()));
             open.add(c.id());
             shown.add(address);
-            c.listenAddress().map(SearchTrail::address).ifPresent(shown::add);
+            c.listenAddress().map(HostPort::format).ifPresent(shown::add);
         }
         List<NetworkMap.Neighbour> beyond = neighbours.beyond(open).stream()
                 .filter(n -> !shown.contains(n.address())).toList();
-        return new NetworkMap(SearchTrail.address(self), role, drawn, beyond);
+        return new NetworkMap(HostPort.format(self), role, drawn, beyond);
     }
 
     /** The servent's name in a {@code User-Agent} such as {@code gtk-gnutella/1.2.3 (...)}. */

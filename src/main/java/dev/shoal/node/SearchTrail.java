@@ -2,8 +2,8 @@ package dev.shoal.node;
 
 import dev.shoal.net.Connection;
 import dev.shoal.node.api.SearchReach;
+import dev.shoal.protocol.HostPort;
 import dev.shoal.protocol.QueryHit;
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +22,7 @@ final class SearchTrail {
 
     /** The query went out on {@code link} (again, for a step of a dynamic query: counted once). */
     synchronized void sentTo(Connection link) {
-        queried.computeIfAbsent(link.id(), id -> new SearchReach.Queried(id, address(link.remoteAddress())));
+        queried.computeIfAbsent(link.id(), id -> new SearchReach.Queried(id, HostPort.format(link.remoteAddress())));
     }
 
     /** A hit for the search came in on {@code link}, relayed {@code hops} times. */
@@ -34,8 +34,8 @@ final class SearchTrail {
                     known.responder(), known.serventId(), known.vendor(), known.firewalled(),
                     known.results() + hit.results().size()));
         } else if (paths.size() < SearchReach.MAX_PATHS) {
-            paths.put(key, new SearchReach.HitPath(link.id(), address(link.remoteAddress()), hops,
-                    address(hit.address()), hit.serventId().toHex(), hit.vendor() == null ? "" : hit.vendor(),
+            paths.put(key, new SearchReach.HitPath(link.id(), HostPort.format(link.remoteAddress()), hops,
+                    HostPort.format(hit.address()), hit.serventId().toHex(), hit.vendor() == null ? "" : hit.vendor(),
                     hit.pushNeeded(), hit.results().size()));
         } else {
             notKept++;
@@ -51,7 +51,7 @@ final class SearchTrail {
                     known.responder(), known.serventId(), known.vendor(), known.firewalled(),
                     known.results() + hit.results().size()));
         } else if (paths.size() < SearchReach.MAX_PATHS) {
-            String responder = address(hit.address());
+            String responder = HostPort.format(hit.address());
             paths.put(key, new SearchReach.HitPath(SearchReach.BY_UDP, responder, hops, responder,
                     hit.serventId().toHex(), hit.vendor() == null ? "" : hit.vendor(), hit.pushNeeded(),
                     hit.results().size()));
@@ -62,9 +62,5 @@ final class SearchTrail {
 
     synchronized SearchReach reach() {
         return new SearchReach(new ArrayList<>(queried.values()), List.copyOf(paths.values()), notKept);
-    }
-
-    static String address(InetSocketAddress a) {
-        return a.getAddress().getHostAddress() + ":" + a.getPort();
     }
 }

@@ -6,6 +6,7 @@ import dev.shoal.net.HttpGateway;
 import dev.shoal.net.HttpSession;
 import dev.shoal.node.api.NodeEvent;
 import dev.shoal.node.api.UploadInfo;
+import dev.shoal.protocol.HostPort;
 import dev.shoal.protocol.Urn;
 import dev.shoal.thex.HashTree;
 import dev.shoal.time.Clock;
@@ -130,10 +131,6 @@ final class UploadService implements HttpGateway {
         slots.setSlots(n);
     }
 
-    private static String peer(InetSocketAddress a) {
-        return a.getAddress().getHostAddress() + ":" + a.getPort();
-    }
-
     /**
      * Keeps the upload list and logs each upload: a downloader asks for many ranges of a file over
      * one connection, so the log says when a peer starts on a file and what it got when it leaves.
@@ -148,11 +145,11 @@ final class UploadService implements HttpGateway {
         public void uploadStarted(InetSocketAddress remote, ServedFile file, ByteRange range) {
             if (perConnection.computeIfAbsent(remote, r -> new ConcurrentHashMap<>())
                     .putIfAbsent(file.name(), new AtomicLong()) == null) {
-                log.info("uploading {} to {}", file.name(), peer(remote));
+                log.info("uploading {} to {}", file.name(), HostPort.format(remote));
             }
             long id = ids.incrementAndGet();
             current.put(key(remote, file, range), id);
-            UploadInfo info = new UploadInfo(id, peer(remote), file.name(), 0, range.length(), false);
+            UploadInfo info = new UploadInfo(id, HostPort.format(remote), file.name(), 0, range.length(), false);
             active.put(id, info);
             events.accept(new NodeEvent.UploadChanged(info));
         }
@@ -166,7 +163,7 @@ final class UploadService implements HttpGateway {
             UploadInfo before = active.get(id);
             long now = clock.millis();
             Long last = lastPublished.get(id);
-            UploadInfo info = new UploadInfo(id, peer(remote), file.name(), sent, range.length(), false);
+            UploadInfo info = new UploadInfo(id, HostPort.format(remote), file.name(), sent, range.length(), false);
             active.put(id, info);
             // Slices can come hundreds of times a second on loopback: tell listeners a few times a second.
             if (before != null && (last == null || now - last >= PROGRESS_EVERY_MILLIS)) {
@@ -190,7 +187,7 @@ final class UploadService implements HttpGateway {
             }
             active.remove(id);
             lastPublished.remove(id);
-            UploadInfo done = new UploadInfo(id, peer(remote), file.name(), sent, range.length(), true);
+            UploadInfo done = new UploadInfo(id, HostPort.format(remote), file.name(), sent, range.length(), true);
             synchronized (recent) {
                 recent.addFirst(done);
                 while (recent.size() > RECENT_UPLOADS) {
@@ -203,15 +200,15 @@ final class UploadService implements HttpGateway {
         @Override
         public void browseServed(InetSocketAddress remote, long files, long bytes, boolean complete) {
             bytesSent.addAndGet(bytes);
-            log.info("{} browsed our {} files: {} bytes sent{}", peer(remote), files, bytes,
+            log.info("{} browsed our {} files: {} bytes sent{}", HostPort.format(remote), files, bytes,
                     complete ? "" : ", then the connection broke");
         }
 
         void connectionClosed(InetSocketAddress remote) {
             Map<String, AtomicLong> files = perConnection.remove(remote);
             if (files != null) {
-                files.forEach((name, sent) -> log.info("upload of {} to {} ended: {} bytes sent", name, peer(remote),
-                        sent.get()));
+                files.forEach((name, sent) -> log.info("upload of {} to {} ended: {} bytes sent", name,
+                        HostPort.format(remote), sent.get()));
             }
         }
 

@@ -21,6 +21,8 @@ import java.util.Set;
 public final class DynamicQuery<C> {
     /** BEAR/12's "I have enough, stop". */
     public static final int LEAF_STOP = 0xFFFF;
+    /** Fewer links than this whose tables match make a file rare nearby: the probe then widens. */
+    static final int MATCHING_LINKS_FOR_A_COMMON_FILE = 3;
 
     /** Whether the query goes on, or why it stopped. */
     public enum Outcome { RUNNING, ENOUGH_RESULTS, LEAF_SATISFIED, LEAF_STOPPED, HORIZON, TIME_LIMIT, NO_LINKS_LEFT }
@@ -155,7 +157,7 @@ public final class DynamicQuery<C> {
             }
         }
         int wide = 0;
-        if (sends.size() < 3) {
+        if (sends.size() < MATCHING_LINKS_FOR_A_COMMON_FILE) {
             for (QueryLink.TableMatch kind : List.of(QueryLink.TableMatch.NONE, QueryLink.TableMatch.MISS,
                     QueryLink.TableMatch.HIT)) {
                 for (QueryLink<C> l : links) {

@@ -4,23 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.shoal.FakeGWebCache;
+import dev.shoal.RawPeer;
 import dev.shoal.ShoalProcess;
 import dev.shoal.protocol.Base32;
 import dev.shoal.protocol.Bye;
-import dev.shoal.protocol.FramingException;
 import dev.shoal.protocol.Guid;
-import dev.shoal.protocol.Header;
 import dev.shoal.protocol.MessageCodec;
 import dev.shoal.protocol.MessageType;
 import dev.shoal.protocol.Ping;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,14 +42,14 @@ class NodeCommandProcessTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> node.stdout().size() > 1);
             assertThat(node.stdout().get(1)).as("a node is an ultrapeer unless told").isEqualTo("role: ultrapeer");
 
-            try (Socket peer = connectAsUltrapeer(address)) {
+            try (RawPeer peer = RawPeer.connectAsUltrapeer(address)) {
+                peer.setReadTimeout(20_000);
                 // A pong proves the node has the link established, so its shutdown owes it a Bye.
-                Guid ping = Guid.random();
-                peer.getOutputStream().write(MessageCodec.frame(ping, 1, 0, Ping.PLAIN).toBytes());
-                readUntil(peer.getInputStream(), MessageType.PONG);
+                peer.sendFrame(MessageCodec.frame(Guid.random(), 1, 0, Ping.PLAIN));
+                peer.readUntil(MessageType.PONG);
                 int exit = node.terminate();
                 assertThat(exit).as("exit status after SIGTERM").isIn(0, 143);
-                Bye bye = readUntilBye(peer.getInputStream());
+                Bye bye = Bye.decode(peer.readUntil(MessageType.BYE).payload());
                 assertThat(bye.code()).isEqualTo(Bye.SHUTDOWN);
             }
         }
@@ -164,45 +158,6 @@ class NodeCommandProcessTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> node.stdout()
                     .contains("bootstrapping: asked 1 cache, 2 hosts, 0 connected"));
             node.terminate();
-        }
-    }
-
-    private static Socket connectAsUltrapeer(InetSocketAddress node) throws IOException {
-        Socket s = new Socket();
-        s.connect(node, 5000);
-        s.setSoTimeout(20_000);
-        s.getOutputStream().write(("GNUTELLA CONNECT/0.6\r\nUser-Agent: ByeWatcher/1.0\r\nX-Ultrapeer: True\r\n"
-                + "Bye-Packet: 0.1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-            head.write(s.getInputStream().read());
-        }
-        assertThat(head.toString(StandardCharsets.ISO_8859_1)).startsWith("GNUTELLA/0.6 200");
-        s.getOutputStream().write("GNUTELLA/0.6 200 OK\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-        return s;
-    }
-
-    private static Bye readUntilBye(InputStream in) throws Exception {
-        return Bye.decode(readUntil(in, MessageType.BYE));
-    }
-
-    /** Reads frames until one of {@code type} arrives; returns its payload. */
-    private static byte[] readUntil(InputStream in, byte type) throws Exception {
-        while (true) {
-            byte[] h = in.readNBytes(Header.SIZE);
-            if (h.length < Header.SIZE) {
-                throw new AssertionError("connection closed before a message of type " + type);
-            }
-            Header header;
-            try {
-                header = Header.read(ByteBuffer.wrap(h), 65_535);
-            } catch (FramingException e) {
-                throw new AssertionError(e);
-            }
-            byte[] payload = in.readNBytes(header.payloadLength());
-            if (header.type() == type) {
-                return payload;
-            }
         }
     }
 }

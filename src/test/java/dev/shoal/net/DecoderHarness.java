@@ -6,6 +6,7 @@ import dev.shoal.protocol.Guid;
 import dev.shoal.protocol.Header;
 import dev.shoal.protocol.MessageType;
 import dev.shoal.time.Clock;
+import dev.shoal.time.VirtualTime;
 import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,7 @@ final class DecoderHarness {
 
     /** The accepting side of a connection, which starts by reading the peer's first line. */
     static DecoderHarness accepted() {
-        return new DecoderHarness(false, new GnutellaDecoder(MAX_PAYLOAD));
+        return new DecoderHarness(false, framingOnly());
     }
 
     /** The same, holding the link's frames to {@code budgets} on {@code clock} and counting into {@code drops}. */
@@ -44,7 +45,13 @@ final class DecoderHarness {
 
     /** The dialling side, which reads one handshake step (the answer) and then frames. */
     static DecoderHarness dialled() {
-        return new DecoderHarness(true, new GnutellaDecoder(MAX_PAYLOAD));
+        return new DecoderHarness(true, framingOnly());
+    }
+
+    /** Without budgets, so no clock is read: the framing alone. */
+    private static GnutellaDecoder framingOnly() {
+        return new GnutellaDecoder(MAX_PAYLOAD, InboundBudget.Limits.unlimited(), new VirtualTime(),
+                new DropCounters());
     }
 
     private DecoderHarness(boolean outgoing, GnutellaDecoder decoder) {

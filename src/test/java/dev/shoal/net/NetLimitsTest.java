@@ -41,6 +41,15 @@ class NetLimitsTest {
         says("HTTP sessions (uploads and push callbacks)", HttpSessions.MAX_SESSIONS + " at once; more get 503");
     }
 
+    /** 1/n in the spec's words. */
+    private static String share(int n) {
+        return switch (n) {
+            case 2 -> "half";
+            case 4 -> "a quarter";
+            default -> "1/" + n;
+        };
+    }
+
     private static String rate(InboundBudget.Rate r) {
         return r.perSecond() + " (" + n(r.burst()) + ")";
     }
@@ -75,7 +84,9 @@ class NetLimitsTest {
         says("Connect rate", p.connectsPerMinute() + " a minute per address (a burst of " + p.connectsPerMinute() + ")",
                 "a ban of " + minutes(p.firstBan()), "up to " + minutes(p.longestBan()),
                 n(p.trackedAddresses()) + " addresses remembered");
-        says("Flow control", seconds(p.sendStall()) + " on closes the link (Bye " + Bye.SEND_QUEUE_FULL + ")");
+        says("Flow control", "on above " + share(PeerConnection.FLOW_ON_SHARE) + " the send queue, off at "
+                + share(PeerConnection.FLOW_OFF_SHARE), seconds(p.sendStall()) + " on closes the link (Bye "
+                + Bye.SEND_QUEUE_FULL + ")");
         says("HTTP request head", size(GnutellaDecoder.MAX_HTTP_HEAD),
                 "within " + seconds(p.httpHeadTimeout()) + " of its first byte");
         says("Slow HTTP reader", size(PeerLimits.STALL_PROGRESS_BYTES) + " of progress in " + seconds(p.httpStall()));

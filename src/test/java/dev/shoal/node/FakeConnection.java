@@ -16,10 +16,16 @@ final class FakeConnection implements Connection {
     final List<Frame> sent = new CopyOnWriteArrayList<>();
     private final long id;
     private final HandshakeHeaders headers;
+    private final InetSocketAddress remote;
 
     FakeConnection(long id, HandshakeHeaders headers) {
+        this(id, headers, new InetSocketAddress("127.0.0.1", 16000 + (int) id));
+    }
+
+    FakeConnection(long id, HandshakeHeaders headers, InetSocketAddress remote) {
         this.id = id;
         this.headers = headers;
+        this.remote = remote;
     }
 
     /** A gtk-gnutella 1.2.3 peer as it announces itself (the headers that matter here). */
@@ -42,7 +48,7 @@ final class FakeConnection implements Connection {
 
     @Override
     public InetSocketAddress remoteAddress() {
-        return new InetSocketAddress("127.0.0.1", 16000 + (int) id);
+        return remote;
     }
 
     @Override

@@ -21,12 +21,10 @@ import dev.shoal.transfer.upload.ServedFile;
 import dev.shoal.transfer.upload.SharedFileLookup;
 import dev.shoal.transfer.upload.UploadListener;
 import dev.shoal.transfer.upload.UploadSlots;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -76,16 +74,12 @@ final class FirewalledPeer implements AutoCloseable {
 
     private void readLoop() {
         try {
-            DataInputStream in = new DataInputStream(link.input());
-            byte[] head = new byte[Header.SIZE];
             while (true) {
-                in.readFully(head);
-                Header h = Header.read(ByteBuffer.wrap(head), 65536);
-                byte[] payload = new byte[h.payloadLength()];
-                in.readFully(payload);
+                Frame f = link.readFrame();
+                Header h = f.header();
                 Payload p;
                 try {
-                    p = MessageCodec.decode(h.type(), payload);
+                    p = MessageCodec.decode(f);
                 } catch (Exception e) {
                     continue;
                 }

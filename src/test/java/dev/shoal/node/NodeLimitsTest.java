@@ -12,6 +12,7 @@ import dev.shoal.net.LinkRoles;
 import dev.shoal.node.api.NodeConfig;
 import dev.shoal.node.rank.RankWeights;
 import dev.shoal.node.spam.SpamRules;
+import dev.shoal.protocol.Bye;
 import dev.shoal.routing.DynamicQueryConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,9 +40,10 @@ class NodeLimitsTest {
         assertThat(ConfigViews.net(config).leafUltrapeers()).isEqualTo(config.leafUltrapeers());
         says("Handshake", seconds(tuning.handshakeTimeout()));
         says("Keep-alive ping", "after " + seconds(config.keepAlive()) + " of silence");
-        says("Idle timeout", seconds(config.idleTimeout()) + " (Bye 405)");
+        says("Idle timeout", seconds(config.idleTimeout()) + " (Bye " + Bye.IDLE + ")");
         says("Send queue", size(tuning.sendQueueBytes()) + " per connection");
-        says("Malformed messages", MessageHandler.MAX_BAD_MESSAGES + " per connection");
+        says("Malformed messages",
+                MessageHandler.MAX_BAD_MESSAGES + " per connection, then Bye " + Bye.TOO_MANY_ERRORS);
         says("Host cache", n(tuning.hostCacheSize()) + " addresses");
         says("Outgoing connections kept by an ultrapeer", String.valueOf(tuning.outgoingUltrapeers()));
         assertThat(ConfigViews.net(config).outgoingTarget()).isEqualTo(tuning.outgoingUltrapeers());
@@ -116,6 +118,7 @@ class NodeLimitsTest {
         says("Source connect / read timeout",
                 seconds(tuning.connectTimeout()) + " / " + seconds(tuning.readTimeout()));
         says("Source failures", tuning.maxFailures() + " in a row drop it",
+                tuning.maxBusyRetries() + " answers of 503 in a row are borne",
                 "the " + ordinal(tuning.maxBusyRetries() + 1) + " answer of 503 in a row drops it",
                 "capped at " + minutes(tuning.maxRetryAfter()));
         assertThat(tuning.checkpointInterval()).isEqualTo(Duration.ofSeconds(1));

@@ -9,6 +9,7 @@ import dev.shoal.node.api.SearchReach;
 import dev.shoal.node.api.SearchHit;
 import dev.shoal.protocol.Ggep;
 import dev.shoal.protocol.Guid;
+import dev.shoal.protocol.HostPort;
 import dev.shoal.protocol.MessageCodec;
 import dev.shoal.protocol.MessageType;
 import dev.shoal.protocol.OobGuid;
@@ -65,7 +66,7 @@ class OutOfBandNetworkTest {
             assertThat(search.reach().hits()).as("the network map shows where it came from").singleElement()
                     .satisfies(p -> {
                         assertThat(p.linkId()).isEqualTo(SearchReach.BY_UDP);
-                        assertThat(p.responder()).isEqualTo(SearchTrail.address(b.listenAddress()));
+                        assertThat(p.responder()).isEqualTo(HostPort.format(b.listenAddress()));
                     });
             assertThat(a.outOfBand().acksSent()).isEqualTo(1);
             assertThat(b.outOfBand().repliesSent()).isEqualTo(1);

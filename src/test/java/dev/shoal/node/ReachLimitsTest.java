@@ -22,8 +22,9 @@ class ReachLimitsTest {
     @Test
     void pushProxies() {
         says("Push proxies in a hit", PushProxy.MAX_IN_HIT + " sent", "up to " + PushProxy.MAX_READ + " read");
+        long timeout = PushProxyClient.TIMEOUT.toSeconds();
         says("Push proxy requests", PushDownloads.CONCURRENT_PROXY_ASKS + " at once",
-                PushDownloads.QUEUED_PROXY_ASKS + " waiting", PushProxyClient.TIMEOUT.toSeconds() + " s to connect",
+                PushDownloads.QUEUED_PROXY_ASKS + " waiting", timeout + " s to connect and " + timeout + " s to answer",
                 "remembered for " + n(PushDownloads.MAX_SERVENTS_WITH_PROXIES) + " servents");
     }
 }

@@ -41,7 +41,9 @@ class RoutingLimitsTest {
     void dynamicQuerying() {
         says("Dynamic query target", dq.target() + " results (keywords)", dq.hashTarget() + " (hash)",
                 "stops at " + dq.routedCapForLeaf() + " routed");
-        says("Dynamic query probe", "to ≤ " + dq.probeHitLinks() + " links", "TTL 2 to " + dq.probeWideLinks() + " more");
+        says("Dynamic query probe", "to ≤ " + dq.probeHitLinks() + " links",
+                "TTL 2 to " + dq.probeWideLinks() + " more",
+                "when fewer than " + DynamicQuery.MATCHING_LINKS_FOR_A_COMMON_FILE + " match");
         says("Dynamic query TTL", "≤ " + dq.maxTtl() + " per link", dq.leafFactor() + " hosts per ultrapeer",
                 n(dq.hostsWhenNoResults()) + " hosts wanted", dq.sparedLinks() + " links spared");
         says("Dynamic query waits", seconds(Duration.ofMillis(dq.perHopWait())) + " per hop",

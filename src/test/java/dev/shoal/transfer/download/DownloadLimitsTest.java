@@ -4,6 +4,7 @@ import static dev.shoal.LimitsTable.n;
 import static dev.shoal.LimitsTable.says;
 import static dev.shoal.LimitsTable.seconds;
 import static dev.shoal.LimitsTable.size;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shoal.thex.HashTree;
 import dev.shoal.thex.Thex;
@@ -20,7 +21,11 @@ class DownloadLimitsTest {
 
     @Test
     void treesAreKeptToTheDepthGtkGnutellaReadsAndFetchedWithinBounds() {
-        says("Tiger trees", "depth " + HashTree.MAX_DEPTH, n(1L << HashTree.MAX_DEPTH) + " nodes");
+        long full = 1L << 30;
+        assertThat(HashTree.goodDepth(full)).isEqualTo(HashTree.MAX_DEPTH);
+        assertThat(HashTree.goodDepth(full - 1)).isLessThan(HashTree.MAX_DEPTH);
+        says("Tiger trees", "depth " + HashTree.MAX_DEPTH, n(1L << HashTree.MAX_DEPTH) + " nodes",
+                "less for files under " + size(full));
         says("THEX bodies", size(Thex.MAX_BYTES) + " at most", TreeFetch.MAX_FETCHING + " sources at once");
         says("Chunks failing the tree", "fails " + Verification.MAX_SHARED_FAILURES + " times");
     }
