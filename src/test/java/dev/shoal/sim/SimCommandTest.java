@@ -125,4 +125,44 @@ class SimCommandTest {
             assertThat(e.toString()).doesNotContain("Exception").doesNotContain("\tat ");
         }
     }
+
+    /**
+     * A network too small for its degree, or a table size QRP cannot have, is the user's input, not
+     * a bug: it used to fail only while building, with exit 1 (and through {@code shoal}, "a bug in
+     * Shoal"); {@code --nodes 100} alone did, since two tiers of 100 have 15 ultrapeers for degree 32.
+     */
+    @Test
+    void inputsNoNetworkCanBeBuiltFromAreUsageErrorsNamingTheOption() {
+        Map<List<String>, String> cases = Map.of(
+                List.of("--nodes", "100"), "--degree",
+                List.of("--topology", "two-tier", "--nodes", "2"), "--nodes",
+                List.of("--topology", "random", "--nodes", "3", "--degree", "4"), "--degree",
+                List.of("--topology", "power-law", "--nodes", "2"), "--nodes",
+                List.of("--topology", "random", "--nodes", "100", "--qrp-slots", "1000"), "--qrp-slots",
+                List.of("--nodes", "0"), "--nodes",
+                List.of("--replication", "200%"), "--replication",
+                List.of("--zipf", "-1"), "--zipf",
+                List.of("--files", "-1"), "--files",
+                List.of("--items", "0"), "--items");
+        cases.forEach((bad, option) -> {
+            StringWriter e = new StringWriter();
+            CommandLine cli = SimCommand.newCommandLine();
+            cli.setOut(new PrintWriter(out, true));
+            cli.setErr(new PrintWriter(e, true));
+            String args = String.join(" ", bad);
+            assertThat(cli.execute(bad.toArray(String[]::new))).as(args).isEqualTo(2);
+            assertThat(e.toString().split("\n")[0]).as(args).startsWith("shoal: ").contains(option);
+            assertThat(e.toString()).as(args).doesNotContain("Exception").doesNotContain("\tat ");
+        });
+        assertThat(out.toString()).as("nothing was simulated").isEmpty();
+    }
+
+    @Test
+    void theSmallestNetworksThatCanBeBuiltRun() {
+        assertThat(run("--topology", "random", "--nodes", "5", "--degree", "4", "--queries", "2")).isZero();
+        assertThat(run("--topology", "power-law", "--nodes", "3", "--degree", "4", "--queries", "2")).isZero();
+        // 217 nodes have 33 ultrapeers (15 %, rounded), each linked to the 32 others.
+        assertThat(run("--topology", "two-tier", "--nodes", "217", "--queries", "2")).isZero();
+        assertThat(err.toString()).isEmpty();
+    }
 }
