@@ -103,6 +103,50 @@ class SimCommandTest {
         assertThat(head).containsExactly(0x89, 'P', 'N', 'G');
     }
 
+    /**
+     * The README's figure set, small: three PNGs, each with a CSV whose every row has the header's
+     * four fields. The series "Shoal routers, flood" used to go out unquoted, as five fields.
+     */
+    @Test
+    void figuresWriteThreePlotsWithACsvOfFourFieldsARow(@TempDir Path dir) throws Exception {
+        assertThat(run("--figures", dir.toString(), "--nodes", "300", "--queries", "4")).isZero();
+        for (String name : List.of("ttl-flood", "flood-vs-dynamic", "replication")) {
+            byte[] head = Arrays.copyOf(Files.readAllBytes(dir.resolve(name + ".png")), 4);
+            assertThat(head).as(name).containsExactly(0x89, 'P', 'N', 'G');
+            List<String> rows = Files.readAllLines(dir.resolve(name + ".csv"));
+            assertThat(rows.get(0)).isEqualTo("series,x,success,messages_per_query");
+            assertThat(rows).as(name).hasSizeGreaterThan(4);
+            for (String row : rows) {
+                assertThat(csvFields(row)).as(name + ": " + row).hasSize(4);
+            }
+        }
+        assertThat(csvFields(Files.readAllLines(dir.resolve("ttl-flood.csv")).get(1)).get(0))
+                .isEqualTo("Shoal routers, flood");
+    }
+
+    /** One CSV row's fields as RFC 4180 reads them: quoted fields may hold commas and doubled quotes. */
+    private static List<String> csvFields(String row) {
+        List<String> fields = new java.util.ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < row.length(); i++) {
+            char c = row.charAt(i);
+            if (quoted && c == '"' && i + 1 < row.length() && row.charAt(i + 1) == '"') {
+                field.append('"');
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        fields.add(field.toString());
+        return fields;
+    }
+
     @Test
     void helpListsTheContractOptionsWithoutWarnings() {
         assertThat(run("--help")).isZero();
