@@ -202,6 +202,17 @@ class SimCommandTest {
     }
 
     @Test
+    void aBadTtlNamesTheOptionAndWhatWasGiven() {
+        for (String bad : List.of("7..4", "0", "16", "4..x")) {
+            StringWriter e = new StringWriter();
+            CommandLine cli = SimCommand.newCommandLine();
+            cli.setErr(new PrintWriter(e, true));
+            assertThat(cli.execute("--ttl", bad)).as(bad).isEqualTo(2);
+            assertThat(e.toString().split("\n")[0]).as(bad).startsWith("shoal: --ttl ").contains("'" + bad + "'");
+        }
+    }
+
+    @Test
     void theSmallestNetworksThatCanBeBuiltRun() {
         assertThat(run("--topology", "random", "--nodes", "5", "--degree", "4", "--queries", "2")).isZero();
         assertThat(run("--topology", "power-law", "--nodes", "3", "--degree", "4", "--queries", "2")).isZero();
