@@ -178,6 +178,8 @@ class TwoTierNetworkTest {
                 } else {
                     assertThat(got).as("copies at leaf %d, whose table does not match", i).isZero();
                 }
+                assertThat(net.deliveries(n.leaves().get(i)).sent(MessageType.QUERY, guid))
+                        .as("a leaf relays nothing: leaf %d", i).isEmpty();
             }
             return hits.size() == 2;
         });
