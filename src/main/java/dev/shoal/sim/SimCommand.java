@@ -60,7 +60,8 @@ public final class SimCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--qrp", paramLabel = "auto|on|off", defaultValue = "auto",
-            description = "Query routing tables; off floods blindly (default: on for two-tier, off for flat networks).")
+            description = "Query routing tables of two tiers; off floods blindly (default: on for two-tier; "
+                    + "random and power-law networks have none).")
     String qrp;
 
     @Option(names = "--zipf", paramLabel = "S", defaultValue = "0",
@@ -134,7 +135,14 @@ public final class SimCommand implements Callable<Integer> {
         Topology t = Topology.parse(topology);
         boolean routing = switch (qrp) {
             case "auto" -> t == Topology.TWO_TIER;
-            case "on" -> true;
+            case "on" -> {
+                if (t != Topology.TWO_TIER) {
+                    // Tables go from leaves to ultrapeers and between ultrapeers of two tiers only.
+                    throw new IllegalArgumentException("--qrp on needs --topology two-tier: the nodes of a "
+                            + t.label + " network have no leaves and exchange no tables, so every query floods");
+                }
+                yield true;
+            }
             case "off" -> false;
             default -> throw new IllegalArgumentException("--qrp must be auto, on or off: '" + qrp + "'");
         };

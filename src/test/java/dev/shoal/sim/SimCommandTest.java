@@ -212,6 +212,24 @@ class SimCommandTest {
         }
     }
 
+    /**
+     * A flat network has no leaves and its nodes exchange no tables: {@code --qrp on} there changed
+     * nothing, while the header and the JSON said "QRP on".
+     */
+    @Test
+    void qrpOnIsRefusedForAFlatNetworkWhereItWouldChangeNothing() {
+        for (String topology : List.of("random", "power-law")) {
+            StringWriter e = new StringWriter();
+            CommandLine cli = SimCommand.newCommandLine();
+            cli.setErr(new PrintWriter(e, true));
+            assertThat(cli.execute("--topology", topology, "--nodes", "500", "--qrp", "on")).as(topology).isEqualTo(2);
+            assertThat(e.toString().split("\n")[0]).startsWith("shoal: --qrp on").contains("two-tier");
+        }
+        assertThat(run("--topology", "random", "--nodes", "500", "--qrp", "off", "--queries", "2", "--json")).isZero();
+        assertThat(run("--topology", "two-tier", "--nodes", "500", "--qrp", "on", "--queries", "2", "--json")).isZero();
+        assertThat(jsonLines()).extracting(l -> l.get("qrp")).containsExactly(false, true);
+    }
+
     @Test
     void theSmallestNetworksThatCanBeBuiltRun() {
         assertThat(run("--topology", "random", "--nodes", "5", "--degree", "4", "--queries", "2")).isZero();
