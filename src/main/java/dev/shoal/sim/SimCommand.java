@@ -83,8 +83,8 @@ public final class SimCommand implements Callable<Integer> {
             + "leaves replace lost ultrapeers.")
     boolean churn;
 
-    @Option(names = "--compare", description = "Dynamic querying with QRP against a blind flood of the same graph: "
-            + "flood TTLs 1..HIGH until it matches the dynamic success; the last line holds the message ratio.")
+    @Option(names = "--compare", description = "Two tiers: dynamic querying with QRP against a blind flood of the same "
+            + "graph: flood TTLs 1..HIGH until it matches the dynamic success; the last line holds the message ratio.")
     boolean compare;
 
     @Option(names = "--plot", paramLabel = "FILE.png", description = "Also draw success and messages per TTL into a PNG.")
@@ -146,6 +146,10 @@ public final class SimCommand implements Callable<Integer> {
             case "off" -> false;
             default -> throw new IllegalArgumentException("--qrp must be auto, on or off: '" + qrp + "'");
         };
+        if (compare && t != Topology.TWO_TIER) {
+            throw new IllegalArgumentException("--compare needs --topology two-tier: it pits dynamic querying with QRP "
+                    + "against blind floods, and a " + t.label + " network has no tables");
+        }
         return new SimSettings(t, nodes, degree != null ? degree : t.defaultDegree(), parseRatio(replication), zipf,
                 items != null ? items : queries, files, qrpSlots, routing, queries, seed, churn);
     }

@@ -230,6 +230,18 @@ class SimCommandTest {
         assertThat(jsonLines()).extracting(l -> l.get("qrp")).containsExactly(false, true);
     }
 
+    /** {@code --compare} pits dynamic querying with QRP against blind floods: two tiers only, as above. */
+    @Test
+    void compareIsRefusedForAFlatNetwork() {
+        StringWriter e = new StringWriter();
+        CommandLine cli = SimCommand.newCommandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(e, true));
+        assertThat(cli.execute("--topology", "random", "--nodes", "500", "--compare")).isEqualTo(2);
+        assertThat(e.toString().split("\n")[0]).startsWith("shoal: --compare").contains("two-tier");
+        assertThat(out.toString()).isEmpty();
+    }
+
     @Test
     void theSmallestNetworksThatCanBeBuiltRun() {
         assertThat(run("--topology", "random", "--nodes", "5", "--degree", "4", "--queries", "2")).isZero();
