@@ -27,10 +27,14 @@ final class FigureSuite {
     private final Path dir;
     private final PrintWriter out;
 
+    /** @throws IllegalArgumentException when {@code base}'s nodes cannot make the figures' networks */
     FigureSuite(SimSettings base, Path dir, PrintWriter out) {
         this.base = base;
         this.dir = dir;
         this.out = out;
+        // Built now, so that a size they cannot have is refused before the first figure runs.
+        flat();
+        twoTier(REPLICATIONS[0], true);
     }
 
     void run() throws IOException {

@@ -100,15 +100,17 @@ public final class SimCommand implements Callable<Integer> {
         SimSettings settings;
         TtlRange ttls;
         boolean dynamic;
+        FigureSuite figureSuite;
         try {
             ttls = TtlRange.parse(ttl);
             dynamic = parseMode(mode);
             settings = settings();
+            figureSuite = figures != null ? new FigureSuite(settings, figures, out) : null;
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        if (figures != null) {
-            new FigureSuite(settings, figures, out).run();
+        if (figureSuite != null) {
+            figureSuite.run();
             return 0;
         }
         SimReport report = new SimReport(out, json);

@@ -124,6 +124,23 @@ class SimCommandTest {
                 .isEqualTo("Shoal routers, flood");
     }
 
+    /**
+     * The figure set builds two tiers of degree 32 whatever {@code --topology} says: too few nodes
+     * for them is a usage error before anything runs, not a failure half-way through the figures.
+     */
+    @Test
+    void figuresRefuseTooFewNodesForTheirTwoTiersBeforeRunningAnything(@TempDir Path dir) throws Exception {
+        StringWriter e = new StringWriter();
+        CommandLine cli = SimCommand.newCommandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(e, true));
+        Path figures = dir.resolve("figures");
+        assertThat(cli.execute("--figures", figures.toString(), "--topology", "random", "--nodes", "100")).isEqualTo(2);
+        assertThat(e.toString().split("\n")[0]).startsWith("shoal: --degree 32").contains("two tiers of 100 nodes");
+        assertThat(out.toString()).isEmpty();
+        assertThat(figures).doesNotExist();
+    }
+
     /** One CSV row's fields as RFC 4180 reads them: quoted fields may hold commas and doubled quotes. */
     private static List<String> csvFields(String row) {
         List<String> fields = new java.util.ArrayList<>();
