@@ -84,8 +84,13 @@ final class Churn {
         return repairs;
     }
 
+    /** A session's or a pause's length: log-normal, median {@link #MEDIAN_SECONDS}, σ {@link #SIGMA}. */
+    static double sessionSeconds(RandomGenerator random) {
+        return Math.exp(Math.log(MEDIAN_SECONDS) + SIGMA * random.nextGaussian());
+    }
+
     private void schedule(int v) {
-        double seconds = Math.exp(Math.log(MEDIAN_SECONDS) + SIGMA * random.nextGaussian());
+        double seconds = sessionSeconds(random);
         net.time.schedule(Duration.ofMillis((long) (seconds * 1000)), () -> {
             if (net.online(v)) {
                 leave(v);

@@ -27,10 +27,14 @@ final class FigureSuite {
     private final Path dir;
     private final PrintWriter out;
 
+    /** @throws IllegalArgumentException when {@code base}'s nodes cannot make the figures' networks */
     FigureSuite(SimSettings base, Path dir, PrintWriter out) {
         this.base = base;
         this.dir = dir;
         this.out = out;
+        // Built now, so that a size they cannot have is refused before the first figure runs.
+        flat();
+        twoTier(REPLICATIONS[0], true);
     }
 
     void run() throws IOException {
@@ -117,12 +121,17 @@ final class FigureSuite {
         StringBuilder csv = new StringBuilder("series,x,success,messages_per_query\n");
         for (Charts.Series s : series) {
             for (double[] p : s.points()) {
-                csv.append(String.format(Locale.ROOT, "%s,%s,%.4f,%.1f%n", s.name(), p[0], p[1], p[2]));
+                csv.append(String.format(Locale.ROOT, "%s,%s,%.4f,%.1f%n", csvField(s.name()), p[0], p[1], p[2]));
             }
         }
         Files.writeString(dir.resolve(name + ".csv"), csv);
         Charts.draw(title, xLabel, logX, series, dir.resolve(name + ".png"));
         out.println("wrote " + dir.resolve(name + ".png") + " and .csv");
         out.flush();
+    }
+
+    /** A series name as one CSV field (RFC 4180): quoted when it holds a comma or a quote. */
+    static String csvField(String text) {
+        return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
     }
 }

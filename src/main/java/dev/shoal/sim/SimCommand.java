@@ -60,7 +60,8 @@ public final class SimCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--qrp", paramLabel = "auto|on|off", defaultValue = "auto",
-            description = "Query routing tables; off floods blindly (default: on for two-tier, off for flat networks).")
+            description = "Query routing tables of two tiers; off floods blindly (default: on for two-tier; "
+                    + "random and power-law networks have none).")
     String qrp;
 
     @Option(names = "--zipf", paramLabel = "S", defaultValue = "0",
@@ -82,8 +83,8 @@ public final class SimCommand implements Callable<Integer> {
             + "leaves replace lost ultrapeers.")
     boolean churn;
 
-    @Option(names = "--compare", description = "Dynamic querying with QRP against a blind flood of the same graph: "
-            + "flood TTLs 1..HIGH until it matches the dynamic success; the last line holds the message ratio.")
+    @Option(names = "--compare", description = "Two tiers: dynamic querying with QRP against a blind flood of the same "
+            + "graph: flood TTLs 1..HIGH until it matches the dynamic success; the last line holds the message ratio.")
     boolean compare;
 
     @Option(names = "--plot", paramLabel = "FILE.png", description = "Also draw success and messages per TTL into a PNG.")
@@ -99,15 +100,17 @@ public final class SimCommand implements Callable<Integer> {
         SimSettings settings;
         TtlRange ttls;
         boolean dynamic;
+        FigureSuite figureSuite;
         try {
             ttls = TtlRange.parse(ttl);
             dynamic = parseMode(mode);
             settings = settings();
+            figureSuite = figures != null ? new FigureSuite(settings, figures, out) : null;
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        if (figures != null) {
-            new FigureSuite(settings, figures, out).run();
+        if (figureSuite != null) {
+            figureSuite.run();
             return 0;
         }
         SimReport report = new SimReport(out, json);
@@ -134,10 +137,21 @@ public final class SimCommand implements Callable<Integer> {
         Topology t = Topology.parse(topology);
         boolean routing = switch (qrp) {
             case "auto" -> t == Topology.TWO_TIER;
-            case "on" -> true;
+            case "on" -> {
+                if (t != Topology.TWO_TIER) {
+                    // Tables go from leaves to ultrapeers and between ultrapeers of two tiers only.
+                    throw new IllegalArgumentException("--qrp on needs --topology two-tier: the nodes of a "
+                            + t.label + " network have no leaves and exchange no tables, so every query floods");
+                }
+                yield true;
+            }
             case "off" -> false;
             default -> throw new IllegalArgumentException("--qrp must be auto, on or off: '" + qrp + "'");
         };
+        if (compare && t != Topology.TWO_TIER) {
+            throw new IllegalArgumentException("--compare needs --topology two-tier: it pits dynamic querying with QRP "
+                    + "against blind floods, and a " + t.label + " network has no tables");
+        }
         return new SimSettings(t, nodes, degree != null ? degree : t.defaultDegree(), parseRatio(replication), zipf,
                 items != null ? items : queries, files, qrpSlots, routing, queries, seed, churn);
     }

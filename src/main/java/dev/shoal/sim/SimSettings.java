@@ -1,5 +1,7 @@
 package dev.shoal.sim;
 
+import dev.shoal.routing.QrpTable;
+
 /**
  * One simulated network and workload; the seed fixes the graph, the files and the queries.
  *
@@ -24,9 +26,23 @@ record SimSettings(Topology topology, int nodes, int degree, double replication,
         if (!(replication > 0 && replication <= 1)) {
             throw new IllegalArgumentException("--replication must be in (0, 1], e.g. 0.00125 for 0.125 %");
         }
-        if (queries < 1 || items < 1 || backgroundFiles < 0 || zipfExponent < 0) {
-            throw new IllegalArgumentException("--queries and --items must be positive");
+        if (queries < 1) {
+            throw new IllegalArgumentException("--queries must be positive");
         }
+        if (items < 1) {
+            throw new IllegalArgumentException("--items must be positive");
+        }
+        if (backgroundFiles < 0) {
+            throw new IllegalArgumentException("--files must be 0 or more");
+        }
+        if (!(zipfExponent >= 0)) {
+            throw new IllegalArgumentException("--zipf must be 0 or more");
+        }
+        if (qrpSlots < QrpTable.MIN_SIZE || qrpSlots > QrpTable.MAX_SIZE || Integer.bitCount(qrpSlots) != 1) {
+            throw new IllegalArgumentException("--qrp-slots must be a power of two from " + QrpTable.MIN_SIZE + " to "
+                    + QrpTable.MAX_SIZE + ", e.g. 65536");
+        }
+        topology.checkShape(nodes, degree);
     }
 
     SimSettings withQrp(boolean on) {

@@ -39,6 +39,50 @@ enum Topology {
         return this == TWO_TIER ? ULTRAPEER_DEGREE : 4;
     }
 
+    /**
+     * Fails, naming the option to change, when {@code n} nodes of this shape cannot have {@code degree}
+     * links each: a user's choice of sizes, found before anything is built.
+     */
+    void checkShape(int n, int degree) {
+        switch (this) {
+            case RANDOM -> {
+                if (degree > n - 1) {
+                    throw new IllegalArgumentException("--degree " + degree + " is too high for " + n
+                            + " nodes: a random graph of them has at most " + (n - 1) + " links per node");
+                }
+            }
+            case POWER_LAW -> {
+                int k = Math.max(1, degree / 2);
+                if (n <= k) {
+                    throw new IllegalArgumentException("--nodes " + n + " is too few for a power-law network of degree "
+                            + degree + ": each new node links to " + k + " earlier ones, so it needs at least "
+                            + (k + 1));
+                }
+            }
+            case TWO_TIER -> {
+                long ups = ultrapeers(n);
+                if (ups >= n) {
+                    throw new IllegalArgumentException("--nodes " + n + " is too few for two tiers: "
+                            + LEAF_LINKS + " ultrapeers and a leaf need at least " + (LEAF_LINKS + 1));
+                }
+                if (degree > ups - 1) {
+                    long enough = (long) Math.ceil((degree + 0.5) / ULTRAPEER_SHARE);
+                    while (ultrapeers(enough) <= degree) {
+                        enough++;
+                    }
+                    throw new IllegalArgumentException("--degree " + degree + " is too high for two tiers of " + n
+                            + " nodes: their " + ups + " ultrapeers have at most " + (ups - 1)
+                            + " links each; use --nodes " + enough + " or more, or a lower --degree");
+                }
+            }
+        }
+    }
+
+    /** Ultrapeers among {@code n} nodes of two tiers: 15 %, and at least as many as a leaf links to. */
+    static long ultrapeers(long n) {
+        return Math.max(LEAF_LINKS, Math.round(n * ULTRAPEER_SHARE));
+    }
+
     Graph build(int n, int degree, RandomGenerator random) {
         return switch (this) {
             case RANDOM -> random(n, degree, random);
@@ -124,7 +168,7 @@ enum Topology {
     }
 
     private static Graph twoTier(int n, int degree, RandomGenerator random) {
-        int ups = Math.max(LEAF_LINKS, (int) Math.round(n * ULTRAPEER_SHARE));
+        int ups = (int) ultrapeers(n);
         int leaves = n - ups;
         if (leaves * (long) LEAF_LINKS > (long) ups * LEAVES_PER_ULTRAPEER) {
             throw new IllegalArgumentException("too few ultrapeers for " + leaves + " leaves");

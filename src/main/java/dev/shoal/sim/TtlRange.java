@@ -19,8 +19,10 @@ record TtlRange(int first, int last) {
             }
             return new TtlRange(Integer.parseInt(s.substring(0, dots).strip()),
                     Integer.parseInt(s.substring(dots + 2).strip()));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("TTL must be a number or a range like 4..7: '" + s + "'");
+        } catch (IllegalArgumentException e) {
+            // NumberFormatException included: every way of getting it wrong gets the same advice.
+            throw new IllegalArgumentException("--ttl must be 1.." + MAX
+                    + ", or a range low..high from the lower to the higher, like 4..7: '" + s + "'");
         }
     }
 }

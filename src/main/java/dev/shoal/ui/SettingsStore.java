@@ -2,6 +2,7 @@ package dev.shoal.ui;
 
 import dev.shoal.node.api.NodeConfig;
 import dev.shoal.node.api.NodeConfigFile;
+import dev.shoal.node.api.Role;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -23,6 +24,11 @@ final class SettingsStore {
         Path file = base.dataDir().resolve(NodeConfigFile.SETTINGS_FILE);
         NodeConfig c = Files.isRegularFile(file) ? NodeConfigFile.read(file, base) : base;
         return new SettingsStore(file, c);
+    }
+
+    /** The desktop app's settings in {@code dataDir}: a leaf unless the user chose another role. */
+    static SettingsStore forApp(Path dataDir) {
+        return load(NodeConfig.defaults(dataDir).withRole(Role.LEAF));
     }
 
     /** For a node whose config came from elsewhere (the demo, tests): starts from what it runs with. */

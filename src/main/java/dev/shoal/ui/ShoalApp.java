@@ -49,7 +49,7 @@ public final class ShoalApp {
         onEdt(() -> prefs.theme().install(dark));
         SettingsStore settings;
         try {
-            settings = SettingsStore.load(NodeConfig.defaults(dataDir).withRole(Role.LEAF));
+            settings = SettingsStore.forApp(dataDir);
         } catch (ShoalException e) {
             fail("Shoal cannot read its settings", e.getMessage());
             return;

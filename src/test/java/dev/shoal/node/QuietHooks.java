@@ -10,8 +10,11 @@ import dev.shoal.protocol.VendorMessage;
 import java.net.InetSocketAddress;
 import java.util.List;
 
-/** Node hooks for handler tests that do not care about them: nothing happens, pings are not expected. */
-final class QuietHooks implements MessageHandler.NodeHooks {
+/**
+ * Node hooks for handler tests that do not care about them: nothing happens, pings are not expected.
+ * A test that cares about one hook overrides it.
+ */
+class QuietHooks implements MessageHandler.NodeHooks {
     @Override
     public void pinged(Connection from, Header ping) {
         throw new AssertionError("no pings here");

@@ -136,6 +136,27 @@ class TwoTierNetworkTest {
         }
     }
 
+    /** X-Try-Ultrapeers comes with a 200 too, so a leaf that got in still learns where else to go. */
+    @Test
+    void anUltrapeerWithRoomAcceptsALeafAndStillNamesOtherUltrapeers() throws Exception {
+        nodes();
+        ServentNode first = ultrapeer("first", LEAVES, List.of(), Map.of());
+        List<ServentNode> others = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            others.add(ultrapeer("other" + i, LEAVES, List.of(first.listenAddress()), Map.of()));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> first.peers().size() == 2);
+
+        try (RawPeer leaf = new RawPeer(first.listenAddress())) {
+            leaf.send("GNUTELLA CONNECT/0.6\r\nUser-Agent: RawPeer/1.0\r\nX-Ultrapeer: False\r\n"
+                    + "Listen-IP: 127.0.0.1:1\r\n\r\n");
+            HandshakeMessage answer = leaf.readStep();
+            assertThat(answer.firstLine()).isEqualTo("GNUTELLA/0.6 200 OK");
+            assertThat(HostPort.parseLiteralList(answer.headers().get("X-Try-Ultrapeers").orElseThrow()))
+                    .containsExactlyInAnyOrderElementsOf(others.stream().map(ServentNode::listenAddress).toList());
+        }
+    }
+
     @Test
     void aLeafsQueryReachesOnlyTheLeavesWhoseTablesMatch() {
         Map<Integer, Map<String, String>> files = new HashMap<>();
@@ -157,6 +178,8 @@ class TwoTierNetworkTest {
                 } else {
                     assertThat(got).as("copies at leaf %d, whose table does not match", i).isZero();
                 }
+                assertThat(net.deliveries(n.leaves().get(i)).sent(MessageType.QUERY, guid))
+                        .as("a leaf relays nothing: leaf %d", i).isEmpty();
             }
             return hits.size() == 2;
         });

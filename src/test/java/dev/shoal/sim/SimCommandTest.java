@@ -103,6 +103,67 @@ class SimCommandTest {
         assertThat(head).containsExactly(0x89, 'P', 'N', 'G');
     }
 
+    /**
+     * The README's figure set, small: three PNGs, each with a CSV whose every row has the header's
+     * four fields. The series "Shoal routers, flood" used to go out unquoted, as five fields.
+     */
+    @Test
+    void figuresWriteThreePlotsWithACsvOfFourFieldsARow(@TempDir Path dir) throws Exception {
+        assertThat(run("--figures", dir.toString(), "--nodes", "300", "--queries", "4")).isZero();
+        for (String name : List.of("ttl-flood", "flood-vs-dynamic", "replication")) {
+            byte[] head = Arrays.copyOf(Files.readAllBytes(dir.resolve(name + ".png")), 4);
+            assertThat(head).as(name).containsExactly(0x89, 'P', 'N', 'G');
+            List<String> rows = Files.readAllLines(dir.resolve(name + ".csv"));
+            assertThat(rows.get(0)).isEqualTo("series,x,success,messages_per_query");
+            assertThat(rows).as(name).hasSizeGreaterThan(4);
+            for (String row : rows) {
+                assertThat(csvFields(row)).as(name + ": " + row).hasSize(4);
+            }
+        }
+        assertThat(csvFields(Files.readAllLines(dir.resolve("ttl-flood.csv")).get(1)).get(0))
+                .isEqualTo("Shoal routers, flood");
+    }
+
+    /**
+     * The figure set builds two tiers of degree 32 whatever {@code --topology} says: too few nodes
+     * for them is a usage error before anything runs, not a failure half-way through the figures.
+     */
+    @Test
+    void figuresRefuseTooFewNodesForTheirTwoTiersBeforeRunningAnything(@TempDir Path dir) throws Exception {
+        StringWriter e = new StringWriter();
+        CommandLine cli = SimCommand.newCommandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(e, true));
+        Path figures = dir.resolve("figures");
+        assertThat(cli.execute("--figures", figures.toString(), "--topology", "random", "--nodes", "100")).isEqualTo(2);
+        assertThat(e.toString().split("\n")[0]).startsWith("shoal: --degree 32").contains("two tiers of 100 nodes");
+        assertThat(out.toString()).isEmpty();
+        assertThat(figures).doesNotExist();
+    }
+
+    /** One CSV row's fields as RFC 4180 reads them: quoted fields may hold commas and doubled quotes. */
+    private static List<String> csvFields(String row) {
+        List<String> fields = new java.util.ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < row.length(); i++) {
+            char c = row.charAt(i);
+            if (quoted && c == '"' && i + 1 < row.length() && row.charAt(i + 1) == '"') {
+                field.append('"');
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        fields.add(field.toString());
+        return fields;
+    }
+
     @Test
     void helpListsTheContractOptionsWithoutWarnings() {
         assertThat(run("--help")).isZero();
@@ -124,5 +185,86 @@ class SimCommandTest {
             assertThat(lines[0]).startsWith("shoal: ");
             assertThat(e.toString()).doesNotContain("Exception").doesNotContain("\tat ");
         }
+    }
+
+    /**
+     * A network too small for its degree, or a table size QRP cannot have, is the user's input, not
+     * a bug: it used to fail only while building, with exit 1 (and through {@code shoal}, "a bug in
+     * Shoal"); {@code --nodes 100} alone did, since two tiers of 100 have 15 ultrapeers for degree 32.
+     */
+    @Test
+    void inputsNoNetworkCanBeBuiltFromAreUsageErrorsNamingTheOption() {
+        Map<List<String>, String> cases = Map.of(
+                List.of("--nodes", "100"), "--degree",
+                List.of("--topology", "two-tier", "--nodes", "2"), "--nodes",
+                List.of("--topology", "random", "--nodes", "3", "--degree", "4"), "--degree",
+                List.of("--topology", "power-law", "--nodes", "2"), "--nodes",
+                List.of("--topology", "random", "--nodes", "100", "--qrp-slots", "1000"), "--qrp-slots",
+                List.of("--nodes", "0"), "--nodes",
+                List.of("--replication", "200%"), "--replication",
+                List.of("--zipf", "-1"), "--zipf",
+                List.of("--files", "-1"), "--files",
+                List.of("--items", "0"), "--items");
+        cases.forEach((bad, option) -> {
+            StringWriter e = new StringWriter();
+            CommandLine cli = SimCommand.newCommandLine();
+            cli.setOut(new PrintWriter(out, true));
+            cli.setErr(new PrintWriter(e, true));
+            String args = String.join(" ", bad);
+            assertThat(cli.execute(bad.toArray(String[]::new))).as(args).isEqualTo(2);
+            assertThat(e.toString().split("\n")[0]).as(args).startsWith("shoal: ").contains(option);
+            assertThat(e.toString()).as(args).doesNotContain("Exception").doesNotContain("\tat ");
+        });
+        assertThat(out.toString()).as("nothing was simulated").isEmpty();
+    }
+
+    @Test
+    void aBadTtlNamesTheOptionAndWhatWasGiven() {
+        for (String bad : List.of("7..4", "0", "16", "4..x")) {
+            StringWriter e = new StringWriter();
+            CommandLine cli = SimCommand.newCommandLine();
+            cli.setErr(new PrintWriter(e, true));
+            assertThat(cli.execute("--ttl", bad)).as(bad).isEqualTo(2);
+            assertThat(e.toString().split("\n")[0]).as(bad).startsWith("shoal: --ttl ").contains("'" + bad + "'");
+        }
+    }
+
+    /**
+     * A flat network has no leaves and its nodes exchange no tables: {@code --qrp on} there changed
+     * nothing, while the header and the JSON said "QRP on".
+     */
+    @Test
+    void qrpOnIsRefusedForAFlatNetworkWhereItWouldChangeNothing() {
+        for (String topology : List.of("random", "power-law")) {
+            StringWriter e = new StringWriter();
+            CommandLine cli = SimCommand.newCommandLine();
+            cli.setErr(new PrintWriter(e, true));
+            assertThat(cli.execute("--topology", topology, "--nodes", "500", "--qrp", "on")).as(topology).isEqualTo(2);
+            assertThat(e.toString().split("\n")[0]).startsWith("shoal: --qrp on").contains("two-tier");
+        }
+        assertThat(run("--topology", "random", "--nodes", "500", "--qrp", "off", "--queries", "2", "--json")).isZero();
+        assertThat(run("--topology", "two-tier", "--nodes", "500", "--qrp", "on", "--queries", "2", "--json")).isZero();
+        assertThat(jsonLines()).extracting(l -> l.get("qrp")).containsExactly(false, true);
+    }
+
+    /** {@code --compare} pits dynamic querying with QRP against blind floods: two tiers only, as above. */
+    @Test
+    void compareIsRefusedForAFlatNetwork() {
+        StringWriter e = new StringWriter();
+        CommandLine cli = SimCommand.newCommandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(e, true));
+        assertThat(cli.execute("--topology", "random", "--nodes", "500", "--compare")).isEqualTo(2);
+        assertThat(e.toString().split("\n")[0]).startsWith("shoal: --compare").contains("two-tier");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void theSmallestNetworksThatCanBeBuiltRun() {
+        assertThat(run("--topology", "random", "--nodes", "5", "--degree", "4", "--queries", "2")).isZero();
+        assertThat(run("--topology", "power-law", "--nodes", "3", "--degree", "4", "--queries", "2")).isZero();
+        // 217 nodes have 33 ultrapeers (15 %, rounded), each linked to the 32 others.
+        assertThat(run("--topology", "two-tier", "--nodes", "217", "--queries", "2")).isZero();
+        assertThat(err.toString()).isEmpty();
     }
 }

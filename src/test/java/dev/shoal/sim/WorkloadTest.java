@@ -1,6 +1,7 @@
 package dev.shoal.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -34,6 +35,29 @@ class WorkloadTest {
                 held += w.holds(v, i) ? 1 : 0;
             }
             assertThat(held).isEqualTo(125);
+        }
+    }
+
+    /**
+     * Zipf with exponent 1 over 4 files: weights 1, 1/2, 1/3, 1/4 sum to 25/12, so the files are
+     * asked 48, 24, 16 and 12 % of the time, and at 1 % of 10 000 nodes on average (400 copies in
+     * all) they have 400 · 12/25 · (1, 1/2, 1/3, 1/4) = 192, 96, 64 and 48 copies.
+     */
+    @Test
+    void zipfPopularityGivesCopiesAndQueryOddsInProportionToOneOverRank() {
+        Workload w = Workload.zipf(10_000, 4, 0.01, 1.0, 0, new SplittableRandom(4), 4);
+        assertThat(w.isZipf()).isTrue();
+        assertThat(copies(w)).containsExactly(192, 96, 64, 48);
+
+        int draws = 100_000;
+        int[] asked = new int[4];
+        SplittableRandom random = new SplittableRandom(5);
+        for (int i = 0; i < draws; i++) {
+            asked[w.pick(random)]++;
+        }
+        double[] expected = {0.48, 0.24, 0.16, 0.12};
+        for (int i = 0; i < 4; i++) {
+            assertThat((double) asked[i] / draws).as("file %d", i).isCloseTo(expected[i], within(0.01));
         }
     }
 

@@ -37,6 +37,22 @@ class SettingsTest {
         assertThat(again.uploadLimitBytesPerSecond()).isEqualTo(64 * 1024);
     }
 
+    /**
+     * The desktop app is a leaf until its user picks another role; {@code shoal node} stays an
+     * ultrapeer by default. The app used to write the leaf default inline, so a test of it had to
+     * copy it (GuiHarness does) and could not tell.
+     */
+    @Test
+    void theAppRunsAsALeafUntilItsUserPicksAnotherRole() {
+        assertThat(NodeConfig.defaults(data).role()).as("the command line's default").isEqualTo(Role.ULTRAPEER);
+        SettingsStore fresh = SettingsStore.forApp(data);
+        assertThat(fresh.saved().role()).isEqualTo(Role.LEAF);
+        assertThat(fresh.saved().dataDir()).isEqualTo(data);
+
+        fresh.save(fresh.saved().withRole(Role.AUTO));
+        assertThat(SettingsStore.forApp(data).saved().role()).isEqualTo(Role.AUTO);
+    }
+
     @Test
     void onlySharedFoldersApplyWithoutARestart() {
         NodeConfig running = NodeConfig.defaults(data);
