@@ -26,6 +26,13 @@ public final class Main {
         if (System.getProperty("shoal.log.level") == null && !(args.length > 0 && args[0].equals("node"))) {
             System.setProperty("shoal.log.level", "WARN");
         }
+        // Logback sets itself up on first use, which takes a cold JVM about 40 ms. On a thread of its own
+        // from here, it is ready by the time a command's servent first logs, having run on the other
+        // core while picocli read the command line, instead of on the way to shoal get's first byte.
+        // A logger asked for meanwhile is a stand-in that passes its lines on once logback is up.
+        Thread logging = new Thread(LoggerFactory::getILoggerFactory, "shoal-logging-setup");
+        logging.setDaemon(true);
+        logging.start();
         // A failure on a background thread is a log line like any other, never a stack trace on the terminal.
         Thread.setDefaultUncaughtExceptionHandler((thread, e) ->
                 LoggerFactory.getLogger(Main.class).error("{} failed", thread.getName(), e));

@@ -79,21 +79,48 @@ public final class RawPeer implements AutoCloseable {
     public static RawPeer acceptAsUltrapeer(Socket accepted) throws IOException {
         RawPeer peer = new RawPeer(accepted);
         try {
-            String request = peer.readStep().firstLine();
-            if (!request.startsWith("GNUTELLA CONNECT/0.6")) {
-                throw new IOException("not a 0.6 handshake: " + request);
-            }
-            peer.send("GNUTELLA/0.6 200 OK\r\nUser-Agent: RawPeer/1.0\r\nX-Ultrapeer: True\r\n"
-                    + "X-Degree: 32\r\nX-Dynamic-Querying: 0.1\r\nX-Max-TTL: 4\r\nBye-Packet: 0.1\r\n\r\n");
-            String answer = peer.readStep().firstLine();
-            if (!answer.startsWith("GNUTELLA/0.6 200")) {
-                throw new IOException("the node refused us: " + answer);
-            }
+            return peer.answerAsUltrapeer(peer.readStep().firstLine());
         } catch (FramingException | IOException e) {
             peer.close();
             throw e instanceof IOException io ? io : new IOException(e);
         }
-        return peer;
+    }
+
+    /**
+     * Accepts connections on {@code server} until one is a 0.6 handshake, and answers it as
+     * {@link #acceptAsUltrapeer(Socket)} does. An HTTP request met first (a downloader asking
+     * whether we hold a file, as {@code shoal get} asks every peer it is given) gets a 404, as from
+     * a servent without the file.
+     */
+    public static RawPeer acceptAsUltrapeer(java.net.ServerSocket server) throws IOException {
+        while (true) {
+            RawPeer peer = new RawPeer(server.accept());
+            try {
+                String request = peer.readStep().firstLine();
+                if (request.startsWith("HEAD ") || request.startsWith("GET ")) {
+                    peer.send("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+                    peer.close();
+                    continue;
+                }
+                return peer.answerAsUltrapeer(request);
+            } catch (FramingException | IOException e) {
+                peer.close();
+                throw e instanceof IOException io ? io : new IOException(e);
+            }
+        }
+    }
+
+    private RawPeer answerAsUltrapeer(String request) throws IOException, FramingException {
+        if (!request.startsWith("GNUTELLA CONNECT/0.6")) {
+            throw new IOException("not a 0.6 handshake: " + request);
+        }
+        send("GNUTELLA/0.6 200 OK\r\nUser-Agent: RawPeer/1.0\r\nX-Ultrapeer: True\r\n"
+                + "X-Degree: 32\r\nX-Dynamic-Querying: 0.1\r\nX-Max-TTL: 4\r\nBye-Packet: 0.1\r\n\r\n");
+        String answer = readStep().firstLine();
+        if (!answer.startsWith("GNUTELLA/0.6 200")) {
+            throw new IOException("the node refused us: " + answer);
+        }
+        return this;
     }
 
     /**

@@ -26,7 +26,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -102,18 +101,21 @@ final class GetCommand implements Callable<Integer> {
                 .withMaxDownloadSources(sources), peers);
         Terminal terminal = ShoalCommand.terminal(spec);
         try (ShoalNode node = Shoal.start(config)) {
-            // The first peer to connect is asked at once, each later one as it connects: a slow or
-            // dead peer never holds up the others' hits.
-            AtomicReference<Download> asked = new AtomicReference<>();
-            PeerDialer.connectFirst(node, peers, terminal.writer(), () -> askAgain(node, asked.get()));
-            Download download = node.fetch(target, QUERY_TTL);
-            asked.set(download);
+            // Listening before the download starts: one resumed from the first answer makes its
+            // first report, which says how much was already here, before fetch returns.
+            String urn = Shoal.checkLink(target);
             Progress progress = json ? new JsonProgress(spec.commandLine().getOut()) : new BarProgress(terminal);
             node.addListener(e -> {
-                if (e instanceof NodeEvent.DownloadChanged c && c.download().id().equals(download.id())) {
+                if (e instanceof NodeEvent.DownloadChanged c && c.download().urn().equals(urn)) {
                     progress.changed(c.download());
                 }
             });
+            // The peers are asked for the file directly while the handshakes run, and the download
+            // starts from the first that has it. The hash query has no link to go to yet, so each
+            // peer gets it as it connects, for the sources around it: a slow or dead peer never
+            // holds up the others.
+            Download download = node.fetch(target, QUERY_TTL, peers);
+            PeerDialer.connectFirst(node, peers, terminal.writer(), () -> ask(node, download));
             Thread onInterrupt = new Thread(() -> interrupted(node, download, progress), "shoal-get-interrupted");
             Runtime.getRuntime().addShutdownHook(onInterrupt);
             try {
@@ -124,9 +126,9 @@ final class GetCommand implements Callable<Integer> {
         }
     }
 
-    /** A peer connected after the query went out: the hash query goes out again, and reaches it too. */
-    private void askAgain(ShoalNode node, Download download) {
-        if (download == null || !download.completion().isDone()) {
+    /** A peer connected: the hash query goes out again, and reaches it too. */
+    private void ask(ShoalNode node, Download download) {
+        if (!download.completion().isDone()) {
             node.fetch(target, QUERY_TTL);
         }
     }

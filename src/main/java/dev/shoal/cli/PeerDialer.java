@@ -61,20 +61,19 @@ final class PeerDialer {
     }
 
     /**
-     * Dials every peer at once and returns as soon as one is connected, so that it can be asked
-     * without waiting for slower ones. {@code connectedLater} runs, on another thread, for each
-     * peer that connects afterwards; each peer that cannot be reached is warned about in a line of
-     * its own. Fails with all the reasons when none connects.
+     * Dials every peer at once and returns as soon as one is connected, so that the caller goes on
+     * without waiting for slower ones. {@code connected} runs, on another thread, for each peer
+     * that connects, the first included; each peer that cannot be reached is warned about in a
+     * line of its own. Fails with all the reasons when none connects.
      */
-    static void connectFirst(ShoalNode node, List<InetSocketAddress> peers, PrintWriter err, Runnable connectedLater)
+    static void connectFirst(ShoalNode node, List<InetSocketAddress> peers, PrintWriter err, Runnable connected)
             throws InterruptedException {
         Dialling dialling = new Dialling(peers.size(), err);
         for (InetSocketAddress peer : peers) {
             node.connect(peer).orTimeout(CONNECT_SECONDS, TimeUnit.SECONDS).whenCompleteAsync((info, e) -> {
                 if (e == null) {
-                    if (!dialling.first.complete(null)) {
-                        connectedLater.run();
-                    }
+                    connected.run();
+                    dialling.first.complete(null);
                 } else {
                     dialling.failed(reason(e, peer));
                 }

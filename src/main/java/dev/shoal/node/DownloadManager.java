@@ -15,6 +15,7 @@ import dev.shoal.transfer.download.IncompleteDownloads;
 import dev.shoal.transfer.download.Magnet;
 import dev.shoal.transfer.download.Source;
 import dev.shoal.transfer.download.SwarmSetup;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,14 +42,16 @@ final class DownloadManager implements AutoCloseable {
 
     private final SwarmSetup setup;
     private final SourceFinder finder;
+    private final DirectSources direct;
     private final Consumer<NodeEvent> events;
     private final Map<String, ManagedDownload> downloads = new ConcurrentHashMap<>();
     private final Scheduler.Cancellable requery;
 
     /** Sourceless downloads are queried for again on the setup's scheduler. */
-    DownloadManager(SwarmSetup setup, SourceFinder finder, Consumer<NodeEvent> events) {
+    DownloadManager(SwarmSetup setup, SourceFinder finder, DirectSources direct, Consumer<NodeEvent> events) {
         this.setup = setup;
         this.finder = finder;
+        this.direct = direct;
         this.events = events;
         this.requery = setup.scheduler().every(Duration.ofSeconds(REQUERY_SECONDS), this::requerySourceless);
     }
@@ -73,7 +76,8 @@ final class DownloadManager implements AutoCloseable {
         return d;
     }
 
-    Download fetch(String urnOrMagnet, int ttl) {
+    /** {@code hosts} are asked directly too (see {@link DirectSources}), while the hash query goes out. */
+    Download fetch(String urnOrMagnet, int ttl, List<InetSocketAddress> hosts) {
         Magnet magnet = Links.parse(urnOrMagnet);
         ManagedDownload d = create(magnet.urn(), magnet.displayName(), magnet.size().orElse(-1),
                 Links.tigerRoot(urnOrMagnet));
@@ -81,6 +85,7 @@ final class DownloadManager implements AutoCloseable {
             d.addSource(new DownloadSource(s.address().getHostString(), s.address().getPort(), s.index(), s.name()));
         }
         d.learn(magnet.displayName(), magnet.size().orElse(-1));
+        direct.ask(d, hosts);
         findSources(d, ttl);
         return d;
     }
@@ -143,6 +148,7 @@ final class DownloadManager implements AutoCloseable {
     @Override
     public void close() {
         requery.cancel();
+        direct.close();
         downloads.values().forEach(ManagedDownload::stop);
     }
 }

@@ -97,6 +97,11 @@ final class ManagedDownload implements Download {
         return completion;
     }
 
+    /** Whether the file has a name of its own yet (from the link or a hit), rather than its URN. */
+    synchronized boolean named() {
+        return !name.equals(urn.base32());
+    }
+
     /** Learns the size and name from a hit when they were unknown. */
     synchronized void learn(String hitName, long hitSize) {
         if (size < 0 && hitSize >= 0) {

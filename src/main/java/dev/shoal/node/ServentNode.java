@@ -51,6 +51,7 @@ import dev.shoal.time.Clock;
 import dev.shoal.time.ExecutorScheduler;
 import dev.shoal.time.Scheduler;
 import dev.shoal.transfer.AltLocs;
+import dev.shoal.transfer.download.SourceProbe;
 import dev.shoal.transfer.download.SwarmSetup;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -159,8 +160,10 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
         this.network.setHttpGateway(new HttpRoutes(pushDownloads, pushProxies, uploads, drops::stats));
         SwarmSetup swarms = new SwarmSetup(config.dataDir().resolve("incomplete"), config.downloadsDir(),
                 ConfigViews.swarm(config), mesh, pushDownloads, scheduler);
+        SourceProbe probe = new SourceProbe(BuildInfo.userAgent(), config.tuning().connectTimeout());
         this.downloads = new DownloadManager(swarms,
-                (urn, queryTtl, hits) -> search(urn.toString(), queryTtl, hits::accept), this::publish);
+                (urn, queryTtl, hits) -> search(urn.toString(), queryTtl, hits::accept), new DirectSources(probe::ask),
+                this::publish);
         this.judge = new ResultJudge(config.dataDir(), () -> library, downloads::finished);
         NodeConfig.Tuning t = config.tuning();
         this.own = new OwnSearches(handler, judge, t.queryLifetime(), new SearchPacer(clock, t.searchInterval()));
@@ -389,8 +392,8 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     }
 
     @Override
-    public Download fetch(String urnOrMagnet, int ttl) {
-        return downloads.fetch(urnOrMagnet, ttl);
+    public Download fetch(String urnOrMagnet, int ttl, List<InetSocketAddress> hosts) {
+        return downloads.fetch(urnOrMagnet, ttl, hosts);
     }
 
     @Override

@@ -26,8 +26,8 @@ public final class ServentNodeFactory implements NodeFactory {
     }
 
     @Override
-    public void checkLink(String urnOrMagnet) {
-        Links.parse(urnOrMagnet);
+    public String checkLink(String urnOrMagnet) {
+        return Links.parse(urnOrMagnet).urn().toString();
     }
 
     @Override

@@ -14,7 +14,7 @@ public interface NodeFactory {
     List<SharedFileInfo> index(Path folder, Path dataDir, NodeListener progress);
 
     /** See {@link Shoal#checkLink}. */
-    void checkLink(String urnOrMagnet);
+    String checkLink(String urnOrMagnet);
 
     /** See {@link Shoal#stats}. */
     NodeStats stats(InetSocketAddress node);

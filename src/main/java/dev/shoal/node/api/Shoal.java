@@ -18,9 +18,11 @@ public final class Shoal {
     /**
      * Checks a {@code urn:sha1:} or magnet link the way {@link ShoalNode#fetch} reads it, before
      * anything is started; a {@link ShoalException} says what is wrong with it.
+     *
+     * @return the file's {@code urn:sha1:}, as its {@link DownloadInfo#urn()} will say it
      */
-    public static void checkLink(String urnOrMagnet) {
-        Implementation.FACTORY.checkLink(urnOrMagnet);
+    public static String checkLink(String urnOrMagnet) {
+        return Implementation.FACTORY.checkLink(urnOrMagnet);
     }
 
     /**

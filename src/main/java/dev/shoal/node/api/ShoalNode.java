@@ -96,7 +96,17 @@ public interface ShoalNode extends AutoCloseable {
      * first and takes in the others while it runs. Called again for a download that is running,
      * it asks again, so that peers connected since are asked too.
      */
-    Download fetch(String urnOrMagnet, int ttl);
+    default Download fetch(String urnOrMagnet, int ttl) {
+        return fetch(urnOrMagnet, ttl, List.of());
+    }
+
+    /**
+     * {@link #fetch(String, int)}, asking {@code hosts} directly as well, while the hash query goes
+     * out: each that holds the file joins as a source at once, and when it also says the file's
+     * name (a Shoal servent does) or the link named it, the download starts from it without
+     * waiting for a hit. For hosts a user named, such as {@code shoal get --peer}.
+     */
+    Download fetch(String urnOrMagnet, int ttl, List<InetSocketAddress> hosts);
 
     List<Download> downloads();
 

@@ -91,6 +91,11 @@ public record HttpResponse(boolean http11, int status, String reason, HttpHead h
         return Optional.of(Urn.parse(v.get()));
     }
 
+    /** The file's name, from Content-Disposition; empty when not said or unreadable. */
+    public Optional<String> fileName() {
+        return head.first("Content-Disposition").flatMap(ContentDisposition::fileName);
+    }
+
     /** Where the source serves the file's Tiger tree, and its root; empty when not said or unreadable. */
     public Optional<XThexUri> thexUri() {
         return head.first(XThexUri.NAME).flatMap(XThexUri::parse);

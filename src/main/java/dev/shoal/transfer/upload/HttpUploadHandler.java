@@ -7,6 +7,7 @@ import dev.shoal.time.Clock;
 import dev.shoal.transfer.AltLocs;
 import dev.shoal.transfer.http.BrowseHost;
 import dev.shoal.transfer.http.ByteRange;
+import dev.shoal.transfer.http.ContentDisposition;
 import dev.shoal.transfer.http.HttpHead;
 import dev.shoal.transfer.http.HttpHeadReader;
 import dev.shoal.transfer.http.HttpHeader;
@@ -381,6 +382,10 @@ public final class HttpUploadHandler {
                     header(sb, "Accept-Ranges", "bytes");
                 }
                 header(sb, "X-Gnutella-Content-URN", file.urn().toString());
+                if (status < 300) {
+                    // A downloader that asked by URN alone learns the name here, without a hit.
+                    header(sb, "Content-Disposition", ContentDisposition.attachment(file.name()));
+                }
                 if (file.tigerRoot() != null) {
                     header(sb, XThexUri.NAME, XThexUri.of(file.urn(), file.tigerRoot()).headerValue());
                 }
