@@ -107,8 +107,7 @@ public final class NodeConfigFile {
         p.setProperty("port", Integer.toString(c.listen().getPort()));
         p.setProperty("share", String.join(";", c.shares().stream().map(Path::toString).toList()));
         p.setProperty("downloads", c.downloadsDir().toString());
-        p.setProperty("peer", String.join(",", c.peers().stream()
-                .map(a -> a.getHostString() + ":" + a.getPort()).toList()));
+        p.setProperty("peer", String.join(",", c.peers().stream().map(NodeConfigFile::hostPort).toList()));
         p.setProperty("role", c.role().label());
         p.setProperty("max-connections", Integer.toString(c.maxConnections()));
         p.setProperty("max-leaves", Integer.toString(c.maxLeaves()));
@@ -121,8 +120,7 @@ public final class NodeConfigFile {
         p.setProperty("join-public", Boolean.toString(c.bootstrap().joinPublic()));
         p.setProperty("bootstrap", Boolean.toString(c.bootstrap().enabled()));
         p.setProperty("gwebcache", String.join(",", c.bootstrap().gwebcaches().stream().map(URI::toString).toList()));
-        p.setProperty("uhc", String.join(",", c.bootstrap().uhcs().stream()
-                .map(a -> a.getHostString() + ":" + a.getPort()).toList()));
+        p.setProperty("uhc", String.join(",", c.bootstrap().uhcs().stream().map(NodeConfigFile::hostPort).toList()));
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
@@ -182,15 +180,28 @@ public final class NodeConfigFile {
         }
     }
 
-    /** {@code host:port}; unless {@code resolve}, a name is kept as it is and looked up only when used. */
+    /**
+     * {@code host:port}, an IPv6 address in brackets ({@code [::1]:6346}), as {@code protocol.HostPort}
+     * writes them (this package imports nothing of Shoal's); unless {@code resolve}, a name is kept
+     * as it is and looked up only when used.
+     */
     private static InetSocketAddress hostPort(String s, String key, boolean resolve) {
         int colon = s.lastIndexOf(':');
         try {
             String host = s.substring(0, colon);
+            // Files written before brackets have the address bare: the last colon still ends it.
+            if (host.startsWith("[") && host.endsWith("]")) {
+                host = host.substring(1, host.length() - 1);
+            }
             int port = Integer.parseInt(s.substring(colon + 1));
             return resolve ? new InetSocketAddress(host, port) : InetSocketAddress.createUnresolved(host, port);
         } catch (RuntimeException e) {
             throw new ShoalException("config key '" + key + "' needs host:port, got '" + s + "'");
         }
+    }
+
+    private static String hostPort(InetSocketAddress a) {
+        String host = a.getHostString();
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort();
     }
 }

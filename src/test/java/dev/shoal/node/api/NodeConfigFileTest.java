@@ -31,6 +31,27 @@ class NodeConfigFileTest {
         assertThat(back).isEqualTo(c);
     }
 
+    /** Regression: an IPv6 peer was written without brackets, and the file then failed to read. */
+    @Test
+    void ipv6PeersAndHostCachesAreWrittenInBracketsAndReadBack() throws Exception {
+        NodeConfig c = NodeConfig.defaults(temp.resolve("data"))
+                .withListen(new InetSocketAddress("::1", 7000))
+                .withPeers(List.of(new InetSocketAddress("::1", 7001), new InetSocketAddress("127.0.0.1", 7002)));
+        c = c.withBootstrap(c.bootstrap().withUhcs(List.of(new InetSocketAddress("::1", 7003))));
+        Path file = temp.resolve("data").resolve(NodeConfigFile.SETTINGS_FILE);
+
+        NodeConfigFile.write(file, c);
+
+        // Properties files escape ':' as '\:'.
+        assertThat(Files.readString(file)).containsPattern("peer=\\[[0-9a-f\\\\:]+]\\\\:7001,127.0.0.1\\\\:7002")
+                .containsPattern("uhc=\\[[0-9a-f\\\\:]+]\\\\:7003");
+        NodeConfig back = NodeConfigFile.read(file, NodeConfig.defaults(temp.resolve("data")));
+        assertThat(back.peers()).isEqualTo(c.peers());
+        InetSocketAddress uhc = back.bootstrap().uhcs().get(0);
+        assertThat(new InetSocketAddress(uhc.getHostString(), uhc.getPort())).isEqualTo(new InetSocketAddress("::1", 7003));
+        assertThat(back.listen()).isEqualTo(c.listen());
+    }
+
     @Test
     void missingKeysKeepTheBaseValues() throws Exception {
         Path file = Files.writeString(temp.resolve("c.properties"), "max-ttl=2\n");
