@@ -111,11 +111,10 @@ final class GetCommand implements Callable<Integer> {
                 }
             });
             // The peers are asked for the file directly while the handshakes run, and the download
-            // starts from the first that has it. The hash query has no link to go to yet, so each
-            // peer gets it as it connects, for the sources around it: a slow or dead peer never
-            // holds up the others.
+            // starts from the first that has it. Its hash query, for the sources around them, goes
+            // to each peer as it connects: a slow or dead peer never holds up the others.
             Download download = node.fetch(target, QUERY_TTL, peers);
-            PeerDialer.connectFirst(node, peers, terminal.writer(), () -> ask(node, download));
+            PeerDialer.connectFirst(node, peers, terminal.writer());
             Thread onInterrupt = new Thread(() -> interrupted(node, download, progress), "shoal-get-interrupted");
             Runtime.getRuntime().addShutdownHook(onInterrupt);
             try {
@@ -123,13 +122,6 @@ final class GetCommand implements Callable<Integer> {
             } finally {
                 removeHook(onInterrupt);
             }
-        }
-    }
-
-    /** A peer connected: the hash query goes out again, and reaches it too. */
-    private void ask(ShoalNode node, Download download) {
-        if (!download.completion().isDone()) {
-            node.fetch(target, QUERY_TTL);
         }
     }
 

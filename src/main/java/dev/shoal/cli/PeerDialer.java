@@ -62,17 +62,15 @@ final class PeerDialer {
 
     /**
      * Dials every peer at once and returns as soon as one is connected, so that the caller goes on
-     * without waiting for slower ones. {@code connected} runs, on another thread, for each peer
-     * that connects, the first included; each peer that cannot be reached is warned about in a
-     * line of its own. Fails with all the reasons when none connects.
+     * without waiting for slower ones; each peer that cannot be reached is warned about in a line
+     * of its own. Fails with all the reasons when none connects.
      */
-    static void connectFirst(ShoalNode node, List<InetSocketAddress> peers, PrintWriter err, Runnable connected)
+    static void connectFirst(ShoalNode node, List<InetSocketAddress> peers, PrintWriter err)
             throws InterruptedException {
         Dialling dialling = new Dialling(peers.size(), err);
         for (InetSocketAddress peer : peers) {
             node.connect(peer).orTimeout(CONNECT_SECONDS, TimeUnit.SECONDS).whenCompleteAsync((info, e) -> {
                 if (e == null) {
-                    connected.run();
                     dialling.first.complete(null);
                 } else {
                     dialling.failed(reason(e, peer));

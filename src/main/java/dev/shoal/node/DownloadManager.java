@@ -9,14 +9,13 @@ import dev.shoal.node.api.SearchHit;
 import dev.shoal.node.api.ShoalException;
 import dev.shoal.protocol.TigerRoot;
 import dev.shoal.protocol.Urn;
-import dev.shoal.time.Scheduler;
+import dev.shoal.net.Connection;
 import dev.shoal.transfer.download.DownloadRequest;
 import dev.shoal.transfer.download.IncompleteDownloads;
 import dev.shoal.transfer.download.Magnet;
 import dev.shoal.transfer.download.Source;
 import dev.shoal.transfer.download.SwarmSetup;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,18 +25,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The node's downloads by URN: starts them from hits or links, looks up sources with hash queries
- * (again every {@link #REQUERY_SECONDS} s while a download has none), and resumes the unfinished
- * ones found in {@code <data>/incomplete} at start-up.
+ * The node's downloads by URN: starts them from hits or links, looks up sources with hash queries,
+ * and resumes the unfinished ones found in {@code <data>/incomplete} at start-up.
+ *
+ * <p>A download's query goes to the links up when it starts, and to each link that comes up while
+ * it runs, once: never again, by itself, to a link that had it. We tell peers so in the handshake
+ * ({@code X-Requeries: False}), and gtk-gnutella drops a leaf's repeat of a query within half an
+ * hour anyway. The user asks again by fetching the link again.
  */
 final class DownloadManager implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DownloadManager.class);
-    static final int REQUERY_SECONDS = 20;
     static final int SOURCE_QUERY_TTL = 4;
 
     /** How the manager asks the network for sources: a hash query whose hits come back here. */
     interface SourceFinder {
-        void find(Urn urn, int ttl, Consumer<SearchHit> hits);
+        /** Asks {@code link} alone, or every link when it is null. */
+        void find(Urn urn, int ttl, Connection link, Consumer<SearchHit> hits);
     }
 
     private final SwarmSetup setup;
@@ -45,15 +48,12 @@ final class DownloadManager implements AutoCloseable {
     private final DirectSources direct;
     private final Consumer<NodeEvent> events;
     private final Map<String, ManagedDownload> downloads = new ConcurrentHashMap<>();
-    private final Scheduler.Cancellable requery;
 
-    /** Sourceless downloads are queried for again on the setup's scheduler. */
     DownloadManager(SwarmSetup setup, SourceFinder finder, DirectSources direct, Consumer<NodeEvent> events) {
         this.setup = setup;
         this.finder = finder;
         this.direct = direct;
         this.events = events;
-        this.requery = setup.scheduler().every(Duration.ofSeconds(REQUERY_SECONDS), this::requerySourceless);
     }
 
     /** Picks up what a previous run left unfinished; sources are looked up again. */
@@ -103,7 +103,11 @@ final class DownloadManager implements AutoCloseable {
     }
 
     private void findSources(ManagedDownload d, int ttl) {
-        finder.find(d.urn(), ttl, hit -> {
+        findSources(d, ttl, null);
+    }
+
+    private void findSources(ManagedDownload d, int ttl, Connection link) {
+        finder.find(d.urn(), ttl, link, hit -> {
             if (hit.urn().equals(d.urn().toString())) {
                 d.learn(hit.name(), hit.size());
                 d.addSource(DownloadSource.of(hit));
@@ -111,11 +115,11 @@ final class DownloadManager implements AutoCloseable {
         });
     }
 
-    private void requerySourceless() {
+    /** A link came up: every download still running asks it, since none has yet. */
+    void linkUp(Connection link) {
         for (ManagedDownload d : downloads.values()) {
-            DownloadInfo info = d.info();
-            if (info.state() == DownloadState.QUEUED && info.knownSources() == 0) {
-                findSources(d, SOURCE_QUERY_TTL);
+            if (!d.info().state().isFinished()) {
+                findSources(d, SOURCE_QUERY_TTL, link);
             }
         }
     }
@@ -147,7 +151,6 @@ final class DownloadManager implements AutoCloseable {
 
     @Override
     public void close() {
-        requery.cancel();
         direct.close();
         downloads.values().forEach(ManagedDownload::stop);
     }

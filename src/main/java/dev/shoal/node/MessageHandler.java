@@ -162,6 +162,16 @@ final class MessageHandler implements ConnectionListener {
      * it went to first.
      */
     NodeRouter.OwnSearch<Connection> search(Query query, int ttl, SearchListener listener, SearchTrail trail) {
+        return search(query, ttl, listener, trail, null);
+    }
+
+    /**
+     * {@link #search(Query, int, SearchListener, SearchTrail)} whose query goes to {@code only}
+     * (when not null) and no other link, as the routes allow it, without dynamic querying: for a
+     * link that came up after the others were asked, which must not get the same query again.
+     */
+    NodeRouter.OwnSearch<Connection> search(Query query, int ttl, SearchListener listener, SearchTrail trail,
+            Connection only) {
         boolean leaf = routes.isLeaf();
         Query sent = leaf ? withFlag(query, Query.FLAG_LEAF_GUIDED) : query;
         if (hooks.firewalled()) {
@@ -179,6 +189,14 @@ final class MessageHandler implements ConnectionListener {
         OwnQuery q = own.query();
         searches.register(q.guid(), listener, trail);
         Frame frame = MessageCodec.frame(q.guid(), q.ttl(), 0, sent);
+        if (only != null) {
+            boolean routed = own.targets().contains(only);
+            if (routed) {
+                send(only, frame);
+            }
+            log.debug("query {} ttl {} sent to {} only: {}", q.guid(), q.ttl(), only, routed ? "sent" : "not routed");
+            return new NodeRouter.OwnSearch<>(q, routed ? List.of(only) : List.of());
+        }
         if (!leaf && dynamic != null) {
             dynamic.start(new DynamicQueries.Spec(frame.header(), frame.payload(), sent.keywords(), sent.urns(),
                     null, false, leavesOf(own.targets())));

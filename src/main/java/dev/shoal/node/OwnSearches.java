@@ -29,6 +29,11 @@ final class OwnSearches {
     }
 
     Search start(String text, int ttl, SearchListener caller) {
+        return start(text, ttl, caller, null);
+    }
+
+    /** A search whose query goes to {@code only} alone, when not null (see {@link MessageHandler#search}). */
+    Search start(String text, int ttl, SearchListener caller, Connection only) {
         Query query = Links.searchFor(text);
         if (query.urns().isEmpty()) {
             pacer.admit();
@@ -39,7 +44,7 @@ final class OwnSearches {
             caller.onHit(hit);
         };
         SearchTrail trail = new SearchTrail();
-        NodeRouter.OwnSearch<Connection> own = handler.search(query, ttl, listener, trail);
+        NodeRouter.OwnSearch<Connection> own = handler.search(query, ttl, listener, trail, only);
         return new RunningSearch(own.query(), own.targets().size(), lifetime, () -> handler.endSearch(own), results,
                 trail);
     }

@@ -43,6 +43,7 @@ import dev.shoal.protocol.HostPort;
 import dev.shoal.protocol.Pong;
 import dev.shoal.protocol.Push;
 import dev.shoal.protocol.Query;
+import dev.shoal.protocol.Urn;
 import dev.shoal.protocol.VendorMessage;
 import dev.shoal.routing.DynamicQueryConfig;
 import dev.shoal.routing.RouterConfig;
@@ -162,7 +163,8 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
                 ConfigViews.swarm(config), mesh, pushDownloads, scheduler);
         SourceProbe probe = new SourceProbe(BuildInfo.userAgent(), config.tuning().connectTimeout());
         this.downloads = new DownloadManager(swarms,
-                (urn, queryTtl, hits) -> search(urn.toString(), queryTtl, hits::accept), new DirectSources(probe::ask),
+                (urn, queryTtl, link, hits) -> sourcesOf(urn, queryTtl, link, hits::accept),
+                new DirectSources(probe::ask),
                 this::publish);
         this.judge = new ResultJudge(config.dataDir(), () -> library, downloads::finished);
         NodeConfig.Tuning t = config.tuning();
@@ -250,6 +252,11 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     @Override
     public Search search(String text, int ttl, SearchListener listener) {
         return own.start(text, ttl, listener);
+    }
+
+    /** A download's hash query, to {@code link} alone or, when it is null, as any search goes. */
+    private Search sourcesOf(Urn urn, int ttl, Connection link, SearchListener listener) {
+        return own.start(urn.toString(), ttl, listener, link);
     }
 
     @Override
@@ -629,6 +636,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
         reach.connected(c);
         qrp.sendTo(c);
         neighbours.connected(c);
+        downloads.linkUp(c);
         publish(new NodeEvent.PeerConnected(PeerViews.peer(c)));
     }
 

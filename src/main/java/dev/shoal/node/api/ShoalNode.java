@@ -93,8 +93,9 @@ public interface ShoalNode extends AutoCloseable {
     /**
      * Downloads a {@code urn:sha1:} or {@code magnet:?xt=urn:sha1:...} link: sources are looked up
      * with a hash query of the given TTL and added as they answer; the download starts with the
-     * first and takes in the others while it runs. Called again for a download that is running,
-     * it asks again, so that peers connected since are asked too.
+     * first and takes in the others while it runs. The query goes to the links up now and, while
+     * the download runs, to each link that comes up later, once. Called again for a download that
+     * is running, it asks every link again.
      */
     default Download fetch(String urnOrMagnet, int ttl) {
         return fetch(urnOrMagnet, ttl, List.of());
