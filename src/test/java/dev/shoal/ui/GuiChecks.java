@@ -64,6 +64,24 @@ final class GuiChecks {
     }
 
     /**
+     * Selects {@code viewRow} of {@code table} and presses the platform's copy shortcut on it (Ctrl+C,
+     * or Cmd+C), both sent on the event thread, as a user's click and keys would arrive there: a
+     * robot's keys can be lost on a loaded machine.
+     */
+    static void copyRow(JTable table, int viewRow) {
+        onEdt(() -> {
+            table.setRowSelectionInterval(viewRow, viewRow);
+            long now = System.currentTimeMillis();
+            int mask = java.awt.Toolkit.getDefaultToolkit().getMenuShortcutKeyMaskEx();
+            for (int id : new int[] {java.awt.event.KeyEvent.KEY_PRESSED, java.awt.event.KeyEvent.KEY_RELEASED}) {
+                table.dispatchEvent(new java.awt.event.KeyEvent(table, id, now, mask, java.awt.event.KeyEvent.VK_C,
+                        java.awt.event.KeyEvent.CHAR_UNDEFINED));
+            }
+            return null;
+        });
+    }
+
+    /**
      * Shows one of the window's main tabs and waits until its content is on screen. A robot click
      * on the tab was lost now and then on a busy machine (the Network tab never came up, so its
      * table was never found); the tests check what the tab shows, not the click.

@@ -44,7 +44,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("gui")
 @NeedsDisplay
 class MagnetGuiTest {
-    private static final KeyPressInfo COPY = KeyPressInfo.keyCode(KeyEvent.VK_C).modifiers(Platform.controlOrCommandMask());
     private static final KeyPressInfo PASTE = KeyPressInfo.keyCode(KeyEvent.VK_V).modifiers(Platform.controlOrCommandMask());
 
     private GuiHarness app;
@@ -86,7 +85,7 @@ class MagnetGuiTest {
         String urn = Hashes.sha1Urn(Path.of("samples/library/audio/ocean-waves-30s.wav"));
         String link = "magnet:?xt=" + urn + "&dn=ocean-waves-30s.wav&xl=1323044";
 
-        results.selectRows(0).pressAndReleaseKey(COPY);
+        GuiChecks.copyRow(results.target(), 0);
         waitFor("the link in the clipboard", () -> link.equals(clipboard()));
         assertThat(lastNotice(app.frame)).isEqualTo("Copied the magnet link of ocean-waves-30s.wav");
 
@@ -118,7 +117,7 @@ class MagnetGuiTest {
         JTableFixture files = window.table("sharedFilesTable");
         waitFor("the shared file listed", () -> rows(files.target()) == 1);
 
-        files.selectRows(0).pressAndReleaseKey(COPY);
+        GuiChecks.copyRow(files.target(), 0);
         String urn = app.node.sharedFiles().get(0).urn();
         String link = "magnet:?xt=" + urn + "&dn=tide%20chart.txt&xl=18&xs=http://127.0.0.1:"
                 + app.node.listenAddress().getPort() + "/uri-res/N2R?" + urn;
