@@ -7,7 +7,6 @@ import dev.shoal.library.FileHasher;
 import dev.shoal.node.api.Download;
 import dev.shoal.node.api.DownloadInfo;
 import dev.shoal.node.api.DownloadState;
-import dev.shoal.node.api.NodeConfig;
 import dev.shoal.protocol.Urn;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,12 +19,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,11 +38,16 @@ class DirectSourcesTest {
 
     @TempDir
     Path temp;
-    private final List<ServentNode> nodes = new ArrayList<>();
+    private SharingServents servents;
+
+    @BeforeEach
+    void setUp() {
+        servents = new SharingServents(temp);
+    }
 
     @AfterEach
     void stop() {
-        nodes.forEach(ServentNode::close);
+        servents.close();
     }
 
     @Test
@@ -111,17 +115,7 @@ class DirectSourcesTest {
         });
     }
 
-    private ServentNode node(String name, byte[] content) throws Exception {
-        Path share = Files.createDirectories(temp.resolve(name).resolve("share"));
-        if (content != null) {
-            Files.write(share.resolve("Summer song.ogg"), content);
-        }
-        ServentNode node = ServentNode.start(NodeConfig.defaults(temp.resolve(name).resolve("data"))
-                .withListen(new InetSocketAddress("127.0.0.1", 0))
-                .withShares(List.of(share))
-                .withDownloadsDir(temp.resolve(name).resolve("downloads")));
-        nodes.add(node);
-        node.libraryReady().get(20, TimeUnit.SECONDS);
-        return node;
+    private ServentNode node(String name, byte[] content) {
+        return servents.start(name, "Summer song.ogg", content, c -> c);
     }
 }

@@ -7,12 +7,10 @@ import dev.shoal.node.api.Download;
 import dev.shoal.node.api.DownloadInfo;
 import dev.shoal.node.api.DownloadSource;
 import dev.shoal.node.api.DownloadState;
-import dev.shoal.node.api.NodeConfig;
 import dev.shoal.node.api.NodeEvent;
 import dev.shoal.node.api.PieceRun;
 import dev.shoal.node.api.SourceProgress;
 import dev.shoal.node.api.SourceState;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +19,7 @@ import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,11 +32,16 @@ class PerSourceProgressTest {
 
     @TempDir
     Path temp;
-    private final List<ServentNode> nodes = new ArrayList<>();
+    private SharingServents servents;
+
+    @BeforeEach
+    void setUp() {
+        servents = new SharingServents(temp);
+    }
 
     @AfterEach
     void stop() {
-        nodes.forEach(ServentNode::close);
+        servents.close();
     }
 
     @Test
@@ -83,18 +87,7 @@ class PerSourceProgressTest {
                 .anySatisfy(s -> assertThat(s.bytesPerSecond()).isPositive()));
     }
 
-    private ServentNode node(String name, byte[] content) throws Exception {
-        Path share = Files.createDirectories(temp.resolve(name).resolve("share"));
-        if (content != null) {
-            Files.write(share.resolve("payload.bin"), content);
-        }
-        ServentNode node = ServentNode.start(NodeConfig.defaults(temp.resolve(name).resolve("data"))
-                .withListen(new InetSocketAddress("127.0.0.1", 0))
-                .withShares(List.of(share))
-                .withDownloadsDir(temp.resolve(name).resolve("downloads"))
-                .withUploads(4, LIMIT));
-        nodes.add(node);
-        node.libraryReady().get(20, TimeUnit.SECONDS);
-        return node;
+    private ServentNode node(String name, byte[] content) {
+        return servents.start(name, "payload.bin", content, c -> c.withUploads(4, LIMIT));
     }
 }

@@ -19,15 +19,14 @@ import dev.shoal.protocol.MessageType;
 import dev.shoal.protocol.Query;
 import dev.shoal.protocol.QueryHit;
 import dev.shoal.protocol.Urn;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,11 +43,16 @@ class SourcesJoinTest {
 
     @TempDir
     Path temp;
-    private final List<ServentNode> nodes = new ArrayList<>();
+    private SharingServents servents;
+
+    @BeforeEach
+    void setUp() {
+        servents = new SharingServents(temp);
+    }
 
     @AfterEach
     void stop() {
-        nodes.forEach(ServentNode::close);
+        servents.close();
     }
 
     @Test
@@ -115,19 +119,8 @@ class SourcesJoinTest {
         return "127.0.0.1:" + node.listenAddress().getPort();
     }
 
-    private ServentNode node(String name, byte[] content, long uploadLimit) throws Exception {
-        Path share = Files.createDirectories(temp.resolve(name).resolve("share"));
-        if (content != null) {
-            Files.write(share.resolve("payload.bin"), content);
-        }
-        ServentNode node = ServentNode.start(NodeConfig.defaults(temp.resolve(name).resolve("data"))
-                .withListen(new InetSocketAddress("127.0.0.1", 0))
-                .withShares(List.of(share))
-                .withDownloadsDir(temp.resolve(name).resolve("downloads"))
-                .withUploads(4, uploadLimit)
+    private ServentNode node(String name, byte[] content, long uploadLimit) {
+        return servents.start(name, "payload.bin", content, c -> c.withUploads(4, uploadLimit)
                 .withTuning(NodeConfig.Tuning.defaults().withChunkSize(CHUNK)));
-        nodes.add(node);
-        node.libraryReady().get(20, TimeUnit.SECONDS);
-        return node;
     }
 }
