@@ -147,14 +147,25 @@ final class GetCommand implements Callable<Integer> {
             } catch (TimeoutException e) {
                 DownloadInfo info = download.info();
                 progress.show(info);
-                if (info.state() == DownloadState.QUEUED && info.knownSources() == 0 && System.nanoTime() > searchUntil) {
+                // Still queued means not started: no source, or only sources that never named the file
+                // (a download by bare URN waits for a name), which no time would change by itself.
+                if (info.state() == DownloadState.QUEUED && System.nanoTime() > searchUntil) {
                     progress.stop(info);
-                    throw new ShoalException(String.format(Locale.ROOT, "no source found for %s within %s s of asking %s "
-                            + "and their neighbours; --timeout waits longer", info.urn(), Units.seconds(timeoutSeconds),
-                            String.join(", ", peers.stream().map(HostPort::format).toList())));
+                    throw new ShoalException(notStarted(info));
                 }
             }
         }
+    }
+
+    private String notStarted(DownloadInfo info) {
+        if (info.knownSources() == 0) {
+            return String.format(Locale.ROOT, "no source found for %s within %s s of asking %s and their neighbours; "
+                    + "--timeout waits longer", info.urn(), Units.seconds(timeoutSeconds),
+                    String.join(", ", peers.stream().map(HostPort::format).toList()));
+        }
+        return String.format(Locale.ROOT, "%d source%s of %s found within %s s, but neither %s nor any hit named the file; "
+                + "--timeout waits longer", info.knownSources(), info.knownSources() == 1 ? "" : "s", info.urn(),
+                Units.seconds(timeoutSeconds), info.knownSources() == 1 ? "it" : "they");
     }
 
     /** Ctrl-C or a kill: say where it stopped, and stop the node so the part file keeps what arrived. */
