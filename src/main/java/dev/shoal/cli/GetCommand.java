@@ -66,9 +66,9 @@ final class GetCommand implements Callable<Integer> {
     int sources;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
-            description = "Give up when no source is found within this long (default: ${DEFAULT-VALUE}). "
-                    + "Once sources are found there is no time limit: the download ends when the file is "
-                    + "verified or no source is left.")
+            description = "Give up when the download has not started within this long: no source found, or "
+                    + "none that named the file (default: ${DEFAULT-VALUE}). Once it has started there is no "
+                    + "time limit: the download ends when the file is verified or no source is left.")
     double timeoutSeconds;
 
     @Option(names = "--json", description = "Print progress as JSON lines on stdout; the last has \"state\":\"done\".")
