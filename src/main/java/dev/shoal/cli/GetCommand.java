@@ -66,9 +66,9 @@ final class GetCommand implements Callable<Integer> {
     int sources;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
-            description = "Give up when no source is found within this long (default: ${DEFAULT-VALUE}). "
-                    + "Once sources are found there is no time limit: the download ends when the file is "
-                    + "verified or no source is left.")
+            description = "Give up when the download has not started within this long: no source found, or "
+                    + "none that named the file (default: ${DEFAULT-VALUE}). Once it has started there is no "
+                    + "time limit: the download ends when the file is verified or no source is left.")
     double timeoutSeconds;
 
     @Option(names = "--json", description = "Print progress as JSON lines on stdout; the last has \"state\":\"done\".")
@@ -147,14 +147,25 @@ final class GetCommand implements Callable<Integer> {
             } catch (TimeoutException e) {
                 DownloadInfo info = download.info();
                 progress.show(info);
-                if (info.state() == DownloadState.QUEUED && info.knownSources() == 0 && System.nanoTime() > searchUntil) {
+                // Still queued means not started: no source, or only sources that never named the file
+                // (a download by bare URN waits for a name), which no time would change by itself.
+                if (info.state() == DownloadState.QUEUED && System.nanoTime() > searchUntil) {
                     progress.stop(info);
-                    throw new ShoalException(String.format(Locale.ROOT, "no source found for %s within %s s of asking %s "
-                            + "and their neighbours; --timeout waits longer", info.urn(), Units.seconds(timeoutSeconds),
-                            String.join(", ", peers.stream().map(HostPort::format).toList())));
+                    throw new ShoalException(notStarted(info));
                 }
             }
         }
+    }
+
+    private String notStarted(DownloadInfo info) {
+        if (info.knownSources() == 0) {
+            return String.format(Locale.ROOT, "no source found for %s within %s s of asking %s and their neighbours; "
+                    + "--timeout waits longer", info.urn(), Units.seconds(timeoutSeconds),
+                    String.join(", ", peers.stream().map(HostPort::format).toList()));
+        }
+        return String.format(Locale.ROOT, "%d source%s of %s found within %s s, but neither %s nor any hit named the file; "
+                + "--timeout waits longer", info.knownSources(), info.knownSources() == 1 ? "" : "s", info.urn(),
+                Units.seconds(timeoutSeconds), info.knownSources() == 1 ? "it" : "they");
     }
 
     /** Ctrl-C or a kill: say where it stopped, and stop the node so the part file keeps what arrived. */

@@ -148,6 +148,52 @@ class GetCommandProcessTest {
                 + " and their neighbours; --timeout waits longer");
     }
 
+    /**
+     * Regression (found against gtk-gnutella 1.2.3, whose name we could not read): a peer that
+     * answers the HEAD with the file's size but no name is a source the download cannot start
+     * from until a hit names the file; with no hit ever, {@code shoal get} waited past --timeout
+     * forever, since the timeout counted only downloads without any source.
+     */
+    @Test
+    void aSourceThatNeverNamesTheFileIsGivenUpAfterTheTimeout() throws Exception {
+        ShoalNode hub = source("hub", new byte[] {1, 2, 3}, null);
+        String urn = "urn:sha1:" + Base32.encode(new byte[20]);
+        try (ServerSocket unnamed = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
+            Thread answering = new Thread(() -> answerEveryRequest(unnamed,
+                    "HTTP/1.1 200 OK\r\nContent-Length: 1000\r\nConnection: close\r\n\r\n"), "unnamed-source");
+            answering.setDaemon(true);
+            answering.start();
+            try (ShoalProcess get = ShoalProcess.start(temp.resolve("get.log"), "get", urn, "--peer",
+                    "127.0.0.1:" + hub.listenAddress().getPort() + ",127.0.0.1:" + unnamed.getLocalPort(),
+                    "--data", temp.resolve("d").toString(), "--out", temp.resolve("out").toString(),
+                    "--timeout", "2")) {
+                assertThat(get.awaitExit(Duration.ofSeconds(60))).isEqualTo(1);
+            }
+        }
+        assertThat(TerminalScreen.render(Files.readString(temp.resolve("get.log")))).contains("shoal: 1 source of "
+                + urn + " found within 2 s, but neither it nor any hit named the file; --timeout waits longer");
+    }
+
+    /** Answers {@code answer} to every connection once its request head has arrived, until closed. */
+    private static void answerEveryRequest(ServerSocket server, String answer) {
+        while (!server.isClosed()) {
+            try (java.net.Socket s = server.accept()) {
+                java.io.InputStream in = s.getInputStream();
+                int matched = 0;
+                while (matched < 4) {
+                    int b = in.read();
+                    if (b < 0) {
+                        break;
+                    }
+                    matched = b == "\r\n\r\n".charAt(matched) ? matched + 1 : b == '\r' ? 1 : 0;
+                }
+                s.getOutputStream().write(answer.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            } catch (IOException e) {
+                // closed by the test, or the client went away: the next one is answered
+            }
+        }
+    }
+
     /** Regression: with no --out the file was fetched and then placing it failed on "./name" having no parent. */
     @Test
     void withItsDefaultsTheFileLandsInTheCurrentFolderWithAProgressBarAndASummary() throws Exception {

@@ -11,7 +11,7 @@ import java.util.Optional;
 public final class ContentDisposition {
     private static final String EXTENDED = "filename*=";
     private static final String PLAIN = "filename=";
-    private static final String UTF8 = "UTF-8''";
+    private static final String CHARSET = "UTF-8";
 
     private ContentDisposition() {
     }
@@ -23,7 +23,7 @@ public final class ContentDisposition {
             char c = fileName.charAt(i);
             ascii.append(c < 0x20 || c > 0x7E || c == '"' || c == '\\' ? '_' : c);
         }
-        return "attachment; " + PLAIN + "\"" + ascii + "\"; " + EXTENDED + UTF8 + UrlCoding.encode(fileName);
+        return "attachment; " + PLAIN + "\"" + ascii + "\"; " + EXTENDED + CHARSET + "''" + UrlCoding.encode(fileName);
     }
 
     /**
@@ -38,12 +38,19 @@ public final class ContentDisposition {
         return parameter(value, PLAIN).map(ContentDisposition::unquoted).filter(n -> !n.isBlank());
     }
 
-    private static Optional<String> extended(String v) {
-        if (!v.regionMatches(true, 0, UTF8, 0, UTF8.length())) {
+    /**
+     * An RFC 5987 value, {@code charset'language'escaped}: UTF-8 only, any language. gtk-gnutella
+     * quotes the whole value, which the RFC does not allow but costs nothing to accept.
+     */
+    private static Optional<String> extended(String raw) {
+        String v = unquoted(raw);
+        int charsetEnd = v.indexOf('\'');
+        int languageEnd = charsetEnd < 0 ? -1 : v.indexOf('\'', charsetEnd + 1);
+        if (languageEnd < 0 || !v.substring(0, charsetEnd).equalsIgnoreCase(CHARSET)) {
             return Optional.empty();
         }
         try {
-            return Optional.of(UrlCoding.decode(v.substring(UTF8.length()), false)).filter(n -> !n.isBlank());
+            return Optional.of(UrlCoding.decode(v.substring(languageEnd + 1), false)).filter(n -> !n.isBlank());
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

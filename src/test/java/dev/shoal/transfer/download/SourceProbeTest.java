@@ -76,6 +76,24 @@ class SourceProbeTest {
     }
 
     @Test
+    void gtkGnutellasAnswerNamesTheFile() throws Exception {
+        // The head of gtk-gnutella 1.2.3's answer to our HEAD, as captured on loopback.
+        Urn urn = TestFiles.urnOf(TestFiles.random(1_000, 8));
+        try (OneAnswer server = new OneAnswer("HTTP/1.1 200 OK\r\n"
+                + "Server: gtk-gnutella/1.2.3 (2024-03-03; Topless; Linux x86_64)\r\n"
+                + "Connection: close\r\n"
+                + "Content-Length: 1258291\r\n"
+                + "Content-Type: video/x-msvideo\r\n"
+                + "Content-Disposition: inline; filename*=\"utf-8'en'gtkgA-interop-movie.avi\"\r\n"
+                + "X-Gnutella-Content-URN: " + urn + "\r\n\r\n")) {
+            SourceProbe.Answer answer = probe.ask(server.address(), urn).orElseThrow();
+
+            assertThat(answer.size()).isEqualTo(1_258_291);
+            assertThat(answer.name()).contains("gtkgA-interop-movie.avi");
+        }
+    }
+
+    @Test
     void aHostThatClosesWithoutAnsweringIsAnError() throws Exception {
         Urn urn = TestFiles.urnOf(TestFiles.random(1_000, 8));
         try (OneAnswer server = new OneAnswer("")) {

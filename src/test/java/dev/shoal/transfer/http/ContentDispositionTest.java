@@ -26,11 +26,23 @@ class ContentDispositionTest {
     }
 
     @Test
+    void gtkGnutellasQuotedExtendedFormWithALanguageIsRead() {
+        // gtk-gnutella 1.2.3 answers a HEAD or first GET so (seen on loopback): the extended value
+        // quoted, and a language between the two quotes.
+        assertThat(ContentDisposition.fileName("inline; filename*=\"utf-8'en'gtkgA-interop-movie.avi\""))
+                .contains("gtkgA-interop-movie.avi");
+        assertThat(ContentDisposition.fileName("inline; filename*=\"utf-8'en'caf%C3%A9%202.txt\"")).contains("café 2.txt");
+        assertThat(ContentDisposition.fileName("attachment; filename*=UTF-8'de-DE'%C3%BCber.txt")).contains("über.txt");
+    }
+
+    @Test
     void whatCannotBeReadNamesNothing() {
         assertThat(ContentDisposition.fileName("attachment")).isEmpty();
         assertThat(ContentDisposition.fileName("attachment; filename=\"\"")).isEmpty();
         // An unknown charset or a broken escape falls back to the plain form, or to nothing.
         assertThat(ContentDisposition.fileName("attachment; filename*=ISO-8859-1''caf%E9.txt")).isEmpty();
+        assertThat(ContentDisposition.fileName("attachment; filename*=UTF-8'en")).isEmpty();
+        assertThat(ContentDisposition.fileName("attachment; filename*=\"UTF-8''\"")).isEmpty();
         assertThat(ContentDisposition.fileName("attachment; filename*=UTF-8''bad%G1; filename=ok.txt")).contains("ok.txt");
     }
 }
