@@ -26,13 +26,7 @@ public final class Main {
         if (System.getProperty("shoal.log.level") == null && !(args.length > 0 && args[0].equals("node"))) {
             System.setProperty("shoal.log.level", "WARN");
         }
-        // Logback sets itself up on first use, which takes a cold JVM about 40 ms. On a thread of its own
-        // from here, it is ready by the time a command's servent first logs, having run on the other
-        // core while picocli read the command line, instead of on the way to shoal get's first byte.
-        // A logger asked for meanwhile is a stand-in that passes its lines on once logback is up.
-        Thread logging = new Thread(LoggerFactory::getILoggerFactory, "shoal-logging-setup");
-        logging.setDaemon(true);
-        logging.start();
+        LoggingSetup.start();
         // A failure on a background thread is a log line like any other, never a stack trace on the terminal.
         Thread.setDefaultUncaughtExceptionHandler((thread, e) ->
                 LoggerFactory.getLogger(Main.class).error("{} failed", thread.getName(), e));
@@ -48,6 +42,7 @@ public final class Main {
         CommandLine cli = ShoalCommand.newCommandLine(args, Subcommand.of(DemoCommand.class, DemoCommand::new),
                 Subcommand.of(BenchCommand.class, BenchCommand::commandLine),
                 Subcommand.of(SimCommand.class, SimCommand::new));
+        LoggingSetup.await();
         try {
             return cli.execute(args);
         } catch (Error e) {
@@ -63,6 +58,7 @@ public final class Main {
     }
 
     private static void openApp(List<String> magnets) throws InterruptedException {
+        LoggingSetup.await();
         Optional<String> noWindow = DisplayCheck.problem();
         if (noWindow.isPresent()) {
             System.err.println(magnets.isEmpty()
