@@ -213,14 +213,27 @@ final class OobService implements MessageHandler.OutOfBand, DatagramListener {
         byte[] token = number.echoesToken() ? token() : null;
         int wanted = acks.acknowledge(query, from, number.results(), resultsWanted.getAsInt() - had.getAsInt(), token,
                 clock.millis());
+        if (wanted == OobAcks.ALREADY_ASKED) {
+            OobAcks.Ack lost = acks.again(query, from, clock.millis());
+            if (lost == null) {
+                return DropReason.OOB_NOT_WANTED;
+            }
+            log.debug("{} offers again for our query {}: our acknowledgement goes again", from, query);
+            acknowledge(from, query, lost.wanted(), lost.token());
+            return null;
+        }
         if (wanted <= 0) {
             return DropReason.OOB_NOT_WANTED;
         }
-        LimeAck ack = new LimeAck(wanted, token, token == null ? LimeAck.V2 : LimeAck.V3);
-        send(from, MessageCodec.frame(query, UDP_TTL, 0, ack.toVendorMessage()));
-        acksSent.incrementAndGet();
+        acknowledge(from, query, wanted, token);
         log.debug("{} offers {} results for our query {}: asked for {}", from, number.results(), query, wanted);
         return null;
+    }
+
+    private void acknowledge(InetSocketAddress to, Guid query, int wanted, byte[] token) {
+        LimeAck ack = new LimeAck(wanted, token, token == null ? LimeAck.V2 : LimeAck.V3);
+        send(to, MessageCodec.frame(query, UDP_TTL, 0, ack.toVendorMessage()));
+        acksSent.incrementAndGet();
     }
 
     private byte[] token() {

@@ -21,6 +21,8 @@ public final class OobAcks {
     public static final int MAX_ACKED = 1_024;
     /** What {@link #acknowledge} returns when that answerer was already acknowledged for that query. */
     public static final int ALREADY_ASKED = -1;
+    /** How many times one acknowledgement is sent again for an answerer that repeats its offer. */
+    public static final int MAX_RESENDS = 2;
 
     /** What becomes of a hit that came by UDP. */
     public enum Verdict {
@@ -37,16 +39,23 @@ public final class OobAcks {
     public record Taken(Verdict verdict, int keep) {
     }
 
+    /** An acknowledgement as sent: how many results, and the token (null: none). */
+    public record Ack(int wanted, byte[] token) {
+    }
+
     private record Key(Guid query, InetSocketAddress answerer) {
     }
 
     private static final class Acked {
         final byte[] token;
         final long atMillis;
+        final int wanted;
         int remaining;
+        int resent;
 
         Acked(byte[] token, int wanted, long atMillis) {
             this.token = token;
+            this.wanted = wanted;
             this.remaining = wanted;
             this.atMillis = atMillis;
         }
@@ -88,6 +97,21 @@ public final class OobAcks {
         }
         acked.put(key, new Acked(token == null ? null : token.clone(), wanted, nowMillis));
         return wanted;
+    }
+
+    /**
+     * The answerer offers again what we acknowledged: our acknowledgement was probably lost. The
+     * same one, to send again, while none of its hits has come and it has gone again fewer than
+     * {@link #MAX_RESENDS} times; otherwise null.
+     */
+    public synchronized Ack again(Guid query, InetSocketAddress answerer, long nowMillis) {
+        expire(nowMillis);
+        Acked a = acked.get(new Key(query, answerer));
+        if (a == null || a.remaining < a.wanted || a.resent >= MAX_RESENDS) {
+            return null;
+        }
+        a.resent++;
+        return new Ack(a.wanted, a.token == null ? null : a.token.clone());
     }
 
     /** A hit with {@code results} results and {@code token} (null: none) came by UDP from {@code answerer}. */

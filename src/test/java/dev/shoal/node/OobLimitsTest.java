@@ -20,6 +20,7 @@ class OobLimitsTest {
         says("OOB results asked", "at most " + OobService.RESULTS_PER_ANSWERER + " from one answerer",
                 "target (" + NodeConfig.Tuning.defaults().dynamicQueryTarget() + ")",
                 "kept " + OobAcks.ACK_LIFETIME_MILLIS / 1000 + " s, " + n(OobAcks.MAX_ACKED) + " at most",
-                "tokens of " + OobService.TOKEN_BYTES + " bytes");
+                "tokens of " + OobService.TOKEN_BYTES + " bytes",
+                "the same acknowledgement again, " + OobAcks.MAX_RESENDS + " times at most");
     }
 }

@@ -182,4 +182,42 @@ class OobServiceTest {
         assertThat(receive(PEER, guid, hit(1))).isEqualTo(DropReason.OOB_UNSOLICITED_HIT);
         assertThat(sent).hasSize(1);
     }
+
+    /**
+     * Regression: an answerer that repeats its LIME/12 because our LIME/11 was lost got no answer,
+     * and its hits for us were lost with it. The same acknowledgement goes again, token included,
+     * until hits come or it has gone {@link dev.shoal.routing.OobAcks#MAX_RESENDS} more times.
+     */
+    @Test
+    void aRepeatedReplyNumberGetsTheSameAckAgainUntilHitsCome() throws Exception {
+        Guid guid = Guid.random();
+        searches.register(guid, h -> { }, new SearchTrail());
+        VendorMessage offer = new ReplyNumber(20, true, 3).toVendorMessage();
+
+        assertThat(receive(PEER, guid, offer)).isNull();
+        assertThat(receive(PEER, guid, offer)).as("our first ack was lost").isNull();
+        assertThat(sent).hasSize(2);
+        LimeAck first = LimeAck.from((VendorMessage) sent.get(0).payload());
+        LimeAck again = LimeAck.from((VendorMessage) sent.get(1).payload());
+        assertThat(sent.get(1).to()).isEqualTo(PEER);
+        assertThat(again.wanted()).isEqualTo(first.wanted());
+        assertThat(again.token()).isEqualTo(first.token());
+
+        assertThat(receive(PEER, guid, hit(3).withTrailerExtension(GgepExtension.of("SO", first.token())))).isNull();
+        assertThat(receive(PEER, guid, offer)).as("hits came: it had our ack").isEqualTo(DropReason.OOB_NOT_WANTED);
+        assertThat(sent).hasSize(2);
+    }
+
+    @Test
+    void aReplyNumberRepeatedOverAndOverGetsOnlyAFewAcks() {
+        Guid guid = Guid.random();
+        searches.register(guid, h -> { }, new SearchTrail());
+        VendorMessage offer = new ReplyNumber(20, true, 3).toVendorMessage();
+
+        for (int i = 0; i < 10; i++) {
+            receive(PEER, guid, offer);
+        }
+
+        assertThat(sent).hasSize(1 + dev.shoal.routing.OobAcks.MAX_RESENDS);
+    }
 }
