@@ -54,7 +54,10 @@ class CliContractTest {
                             "\"port\":" + a.listenAddress().getPort(), "\"hops\":0", "\"index\":",
                             "\"servent_id\":\"" + a.serventId() + "\"", "\"firewalled\":false");
             String relayed = run.outLines().stream().filter(l -> l.contains("remix")).findFirst().orElseThrow();
-            assertThat(relayed).contains("\"hops\":1", "\"port\":" + b.listenAddress().getPort());
+            // Relayed by a (hops 1), or sent by b straight to us by UDP (out of band, hops 0) when a's
+            // UDP connect-back proved we take datagrams before the query went out: a race the contract
+            // does not settle (a clean-clone CI run met the second).
+            assertThat(relayed).contains("\"port\":" + b.listenAddress().getPort()).containsPattern("\"hops\":[01],");
             assertThat(run.errLines()).containsExactly("2 hits");
             assertThat(CliRun.of("search", "software", "song", "--peer", peer(a), "--timeout", "1").outLines())
                     .anySatisfy(line -> assertThat(line).startsWith("Free_Software-Song.OGG  33 B  urn:sha1:"));
