@@ -79,7 +79,7 @@ class BrowseHostGuiTest {
         JTableFixture results = window.table("resultsTable");
         waitFor("results", () -> rows(results.target()) > 0);
 
-        results.showPopupMenuAt(TableCell.row(0).column(SearchResultsModel.NAME)).menuItem("browseHostItem").click();
+        GuiChecks.choose(results.showPopupMenuAt(TableCell.row(0).column(SearchResultsModel.NAME)).menuItem("browseHostItem"));
 
         BrowseTab tab = waitForBrowseTab();
         String host = tab.getName().substring("browseTab:".length());
@@ -108,7 +108,7 @@ class BrowseHostGuiTest {
         waitFor("the demo's peers listed", () -> rows(peers.target()) == DemoNetwork.NODES);
         String peer = String.valueOf(peers.valueAt(TableCell.row(0).column(PeersModel.ADDRESS)));
 
-        peers.showPopupMenuAt(TableCell.row(0).column(PeersModel.ADDRESS)).menuItem("browsePeerItem").click();
+        GuiChecks.choose(peers.showPopupMenuAt(TableCell.row(0).column(PeersModel.ADDRESS)).menuItem("browsePeerItem"));
 
         BrowseTab tab = waitForBrowseTab();
         assertThat(tab.getName()).isEqualTo("browseTab:" + peer);

@@ -55,6 +55,20 @@ final class GuiChecks {
      * button's place on the screen was lost now and then while the dialog was still being laid out
      * after {@code pack()} (a Save that never happened, in about one run in three of a class).
      */
+    /**
+     * Chooses a menu item (of a popup menu the test opened) on the event thread: a robot's click on
+     * it can be lost on a loaded machine, as on a button.
+     */
+    static void choose(org.assertj.swing.fixture.JMenuItemFixture item) {
+        javax.swing.JMenuItem m = item.target();
+        onEdt(() -> {
+            m.doClick();
+            // As a click would: the popup closes once an item is chosen.
+            javax.swing.MenuSelectionManager.defaultManager().clearSelectedPath();
+            return null;
+        });
+    }
+
     static void press(JButtonFixture button) {
         JButton b = button.target();
         onEdt(() -> {

@@ -102,8 +102,7 @@ class MagnetGuiTest {
             Toolkit.getDefaultToolkit().getSystemClipboard().setContents(new StringSelection("nothing"), null);
             return null;
         });
-        downloads.showPopupMenuAt(TableCell.row(0).column(DownloadsModel.NAME)).menuItem("copyDownloadMagnetItem")
-                .click();
+        GuiChecks.choose(downloads.showPopupMenuAt(TableCell.row(0).column(DownloadsModel.NAME)).menuItem("copyDownloadMagnetItem"));
         waitFor("the download's link", () -> link.equals(clipboard()));
     }
 

@@ -118,7 +118,7 @@ class ResultsTrustGuiTest {
         String name = String.valueOf(results.valueAt(TableCell.row(0).column(SearchResultsModel.NAME)));
         String urn = onEdt(() -> model.result(results.target().convertRowIndexToModel(0)).urn());
 
-        results.showPopupMenuAt(TableCell.row(0).column(SearchResultsModel.NAME)).menuItem("markSpamItem").click();
+        GuiChecks.choose(results.showPopupMenuAt(TableCell.row(0).column(SearchResultsModel.NAME)).menuItem("markSpamItem"));
         waitFor("the file hidden", () -> rows(results.target()) == texts - 1);
         assertThat(lastNotice(app.frame)).isEqualTo("Marked " + name + " as spam: it is hidden from now on");
         Path list = app.config.dataDir().resolve("spam-urns.txt");
