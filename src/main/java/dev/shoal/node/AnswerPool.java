@@ -2,11 +2,8 @@ package dev.shoal.node;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,14 +30,7 @@ final class AnswerPool implements AutoCloseable {
     }
 
     AnswerPool(int threads, int queue, int perLink) {
-        AtomicInteger n = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue),
-                r -> {
-                    Thread t = new Thread(r, "shoal-answer-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
-        this.executor.allowCoreThreadTimeOut(true);
+        this.executor = NodeThreads.bounded("shoal-answer", threads, queue);
         this.perLink = perLink;
     }
 

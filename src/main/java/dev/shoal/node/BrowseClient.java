@@ -16,14 +16,11 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,14 +61,7 @@ final class BrowseClient implements AutoCloseable {
         this.pushes = pushes;
         this.scheduler = scheduler;
         this.results = results;
-        AtomicInteger n = new AtomicInteger();
-        this.threads = new ThreadPoolExecutor(MAX_RUNNING, MAX_RUNNING, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(MAX_WAITING), r -> {
-                    Thread t = new Thread(r, "shoal-browse-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
-        this.threads.allowCoreThreadTimeOut(true);
+        this.threads = NodeThreads.bounded("shoal-browse", MAX_RUNNING, MAX_WAITING);
     }
 
     /** Browses the host at {@code address}, dialling it. */

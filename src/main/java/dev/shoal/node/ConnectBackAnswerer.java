@@ -36,11 +36,7 @@ final class ConnectBackAnswerer implements AutoCloseable {
     private final PerMinute perMinute;
     private final Map<Connection, Boolean> answered = Collections.synchronizedMap(new WeakHashMap<>());
     private final ThreadPoolExecutor threads = new ThreadPoolExecutor(0, CONCURRENT, 30, TimeUnit.SECONDS,
-            new SynchronousQueue<>(), r -> {
-                Thread t = new Thread(r, "shoal-connect-back");
-                t.setDaemon(true);
-                return t;
-            });
+            new SynchronousQueue<>(), NodeThreads.daemons("shoal-connect-back"));
     private final AtomicLong granted = new AtomicLong();
 
     ConnectBackAnswerer(Clock clock) {

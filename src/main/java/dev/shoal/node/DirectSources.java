@@ -8,11 +8,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,14 +37,7 @@ final class DirectSources implements AutoCloseable {
 
     DirectSources(Prober prober) {
         this.prober = prober;
-        AtomicInteger n = new AtomicInteger();
-        this.threads = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUED),
-                r -> {
-                    Thread t = new Thread(r, "shoal-direct-source-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
-        threads.allowCoreThreadTimeOut(true);
+        this.threads = NodeThreads.bounded("shoal-direct-source", THREADS, QUEUED);
     }
 
     /** Asks each of {@code hosts} (the first {@link #MAX_HOSTS}) about {@code d}'s file; found ones join it. */

@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
@@ -80,12 +79,8 @@ final class PushDownloads implements PushRequester, AutoCloseable {
     };
     private final AtomicLong proxied = new AtomicLong();
     private final AtomicLong routed = new AtomicLong();
-    private final ThreadPoolExecutor proxyThreads = new ThreadPoolExecutor(CONCURRENT_PROXY_ASKS, CONCURRENT_PROXY_ASKS, 30,
-            TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUED_PROXY_ASKS), r -> {
-                Thread t = new Thread(r, "shoal-push-proxy-ask");
-                t.setDaemon(true);
-                return t;
-            });
+    private final ThreadPoolExecutor proxyThreads = NodeThreads.bounded("shoal-push-proxy-ask", CONCURRENT_PROXY_ASKS,
+            QUEUED_PROXY_ASKS);
 
     /**
      * @param sender routes a Push through the network
@@ -96,7 +91,6 @@ final class PushDownloads implements PushRequester, AutoCloseable {
         this.sender = sender;
         this.asker = asker;
         this.self = self;
-        proxyThreads.allowCoreThreadTimeOut(true);
     }
 
     /** A hit of servent {@code serventId} listed these push proxies: they replace those known. */

@@ -48,11 +48,7 @@ final class PushUploader implements AutoCloseable {
     private final Semaphore permits = new Semaphore(MAX_CONCURRENT);
     /** Exactly as many threads as permits (and a spare, as a permit is given back before its thread), no queue. */
     private final ThreadPoolExecutor threads = new ThreadPoolExecutor(0, MAX_CONCURRENT + 1, 30, TimeUnit.SECONDS,
-            new SynchronousQueue<>(), r -> {
-                Thread t = new Thread(r, "shoal-push-upload");
-                t.setDaemon(true);
-                return t;
-            });
+            new SynchronousQueue<>(), NodeThreads.daemons("shoal-push-upload"));
 
     PushUploader(Guid serventId, Names names, Server server) {
         this.serventId = serventId;

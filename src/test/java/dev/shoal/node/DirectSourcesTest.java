@@ -23,10 +23,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Hosts named for a download ({@code shoal get --peer}) are asked for the file directly: one that
@@ -36,19 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DirectSourcesTest {
     private static final int SIZE = 300_000;
 
-    @TempDir
-    Path temp;
-    private SharingServents servents;
-
-    @BeforeEach
-    void setUp() {
-        servents = new SharingServents(temp);
-    }
-
-    @AfterEach
-    void stop() {
-        servents.close();
-    }
+    @AutoClose
+    private final SharingServents servents = new SharingServents();
 
     @Test
     void aNamedHostThatHoldsTheFileIsDownloadedFromWithoutAnyLinkOrHit() throws Exception {

@@ -18,10 +18,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A download from four throttled servents reports what each one sent and which parts came from where. */
 class PerSourceProgressTest {
@@ -30,19 +28,8 @@ class PerSourceProgressTest {
     private static final int CHUNKS = 7;
     private static final long LIMIT = 1024 * 1024;
 
-    @TempDir
-    Path temp;
-    private SharingServents servents;
-
-    @BeforeEach
-    void setUp() {
-        servents = new SharingServents(temp);
-    }
-
-    @AfterEach
-    void stop() {
-        servents.close();
-    }
+    @AutoClose
+    private final SharingServents servents = new SharingServents();
 
     @Test
     void everySourceShowsItsBytesAndThePieceMapCoversTheFile() throws Exception {
@@ -65,7 +52,7 @@ class PerSourceProgressTest {
         Download d = you.download(urn, "payload.bin", SIZE, sources);
         Path file = d.completion().get(60, TimeUnit.SECONDS);
 
-        assertThat(Files.mismatch(file, temp.resolve("holder0/share/payload.bin"))).isEqualTo(-1);
+        assertThat(Files.mismatch(file, servents.shareOf("holder0").resolve("payload.bin"))).isEqualTo(-1);
         DownloadInfo info = d.info();
         assertThat(info.state()).isEqualTo(DownloadState.DONE);
         assertThat(info.perSource()).extracting(SourceProgress::address).containsExactlyInAnyOrderElementsOf(

@@ -6,23 +6,35 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /**
  * Real servents on real time, listening on 127.0.0.1 with a free port, each with its own data,
- * share and downloads folders under one root and sharing at most one file; closing this closes
- * every servent it started. For tests of transfers, where bytes must flow at their own pace
- * (node tests on virtual time use {@link TestNodes}).
+ * share and downloads folders under one temporary root and sharing at most one file; closing this
+ * closes every servent it started and deletes the root, so a test holds it in an
+ * {@code @AutoClose} field. For tests of transfers, where bytes must flow at their own pace (node
+ * tests on virtual time use {@link TestNodes}).
  */
 final class SharingServents implements AutoCloseable {
     private final Path root;
     private final List<ServentNode> started = new CopyOnWriteArrayList<>();
 
-    SharingServents(Path root) {
-        this.root = root;
+    SharingServents() {
+        try {
+            this.root = Files.createTempDirectory("shoal-servents");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The folder {@code name} shares. */
+    Path shareOf(String name) {
+        return root.resolve(name).resolve("share");
     }
 
     /** A servent sharing nothing. */
@@ -36,7 +48,7 @@ final class SharingServents implements AutoCloseable {
      */
     ServentNode start(String name, String fileName, byte[] content, UnaryOperator<NodeConfig> tweak) {
         Path dir = root.resolve(name);
-        Path share = dir.resolve("share");
+        Path share = shareOf(name);
         try {
             Files.createDirectories(share);
             if (content != null) {
@@ -55,7 +67,12 @@ final class SharingServents implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void close() throws IOException {
         started.forEach(ServentNode::close);
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 }

@@ -25,10 +25,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A download found by a hash query starts from the first source whose hit arrives, and sources
@@ -41,19 +39,8 @@ class SourcesJoinTest {
     /** Slow enough that the first source alone would take seconds: the second joins long before the end. */
     private static final long LIMIT = 256 * 1024;
 
-    @TempDir
-    Path temp;
-    private SharingServents servents;
-
-    @BeforeEach
-    void setUp() {
-        servents = new SharingServents(temp);
-    }
-
-    @AfterEach
-    void stop() {
-        servents.close();
-    }
+    @AutoClose
+    private final SharingServents servents = new SharingServents();
 
     @Test
     void theFirstHitStartsTheDownloadAndALaterHitJoinsIt() throws Exception {
