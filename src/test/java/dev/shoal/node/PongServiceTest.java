@@ -29,7 +29,7 @@ class PongServiceTest {
     private static final Optional<PongExtensions.FreeSlots> ULTRAPEER = Optional.of(new PongExtensions.FreeSlots(20, 9));
 
     private static Pong ultrapeerPong(int host, long uptime) {
-        return new Pong(new InetSocketAddress("10.0.0." + host, 6346), host, 0,
+        return new Pong(new InetSocketAddress("127.0.1." + host, 6346), host, 0,
                 Ggep.of(PongExtensions.ultrapeer(5, 5), PongExtensions.dailyUptime(uptime)));
     }
 
@@ -64,7 +64,7 @@ class PongServiceTest {
         pongs.received(new Header(Guid.random(), MessageType.PONG, 1, 0, 0), ultrapeerPong(1, 600), true);
         pongs.received(new Header(Guid.random(), MessageType.PONG, 1, 1, 0), ultrapeerPong(2, 60), true);
         pongs.received(new Header(Guid.random(), MessageType.PONG, 1, 0, 0),
-                new Pong(new InetSocketAddress("10.0.0.3", 6346), 1, 1, Ggep.EMPTY), true);
+                new Pong(new InetSocketAddress("127.0.0.3", 6346), 1, 1, Ggep.EMPTY), true);
 
         pongs.answer(pinger, ping(1), own, ULTRAPEER);
         assertThat(pinger.sent).as("a keep-alive gets our pong only").hasSize(1);
@@ -73,7 +73,7 @@ class PongServiceTest {
         Header ping = ping(3);
         pongs.answer(pinger, ping, own, ULTRAPEER);
         assertThat(pinger.sent).hasSize(3);
-        assertThat(decode(pinger.sent.get(1)).address()).isEqualTo(new InetSocketAddress("10.0.0.1", 6346));
+        assertThat(decode(pinger.sent.get(1)).address()).isEqualTo(new InetSocketAddress("127.0.1.1", 6346));
         assertThat(pinger.sent.get(1).header().hops()).isEqualTo(1);
         assertThat(pinger.sent.get(2).header().hops()).isEqualTo(2);
         assertThat(pinger.sent).allMatch(f -> f.header().guid().equals(ping.guid()));
@@ -89,17 +89,17 @@ class PongServiceTest {
 
     @Test
     void pongsTeachTheHostCacheRolesUptimesAndPackedHosts() {
-        InetSocketAddress packed = new InetSocketAddress("10.0.9.9", 7000);
-        Pong withIpp = new Pong(new InetSocketAddress("10.0.0.4", 6346), 0, 0,
+        InetSocketAddress packed = new InetSocketAddress("127.0.9.9", 7000);
+        Pong withIpp = new Pong(new InetSocketAddress("127.0.0.4", 6346), 0, 0,
                 ultrapeerPong(4, 3_600).ggep().with(PongExtensions.packedHosts(List.of(packed))));
         pongs.received(new Header(Guid.random(), MessageType.PONG, 1, 0, 0), withIpp, false);
         pongs.received(new Header(Guid.random(), MessageType.PONG, 1, 0, 0),
-                new Pong(new InetSocketAddress("10.0.0.5", 6346), 1, 1, Ggep.EMPTY), false);
+                new Pong(new InetSocketAddress("127.0.0.5", 6346), 1, 1, Ggep.EMPTY), false);
 
         assertThat(hosts.get(withIpp.address()).orElseThrow().ultrapeer()).isTrue();
         assertThat(hosts.get(withIpp.address()).orElseThrow().uptimeMillis()).isEqualTo(3_600_000);
         assertThat(hosts.get(packed).orElseThrow().ultrapeer()).isTrue();
-        assertThat(hosts.get(new InetSocketAddress("10.0.0.5", 6346)).orElseThrow().ultrapeer()).isFalse();
+        assertThat(hosts.get(new InetSocketAddress("127.0.0.5", 6346)).orElseThrow().ultrapeer()).isFalse();
     }
 
     @Test

@@ -26,7 +26,7 @@ class SearchRegistryTest {
         for (int i = 0; i < 10; i++) {
             results.add(QueryHit.Result.of(i, 100, "file " + n + "-" + i + ".txt", Urn.sha1(new byte[20])));
         }
-        return new QueryHit(new InetSocketAddress("192.0.2.1", 6346), 100, results, "TEST",
+        return new QueryHit(new InetSocketAddress("127.0.2.1", 6346), 100, results, "TEST",
                 QueryHit.Flags.of(false, false, false, false, false), Ggep.EMPTY, new byte[0], Guid.random());
     }
 

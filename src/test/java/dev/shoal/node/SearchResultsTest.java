@@ -27,11 +27,11 @@ class SearchResultsTest {
 
     @Test
     void hitsOfOneUrnAreOneFileWithOneSourcePerHost() {
-        SearchHit first = hit("ocean-waves-30s.wav", 1_323_044, OCEAN, "10.0.0.1", 6346, "GTKG", false);
+        SearchHit first = hit("ocean-waves-30s.wav", 1_323_044, OCEAN, "127.0.0.1", 6346, "GTKG", false);
         results.add(first);
-        results.add(hit("Ocean Waves.wav", 1_323_044, OCEAN.toLowerCase(), "10.0.0.2", 6346, "LIME", false));
+        results.add(hit("Ocean Waves.wav", 1_323_044, OCEAN.toLowerCase(), "127.0.0.2", 6346, "LIME", false));
         results.add(first);
-        results.add(hit("ocean waves 2.wav", 1_323_044, "", "10.0.0.1", 6346, "GTKG", false));
+        results.add(hit("ocean waves 2.wav", 1_323_044, "", "127.0.0.1", 6346, "GTKG", false));
 
         List<SearchResult> snapshot = results.snapshot();
         assertThat(snapshot).hasSize(2);
@@ -46,7 +46,7 @@ class SearchResultsTest {
 
     @Test
     void aFileAlsoOfferedBySpammersKeepsOnlyItsHonestSources() {
-        results.add(hit("ocean waves.ogg", 2_000_000, OCEAN, "10.0.0.1", 6346, "GTKG", false));
+        results.add(hit("ocean waves.ogg", 2_000_000, OCEAN, "127.0.0.1", 6346, "GTKG", false));
         HitSets.flood("ocean waves", "127.8.0.1", 200).forEach(results::add);
         results.add(hit("ocean waves.ogg", 2_000_000, OCEAN, "127.8.0.1", 6346, "BEAR", false));
 
@@ -54,7 +54,7 @@ class SearchResultsTest {
         SearchResult ocean = snapshot.get(0);
         assertThat(ocean.urn()).isEqualTo(OCEAN);
         assertThat(ocean.hidden()).isFalse();
-        assertThat(ocean.hits()).extracting(SearchHit::host).containsExactly("10.0.0.1");
+        assertThat(ocean.hits()).extracting(SearchHit::host).containsExactly("127.0.0.1");
         assertThat(snapshot.subList(1, snapshot.size())).hasSize(200).allSatisfy(r -> assertThat(r.spam())
                 .extracting(SpamReason::kind).containsExactly(SpamReason.Kind.FLOODING_HOST));
     }
@@ -62,7 +62,7 @@ class SearchResultsTest {
     @Test
     void onlyTheFirstHitsUpToTheLimitAreTakenIn() {
         for (int i = 0; i < SearchResults.MAX_HITS + 5; i++) {
-            results.add(hit("ocean waves " + i + ".ogg", 2_000_000 + i, urn("file" + i), "10.0." + i / 100 + ".1", 6346,
+            results.add(hit("ocean waves " + i + ".ogg", 2_000_000 + i, urn("file" + i), "127.0." + i / 100 + ".1", 6346,
                     "GTKG", false));
         }
         List<SearchResult> snapshot = results.snapshot();
@@ -72,8 +72,8 @@ class SearchResultsTest {
 
     @Test
     void contentWeHoldIsMarkedVerified() {
-        results.add(hit("ocean waves.ogg", 2_000_000, urn("mine"), "10.0.0.1", 6346, "GTKG", false));
-        results.add(hit("ocean waves.flac", 9_000_000, OCEAN, "10.0.0.1", 6346, "GTKG", false));
+        results.add(hit("ocean waves.ogg", 2_000_000, urn("mine"), "127.0.0.1", 6346, "GTKG", false));
+        results.add(hit("ocean waves.flac", 9_000_000, OCEAN, "127.0.0.1", 6346, "GTKG", false));
         assertThat(results.snapshot()).extracting(r -> r.score().verified()).containsExactly(true, false);
     }
 }
