@@ -44,7 +44,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("gui")
 @NeedsDisplay
 class MagnetGuiTest {
-    private static final KeyPressInfo PASTE = KeyPressInfo.keyCode(KeyEvent.VK_V).modifiers(Platform.controlOrCommandMask());
 
     private GuiHarness app;
     private FrameFixture window;
@@ -89,7 +88,7 @@ class MagnetGuiTest {
         waitFor("the link in the clipboard", () -> link.equals(clipboard()));
         assertThat(lastNotice(app.frame)).isEqualTo("Copied the magnet link of ocean-waves-30s.wav");
 
-        results.pressAndReleaseKey(PASTE);
+        results.pressAndReleaseKey(paste());
         waitFor("the download started", () -> String.valueOf(lastNotice(app.frame))
                 .equals("Downloading ocean-waves-30s.wav from a magnet link: see Transfers"));
         GuiChecks.showTab(window, "Transfers");
@@ -191,5 +190,10 @@ class MagnetGuiTest {
                 return null;
             }
         });
+    }
+
+    /** Ctrl-V, or Cmd-V on a Mac: asked of the toolkit when a test runs, never as the class loads (no display then). */
+    private static KeyPressInfo paste() {
+        return KeyPressInfo.keyCode(KeyEvent.VK_V).modifiers(Platform.controlOrCommandMask());
     }
 }
