@@ -63,7 +63,7 @@ class ArchitectureTest {
     @Test
     void spamFilteringUsesOnlyTheJdkTheNodeApiAndUrns() {
         assertThat(violations("node/spam", "java.lang.", "java.util.", "java.nio.", "java.io.", "dev.shoal.node.api.",
-                "dev.shoal.node.spam.", "dev.shoal.protocol.Urn", "org.slf4j.")).isEmpty();
+                "dev.shoal.node.spam.", "dev.shoal.protocol.Urn", "dev.shoal.io.", "org.slf4j.")).isEmpty();
     }
 
     /**
@@ -99,6 +99,13 @@ class ArchitectureTest {
         assertThat(violations("time", "java.", "dev.shoal.time.", "org.slf4j.")).isEmpty();
     }
 
+    /** Whole-file writes sit below everything too, so that every layer saves its files one way. */
+    @Test
+    void ioUsesOnlyTheJdk() {
+        assertThat(violations("io", "java.", "dev.shoal.io.")).isEmpty();
+        assertThat(imports("io")).isNotEmpty();
+    }
+
     /**
      * Tiger trees are pure: BouncyCastle for the Tiger digest, the JDK's XML parser for THEX's
      * description, the protocol's value types; no I/O layer. The library and transfers share it.
@@ -123,7 +130,7 @@ class ArchitectureTest {
     @Test
     void transferUsesOnlyProtocolThexTimeAndLogging() {
         assertThat(violations("transfer", "java.", "org.slf4j.", "dev.shoal.protocol.", "dev.shoal.thex.",
-                "dev.shoal.time.", "dev.shoal.transfer.")).isEmpty();
+                "dev.shoal.time.", "dev.shoal.io.", "dev.shoal.transfer.")).isEmpty();
     }
 
     /** The wire format both sides share: requests, responses, ranges, heads; it knows neither side. */
@@ -198,8 +205,9 @@ class ArchitectureTest {
     }
 
     /**
-     * Besides the facade, clients may use the two small value tools every layer shares: the JSON
-     * writer and the one host:port type (what a user types is parsed by the same rules as the rest).
+     * Besides the facade, clients may use the small tools every layer shares: the JSON writer, the
+     * whole-file writer and the one host:port type (what a user types is parsed by the same rules as
+     * the rest).
      */
     @Test
     void clientsSeeOnlyTheNodeFacade() {
@@ -208,7 +216,8 @@ class ArchitectureTest {
             imports(layer).stream()
                     .filter(i -> i.contains(" dev.shoal."))
                     .filter(i -> !i.contains(" dev.shoal.node.api.") && !i.contains(" dev.shoal." + layer + ".")
-                            && !i.contains(" dev.shoal.json.") && !i.endsWith(" dev.shoal.protocol.HostPort"))
+                            && !i.contains(" dev.shoal.json.") && !i.contains(" dev.shoal.io.")
+                            && !i.endsWith(" dev.shoal.protocol.HostPort"))
                     .forEach(offenders::add);
         }
         assertThat(offenders).isEmpty();
@@ -220,10 +229,13 @@ class ArchitectureTest {
         assertThat(violations("json", "java.", "dev.shoal.json.", "tools.jackson.")).isEmpty();
     }
 
-    /** The facade is a pure API: its implementation is found at run time, never imported. */
+    /**
+     * The facade is a pure API: its implementation is found at run time, never imported. It saves
+     * the settings file the one way every layer saves files.
+     */
     @Test
     void theNodeApiImportsNoImplementation() {
-        assertThat(violations("node/api", "java.", "dev.shoal.node.api.")).isEmpty();
+        assertThat(violations("node/api", "java.", "dev.shoal.node.api.", "dev.shoal.io.")).isEmpty();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.shoal.library;
 
+import dev.shoal.io.AtomicFile;
 import dev.shoal.protocol.TigerRoot;
 import dev.shoal.thex.HashTree;
 import dev.shoal.thex.ThexException;
@@ -8,7 +9,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -38,13 +38,9 @@ final class TreeStore {
         return Files.isRegularFile(file(root));
     }
 
-    /** Writes the tree (atomically, so a crash never leaves half a tree). */
+    /** Writes the tree whole ({@link AtomicFile}): a crash never leaves half a tree. */
     void save(HashTree tree) throws IOException {
-        Files.createDirectories(dir);
-        Path target = file(tree.root());
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-        Files.write(tmp, tree.breadthFirst());
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFile.write(file(tree.root()), tree.breadthFirst());
     }
 
     /** The tree of a {@code size}-byte content with this root, if stored and sound. */

@@ -1,16 +1,15 @@
 package dev.shoal.net;
 
+import dev.shoal.io.AtomicFile;
 import dev.shoal.protocol.HostPort;
 import dev.shoal.protocol.handshake.HandshakeHeaders;
 import dev.shoal.protocol.handshake.HandshakeResponder;
 import dev.shoal.routing.HostSelector;
 import java.io.IOException;
-import java.io.Writer;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -217,23 +216,20 @@ public final class HostCache {
         }
     }
 
-    /** Writes {@code hosts.txt} atomically (temp file, then rename). */
+    /** Writes {@code hosts.txt} whole ({@link AtomicFile}). */
     public synchronized void save() throws IOException {
         if (file == null) {
             return;
         }
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            w.write("# Shoal host cache: ip:port last-seen-millis role uptime-seconds successes"
-                    + " failures-in-a-row last-failure-millis\n");
-            for (HostSelector.Host<InetSocketAddress> h : ranked()) {
-                w.write(HostPort.format(h.address()) + " " + h.lastSeen() + " " + (h.ultrapeer() ? "ultrapeer" : "leaf")
-                        + " " + h.uptimeMillis() / 1000 + " " + h.successes() + " " + h.failuresInARow() + " "
-                        + h.lastFailure() + "\n");
-            }
+        StringBuilder w = new StringBuilder("# Shoal host cache: ip:port last-seen-millis role uptime-seconds"
+                + " successes failures-in-a-row last-failure-millis\n");
+        for (HostSelector.Host<InetSocketAddress> h : ranked()) {
+            w.append(HostPort.format(h.address())).append(' ').append(h.lastSeen()).append(' ')
+                    .append(h.ultrapeer() ? "ultrapeer" : "leaf").append(' ').append(h.uptimeMillis() / 1000)
+                    .append(' ').append(h.successes()).append(' ').append(h.failuresInARow()).append(' ')
+                    .append(h.lastFailure()).append('\n');
         }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.writeString(file, w.toString());
         dirty = false;
     }
 

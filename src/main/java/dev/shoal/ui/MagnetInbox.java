@@ -1,13 +1,12 @@
 package dev.shoal.ui;
 
+import dev.shoal.io.AtomicFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -32,13 +31,8 @@ final class MagnetInbox {
         Path inbox = Files.createDirectories(dataDir.resolve(FOLDER));
         for (String link : links) {
             String name = String.format("%020d-%s", System.currentTimeMillis(), UUID.randomUUID());
-            Path temp = inbox.resolve(name + ".tmp");
-            Files.writeString(temp, link.strip(), StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, inbox.resolve(name + SUFFIX), StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, inbox.resolve(name + SUFFIX));
-            }
+            // Written whole under a name the app does not list, then renamed: never read half-written.
+            AtomicFile.writeString(inbox.resolve(name + SUFFIX), link.strip());
         }
     }
 

@@ -1,15 +1,14 @@
 package dev.shoal.node.api;
 
+import dev.shoal.io.AtomicFile;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -122,16 +121,9 @@ public final class NodeConfigFile {
         p.setProperty("gwebcache", String.join(",", c.bootstrap().gwebcaches().stream().map(URI::toString).toList()));
         p.setProperty("uhc", String.join(",", c.bootstrap().uhcs().stream().map(NodeConfigFile::hostPort).toList()));
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                p.store(out, "Shoal settings");
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            StringWriter out = new StringWriter();
+            p.store(out, "Shoal settings");
+            AtomicFile.writeString(file, out.toString());
         } catch (IOException e) {
             throw new ShoalException("cannot write settings " + file + ": " + e.getMessage(), e);
         }

@@ -1,15 +1,14 @@
 package dev.shoal.node.spam;
 
+import dev.shoal.io.AtomicFile;
 import dev.shoal.node.api.ShoalException;
 import dev.shoal.node.api.SpamList;
 import dev.shoal.protocol.Urn;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.util.HashSet;
 import java.util.Locale;
@@ -116,14 +115,7 @@ public final class BadUrnFile implements SpamList {
      */
     private void replace(String content) {
         try {
-            Files.createDirectories(file.getParent());
-            Path temp = file.resolveSibling(FILE_NAME + ".tmp");
-            Files.writeString(temp, content, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFile.writeString(file, content);
         } catch (IOException e) {
             throw new ShoalException("cannot write the spam list " + file + ": " + e.getMessage(), e);
         }

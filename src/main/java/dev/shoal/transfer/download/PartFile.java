@@ -1,5 +1,6 @@
 package dev.shoal.transfer.download;
 
+import dev.shoal.io.AtomicFile;
 import dev.shoal.protocol.Urn;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
@@ -9,7 +10,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.BitSet;
 import java.util.HexFormat;
@@ -182,26 +182,7 @@ final class PartFile implements Closeable {
         p.setProperty("done", HexFormat.of().formatHex(completed.toByteArray()));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         p.store(bytes, "Shoal partial download");
-        Path tmp = statePath.resolveSibling(statePath.getFileName() + ".tmp");
-        try (FileChannel t = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer buf = ByteBuffer.wrap(bytes.toByteArray());
-            while (buf.hasRemaining()) {
-                t.write(buf);
-            }
-            t.force(true);
-        }
-        Files.move(tmp, statePath, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        syncDirectory(statePath.getParent());
-    }
-
-    private static void syncDirectory(Path dir) {
-        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-            d.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // Not every platform can fsync a directory; the rename is still atomic.
-            log.debug("cannot sync directory {}: {}", dir, e.toString());
-        }
+        AtomicFile.write(statePath, bytes.toByteArray());
     }
 
     /** Makes sure the part file is exactly {@code size} bytes (a 0-byte download writes nothing). */
