@@ -12,7 +12,10 @@ import org.slf4j.LoggerFactory;
  * Records a download's completed chunks off the coordinator's thread. Making a fast download's
  * part file durable can take most of a second, and meanwhile the coordinator must keep hashing
  * and be free to finish: a finished download does not wait for a flush that only mattered while
- * it was incomplete. Requests coalesce: the newest set of done chunks replaces one still waiting.
+ * it was incomplete. Requests coalesce: the newest set of done chunks replaces one still waiting,
+ * and a set already recorded is not written again. Only this class knows what is on disk: the
+ * download once skipped a forced checkpoint because the same set had been requested, and the
+ * request, still waiting behind a slow flush, was then dropped by {@link #close}.
  *
  * <p>The flush goes through a channel of its own, so closing the part file never waits for it.
  */
@@ -23,36 +26,51 @@ final class Checkpointer {
     private final Executor executor;
     private final FileChannel syncChannel;
     private BitSet waiting;
+    /** The set the state file holds: resumed from it, or written since. */
+    private BitSet recorded;
     private boolean busy;
     private boolean closed;
 
-    Checkpointer(PartFile part, Executor executor) throws IOException {
+    /** {@code recorded}: the chunks the part file's state already holds. */
+    Checkpointer(PartFile part, Executor executor, BitSet recorded) throws IOException {
         this.part = part;
         this.executor = executor;
+        this.recorded = (BitSet) recorded.clone();
         this.syncChannel = FileChannel.open(part.partPath(), StandardOpenOption.READ);
     }
 
-    /** Records {@code done} in the background; returns at once. */
+    /** Records {@code done} in the background, unless it is recorded or waiting already; returns at once. */
     synchronized void request(BitSet done) {
-        if (closed) {
+        if (closed || done.equals(waiting) || waiting == null && !busy && done.equals(recorded)) {
             return;
         }
-        waiting = done;
+        waiting = (BitSet) done.clone();
         if (!busy) {
             busy = true;
             executor.execute(this::drain);
         }
     }
 
-    /** Waits for a background checkpoint still running, then records {@code done} before returning. */
+    /**
+     * Waits for a background checkpoint still running, then records {@code done} before returning
+     * (at once if it is what the state holds). A set waiting in the background is dropped: {@code
+     * done} is newer.
+     */
     void now(BitSet done) throws IOException, InterruptedException {
         synchronized (this) {
             waiting = null;
             while (busy) {
                 wait();
             }
+            if (done.equals(recorded)) {
+                return;
+            }
         }
-        part.checkpoint(done);
+        BitSet copy = (BitSet) done.clone();
+        part.checkpoint(copy);
+        synchronized (this) {
+            recorded = copy;
+        }
     }
 
     /** Starts no more checkpoints; one running finishes its flush, but records nothing once the state is deleted. */
@@ -82,6 +100,9 @@ final class Checkpointer {
             try {
                 syncChannel.force(false);
                 part.recordState(next);
+                synchronized (this) {
+                    recorded = next;
+                }
             } catch (IOException e) {
                 // The previous state stays: a resume fetches these chunks again.
                 log.warn("cannot checkpoint {}: {}", part, e.toString());

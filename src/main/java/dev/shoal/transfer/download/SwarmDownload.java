@@ -83,7 +83,6 @@ public final class SwarmDownload {
     private Checkpointer checkpointer;
     private boolean started;
     private boolean signalled;
-    private BitSet lastCheckpoint = new BitSet();
     private long lastCheckpointMillis;
     private long lastReceived;
     private long lastSpeedMillis = -1;
@@ -200,16 +199,16 @@ public final class SwarmDownload {
         try {
             part = PartFile.open(setup.incompleteDir(), request.urn(), request.size(), request.name(),
                     config.chunkSize());
-            checkpointer = new Checkpointer(part, executor);
-            chunks = new ChunkScheduler(request.size(), part.chunkSize(), part.resumedChunks());
+            BitSet resumed = part.resumedChunks();
+            checkpointer = new Checkpointer(part, executor, resumed);
+            chunks = new ChunkScheduler(request.size(), part.chunkSize(), resumed);
             if (preferStart) {
                 chunks.preferStart();
             }
             verification = new Verification(trees, chunks, hasher, this::ban, executor, this::wake);
             crew = new Crew(request.urn(), setup, pool, chunks, new ChunkWriter(part, chunks), trees, this::wake);
-            lastCheckpoint = chunks.doneSnapshot();
-            if (!lastCheckpoint.isEmpty()) {
-                log.info("resuming {}: {} of {} chunks already done", request.urn(), lastCheckpoint.cardinality(),
+            if (!resumed.isEmpty()) {
+                log.info("resuming {}: {} of {} chunks already done", request.urn(), resumed.cardinality(),
                         chunks.count());
             }
             Path done = fetchAndVerify();
@@ -370,13 +369,10 @@ public final class SwarmDownload {
             return;
         }
         BitSet done = chunks.doneSnapshot();
-        if (!done.equals(lastCheckpoint)) {
-            if (force) {
-                checkpointer.now(done);
-            } else {
-                checkpointer.request(done);
-            }
-            lastCheckpoint = done;
+        if (force) {
+            checkpointer.now(done);
+        } else {
+            checkpointer.request(done);
         }
         lastCheckpointMillis = now;
     }

@@ -6,9 +6,13 @@ import dev.shoal.protocol.Urn;
 import dev.shoal.transfer.TestFiles;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +50,7 @@ class CheckpointerTest {
     void backgroundRequestsRecordTheNewestSetAndNowWaitsForThem() throws Exception {
         try (PartFile part = PartFile.open(tmp, urn, SIZE, "f.bin", CHUNK)) {
             part.write(0, ByteBuffer.wrap(data));
-            Checkpointer c = new Checkpointer(part, executor);
+            Checkpointer c = new Checkpointer(part, executor, new BitSet());
             c.request(bits(0));
             c.request(bits(0, 1));
             c.request(bits(0, 1, 2));
@@ -56,11 +60,55 @@ class CheckpointerTest {
         }
     }
 
+    /**
+     * Regression (a node closed mid-download resumed from further back than it had reported): the
+     * newest set was requested and waited behind a flush; the forced checkpoint at cancel skipped
+     * it as already requested, and closing dropped the request.
+     */
+    @Test
+    void aForcedCheckpointRecordsTheSetARequestLeftWaitingAndCloseLosesNothing() throws Exception {
+        List<Runnable> held = new ArrayList<>();
+        try (PartFile part = PartFile.open(tmp, urn, SIZE, "f.bin", CHUNK)) {
+            part.write(0, ByteBuffer.wrap(data));
+            Checkpointer c = new Checkpointer(part, held::add, new BitSet());
+            c.request(bits(0));
+            c.request(bits(0, 1, 2));
+            assertThat(held).as("one background flush, still to run").hasSize(1);
+            CompletableFuture<Void> forced = CompletableFuture.runAsync(() -> {
+                try {
+                    c.now(bits(0, 1, 2));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, executor);
+            // The flush runs on this thread, before or while the forced checkpoint waits for it:
+            // either way the newest set ends on disk.
+            held.get(0).run();
+            forced.get(10, TimeUnit.SECONDS);
+            c.close();
+            assertThat(recorded()).isEqualTo(bits(0, 1, 2));
+        }
+    }
+
+    @Test
+    void aSetAlreadyRecordedIsNotWrittenAgain() throws Exception {
+        List<Runnable> held = new ArrayList<>();
+        try (PartFile part = PartFile.open(tmp, urn, SIZE, "f.bin", CHUNK)) {
+            part.write(0, ByteBuffer.wrap(data));
+            Checkpointer c = new Checkpointer(part, held::add, bits(0, 1));
+            c.request(bits(0, 1));
+            assertThat(held).as("the resumed set is on disk already").isEmpty();
+            c.now(bits(0, 1));
+            assertThat(part.statePath()).as("nothing written").doesNotExist();
+            c.close();
+        }
+    }
+
     @Test
     void nothingIsRecordedOnceTheStateIsDeleted() throws Exception {
         try (PartFile part = PartFile.open(tmp, urn, SIZE, "f.bin", CHUNK)) {
             part.write(0, ByteBuffer.wrap(data));
-            Checkpointer c = new Checkpointer(part, executor);
+            Checkpointer c = new Checkpointer(part, executor, new BitSet());
             c.now(bits(0));
             part.deleteState();
             c.request(bits(0, 1));
