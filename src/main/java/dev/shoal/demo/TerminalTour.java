@@ -9,6 +9,7 @@ import dev.shoal.node.api.Role;
 import dev.shoal.node.api.SearchHit;
 import dev.shoal.node.api.Shoal;
 import dev.shoal.node.api.ShoalNode;
+import dev.shoal.protocol.HostPort;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -215,7 +216,7 @@ public final class TerminalTour {
     }
 
     private static String address(InetSocketAddress a) {
-        return a.getHostString() + ":" + a.getPort();
+        return HostPort.display(a);
     }
 
     static String size(long n) {

@@ -6,6 +6,7 @@ import dev.shoal.node.api.SearchListener;
 import dev.shoal.node.api.ShoalException;
 import dev.shoal.protocol.Guid;
 import dev.shoal.protocol.Header;
+import dev.shoal.protocol.HostPort;
 import dev.shoal.protocol.QueryHit;
 import dev.shoal.time.Scheduler;
 import dev.shoal.transfer.browse.BrowseFetch;
@@ -148,7 +149,7 @@ final class BrowseClient implements AutoCloseable {
     }
 
     private static String hostHeader(InetSocketAddress a) {
-        return a.getHostString() + ":" + a.getPort();
+        return HostPort.display(a);
     }
 
     static String message(Throwable e) {

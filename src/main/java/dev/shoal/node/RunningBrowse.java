@@ -7,6 +7,7 @@ import dev.shoal.node.api.SearchResult;
 import dev.shoal.node.api.ShoalException;
 import dev.shoal.protocol.Guid;
 import dev.shoal.protocol.Header;
+import dev.shoal.protocol.HostPort;
 import dev.shoal.protocol.QueryHit;
 import dev.shoal.transfer.browse.BrowseFailure;
 import dev.shoal.transfer.download.SourceLink;
@@ -55,7 +56,7 @@ final class RunningBrowse implements Browse {
 
     @Override
     public String host() {
-        return address.getHostString() + ":" + address.getPort();
+        return HostPort.display(address);
     }
 
     @Override

@@ -343,7 +343,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
         return network.connect(peer)
                 .thenApply(PeerViews::peer)
                 .exceptionallyCompose(e -> CompletableFuture.failedFuture(new ShoalException(
-                        "cannot connect to " + peer.getHostString() + ":" + peer.getPort() + ": "
+                        "cannot connect to " + HostPort.display(peer) + ": "
                                 + rootMessage(e), e)));
     }
 

@@ -3,6 +3,7 @@ package dev.shoal.node;
 import dev.shoal.node.api.PieceRun;
 import dev.shoal.node.api.SourceProgress;
 import dev.shoal.node.api.SourceState;
+import dev.shoal.protocol.HostPort;
 import dev.shoal.transfer.download.ChunkOwners;
 import dev.shoal.transfer.download.Source;
 import dev.shoal.transfer.download.SourceStats;
@@ -86,7 +87,7 @@ final class SourceBreakdown {
     }
 
     static String address(Source s) {
-        String host = s.address().getHostString() + ":" + s.address().getPort();
+        String host = HostPort.display(s.address());
         return s.firewalled() ? host + " (push)" : host;
     }
 

@@ -4,6 +4,7 @@ import dev.shoal.json.JsonLine;
 import dev.shoal.net.HttpSession;
 import dev.shoal.node.api.NodeStats;
 import dev.shoal.node.api.ShoalException;
+import dev.shoal.protocol.HostPort;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -107,7 +108,7 @@ final class StatsEndpoint {
 
     /** Asks the node at {@code node} for its stats; a {@link ShoalException} says why it could not. */
     static NodeStats fetch(InetSocketAddress node, Duration timeout) {
-        String where = node.getHostString() + ":" + node.getPort();
+        String where = HostPort.display(node);
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + where + PATH)).timeout(timeout).GET().build();
         HttpResponse<String> response;

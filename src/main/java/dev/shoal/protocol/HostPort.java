@@ -13,7 +13,9 @@ import java.util.Optional;
  * {@code example.org:6346}. Two doors in, because trust differs: {@link #parse} takes what a user
  * typed (a name is allowed, and is resolved later, off any event thread, by {@link #resolve});
  * {@link #parseLiteral} takes what a peer sent, where only address literals count, so that a peer
- * can never make us look a name up. One way out: {@link #format}, never with a leading slash.
+ * can never make us look a name up. Two ways out, never with a leading slash: {@link #format}
+ * writes the address (what goes into messages and files), {@link #display} the host as it was
+ * given, a typed name kept (what people read, and HTTP's {@code Host} header).
  *
  * @param host a name, an IPv4 literal or an IPv6 literal without brackets
  * @param port 1..65535
@@ -134,6 +136,11 @@ public record HostPort(String host, int port) {
                 : formatAddress(address.getAddress()) + ":" + address.getPort();
     }
 
+    /** {@code name:port}, {@code ip:port} or {@code [ipv6]:port}: the host as it was given, never looked up. */
+    public static String display(InetSocketAddress address) {
+        return join(address.getHostString(), address.getPort());
+    }
+
     public static String formatList(List<InetSocketAddress> addresses) {
         StringBuilder sb = new StringBuilder();
         for (InetSocketAddress a : addresses) {
@@ -162,6 +169,10 @@ public record HostPort(String host, int port) {
 
     @Override
     public String toString() {
+        return join(host, port);
+    }
+
+    private static String join(String host, int port) {
         return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
     }
 

@@ -2,6 +2,7 @@ package dev.shoal.ui;
 
 import com.formdev.flatlaf.FlatLaf;
 import dev.shoal.node.api.BuildInfo;
+import dev.shoal.protocol.HostPort;
 import java.awt.BorderLayout;
 import java.awt.Dimension;
 import java.awt.Toolkit;
@@ -162,7 +163,7 @@ final class MainFrame extends JFrame {
 
     /** host:port without the slash InetSocketAddress.toString() puts in front. */
     private String address() {
-        return ctx.node().listenAddress().getHostString() + ":" + ctx.node().listenAddress().getPort();
+        return HostPort.display(ctx.node().listenAddress());
     }
 
     void switchTheme(Theme theme) {

@@ -5,6 +5,7 @@ import dev.shoal.node.api.Role;
 import dev.shoal.node.api.Shoal;
 import dev.shoal.node.api.ShoalException;
 import dev.shoal.node.api.ShoalNode;
+import dev.shoal.protocol.HostPort;
 import java.awt.Desktop;
 import java.awt.Taskbar;
 import java.io.IOException;
@@ -169,7 +170,7 @@ public final class ShoalApp {
                 fail("Shoal could not start", e.getMessage());
                 return null;
             }
-            String where = config.listen().getHostString() + ":" + config.listen().getPort();
+            String where = HostPort.display(config.listen());
             AtomicInteger answer = new AtomicInteger(JOptionPane.NO_OPTION);
             onEdt(() -> answer.set(JOptionPane.showConfirmDialog(null, "Another program is using " + where
                     + ", the address Shoal is set to listen on.\n\nStart on a free port for this session?"

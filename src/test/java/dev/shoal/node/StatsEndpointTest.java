@@ -12,6 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -20,6 +21,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,6 +100,27 @@ class StatsEndpointTest {
             assertThatThrownBy(() -> StatsEndpoint.fetch((InetSocketAddress) notANode.getLocalSocketAddress(),
                     Duration.ofSeconds(5))).isInstanceOf(ShoalException.class).hasMessageContaining("404");
             answer.join();
+        }
+    }
+
+    /** Regression: the address went into the URL without brackets, and the URL was refused before any request. */
+    @Test
+    void aNodeOnIpv6LoopbackIsAskedAtItsBracketedAddress() throws Exception {
+        InetAddress ipv6Loopback = InetAddress.getByName("::1");
+        try (ServerSocket node = new ServerSocket(0, 1, ipv6Loopback)) {
+            CompletableFuture<String> request = CompletableFuture.supplyAsync(() -> {
+                try (Socket s = node.accept()) {
+                    String head = new String(s.getInputStream().readNBytes(40), StandardCharsets.US_ASCII);
+                    s.getOutputStream().write("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+                    return head;
+                } catch (java.io.IOException e) {
+                    return e.toString();
+                }
+            });
+            assertThatThrownBy(() -> StatsEndpoint.fetch(new InetSocketAddress(ipv6Loopback, node.getLocalPort()),
+                    Duration.ofSeconds(5))).isInstanceOf(ShoalException.class).hasMessageContaining("404");
+            assertThat(request.get(10, TimeUnit.SECONDS)).startsWith("GET /shoal/stats HTTP/1.1\r\n");
         }
     }
 

@@ -3,6 +3,7 @@ package dev.shoal.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -61,5 +62,16 @@ class HostPortTest {
         assertThat(HostPort.format(InetSocketAddress.createUnresolved("peer.example", 1))).isEqualTo("peer.example:1");
         assertThat(HostPort.formatList(List.of(new InetSocketAddress("127.0.0.2", 1),
                 new InetSocketAddress("127.0.0.3", 2)))).isEqualTo("127.0.0.2:1,127.0.0.3:2");
+    }
+
+    @Test
+    void forPeopleAndHostHeadersTheHostIsShownAsItWasGiven() throws Exception {
+        InetSocketAddress typed = new InetSocketAddress(InetAddress.getByAddress("peer.example", new byte[] {127, 0, 0, 5}), 6346);
+        assertThat(HostPort.display(typed)).isEqualTo("peer.example:6346");
+        assertThat(HostPort.format(typed)).as("messages carry the address").isEqualTo("127.0.0.5:6346");
+        assertThat(HostPort.display(new InetSocketAddress("127.0.0.1", 6346))).isEqualTo("127.0.0.1:6346");
+        assertThat(HostPort.display(new InetSocketAddress("::1", 6346))).isEqualTo("[0:0:0:0:0:0:0:1]:6346");
+        assertThat(HostPort.display(InetSocketAddress.createUnresolved("peer.example", 1))).isEqualTo("peer.example:1");
+        assertThat(HostPort.display(new InetSocketAddress("127.0.0.1", 0))).as("an unbound port").isEqualTo("127.0.0.1:0");
     }
 }

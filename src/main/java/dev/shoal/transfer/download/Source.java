@@ -1,6 +1,7 @@
 package dev.shoal.transfer.download;
 
 import dev.shoal.protocol.Guid;
+import dev.shoal.protocol.HostPort;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 
@@ -68,7 +69,7 @@ public record Source(InetSocketAddress address, long index, String name, Guid se
 
     @Override
     public String toString() {
-        String host = address.getHostString() + ":" + address.getPort();
+        String host = HostPort.display(address);
         return firewalled ? host + " (firewalled " + serventId.toHex().substring(0, 8) + ")" : host;
     }
 }

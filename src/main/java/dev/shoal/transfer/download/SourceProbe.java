@@ -1,5 +1,6 @@
 package dev.shoal.transfer.download;
 
+import dev.shoal.protocol.HostPort;
 import dev.shoal.protocol.Urn;
 import dev.shoal.transfer.http.HttpHead;
 import dev.shoal.transfer.http.HttpHeadReader;
@@ -49,7 +50,7 @@ public final class SourceProbe {
             socket.setSoTimeout(millis);
             OutputStream out = socket.getOutputStream();
             out.write(("HEAD /uri-res/N2R?" + urn + " HTTP/1.1\r\n"
-                    + "Host: " + host.getAddress().getHostAddress() + ":" + host.getPort() + "\r\n"
+                    + "Host: " + HostPort.display(host) + "\r\n"
                     + "User-Agent: " + userAgent + "\r\n"
                     + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             out.flush();

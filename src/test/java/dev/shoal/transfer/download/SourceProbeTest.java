@@ -75,6 +75,27 @@ class SourceProbeTest {
         }
     }
 
+    /** Regression: an IPv6 source was asked with {@code Host: 0:0:0:0:0:0:0:1:PORT}, which HTTP cannot parse. */
+    @Test
+    void anIpv6SourceIsAskedWithItsAddressInBrackets() throws Exception {
+        InetAddress ipv6Loopback = InetAddress.getByName("::1");
+        Urn urn = TestFiles.urnOf(TestFiles.random(1_000, 8));
+        try (ServerSocket server = new ServerSocket(0, 1, ipv6Loopback)) {
+            CompletableFuture<String> request = CompletableFuture.supplyAsync(() -> {
+                try (Socket s = server.accept()) {
+                    String head = new String(s.getInputStream().readNBytes(120), StandardCharsets.ISO_8859_1);
+                    s.getOutputStream().write("HTTP/1.1 404 Not Found\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    return head;
+                } catch (IOException e) {
+                    return e.toString();
+                }
+            });
+            assertThat(probe.ask(new InetSocketAddress(ipv6Loopback, server.getLocalPort()), urn)).isEmpty();
+            assertThat(request.get(10, java.util.concurrent.TimeUnit.SECONDS))
+                    .contains("\r\nHost: [0:0:0:0:0:0:0:1]:" + server.getLocalPort() + "\r\n");
+        }
+    }
+
     @Test
     void gtkGnutellasAnswerNamesTheFile() throws Exception {
         // The head of gtk-gnutella 1.2.3's answer to our HEAD, as captured on loopback.
