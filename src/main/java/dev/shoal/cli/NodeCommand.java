@@ -41,7 +41,7 @@ final class NodeCommand implements Callable<Integer> {
     int port;
 
     @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = NodeConfig.ALL_INTERFACES,
-            description = "Address to listen on, TCP and UDP (default: ${DEFAULT-VALUE}, every interface; "
+            description = "IPv4 address to listen on, TCP and UDP (default: ${DEFAULT-VALUE}, every interface; "
                     + "127.0.0.1 keeps the node to this machine).")
     String bind;
 

@@ -207,6 +207,17 @@ class CliContractTest {
         assertThat(index.errLines()).containsExactly("shoal: not a folder: " + temp.resolve("nope"));
     }
 
+    /** Regression: a node bound to ::1 started, then failed on every query it should answer (a hit holds IPv4). */
+    @Test
+    void anIpv6BindAddressIsRefusedInOneLine() {
+        CliRun node = CliRun.of("node", "--bind", "::1", "--port", "0", "--data", temp.resolve("d").toString());
+
+        assertThat(node.exitCode()).as("a usage error").isEqualTo(2);
+        assertThat(node.errLines()).containsExactly("shoal: cannot listen on 0:0:0:0:0:0:0:1: Shoal listens on IPv4"
+                + " (Gnutella 0.6 messages carry IPv4 addresses); bind 127.0.0.1, an IPv4 address of this machine,"
+                + " or 0.0.0.0 for all of them (see 'shoal node --help')");
+    }
+
     @Test
     void indexListsNameSizeAndUrnOfEachFile() throws Exception {
         Path folder = Files.createDirectories(temp.resolve("lib/sub"));

@@ -1,5 +1,6 @@
 package dev.shoal.node.api;
 
+import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
@@ -66,6 +67,12 @@ public record NodeConfig(
         peers = List.copyOf(peers);
         if (role == null) {
             throw new ShoalException("a role is required");
+        }
+        if (listen != null && listen.getAddress() instanceof Inet6Address) {
+            // Hits, pongs and pushes carry a 4-byte address: a node on IPv6 alone could answer nobody.
+            throw new ShoalException("cannot listen on " + listen.getHostString() + ": Shoal listens on IPv4"
+                    + " (Gnutella 0.6 messages carry IPv4 addresses); bind 127.0.0.1, an IPv4 address of this"
+                    + " machine, or " + ALL_INTERFACES + " for all of them");
         }
         if (maxConnections < 1) {
             throw new ShoalException("max connections must be at least 1, got " + maxConnections);

@@ -35,7 +35,7 @@ class NodeConfigFileTest {
     @Test
     void ipv6PeersAndHostCachesAreWrittenInBracketsAndReadBack() throws Exception {
         NodeConfig c = NodeConfig.defaults(temp.resolve("data"))
-                .withListen(new InetSocketAddress("::1", 7000))
+                .withListen(new InetSocketAddress("127.0.0.1", 7000))
                 .withPeers(List.of(new InetSocketAddress("::1", 7001), new InetSocketAddress("127.0.0.1", 7002)));
         c = c.withBootstrap(c.bootstrap().withUhcs(List.of(new InetSocketAddress("::1", 7003))));
         Path file = temp.resolve("data").resolve(NodeConfigFile.SETTINGS_FILE);
@@ -50,6 +50,14 @@ class NodeConfigFileTest {
         InetSocketAddress uhc = back.bootstrap().uhcs().get(0);
         assertThat(new InetSocketAddress(uhc.getHostString(), uhc.getPort())).isEqualTo(new InetSocketAddress("::1", 7003));
         assertThat(back.listen()).isEqualTo(c.listen());
+    }
+
+    @Test
+    void anIpv6BindAddressInTheFileIsRefusedWithTheReason() throws Exception {
+        Path file = Files.writeString(temp.resolve("c.properties"), "bind=::1\n");
+
+        assertThatThrownBy(() -> NodeConfigFile.read(file, NodeConfig.defaults(temp))).isInstanceOf(ShoalException.class)
+                .hasMessageContaining("Shoal listens on IPv4");
     }
 
     @Test
