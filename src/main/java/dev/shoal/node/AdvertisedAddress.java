@@ -1,5 +1,6 @@
 package dev.shoal.node;
 
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -8,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * The address a peer should use to reach us, as put in our pongs, hits and pushes: the bound one,
- * or when bound to all interfaces the address that peer says it sees us at ({@code Remote-IP}).
+ * or when bound to all interfaces the address that peer says it sees us at ({@code Remote-IP}),
+ * if it is IPv4: those messages have room for nothing else.
  */
 final class AdvertisedAddress {
     /** Address literals only: a header value must never trigger a DNS lookup. */
@@ -42,7 +44,8 @@ final class AdvertisedAddress {
             return Optional.empty();
         }
         try {
-            return Optional.of(InetAddress.getByName(t));
+            InetAddress ip = InetAddress.getByName(t);
+            return ip instanceof Inet4Address ? Optional.of(ip) : Optional.empty();
         } catch (UnknownHostException e) {
             return Optional.empty();
         }

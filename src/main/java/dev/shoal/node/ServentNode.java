@@ -56,7 +56,6 @@ import dev.shoal.transfer.download.SourceProbe;
 import dev.shoal.transfer.download.SwarmSetup;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -606,9 +605,7 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     private Pong udpPong() {
         Optional<String> seen = network.connections().stream().map(c -> c.peerHeaders().get("Remote-IP"))
                 .flatMap(Optional::stream).findFirst();
-        InetSocketAddress us = AdvertisedAddress.known(bound, seen)
-                .filter(a -> a.getAddress() instanceof Inet4Address)
-                .orElse(new InetSocketAddress("0.0.0.0", bound.getPort()));
+        InetSocketAddress us = AdvertisedAddress.known(bound, seen).orElse(new InetSocketAddress("0.0.0.0", bound.getPort()));
         return new Pong(us, library.fileCount(), library.totalBytes() / 1024, Ggep.EMPTY);
     }
 

@@ -29,4 +29,13 @@ class AdvertisedAddressTest {
         assertThat(AdvertisedAddress.of(ANY, Optional.of("peer.invalid"))).isEqualTo(loopback);
         assertThat(AdvertisedAddress.of(ANY, Optional.empty())).isEqualTo(loopback);
     }
+
+    /** Regression: a peer that said it sees us at an IPv6 address made every hit we built for its link fail. */
+    @Test
+    void anIpv6RemoteIpIsNotAdvertisedSinceMessagesCarryIpv4() {
+        InetSocketAddress loopback = new InetSocketAddress("127.0.0.1", 6346);
+
+        assertThat(AdvertisedAddress.of(ANY, Optional.of("::1"))).isEqualTo(loopback);
+        assertThat(AdvertisedAddress.known(ANY, Optional.of("2001:db8::7"))).isEmpty();
+    }
 }
