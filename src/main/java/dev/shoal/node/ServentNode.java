@@ -605,7 +605,8 @@ public final class ServentNode implements ShoalNode, MessageHandler.NodeHooks {
     private Pong udpPong() {
         Optional<String> seen = network.connections().stream().map(c -> c.peerHeaders().get("Remote-IP"))
                 .flatMap(Optional::stream).findFirst();
-        InetSocketAddress us = AdvertisedAddress.known(bound, seen).orElse(new InetSocketAddress("0.0.0.0", bound.getPort()));
+        InetSocketAddress us = AdvertisedAddress.known(bound, seen)
+                .orElse(new InetSocketAddress("0.0.0.0", bound.getPort()));
         return new Pong(us, library.fileCount(), library.totalBytes() / 1024, Ggep.EMPTY);
     }
 
