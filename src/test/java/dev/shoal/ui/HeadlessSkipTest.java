@@ -3,12 +3,14 @@ package dev.shoal.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * On a machine with no display (a fresh clone built without xvfb) every desktop test is skipped
@@ -19,6 +21,9 @@ import org.junit.jupiter.api.Test;
 class HeadlessSkipTest {
     private static final Pattern SUMMARY = Pattern.compile("classes (\\d+) tests (\\d+) skipped (\\d+) failed (\\d+)");
 
+    @TempDir
+    Path temp;
+
     @Test
     void withoutADisplayEveryDesktopTestIsSkippedWithItsReasonAndNoneFails() throws Exception {
         ProcessBuilder builder = new ProcessBuilder(List.of(
@@ -28,9 +33,14 @@ class HeadlessSkipTest {
                 HeadlessRun.class.getName()));
         builder.environment().remove("DISPLAY");
         builder.environment().remove("WAYLAND_DISPLAY");
-        Process run = builder.redirectErrorStream(true).start();
-        String out = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        Path log = temp.resolve("headless.log");
+        Process run = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        boolean ended = run.waitFor(120, TimeUnit.SECONDS);
+        if (!ended) {
+            run.destroyForcibly();
+        }
+        String out = Files.readString(log, StandardCharsets.UTF_8);
+        assertThat(ended).as("the headless run ended:\n%s", out).isTrue();
 
         Matcher m = SUMMARY.matcher(out);
         assertThat(m.find()).as("summary in:\n%s", out).isTrue();
