@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command-line contract other tools script against: names, outputs, exit codes. */
@@ -207,8 +208,12 @@ class CliContractTest {
         assertThat(index.errLines()).containsExactly("shoal: not a folder: " + temp.resolve("nope"));
     }
 
-    /** Regression: a node bound to ::1 started, then failed on every query it should answer (a hit holds IPv4). */
+    /**
+     * Regression: a node bound to ::1 started, then failed on every query it should answer (a hit
+     * holds IPv4). Were it to start again, it would run until stopped: the timeout fails the test.
+     */
     @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void anIpv6BindAddressIsRefusedInOneLine() {
         CliRun node = CliRun.of("node", "--bind", "::1", "--port", "0", "--data", temp.resolve("d").toString());
 
