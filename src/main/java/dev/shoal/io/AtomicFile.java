@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one way Shoal replaces a small file whole (settings, host cache, lists, a download's
@@ -19,6 +21,7 @@ import java.nio.file.StandardOpenOption;
  */
 public final class AtomicFile {
     private static final String TEMP_SUFFIX = ".tmp";
+    private static final Logger log = LoggerFactory.getLogger(AtomicFile.class);
 
     private AtomicFile() {
     }
@@ -57,6 +60,7 @@ public final class AtomicFile {
             d.force(true);
         } catch (IOException | UnsupportedOperationException e) {
             // The rename is atomic all the same; only its durability waits for the file system.
+            log.debug("cannot force folder {} to disk: {}", folder, e.toString());
         }
     }
 }
