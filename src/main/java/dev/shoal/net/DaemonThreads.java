@@ -3,12 +3,15 @@ package dev.shoal.net;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Threads of the network layer: daemons (they never keep the JVM up) named {@code name-N}. */
-final class DaemonThreads {
+/**
+ * The one factory of daemon threads (they never keep the JVM up) named {@code name-1},
+ * {@code name-2}…: the network layer's, and the node's pools ({@code NodeThreads}).
+ */
+public final class DaemonThreads {
     private DaemonThreads() {
     }
 
-    static ThreadFactory named(String name) {
+    public static ThreadFactory named(String name) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, name + "-" + n.incrementAndGet());

@@ -1,10 +1,10 @@
 package dev.shoal.node;
 
+import dev.shoal.net.DaemonThreads;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The node's blocking work (answers, browses, probes, push-proxy requests) runs on small pools of
@@ -27,11 +27,6 @@ final class NodeThreads {
 
     /** Daemon threads named {@code name-1}, {@code name-2}…, for pools of another shape. */
     static ThreadFactory daemons(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+        return DaemonThreads.named(name);
     }
 }
