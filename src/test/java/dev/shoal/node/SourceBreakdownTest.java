@@ -41,7 +41,7 @@ class SourceBreakdownTest {
 
     @Test
     void statesReadAsAUserExpectsAndOnlyActiveSourcesHaveASpeed() {
-        Source pushed = new Source(new InetSocketAddress("10.0.0.5", 6346), 3, "f", Guid.random(), true);
+        Source pushed = new Source(new InetSocketAddress("127.0.0.5", 6346), 3, "f", Guid.random(), true);
         List<SourceProgress> rows = new SourceBreakdown().update(List.of(
                 active(a, 0),
                 new SourceStats(b, 700, SourceStats.State.RETRYING),
@@ -49,7 +49,7 @@ class SourceBreakdownTest {
         assertThat(rows).containsExactly(
                 new SourceProgress("127.0.0.1:7001", 0, 0, SourceState.CONNECTING),
                 new SourceProgress("127.0.0.1:7002", 700, 0, SourceState.WAITING, false, 0, 0, false, false),
-                new SourceProgress("10.0.0.5:6346 (push)", 0, 0, SourceState.GAVE_UP, false, 0, -1, true, false));
+                new SourceProgress("127.0.0.5:6346 (push)", 0, 0, SourceState.GAVE_UP, false, 0, -1, true, false));
     }
 
     @Test
@@ -74,7 +74,7 @@ class SourceBreakdownTest {
     void eachSourceSaysWhyItHoldsTheDownloadBack() {
         Source c = Source.of(new InetSocketAddress("127.0.0.1", 7003));
         Source d = Source.of(new InetSocketAddress("127.0.0.1", 7004));
-        Source pushed = new Source(new InetSocketAddress("10.0.0.5", 6346), 3, "f", Guid.random(), true);
+        Source pushed = new Source(new InetSocketAddress("127.0.0.5", 6346), 3, "f", Guid.random(), true);
         SourceBreakdown breakdown = new SourceBreakdown();
         List<SourceStats> before = List.of(active(a, 0), active(b, 0),
                 new SourceStats(c, 0, SourceStats.State.RETRYING, true, 2, 40_000, false),
