@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * it was incomplete. Requests coalesce: the newest set of done chunks replaces one still waiting,
  * and a set already recorded is not written again. Only this class knows what is on disk: the
  * download once skipped a forced checkpoint because the same set had been requested, and the
- * request, still waiting behind a slow flush, was then dropped by {@link #close}.
+ * request, still waiting behind a slow flush, was then dropped by {@link #close}. The sets handed
+ * in are snapshots the caller never changes again, so they are kept as they are.
  *
  * <p>The flush goes through a channel of its own, so closing the part file never waits for it.
  */
@@ -44,7 +45,7 @@ final class Checkpointer {
         if (closed || done.equals(waiting) || waiting == null && !busy && done.equals(recorded)) {
             return;
         }
-        waiting = (BitSet) done.clone();
+        waiting = done;
         if (!busy) {
             busy = true;
             executor.execute(this::drain);
@@ -66,10 +67,9 @@ final class Checkpointer {
                 return;
             }
         }
-        BitSet copy = (BitSet) done.clone();
-        part.checkpoint(copy);
+        part.checkpoint(done);
         synchronized (this) {
-            recorded = copy;
+            recorded = done;
         }
     }
 
